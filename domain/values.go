@@ -1,0 +1,101 @@
+package domain
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// User is a person with an account. Email is stored lower-cased so that uniqueness is case-insensitive.
+type User struct {
+	ID        string
+	Email     string
+	Name      string
+	CreatedAt time.Time
+}
+
+// Session is a signed-in browser or API client. Only a hash of its token is ever stored.
+type Session struct {
+	ID        string
+	UserID    string
+	ExpiresAt time.Time
+	CreatedAt time.Time
+}
+
+// Proposal is one funding request being drafted. It pins the template key and version it was created
+// from, so later template versions never change its shape.
+type Proposal struct {
+	ID              string
+	TemplateKey     string
+	TemplateVersion int
+	Title           string
+	Language        string
+	Country         string
+	Network         string
+	Status          string
+	CreatedBy       string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	// Role is the caller's role on this proposal when it was loaded for a member.
+	Role Role
+}
+
+// ProposalStatusDraft is the status every proposal starts in.
+const ProposalStatusDraft = "draft"
+
+// Member is a person's role on a proposal.
+type Member struct {
+	ProposalID string
+	User       User
+	Role       Role
+	AddedAt    time.Time
+}
+
+// Fields maps a template field key to its JSON value; values stay raw so that the template, not the
+// storage, decides what shape each one has.
+type Fields map[string]json.RawMessage
+
+// Section is the current draft of one template section. Version counts saves: 0 means never saved.
+type Section struct {
+	ProposalID string
+	Key        string
+	Version    int
+	Fields     Fields
+	UpdatedAt  time.Time
+	UpdatedBy  string
+}
+
+// Revision is an immutable copy of a section as one save left it.
+type Revision struct {
+	ProposalID string
+	SectionKey string
+	Number     int
+	Fields     Fields
+	CreatedAt  time.Time
+	CreatedBy  string
+}
+
+// Page selects a slice of a list. Limit is always positive after Normalize.
+type Page struct {
+	Limit  int
+	Offset int
+}
+
+// Page size bounds: small enough for a slow connection, large enough for a network's whole portfolio.
+const (
+	DefaultPageLimit = 50
+	MaxPageLimit     = 200
+)
+
+// Normalize clamps the page to the allowed bounds.
+func (p Page) Normalize() Page {
+	if p.Limit <= 0 {
+		p.Limit = DefaultPageLimit
+	}
+	if p.Limit > MaxPageLimit {
+		p.Limit = MaxPageLimit
+	}
+	if p.Offset < 0 {
+		p.Offset = 0
+	}
+	return p
+}

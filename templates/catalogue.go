@@ -1,0 +1,109 @@
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.yaml
+var embedded embed.FS
+
+// Catalogue holds every version of every template. It is read-only after Load, so it is safe to share.
+type Catalogue struct {
+	byKey map[string][]*Template // versions in ascending order
+}
+
+var fileName = regexp.MustCompile(`^([a-z0-9][a-z0-9-]*)\.v([1-9][0-9]*)\.yaml$`)
+
+// Embedded loads the templates shipped in the binary.
+func Embedded() (*Catalogue, error) { return Load(embedded) }
+
+// Load parses and validates every *.yaml file at the root of fsys. One bad file fails the whole load, so
+// that a broken template stops the start-up rather than a user's request.
+func Load(fsys fs.FS) (*Catalogue, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("templates: no *.yaml files found")
+	}
+	c := &Catalogue{byKey: map[string][]*Template{}}
+	for _, name := range names {
+		t, err := loadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		c.byKey[t.Key] = append(c.byKey[t.Key], t)
+	}
+	for _, versions := range c.byKey {
+		sort.Slice(versions, func(i, j int) bool { return versions[i].Version < versions[j].Version })
+	}
+	return c, nil
+}
+
+func loadFile(fsys fs.FS, name string) (*Template, error) {
+	m := fileName.FindStringSubmatch(path.Base(name))
+	if m == nil {
+		return nil, fmt.Errorf("file name must be KEY.vN.yaml")
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var t Template
+	if err := dec.Decode(&t); err != nil {
+		return nil, err
+	}
+	if t.Key != m[1] || strconv.Itoa(t.Version) != m[2] {
+		return nil, fmt.Errorf("key %q and version %d do not match the file name", t.Key, t.Version)
+	}
+	if err := validate(&t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Latest returns the newest version of the template with the given key.
+func (c *Catalogue) Latest(key string) (*Template, bool) {
+	versions := c.byKey[key]
+	if len(versions) == 0 {
+		return nil, false
+	}
+	return versions[len(versions)-1], true
+}
+
+// Get returns one version of a template; proposals use it to find the version they pinned.
+func (c *Catalogue) Get(key string, version int) (*Template, bool) {
+	for _, t := range c.byKey[key] {
+		if t.Version == version {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// List returns the newest version of each template, ordered by key.
+func (c *Catalogue) List() []*Template {
+	keys := make([]string, 0, len(c.byKey))
+	for k := range c.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]*Template, 0, len(keys))
+	for _, k := range keys {
+		t, _ := c.Latest(k)
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+// Package templates is the catalogue of proposal templates: YAML files embedded in the binary, parsed and
+// validated once at start-up. The file format is documented in docs/templates.md.
+//
+// The types carry JSON tags on purpose: the template format is itself the public contract, served as is by
+// GET /api/v1/templates/{key}; they are plain data, never database rows.
+package templates
+
+import "slices"
+
+// Languages are the languages every text in a template must have, in display order.
+var Languages = []string{"en", "ru"}
+
+// Text is one human-readable text in every language, keyed by language code.
+type Text map[string]string
+
+// In returns the text in lang, or nil-equivalent empty Text when lang is empty (meaning all languages).
+func (t Text) In(lang string) Text {
+	if t == nil || lang == "" {
+		return t
+	}
+	return Text{lang: t[lang]}
+}
+
+// FieldType says what a field's value looks like and how it is checked.
+type FieldType string
+
+// The field types a template may use.
+const (
+	TypeText      FieldType = "text"
+	TypeLongText  FieldType = "longtext"
+	TypeChoice    FieldType = "choice"
+	TypeChecklist FieldType = "checklist"
+	TypeNumber    FieldType = "number"
+	TypeDate      FieldType = "date"
+	TypeTable     FieldType = "table"
+)
+
+var fieldTypes = []FieldType{TypeText, TypeLongText, TypeChoice, TypeChecklist, TypeNumber, TypeDate, TypeTable}
+
+// IsText reports whether values of this type are free text (and so have words to count).
+func (t FieldType) IsText() bool { return t == TypeText || t == TypeLongText }
+
+func (t FieldType) valid() bool { return slices.Contains(fieldTypes, t) }
+
+// Template is one version of a proposal's shape.
+type Template struct {
+	Key         string    `yaml:"key" json:"key"`
+	Version     int       `yaml:"version" json:"version"`
+	Title       Text      `yaml:"title" json:"title"`
+	Description Text      `yaml:"description" json:"description"`
+	Sections    []Section `yaml:"sections" json:"sections"`
+}
+
+// Section is one part of the concept note, with the IDUIT chapters it draws on.
+type Section struct {
+	Key           string  `yaml:"key" json:"key"`
+	Number        string  `yaml:"number" json:"number"`
+	Title         Text    `yaml:"title" json:"title"`
+	IDUITChapters []int   `yaml:"iduit_chapters" json:"iduit_chapters"`
+	Guidance      Text    `yaml:"guidance" json:"guidance"`
+	Example       Text    `yaml:"example,omitempty" json:"example,omitempty"`
+	Fields        []Field `yaml:"fields" json:"fields"`
+}
+
+// Field is one question in a section.
+type Field struct {
+	Key           string     `yaml:"key" json:"key"`
+	Type          FieldType  `yaml:"type" json:"type"`
+	Required      bool       `yaml:"required" json:"required"`
+	Label         Text       `yaml:"label" json:"label"`
+	Guidance      Text       `yaml:"guidance" json:"guidance"`
+	Example       Text       `yaml:"example,omitempty" json:"example,omitempty"`
+	IDUITChapters []int      `yaml:"iduit_chapters,omitempty" json:"iduit_chapters,omitempty"`
+	WordLimit     *WordLimit `yaml:"word_limit,omitempty" json:"word_limit,omitempty"`
+	Options       []Option   `yaml:"options,omitempty" json:"options,omitempty"`
+	Columns       []Column   `yaml:"columns,omitempty" json:"columns,omitempty"`
+}
+
+// WordLimit bounds a text field: past Soft is a warning, past Hard an error. Zero means no limit.
+type WordLimit struct {
+	Soft int `yaml:"soft,omitempty" json:"soft,omitempty"`
+	Hard int `yaml:"hard,omitempty" json:"hard,omitempty"`
+}
+
+// Option is one choice of a choice or checklist field.
+type Option struct {
+	Key      string `yaml:"key" json:"key"`
+	Label    Text   `yaml:"label" json:"label"`
+	Required bool   `yaml:"required,omitempty" json:"required,omitempty"`
+}
+
+// Column is one column of a table field.
+type Column struct {
+	Key   string    `yaml:"key" json:"key"`
+	Label Text      `yaml:"label" json:"label"`
+	Type  FieldType `yaml:"type" json:"type"`
+}
+
+// Section returns the section with the given key.
+func (t *Template) Section(key string) (*Section, bool) {
+	for i := range t.Sections {
+		if t.Sections[i].Key == key {
+			return &t.Sections[i], true
+		}
+	}
+	return nil, false
+}
+
+// SectionKeys lists the section keys in order.
+func (t *Template) SectionKeys() []string {
+	keys := make([]string, len(t.Sections))
+	for i, s := range t.Sections {
+		keys[i] = s.Key
+	}
+	return keys
+}
+
+// Field returns the field with the given key.
+func (s *Section) Field(key string) (*Field, bool) {
+	for i := range s.Fields {
+		if s.Fields[i].Key == key {
+			return &s.Fields[i], true
+		}
+	}
+	return nil, false
+}
+
+// In returns a copy of the template with every text in one language only; an empty lang keeps all.
+func (t *Template) In(lang string) *Template {
+	if lang == "" {
+		return t
+	}
+	out := *t
+	out.Title, out.Description = t.Title.In(lang), t.Description.In(lang)
+	out.Sections = make([]Section, len(t.Sections))
+	for i, s := range t.Sections {
+		s.Title, s.Guidance, s.Example = s.Title.In(lang), s.Guidance.In(lang), s.Example.In(lang)
+		s.Fields = make([]Field, len(t.Sections[i].Fields))
+		for j, f := range t.Sections[i].Fields {
+			f.Label, f.Guidance, f.Example = f.Label.In(lang), f.Guidance.In(lang), f.Example.In(lang)
+			f.Options = localiseOptions(f.Options, lang)
+			f.Columns = localiseColumns(f.Columns, lang)
+			s.Fields[j] = f
+		}
+		out.Sections[i] = s
+	}
+	return &out
+}
+
+func localiseOptions(in []Option, lang string) []Option {
+	if in == nil {
+		return nil
+	}
+	out := make([]Option, len(in))
+	for i, o := range in {
+		o.Label = o.Label.In(lang)
+		out[i] = o
+	}
+	return out
+}
+
+func localiseColumns(in []Column, lang string) []Column {
+	if in == nil {
+		return nil
+	}
+	out := make([]Column, len(in))
+	for i, c := range in {
+		c.Label = c.Label.In(lang)
+		out[i] = c
+	}
+	return out
+}
