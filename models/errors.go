@@ -1,0 +1,67 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+
+	"iduit/domain"
+)
+
+// translate turns driver errors into domain error kinds so that no caller ever sees raw SQL text.
+// what names the thing being written, for the user-facing message of a conflict.
+func translate(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := domain.AsError(err); ok {
+		return err
+	}
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return domain.Errorf(domain.KindNotFound, "%s not found", what)
+	case isUniqueViolation(err):
+		return domain.Errorf(domain.KindConflict, "%s already exists", what)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	case isUnavailable(err):
+		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database is not available; try again shortly"}
+	}
+	return err
+}
+
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505"
+	}
+	// The pure-Go SQLite driver reports constraint errors only as text.
+	return strings.Contains(err.Error(), "UNIQUE constraint failed") ||
+		strings.Contains(err.Error(), "PRIMARY KEY constraint failed")
+}
+
+// isUnavailable recognises a database that is down or unreachable, so that callers answer 503 and retry
+// rather than 500.
+func isUnavailable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P03"
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"connection refused", "broken pipe", "bad connection", "database is locked", "unexpected EOF", "connection reset"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}

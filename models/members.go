@@ -1,0 +1,103 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"iduit/domain"
+)
+
+// memberRow is the members table: one row per person per proposal.
+type memberRow struct {
+	ProposalID string
+	UserID     string
+	Role       string
+	AddedAt    time.Time
+}
+
+func (memberRow) TableName() string { return "members" }
+
+// memberUserRow is a membership joined with its user, so a member list is one query.
+type memberUserRow struct {
+	ProposalID string
+	Role       string
+	AddedAt    time.Time
+	UserID     string
+	Email      string
+	Name       string
+}
+
+// Members lists a proposal's members, owners first.
+func (s *Store) Members(ctx context.Context, proposalID string) ([]domain.Member, error) {
+	var rows []memberUserRow
+	err := s.db.WithContext(ctx).Table("members").
+		Select("members.proposal_id, members.role, members.added_at, users.id AS user_id, users.email, users.name").
+		Joins("JOIN users ON users.id = members.user_id").
+		Where("members.proposal_id = ?", proposalID).
+		Order("members.added_at, users.email").
+		Find(&rows).Error
+	if err != nil {
+		return nil, translate(err, "member")
+	}
+	out := make([]domain.Member, len(rows))
+	for i, r := range rows {
+		out[i] = domain.Member{
+			ProposalID: r.ProposalID, Role: domain.Role(r.Role), AddedAt: r.AddedAt,
+			User: domain.User{ID: r.UserID, Email: r.Email, Name: r.Name},
+		}
+	}
+	return out, nil
+}
+
+// AddMember gives the account with this email a role on the proposal. The email must be normalised.
+func (s *Store) AddMember(ctx context.Context, proposalID, email string, role domain.Role, now time.Time) (domain.Member, error) {
+	var m domain.Member
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var u userRow
+		if err := tx.Where("email = ?", email).Take(&u).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return domain.Invalid("no account uses this email",
+					domain.Problem{Field: "email", Message: "has no account here; ask the person to sign up first"})
+			}
+			return translate(err, "account")
+		}
+		row := memberRow{ProposalID: proposalID, UserID: u.ID, Role: string(role), AddedAt: now}
+		if err := tx.Create(&row).Error; err != nil {
+			if isUniqueViolation(err) {
+				return domain.Errorf(domain.KindConflict, "%s is already a member of this proposal", email)
+			}
+			return translate(err, "member")
+		}
+		m = domain.Member{ProposalID: proposalID, User: u.toDomain(), Role: role, AddedAt: now}
+		return nil
+	})
+	return m, err
+}
+
+// RemoveMember takes a person off a proposal. The last owner cannot be removed: a proposal without an
+// owner could never be deleted or shared again.
+func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := s.lockProposal(tx, proposalID); err != nil {
+			return err
+		}
+		var row memberRow
+		if err := tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Take(&row).Error; err != nil {
+			return translate(err, "member")
+		}
+		if row.Role == string(domain.RoleOwner) {
+			var owners int64
+			err := tx.Model(&memberRow{}).Where("proposal_id = ? AND role = ?", proposalID, domain.RoleOwner).Count(&owners).Error
+			if err != nil {
+				return translate(err, "member")
+			}
+			if owners <= 1 {
+				return domain.Errorf(domain.KindConflict, "the last owner cannot be removed; add another owner first")
+			}
+		}
+		return translate(tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Delete(&memberRow{}).Error, "member")
+	})
+}

@@ -1,0 +1,143 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"iduit/domain"
+)
+
+// proposalRow is the proposals table.
+type proposalRow struct {
+	ID              string
+	TemplateKey     string
+	TemplateVersion int
+	Title           string
+	Language        string
+	Country         string
+	Network         string
+	Status          string
+	CreatedBy       string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+func (proposalRow) TableName() string { return "proposals" }
+
+func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
+	return domain.Proposal{
+		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
+		Language: r.Language, Country: r.Country, Network: r.Network, Status: r.Status,
+		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
+	}
+}
+
+func proposalToRow(p domain.Proposal) proposalRow {
+	return proposalRow{
+		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
+		Language: p.Language, Country: p.Country, Network: p.Network, Status: p.Status,
+		CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+	}
+}
+
+// memberProposalRow is a proposal joined with the caller's membership, so that loading a proposal and
+// checking access is one query.
+type memberProposalRow struct {
+	Proposal proposalRow `gorm:"embedded"`
+	Role     string
+}
+
+// CreateProposal stores a proposal, makes its creator the owner and creates every section at version 0,
+// all in one transaction: a proposal never exists without its owner or its sections.
+func (s *Store) CreateProposal(ctx context.Context, p domain.Proposal, sectionKeys []string) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row := proposalToRow(p)
+		if err := tx.Create(&row).Error; err != nil {
+			return translate(err, "proposal")
+		}
+		owner := memberRow{ProposalID: p.ID, UserID: p.CreatedBy, Role: string(domain.RoleOwner), AddedAt: p.CreatedAt}
+		if err := tx.Create(&owner).Error; err != nil {
+			return translate(err, "member")
+		}
+		sections := make([]sectionRow, len(sectionKeys))
+		for i, key := range sectionKeys {
+			sections[i] = sectionRow{ProposalID: p.ID, SectionKey: key, Fields: "{}", UpdatedAt: p.CreatedAt}
+		}
+		if len(sections) > 0 {
+			return translate(tx.Create(&sections).Error, "section")
+		}
+		return nil
+	})
+}
+
+// ProposalForMember loads a proposal with the caller's role. A proposal the user is not a member of is
+// reported as not found, so that its existence is not revealed.
+func (s *Store) ProposalForMember(ctx context.Context, id, userID string) (domain.Proposal, error) {
+	var row memberProposalRow
+	err := s.db.WithContext(ctx).Table("proposals").
+		Select("proposals.*, members.role").
+		Joins("JOIN members ON members.proposal_id = proposals.id AND members.user_id = ?", userID).
+		Where("proposals.id = ?", id).
+		Take(&row).Error
+	if err != nil {
+		return domain.Proposal{}, translate(err, "proposal")
+	}
+	return row.Proposal.toDomain(domain.Role(row.Role)), nil
+}
+
+// ProposalsForMember lists the proposals a user is a member of, most recently changed first, and the total.
+func (s *Store) ProposalsForMember(ctx context.Context, userID string, page domain.Page) ([]domain.Proposal, int64, error) {
+	q := s.db.WithContext(ctx).Table("proposals").
+		Joins("JOIN members ON members.proposal_id = proposals.id AND members.user_id = ?", userID)
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, translate(err, "proposal")
+	}
+	var rows []memberProposalRow
+	err := q.Select("proposals.*, members.role").
+		Order("proposals.updated_at DESC, proposals.id").
+		Limit(page.Limit).Offset(page.Offset).
+		Find(&rows).Error
+	if err != nil {
+		return nil, 0, translate(err, "proposal")
+	}
+	out := make([]domain.Proposal, len(rows))
+	for i, r := range rows {
+		out[i] = r.Proposal.toDomain(domain.Role(r.Role))
+	}
+	return out, total, nil
+}
+
+// UpdateProposal writes the editable attributes of a proposal.
+func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal) error {
+	res := s.db.WithContext(ctx).Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
+		"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "updated_at": p.UpdatedAt,
+	})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return domain.Errorf(domain.KindNotFound, "proposal not found")
+	}
+	return translate(res.Error, "proposal")
+}
+
+// DeleteProposal removes a proposal; its members, sections and revisions go with it (ON DELETE CASCADE).
+func (s *Store) DeleteProposal(ctx context.Context, id string) error {
+	res := s.db.WithContext(ctx).Where("id = ?", id).Delete(&proposalRow{})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return domain.Errorf(domain.KindNotFound, "proposal not found")
+	}
+	return translate(res.Error, "proposal")
+}
+
+// lockProposal serialises writers that check an invariant across rows of one proposal (such as "at least
+// one owner"). PostgreSQL needs a row lock for that; SQLite transactions already begin IMMEDIATE, holding
+// the database's single write lock.
+func (s *Store) lockProposal(tx *gorm.DB, id string) error {
+	if s.dialect != DialectPostgres {
+		return nil
+	}
+	var got string
+	err := tx.Raw("SELECT id FROM proposals WHERE id = ? FOR UPDATE", id).Scan(&got).Error
+	return translate(err, "proposal")
+}

@@ -1,0 +1,176 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"iduit/domain"
+)
+
+// sectionRow is the sections table: the current draft of each section, with the version that guards it.
+type sectionRow struct {
+	ProposalID string
+	SectionKey string
+	Version    int
+	Fields     string
+	UpdatedAt  time.Time
+	UpdatedBy  sql.NullString
+}
+
+func (sectionRow) TableName() string { return "sections" }
+
+func (r sectionRow) toDomain() (domain.Section, error) {
+	fields, err := decodeFields(r.Fields)
+	return domain.Section{
+		ProposalID: r.ProposalID, Key: r.SectionKey, Version: r.Version, Fields: fields,
+		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy.String,
+	}, err
+}
+
+// revisionRow is the revisions table: one immutable row per successful save.
+type revisionRow struct {
+	ProposalID string
+	SectionKey string
+	Number     int
+	Fields     string
+	CreatedAt  time.Time
+	CreatedBy  string
+}
+
+func (revisionRow) TableName() string { return "revisions" }
+
+func decodeFields(s string) (domain.Fields, error) {
+	fields := domain.Fields{}
+	if s == "" {
+		return fields, nil
+	}
+	if err := json.Unmarshal([]byte(s), &fields); err != nil {
+		return nil, fmt.Errorf("stored fields are not JSON: %w", err)
+	}
+	return fields, nil
+}
+
+// Sections returns every section of a proposal in one query; the caller orders them by the template.
+func (s *Store) Sections(ctx context.Context, proposalID string) ([]domain.Section, error) {
+	var rows []sectionRow
+	if err := s.db.WithContext(ctx).Where("proposal_id = ?", proposalID).Find(&rows).Error; err != nil {
+		return nil, translate(err, "section")
+	}
+	out := make([]domain.Section, len(rows))
+	for i, r := range rows {
+		sec, err := r.toDomain()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = sec
+	}
+	return out, nil
+}
+
+// Section returns the current draft of one section.
+func (s *Store) Section(ctx context.Context, proposalID, key string) (domain.Section, error) {
+	return sectionIn(s.db.WithContext(ctx), proposalID, key)
+}
+
+func sectionIn(db *gorm.DB, proposalID, key string) (domain.Section, error) {
+	var row sectionRow
+	if err := db.Where("proposal_id = ? AND section_key = ?", proposalID, key).Take(&row).Error; err != nil {
+		return domain.Section{}, translate(err, "section")
+	}
+	return row.toDomain()
+}
+
+// SectionSave is one request to replace a section's fields, made against the version the writer last saw.
+type SectionSave struct {
+	ProposalID      string
+	Key             string
+	ExpectedVersion int
+	Fields          domain.Fields
+	UserID          string
+	Now             time.Time
+}
+
+// SaveSection replaces a section's fields only if it is still at the expected version, and writes the
+// revision in the same transaction. The version check is part of the UPDATE itself, so of two writers
+// holding the same version exactly one succeeds on either database; the other gets KindPreconditionFailed
+// with the current version.
+func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section, error) {
+	body, err := json.Marshal(in.Fields)
+	if err != nil {
+		return domain.Section{}, err
+	}
+	var saved domain.Section
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		next := in.ExpectedVersion + 1
+		res := tx.Model(&sectionRow{}).
+			Where("proposal_id = ? AND section_key = ? AND version = ?", in.ProposalID, in.Key, in.ExpectedVersion).
+			Updates(map[string]any{"version": next, "fields": string(body), "updated_at": in.Now, "updated_by": in.UserID})
+		if res.Error != nil {
+			return translate(res.Error, "section")
+		}
+		if res.RowsAffected == 0 {
+			return staleVersion(tx, in)
+		}
+		rev := revisionRow{ProposalID: in.ProposalID, SectionKey: in.Key, Number: next, Fields: string(body), CreatedAt: in.Now, CreatedBy: in.UserID}
+		if err := tx.Create(&rev).Error; err != nil {
+			return translate(err, "revision")
+		}
+		if err := tx.Model(&proposalRow{}).Where("id = ?", in.ProposalID).Update("updated_at", in.Now).Error; err != nil {
+			return translate(err, "proposal")
+		}
+		saved = domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: next, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
+		return nil
+	})
+	return saved, err
+}
+
+// staleVersion explains a save that matched no row: either the section does not exist or someone else
+// saved first.
+func staleVersion(tx *gorm.DB, in SectionSave) error {
+	current, err := sectionIn(tx, in.ProposalID, in.Key)
+	if err != nil {
+		return err
+	}
+	return &domain.Error{
+		Kind: domain.KindPreconditionFailed,
+		Message: fmt.Sprintf("this section is at version %d, not %d: someone saved it after you opened it; reload, merge and save again",
+			current.Version, in.ExpectedVersion),
+		Extra: map[string]any{"current_version": current.Version},
+	}
+}
+
+// Revisions lists a section's revisions, newest first, without their fields (a history list stays small).
+func (s *Store) Revisions(ctx context.Context, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
+	q := s.db.WithContext(ctx).Model(&revisionRow{}).Where("proposal_id = ? AND section_key = ?", proposalID, key)
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, translate(err, "revision")
+	}
+	var rows []revisionRow
+	err := q.Select("proposal_id, section_key, number, created_at, created_by").
+		Order("number DESC").Limit(page.Limit).Offset(page.Offset).Find(&rows).Error
+	if err != nil {
+		return nil, 0, translate(err, "revision")
+	}
+	out := make([]domain.Revision, len(rows))
+	for i, r := range rows {
+		out[i] = domain.Revision{ProposalID: r.ProposalID, SectionKey: r.SectionKey, Number: r.Number, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
+	}
+	return out, total, nil
+}
+
+// Revision returns one revision with its fields.
+func (s *Store) Revision(ctx context.Context, proposalID, key string, number int) (domain.Revision, error) {
+	var row revisionRow
+	err := s.db.WithContext(ctx).Where("proposal_id = ? AND section_key = ? AND number = ?", proposalID, key, number).Take(&row).Error
+	if err != nil {
+		return domain.Revision{}, translate(err, "revision")
+	}
+	fields, err := decodeFields(row.Fields)
+	return domain.Revision{ProposalID: row.ProposalID, SectionKey: row.SectionKey, Number: row.Number, Fields: fields, CreatedAt: row.CreatedAt, CreatedBy: row.CreatedBy}, err
+}

@@ -1,0 +1,133 @@
+// Package models is the only package that touches the database: GORM row structs, the Store and its
+// queries, and the versioned migrations. Row structs never leave this package; callers get domain values.
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the database engine behind a Store.
+type Dialect string
+
+// The supported engines: SQLite embedded by default, PostgreSQL in production.
+const (
+	DialectSQLite   Dialect = "sqlite"
+	DialectPostgres Dialect = "postgres"
+)
+
+// Store reads and writes iduit's data. It is safe for concurrent use.
+type Store struct {
+	db      *gorm.DB
+	sqlDB   *sql.DB
+	dialect Dialect
+}
+
+// Options tune the connection pool; the zero value picks defaults suited to each engine.
+type Options struct {
+	MaxOpenConns int
+	Logger       *slog.Logger
+}
+
+// Open connects to the database named by databaseURL: postgres:// or postgresql:// for PostgreSQL,
+// sqlite:PATH for an SQLite file. It does not migrate.
+func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
+	dialect, dialector, err := dialectorFor(databaseURL)
+	if err != nil {
+		return nil, err
+	}
+	db, err := gorm.Open(dialector, &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true, // our writes open their own transactions where they need one
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		TranslateError:         false,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open %s database: %w", dialect, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	configurePool(sqlDB, dialect, opts)
+	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
+	if err := s.Ping(ctx); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("connect to %s database: %w", dialect, err)
+	}
+	return s, nil
+}
+
+func dialectorFor(databaseURL string) (Dialect, gorm.Dialector, error) {
+	switch {
+	case strings.HasPrefix(databaseURL, "postgres://"), strings.HasPrefix(databaseURL, "postgresql://"):
+		return DialectPostgres, postgres.Open(databaseURL), nil
+	case strings.HasPrefix(databaseURL, "sqlite:"):
+		path := strings.TrimPrefix(databaseURL, "sqlite:")
+		if path == "" {
+			return "", nil, errors.New("DATABASE_URL sqlite: needs a file path, e.g. sqlite:iduit.db")
+		}
+		return DialectSQLite, sqlite.Open(sqliteDSN(path)), nil
+	default:
+		return "", nil, fmt.Errorf("DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got %q)", RedactURL(databaseURL))
+	}
+}
+
+// sqliteDSN turns on what SQLite leaves off by default: WAL so readers never block the writer, a busy
+// timeout so writers wait instead of failing, foreign keys, full sync of each commit, and IMMEDIATE
+// transactions so a transaction takes the write lock at BEGIN rather than failing on a lock upgrade.
+func sqliteDSN(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// configurePool caps SQLite at a few connections: it has one writer anyway, and an unbounded pool
+// measured here put the insert p99 at 0.4-0.7 s against ~40 ms with a small cap.
+func configurePool(db *sql.DB, dialect Dialect, opts Options) {
+	n := opts.MaxOpenConns
+	if n <= 0 {
+		n = 4
+		if dialect == DialectPostgres {
+			n = 20
+		}
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+}
+
+// Dialect tells which engine this store runs on.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping checks that the database answers; /readyz uses it.
+func (s *Store) Ping(ctx context.Context) error { return s.sqlDB.PingContext(ctx) }
+
+// Close releases the connections.
+func (s *Store) Close() error { return s.sqlDB.Close() }
+
+// RedactURL hides the password in a database URL so it can be logged.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}

@@ -1,0 +1,43 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"iduit/domain"
+)
+
+// userRow is the users table.
+type userRow struct {
+	ID           string
+	Email        string
+	Name         string
+	PasswordHash string
+	CreatedAt    time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func (r userRow) toDomain() domain.User {
+	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, CreatedAt: r.CreatedAt}
+}
+
+// CreateUser stores a new account. The email must already be normalised; a taken email is a conflict.
+func (s *Store) CreateUser(ctx context.Context, u domain.User, passwordHash string) error {
+	row := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt}
+	err := s.db.WithContext(ctx).Create(&row).Error
+	if isUniqueViolation(err) {
+		return domain.Errorf(domain.KindConflict, "an account with this email already exists")
+	}
+	return translate(err, "account")
+}
+
+// UserByEmail returns the account and its password hash, for signing in.
+func (s *Store) UserByEmail(ctx context.Context, email string) (domain.User, string, error) {
+	var row userRow
+	err := s.db.WithContext(ctx).Where("email = ?", email).Take(&row).Error
+	if err != nil {
+		return domain.User{}, "", translate(err, "account")
+	}
+	return row.toDomain(), row.PasswordHash, nil
+}
