@@ -1,0 +1,100 @@
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"unicode/utf8"
+
+	"iduit/domain"
+)
+
+// Password length bounds, in characters. The upper bound keeps hashing cost bounded per request.
+const (
+	MinPasswordLength = 8
+	MaxPasswordLength = 256
+)
+
+// RegisterInput is a sign-up request.
+type RegisterInput struct {
+	Email, Name, Password string
+}
+
+// Register creates an account. The email is compared case-insensitively.
+func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, error) {
+	email := domain.NormalizeEmail(in.Email)
+	problems := domain.Problems(
+		domain.CheckEmail("email", email),
+		domain.CheckRequiredText("name", in.Name, domain.MaxNameLength),
+		checkPasswordRules(in.Password),
+	)
+	if len(problems) > 0 {
+		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
+	}
+	u := domain.User{ID: newID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
+	if err := s.store.CreateUser(ctx, u, hashPassword(in.Password, s.passwords)); err != nil {
+		return domain.User{}, err
+	}
+	return u, nil
+}
+
+func checkPasswordRules(password string) *domain.Problem {
+	n := utf8.RuneCountInString(password)
+	switch {
+	case !utf8.ValidString(password):
+		return &domain.Problem{Field: "password", Message: "is not valid UTF-8 text"}
+	case n < MinPasswordLength:
+		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at least %d characters", MinPasswordLength)}
+	case n > MaxPasswordLength:
+		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at most %d characters", MaxPasswordLength)}
+	}
+	return nil
+}
+
+// SignIn checks a password and opens a session. It returns the token, which is shown once and never stored.
+func (s *Service) SignIn(ctx context.Context, email, password string) (string, domain.Session, error) {
+	wrong := domain.Errorf(domain.KindUnauthenticated, "the email or password is wrong")
+	user, hash, err := s.store.UserByEmail(ctx, domain.NormalizeEmail(email))
+	if domain.ErrorKind(err) == domain.KindNotFound {
+		// Hash anyway so that a missing account takes as long as a wrong password.
+		checkPassword(password, hashPassword("", s.passwords))
+		return "", domain.Session{}, wrong
+	}
+	if err != nil {
+		return "", domain.Session{}, err
+	}
+	if !checkPassword(password, hash) {
+		return "", domain.Session{}, wrong
+	}
+	now := s.clock()
+	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
+	sess := domain.Session{ID: newID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
+	if err := s.store.CreateSession(ctx, sess, hashToken(token)); err != nil {
+		return "", domain.Session{}, err
+	}
+	return token, sess, nil
+}
+
+// Authenticate finds the live session for a bearer token.
+func (s *Service) Authenticate(ctx context.Context, token string) (domain.Session, domain.User, error) {
+	if token == "" {
+		return domain.Session{}, domain.User{}, domain.Errorf(domain.KindUnauthenticated, "sign in first: no session token was sent")
+	}
+	sess, user, err := s.store.SessionByTokenHash(ctx, hashToken(token), s.clock())
+	if domain.ErrorKind(err) == domain.KindNotFound {
+		return domain.Session{}, domain.User{}, domain.Errorf(domain.KindUnauthenticated, "the session has expired or was signed out; sign in again")
+	}
+	return sess, user, err
+}
+
+// SignOut ends a session.
+func (s *Service) SignOut(ctx context.Context, sessionID string) error {
+	return s.store.DeleteSession(ctx, sessionID)
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}

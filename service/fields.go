@@ -1,0 +1,170 @@
+package service
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"iduit/domain"
+	"iduit/templates"
+)
+
+// Size limits on field values, generous for a concept note yet bounded so one request cannot fill a disk.
+const (
+	maxShortText = 2_000
+	maxTableRows = 500
+)
+
+// checkFields validates submitted values against the template section and returns them without nulls.
+// Every problem is reported at once, each naming its field.
+func checkFields(sec *templates.Section, in domain.Fields) (domain.Fields, []domain.Problem) {
+	out := domain.Fields{}
+	var problems []domain.Problem
+	for key, raw := range in {
+		name := "fields." + key
+		f, ok := sec.Field(key)
+		if !ok {
+			problems = append(problems, domain.Problem{Field: name, Message: fmt.Sprintf("is not a field of section %s", sec.Key)})
+			continue
+		}
+		if isNull(raw) {
+			continue
+		}
+		if p := checkValue(name, f, raw); p != nil {
+			problems = append(problems, *p)
+			continue
+		}
+		out[key] = raw
+	}
+	return out, problems
+}
+
+func isNull(raw json.RawMessage) bool {
+	return len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
+}
+
+func checkValue(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+	switch f.Type {
+	case templates.TypeText:
+		return checkString(name, raw, maxShortText, false)
+	case templates.TypeLongText:
+		return checkString(name, raw, domain.MaxLongTextLength, true)
+	case templates.TypeChoice:
+		return checkChoice(name, f, raw)
+	case templates.TypeChecklist:
+		return checkChecklist(name, f, raw)
+	case templates.TypeNumber:
+		var n json.Number
+		if err := decodeStrict(raw, &n); err != nil {
+			return &domain.Problem{Field: name, Message: "must be a number"}
+		}
+		return nil
+	case templates.TypeDate:
+		return checkDate(name, raw)
+	case templates.TypeTable:
+		return checkTable(name, f, raw)
+	}
+	return &domain.Problem{Field: name, Message: "has a type this server cannot check"}
+}
+
+func decodeStrict(raw json.RawMessage, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+func checkString(name string, raw json.RawMessage, max int, multiline bool) *domain.Problem {
+	var s string
+	if err := decodeStrict(raw, &s); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a string"}
+	}
+	return domain.CheckText(name, s, max, multiline)
+}
+
+func checkChoice(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+	var s string
+	if err := decodeStrict(raw, &s); err != nil || !hasOption(f, s) {
+		return &domain.Problem{Field: name, Message: fmt.Sprintf("must be one of %v", optionKeys(f))}
+	}
+	return nil
+}
+
+func checkChecklist(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+	var items []string
+	if err := decodeStrict(raw, &items); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a list of option keys"}
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		if !hasOption(f, it) || seen[it] {
+			return &domain.Problem{Field: name, Message: fmt.Sprintf("%q is not one of %v or is ticked twice", it, optionKeys(f))}
+		}
+		seen[it] = true
+	}
+	return nil
+}
+
+func checkDate(name string, raw json.RawMessage) *domain.Problem {
+	var s string
+	if err := decodeStrict(raw, &s); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a date string YYYY-MM-DD"}
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a date YYYY-MM-DD"}
+	}
+	return nil
+}
+
+func checkTable(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+	var rows []map[string]json.RawMessage
+	if err := decodeStrict(raw, &rows); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a list of rows, each an object keyed by column"}
+	}
+	if len(rows) > maxTableRows {
+		return &domain.Problem{Field: name, Message: fmt.Sprintf("has %d rows; the limit is %d", len(rows), maxTableRows)}
+	}
+	for i, row := range rows {
+		for key, cell := range row {
+			cname := fmt.Sprintf("%s[%d].%s", name, i, key)
+			col, ok := column(f, key)
+			if !ok {
+				return &domain.Problem{Field: cname, Message: "is not a column of this table"}
+			}
+			if isNull(cell) {
+				continue
+			}
+			if p := checkValue(cname, &templates.Field{Type: col.Type}, cell); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+func column(f *templates.Field, key string) (templates.Column, bool) {
+	for _, c := range f.Columns {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return templates.Column{}, false
+}
+
+func hasOption(f *templates.Field, key string) bool {
+	for _, o := range f.Options {
+		if o.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func optionKeys(f *templates.Field) []string {
+	keys := make([]string, len(f.Options))
+	for i, o := range f.Options {
+		keys[i] = o.Key
+	}
+	return keys
+}

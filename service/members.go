@@ -1,0 +1,44 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"iduit/domain"
+)
+
+// Members lists who works on a proposal; every member may see it.
+func (s *Service) Members(ctx context.Context, user domain.User, proposalID string) ([]domain.Member, error) {
+	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+		return nil, err
+	}
+	return s.store.Members(ctx, proposalID)
+}
+
+// AddMember gives an existing account a role; only owners manage members.
+func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, email string, role domain.Role) (domain.Member, error) {
+	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers); err != nil {
+		return domain.Member{}, err
+	}
+	email = domain.NormalizeEmail(email)
+	problems := domain.Problems(domain.CheckEmail("email", email))
+	if !role.Valid() {
+		problems = append(problems, domain.Problem{Field: "role", Message: fmt.Sprintf("must be one of %v", domain.Roles())})
+	}
+	if len(problems) > 0 {
+		return domain.Member{}, domain.Invalid("the member is not valid", problems...)
+	}
+	return s.store.AddMember(ctx, proposalID, email, role, s.clock())
+}
+
+// RemoveMember takes someone off a proposal. Owners remove anyone; any member may remove themselves.
+func (s *Service) RemoveMember(ctx context.Context, user domain.User, proposalID, memberID string) error {
+	action := domain.ActionManageMembers
+	if memberID == user.ID {
+		action = domain.ActionRead
+	}
+	if _, err := s.Proposal(ctx, user, proposalID, action); err != nil {
+		return err
+	}
+	return s.store.RemoveMember(ctx, proposalID, memberID)
+}

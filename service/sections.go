@@ -1,0 +1,82 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"iduit/domain"
+	"iduit/models"
+	"iduit/templates"
+)
+
+// Section returns the current draft of one section of a proposal the user is a member of.
+func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key string) (domain.Section, error) {
+	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+		return domain.Section{}, err
+	}
+	return s.store.Section(ctx, proposalID, key)
+}
+
+// SaveSectionInput replaces a section's fields, guarded by the version the writer last saw.
+type SaveSectionInput struct {
+	ProposalID      string
+	Key             string
+	ExpectedVersion int
+	Fields          domain.Fields
+}
+
+// SaveSection validates every field against the proposal's pinned template and saves the section if it
+// is still at the expected version. A null value clears a field. Limits on words are not enforced here:
+// a draft over its limit is still kept (the check for errors reports it), so nothing typed is lost.
+func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSectionInput) (domain.Section, error) {
+	_, sec, err := s.sectionOf(ctx, user, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid)
+	if err != nil {
+		return domain.Section{}, err
+	}
+	fields, problems := checkFields(sec, in.Fields)
+	if len(problems) > 0 {
+		return domain.Section{}, domain.Invalid("some fields are not valid", problems...)
+	}
+	return s.store.SaveSection(ctx, models.SectionSave{
+		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: in.ExpectedVersion,
+		Fields: fields, UserID: user.ID, Now: s.clock(),
+	})
+}
+
+// Revisions lists the saves of one section, newest first.
+func (s *Service) Revisions(ctx context.Context, user domain.User, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
+	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+		return nil, 0, err
+	}
+	return s.store.Revisions(ctx, proposalID, key, page.Normalize())
+}
+
+// Revision returns one save of a section with its fields.
+func (s *Service) Revision(ctx context.Context, user domain.User, proposalID, key string, number int) (domain.Revision, error) {
+	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+		return domain.Revision{}, err
+	}
+	return s.store.Revision(ctx, proposalID, key, number)
+}
+
+// sectionOf checks access and finds the section in the proposal's template. An unknown section key is
+// reported with the given kind: not found when reading, invalid input when writing.
+func (s *Service) sectionOf(ctx context.Context, user domain.User, proposalID, key string, action domain.Action, unknown domain.Kind) (domain.Proposal, *templates.Section, error) {
+	p, err := s.Proposal(ctx, user, proposalID, action)
+	if err != nil {
+		return domain.Proposal{}, nil, err
+	}
+	tpl, err := s.Template(p)
+	if err != nil {
+		return domain.Proposal{}, nil, err
+	}
+	sec, ok := tpl.Section(key)
+	if !ok {
+		e := domain.Errorf(unknown, "unknown section key %q; this template has: %v", key, tpl.SectionKeys())
+		if unknown == domain.KindInvalid {
+			e.Problems = []domain.Problem{{Field: "section", Message: fmt.Sprintf("%q is not a section of template %s", key, tpl.Key)}}
+		}
+		return domain.Proposal{}, nil, e
+	}
+	return p, sec, nil
+}

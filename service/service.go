@@ -1,0 +1,71 @@
+// Package service holds iduit's use cases: who may do what, what input is valid, and which store calls
+// make up one operation. The API and the web pages both call it, so the rules exist once.
+package service
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"strings"
+	"time"
+
+	"iduit/models"
+	"iduit/templates"
+)
+
+// Service is the application. It is safe for concurrent use.
+type Service struct {
+	store      *models.Store
+	templates  *templates.Catalogue
+	passwords  PasswordParams
+	sessionTTL time.Duration
+	now        func() time.Time
+}
+
+// Config tunes the service; zero values take the defaults.
+type Config struct {
+	// Passwords sets the argon2id cost. Tests lower it; production keeps DefaultPasswordParams.
+	Passwords PasswordParams
+	// SessionTTL is how long a sign-in lasts.
+	SessionTTL time.Duration
+	// Now replaces the clock in tests of expiry.
+	Now func() time.Time
+}
+
+// DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
+// that a lost phone's session dies on its own.
+const DefaultSessionTTL = 14 * 24 * time.Hour
+
+// New wires the service to its store and template catalogue.
+func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Service {
+	if cfg.Passwords == (PasswordParams{}) {
+		cfg.Passwords = DefaultPasswordParams
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, templates: catalogue, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now}
+}
+
+// Templates exposes the catalogue for read-only listing.
+func (s *Service) Templates() *templates.Catalogue { return s.templates }
+
+// clock returns the current time in UTC, truncated to microseconds so that it round-trips through both
+// databases unchanged.
+func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// newID returns 128 random bits as 26 lowercase characters: opaque and not guessable, so a proposal's
+// address reveals nothing and cannot be enumerated.
+func newID() string {
+	return strings.ToLower(idEncoding.EncodeToString(randomBytes(16)))
+}
+
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return b
+}
