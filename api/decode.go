@@ -1,0 +1,71 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+// decodeJSON reads a request body into v strictly: valid UTF-8, well-formed JSON, one value, no unknown
+// members, within the body limit. Each failure is a 4xx that says what is wrong.
+func decodeJSON(c *gin.Context, v any) error {
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", tooLarge.Limit)
+		}
+		return domain.Errorf(domain.KindInvalid, "the request body could not be read")
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return domain.Errorf(domain.KindInvalid, "the request body is empty; send a JSON object")
+	}
+	if !utf8.Valid(body) {
+		return domain.Errorf(domain.KindInvalid, "the request body is not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonProblem(err)
+	}
+	if dec.More() {
+		return domain.Errorf(domain.KindInvalid, "the request body holds more than one JSON value")
+	}
+	return nil
+}
+
+func jsonProblem(err error) error {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return domain.Errorf(domain.KindInvalid, "malformed JSON at byte %d: %s", syntax.Offset, syntax.Error())
+	case errors.As(err, &typeErr):
+		return domain.Invalid("a value has the wrong type",
+			domain.Problem{Field: typeErr.Field, Message: fmt.Sprintf("must be %s, not %s", typeErr.Type, typeErr.Value)})
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return domain.Errorf(domain.KindInvalid, "malformed JSON: the body ends too early")
+	}
+	var unknown string
+	if _, scanErr := fmt.Sscanf(err.Error(), "json: unknown field %q", &unknown); scanErr == nil {
+		return domain.Invalid("the body has a member this endpoint does not know",
+			domain.Problem{Field: unknown, Message: "is not a known member"})
+	}
+	return domain.Errorf(domain.KindInvalid, "malformed JSON: %s", err.Error())
+}
+
+// jsonEncode writes v without escaping <, > and & so that text reads as typed; browsers never sniff
+// these responses as HTML (X-Content-Type-Options: nosniff).
+func jsonEncode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

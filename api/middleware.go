@@ -1,0 +1,130 @@
+package api
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+const (
+	keyRequestID = "iduit.request_id"
+	keyLogger    = "iduit.logger"
+	keyUser      = "iduit.user"
+	keySession   = "iduit.session"
+)
+
+var safeRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// withRequestID tags every request with an id, reusing a sane one from a proxy, so that a user's report
+// and the server log can be matched.
+func withRequestID(base *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id := c.GetHeader("X-Request-Id")
+		if !safeRequestID.MatchString(id) {
+			id = newRequestID()
+		}
+		c.Set(keyRequestID, id)
+		c.Set(keyLogger, base.With(slog.String("request_id", id)))
+		c.Header("X-Request-Id", id)
+		c.Next()
+	}
+}
+
+func newRequestID() string {
+	return fmt.Sprintf("%x", time.Now().UnixNano()&0xffffffffffff) + "-" + randomHex(4)
+}
+
+func requestID(c *gin.Context) string { return c.GetString(keyRequestID) }
+
+func logger(c *gin.Context) *slog.Logger {
+	if l, ok := c.Get(keyLogger); ok {
+		return l.(*slog.Logger)
+	}
+	return slog.Default()
+}
+
+// accessLog writes one structured line per request, with the route pattern rather than the raw path so
+// that proposal ids do not end up in logs.
+func accessLog(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	level := slog.LevelInfo
+	if c.Writer.Status() >= 500 {
+		level = slog.LevelError
+	}
+	logger(c).Log(c.Request.Context(), level, "request",
+		slog.String("method", c.Request.Method), slog.String("route", c.FullPath()),
+		slog.Int("status", c.Writer.Status()), slog.Duration("duration", time.Since(start)))
+}
+
+// recoverPanics turns a panic into a logged 500 problem instead of a dropped connection.
+func recoverPanics(c *gin.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r == http.ErrAbortHandler {
+				panic(r)
+			}
+			logger(c).Error("panic", slog.Any("panic", r), slog.String("stack", string(debug.Stack())))
+			writeError(c, fmt.Errorf("panic: %v", r))
+		}
+	}()
+	c.Next()
+}
+
+// limitBody caps what a client may send; decodeJSON turns the overflow into 413.
+func limitBody(max int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.Request.ContentLength > max {
+			writeError(c, domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", max))
+			return
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		c.Next()
+	}
+}
+
+// securityHeaders are safe defaults for a JSON API that web pages will share an origin with.
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	h.Set("Cache-Control", "no-store")
+	c.Next()
+}
+
+// requireSession authenticates the bearer token. The API accepts only the Authorization header, never the
+// cookie: a cookie is sent by browsers on their own, which would expose the API to cross-site requests.
+func (h *handlers) requireSession(c *gin.Context) {
+	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	if !ok {
+		token = ""
+	}
+	sess, user, err := h.svc.Authenticate(c.Request.Context(), strings.TrimSpace(token))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Set(keyUser, user)
+	c.Set(keySession, sess)
+	c.Next()
+}
+
+func currentUser(c *gin.Context) domain.User {
+	u, _ := c.Get(keyUser)
+	return u.(domain.User)
+}
+
+func currentSession(c *gin.Context) domain.Session {
+	s, _ := c.Get(keySession)
+	return s.(domain.Session)
+}

@@ -1,0 +1,79 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+// statusOf is the one table from error kinds to HTTP statuses.
+var statusOf = map[domain.Kind]int{
+	domain.KindInvalid:              http.StatusBadRequest,
+	domain.KindUnauthenticated:      http.StatusUnauthorized,
+	domain.KindForbidden:            http.StatusForbidden,
+	domain.KindNotFound:             http.StatusNotFound,
+	domain.KindConflict:             http.StatusConflict,
+	domain.KindPreconditionFailed:   http.StatusPreconditionFailed,
+	domain.KindPreconditionRequired: http.StatusPreconditionRequired,
+	domain.KindTooLarge:             http.StatusRequestEntityTooLarge,
+	domain.KindUnavailable:          http.StatusServiceUnavailable,
+	domain.KindInternal:             http.StatusInternalServerError,
+}
+
+// problemContentType is RFC 9457's media type for error bodies.
+const problemContentType = "application/problem+json"
+
+// writeError is the one place that turns an error into a response. Errors without a kind are internal:
+// they are logged with the request id and shown to the user only as a generic message.
+func writeError(c *gin.Context, err error) {
+	e, ok := domain.AsError(err)
+	if !ok || e.Kind == domain.KindInternal {
+		e = &domain.Error{Kind: domain.KindInternal, Message: "something went wrong on our side; the request id helps us find it"}
+		if errors.Is(err, context.Canceled) {
+			e.Kind, e.Message = domain.KindUnavailable, "the request was cancelled"
+		}
+		logger(c).ErrorContext(c.Request.Context(), "request failed", slog.String("error", err.Error()))
+	}
+	status := statusOf[e.Kind]
+	if status == 0 {
+		status = http.StatusInternalServerError
+	}
+	body := gin.H{
+		"type":       "urn:iduit:problem:" + string(e.Kind),
+		"title":      http.StatusText(status),
+		"status":     status,
+		"detail":     e.Message,
+		"request_id": requestID(c),
+	}
+	if len(e.Problems) > 0 {
+		body["errors"] = e.Problems
+	}
+	for k, v := range e.Extra {
+		body[k] = v
+	}
+	switch status {
+	case http.StatusUnauthorized:
+		c.Header("WWW-Authenticate", `Bearer realm="iduit"`)
+	case http.StatusServiceUnavailable:
+		c.Header("Retry-After", "5")
+	}
+	c.Abort()
+	c.Render(status, problemRender{body})
+}
+
+// problemRender writes JSON with the problem media type (gin's JSON renderer would say application/json).
+type problemRender struct{ body gin.H }
+
+func (r problemRender) Render(w http.ResponseWriter) error {
+	r.WriteContentType(w)
+	return jsonEncode(w, r.body)
+}
+
+func (r problemRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", problemContentType)
+}

@@ -1,0 +1,123 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+type createProposalRequest struct {
+	Template string  `json:"template"`
+	Title    *string `json:"title"`
+	Language *string `json:"language"`
+	Country  *string `json:"country"`
+	Network  *string `json:"network"`
+}
+
+type updateProposalRequest struct {
+	Title    *string `json:"title"`
+	Language *string `json:"language"`
+	Country  *string `json:"country"`
+	Network  *string `json:"network"`
+}
+
+type proposalResponse struct {
+	ID              string                   `json:"id"`
+	Template        string                   `json:"template"`
+	TemplateVersion int                      `json:"template_version"`
+	Title           string                   `json:"title"`
+	Language        string                   `json:"language"`
+	Country         string                   `json:"country"`
+	Network         string                   `json:"network"`
+	Status          string                   `json:"status"`
+	Role            domain.Role              `json:"role"`
+	CreatedAt       time.Time                `json:"created_at"`
+	UpdatedAt       time.Time                `json:"updated_at"`
+	Sections        []sectionSummaryResponse `json:"sections,omitempty"`
+}
+
+type sectionSummaryResponse struct {
+	Key       string    `json:"key"`
+	Version   int       `json:"version"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+func toProposalResponse(p domain.Proposal) proposalResponse {
+	return proposalResponse{
+		ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
+		Language: p.Language, Country: p.Country, Network: p.Network, Status: p.Status, Role: p.Role,
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+	}
+}
+
+func (h *handlers) createProposal(c *gin.Context) {
+	var req createProposalRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	p, err := h.svc.CreateProposal(c.Request.Context(), currentUser(c), service.ProposalInput(req))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Location", "/api/v1/proposals/"+p.ID)
+	respond(c, http.StatusCreated, toProposalResponse(p))
+}
+
+func (h *handlers) listProposals(c *gin.Context) {
+	page, err := pageFrom(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	items, total, err := h.svc.Proposals(c.Request.Context(), currentUser(c), page)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, newList(items, total, page, toProposalResponse))
+}
+
+// getProposal returns the proposal with a summary of every section in template order: two queries,
+// whatever the size of the proposal.
+func (h *handlers) getProposal(c *gin.Context) {
+	p, sections, err := h.svc.OpenProposal(c.Request.Context(), currentUser(c), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	resp := toProposalResponse(p)
+	resp.Sections = make([]sectionSummaryResponse, len(sections))
+	for i, s := range sections {
+		resp.Sections[i] = sectionSummaryResponse{Key: s.Key, Version: s.Version, UpdatedAt: s.UpdatedAt}
+	}
+	respond(c, http.StatusOK, resp)
+}
+
+func (h *handlers) updateProposal(c *gin.Context) {
+	var req updateProposalRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network}
+	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), in)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, toProposalResponse(p))
+}
+
+func (h *handlers) deleteProposal(c *gin.Context) {
+	if err := h.svc.DeleteProposal(c.Request.Context(), currentUser(c), c.Param("id")); err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

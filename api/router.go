@@ -1,0 +1,103 @@
+// Package api is iduit's REST interface: the gin engine, its routes and middleware, and the request and
+// response types. It calls the service package and never touches the database directly.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+// Deps is what the router needs from the rest of the program.
+type Deps struct {
+	Service *service.Service
+	// Ready reports whether the database answers; /readyz calls it.
+	Ready  func(ctx context.Context) error
+	Logger *slog.Logger
+	// MaxBodyBytes caps request bodies; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// SecureCookies marks the session cookie Secure; set it when served over TLS.
+	SecureCookies bool
+}
+
+// DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
+const DefaultMaxBodyBytes = 1 << 20
+
+type handlers struct {
+	svc    *service.Service
+	ready  func(ctx context.Context) error
+	secure bool
+}
+
+// NewRouter builds the HTTP handler with every route and middleware.
+func NewRouter(d Deps) http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.MaxBodyBytes <= 0 {
+		d.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	h := &handlers{svc: d.Service, ready: d.Ready, secure: d.SecureCookies}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes))
+	r.NoRoute(func(c *gin.Context) { writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path)) })
+	r.NoMethod(func(c *gin.Context) {
+		c.Abort()
+		c.Render(http.StatusMethodNotAllowed, problemRender{gin.H{
+			"type": "urn:iduit:problem:method_not_allowed", "title": "Method Not Allowed", "status": http.StatusMethodNotAllowed,
+			"detail": c.Request.Method + " is not allowed here", "request_id": requestID(c),
+		}})
+	})
+	h.routes(r)
+	return r
+}
+
+// routes is the whole route table in one place, so the OpenAPI test and a reader see every endpoint.
+func (h *handlers) routes(r *gin.Engine) {
+	r.GET("/healthz", h.healthz)
+	r.GET("/readyz", h.readyz)
+
+	v1 := r.Group("/api/v1")
+	v1.POST("/users", h.createUser)
+	v1.POST("/sessions", h.createSession)
+	v1.GET("/templates", h.listTemplates)
+	v1.GET("/templates/:key", h.getTemplate)
+
+	auth := v1.Group("", h.requireSession)
+	auth.DELETE("/sessions/current", h.deleteSession)
+	auth.GET("/me", h.me)
+
+	auth.POST("/proposals", h.createProposal)
+	auth.GET("/proposals", h.listProposals)
+	auth.GET("/proposals/:id", h.getProposal)
+	auth.PATCH("/proposals/:id", h.updateProposal)
+	auth.DELETE("/proposals/:id", h.deleteProposal)
+
+	auth.GET("/proposals/:id/members", h.listMembers)
+	auth.POST("/proposals/:id/members", h.addMember)
+	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
+
+	auth.GET("/proposals/:id/sections/:key", h.getSection)
+	auth.PUT("/proposals/:id/sections/:key", h.putSection)
+	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)
+	auth.GET("/proposals/:id/sections/:key/revisions/:n", h.getRevision)
+}
+
+func (h *handlers) healthz(c *gin.Context) { respond(c, http.StatusOK, gin.H{"status": "ok"}) }
+
+func (h *handlers) readyz(c *gin.Context) {
+	if err := h.ready(c.Request.Context()); err != nil {
+		logger(c).Warn("not ready", slog.String("error", err.Error()))
+		writeError(c, &domain.Error{Kind: domain.KindUnavailable, Message: "the database is not reachable"})
+		return
+	}
+	respond(c, http.StatusOK, gin.H{"status": "ready"})
+}

@@ -1,0 +1,142 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+// sectionRequest is the body of a save. key, version, updated_at and updated_by are accepted so that a
+// client may send back what it read; the version that counts is the one in If-Match.
+type sectionRequest struct {
+	Key       *string       `json:"key"`
+	Version   *int          `json:"version"`
+	Fields    domain.Fields `json:"fields"`
+	UpdatedAt *string       `json:"updated_at"`
+	UpdatedBy *string       `json:"updated_by"`
+}
+
+type sectionResponse struct {
+	Key       string        `json:"key"`
+	Version   int           `json:"version"`
+	Fields    domain.Fields `json:"fields"`
+	UpdatedAt time.Time     `json:"updated_at"`
+	UpdatedBy *string       `json:"updated_by"`
+}
+
+type revisionResponse struct {
+	Number    int           `json:"number"`
+	CreatedAt time.Time     `json:"created_at"`
+	CreatedBy string        `json:"created_by"`
+	Fields    domain.Fields `json:"fields,omitempty"`
+}
+
+func toSectionResponse(s domain.Section) sectionResponse {
+	resp := sectionResponse{Key: s.Key, Version: s.Version, Fields: s.Fields, UpdatedAt: s.UpdatedAt}
+	if s.UpdatedBy != "" {
+		resp.UpdatedBy = &s.UpdatedBy
+	}
+	if resp.Fields == nil {
+		resp.Fields = domain.Fields{}
+	}
+	return resp
+}
+
+func toRevisionResponse(r domain.Revision) revisionResponse {
+	return revisionResponse{Number: r.Number, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy, Fields: r.Fields}
+}
+
+// etag names a section version; the If-Match of the next save must carry it back.
+func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
+
+func (h *handlers) getSection(c *gin.Context) {
+	s, err := h.svc.Section(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("ETag", etag(s.Version))
+	respond(c, http.StatusOK, toSectionResponse(s))
+}
+
+func (h *handlers) putSection(c *gin.Context) {
+	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	var req sectionRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	if req.Fields == nil {
+		writeError(c, domain.Invalid("nothing to save", domain.Problem{Field: "fields", Message: "is required: an object from field key to value"}))
+		return
+	}
+	s, err := h.svc.SaveSection(c.Request.Context(), currentUser(c), service.SaveSectionInput{
+		ProposalID: c.Param("id"), Key: c.Param("key"), ExpectedVersion: expected, Fields: req.Fields,
+	})
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("ETag", etag(s.Version))
+	respond(c, http.StatusOK, toSectionResponse(s))
+}
+
+// ifMatchVersion reads the section version a save is based on. Without it a save could silently
+// overwrite someone else's, so it is required (428), and "*" is refused for the same reason.
+func ifMatchVersion(header string) (int, error) {
+	header = strings.TrimSpace(header)
+	if header == "" {
+		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of the section you edited, so that no one else's save is overwritten")
+	}
+	v, err := strconv.Atoi(strings.Trim(header, `"`))
+	if err != nil || v < 0 || strings.HasPrefix(header, "W/") {
+		return 0, domain.Invalid("If-Match is not a section ETag", domain.Problem{Field: "If-Match", Message: `must be the ETag from the last GET or save, such as "3"`})
+	}
+	return v, nil
+}
+
+func (h *handlers) listRevisions(c *gin.Context) {
+	page, err := pageFrom(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	items, total, err := h.svc.Revisions(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), page)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, newList(items, total, page, toRevisionResponse))
+}
+
+func (h *handlers) getRevision(c *gin.Context) {
+	n, err := parsePositive("n", c.Param("n"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	r, err := h.svc.Revision(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), n)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, toRevisionResponse(r))
+}
+
+func parsePositive(name, raw string) (int, error) {
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 {
+		return 0, domain.Invalid("bad number", domain.Problem{Field: name, Message: "must be a positive integer"})
+	}
+	return n, nil
+}

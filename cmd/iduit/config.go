@@ -1,0 +1,96 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"iduit/models"
+)
+
+// config is every setting, with its default, read once at start-up.
+type config struct {
+	DatabaseURL     string
+	Addr            string
+	LogLevel        string
+	LogFormat       string
+	SecureCookies   bool
+	SessionTTL      time.Duration
+	ShutdownTimeout time.Duration
+	MaxBodyBytes    int64
+}
+
+func defaultConfig() config {
+	return config{
+		DatabaseURL:     "sqlite:iduit.db",
+		Addr:            ":8080",
+		LogLevel:        "info",
+		LogFormat:       "json",
+		SessionTTL:      14 * 24 * time.Hour,
+		ShutdownTimeout: 15 * time.Second,
+		MaxBodyBytes:    1 << 20,
+	}
+}
+
+// String prints the configuration with the database password masked, for the start-up log.
+func (c config) String() string {
+	return fmt.Sprintf("database=%s addr=%s log=%s/%s secure_cookies=%t session_ttl=%s",
+		models.RedactURL(c.DatabaseURL), c.Addr, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL)
+}
+
+// loadConfig reads the environment, then flags that mirror it. A secret may also come from a file named
+// by VAR_FILE (Docker and Kubernetes secrets), never from the code.
+func loadConfig(command string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	env := func(name string) string {
+		if path := getenv(name + "_FILE"); path != "" {
+			b, err := os.ReadFile(path)
+			if err == nil {
+				return strings.TrimSpace(string(b))
+			}
+		}
+		return getenv(name)
+	}
+	var errs []string
+	setString(&cfg.DatabaseURL, env("DATABASE_URL"))
+	setString(&cfg.Addr, env("IDUIT_ADDR"))
+	setString(&cfg.LogLevel, env("IDUIT_LOG_LEVEL"))
+	setString(&cfg.LogFormat, env("IDUIT_LOG_FORMAT"))
+	if v := env("IDUIT_SECURE_COOKIES"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errs = append(errs, "IDUIT_SECURE_COOKIES must be true or false")
+		}
+		cfg.SecureCookies = b
+	}
+	for name, dst := range map[string]*time.Duration{"IDUIT_SESSION_TTL": &cfg.SessionTTL, "IDUIT_SHUTDOWN_TIMEOUT": &cfg.ShutdownTimeout} {
+		if v := env(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				errs = append(errs, name+" must be a positive duration such as 15s or 336h")
+			}
+			*dst = d
+		}
+	}
+	if len(errs) > 0 {
+		return cfg, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))
+	}
+	fs := flag.NewFlagSet("iduit "+command, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.DatabaseURL, "database-url", cfg.DatabaseURL, "postgres://..., postgresql://... or sqlite:PATH (DATABASE_URL)")
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (IDUIT_ADDR)")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+func setString(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}

@@ -1,0 +1,52 @@
+// Command iduit runs the iduit service: `iduit serve`, `iduit migrate`, `iduit healthcheck`.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "iduit:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: iduit <command> [flags]
+
+commands:
+  serve        run the web service (default: SQLite file iduit.db, listening on :8080)
+  migrate      apply database migrations and exit
+  healthcheck  exit 0 when the server at IDUIT_ADDR is ready
+
+configuration comes from the environment (see README.md); flags mirror it.`
+
+// run is the whole program with its inputs made explicit, so tests can drive it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return fmt.Errorf("no command given")
+	}
+	cfg, err := loadConfig(args[0], args[1:], getenv, stderr)
+	if err != nil {
+		return err
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, cfg, stderr)
+	case "migrate":
+		return migrate(ctx, cfg, stdout)
+	case "healthcheck":
+		return healthcheck(ctx, cfg)
+	}
+	fmt.Fprintln(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

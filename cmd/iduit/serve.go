@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"iduit/api"
+	"iduit/models"
+	"iduit/service"
+	"iduit/templates"
+)
+
+func newLogger(cfg config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// openStore connects and brings the schema up to date. SQLite, the single-machine default, migrates
+// itself; a PostgreSQL deployment runs `iduit migrate` once, so serve only checks the schema and refuses
+// to start on a stale one.
+func openStore(ctx context.Context, cfg config, log *slog.Logger) (*models.Store, error) {
+	store, err := models.Open(ctx, cfg.DatabaseURL, models.Options{Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	if store.Dialect() == models.DialectSQLite {
+		n, err := store.Migrate(ctx)
+		if err != nil {
+			store.Close()
+			return nil, err
+		}
+		log.Info("database migrated", slog.Int("applied", n), slog.Int("schema_version", models.SchemaVersion()))
+		return store, nil
+	}
+	if err := store.CheckSchema(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
+}
+
+func serve(ctx context.Context, cfg config, logOut io.Writer) error {
+	log := newLogger(cfg, logOut)
+	log.Info("starting", slog.String("config", cfg.String()))
+	catalogue, err := templates.Embedded()
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL})
+	handler := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, SecureCookies: cfg.SecureCookies})
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second, // slow connections upload a 1 MB body in well under this
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	return listenUntilDone(ctx, srv, cfg.ShutdownTimeout, log)
+}
+
+// listenUntilDone serves until ctx ends (SIGTERM), then lets in-flight requests finish within the timeout:
+// an acknowledged save is never cut off half-way.
+func listenUntilDone(ctx context.Context, srv *http.Server, timeout time.Duration, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", srv.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", slog.String("addr", ln.Addr().String()))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", slog.Duration("timeout", timeout))
+	sctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func migrate(ctx context.Context, cfg config, stdout io.Writer) error {
+	store, err := models.Open(ctx, cfg.DatabaseURL, models.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	n, err := store.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "applied %d migration(s); schema is at version %d\n", n, models.SchemaVersion())
+	return nil
+}
+
+// healthcheck asks the local server whether it is ready; Docker's HEALTHCHECK runs it (the final image
+// has no curl).
+func healthcheck(ctx context.Context, cfg config) error {
+	host, port, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("IDUIT_ADDR %q: %w", cfg.Addr, err)
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: %s", resp.Status)
+	}
+	return nil
+}
