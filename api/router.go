@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"iduit/docs"
 	"iduit/domain"
 	"iduit/service"
 )
@@ -48,7 +49,9 @@ func NewRouter(d Deps) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = true
 	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes))
-	r.NoRoute(func(c *gin.Context) { writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path)) })
+	r.NoRoute(func(c *gin.Context) {
+		writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path))
+	})
 	r.NoMethod(func(c *gin.Context) {
 		c.Abort()
 		c.Render(http.StatusMethodNotAllowed, problemRender{gin.H{
@@ -66,6 +69,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	r.GET("/readyz", h.readyz)
 
 	v1 := r.Group("/api/v1")
+	v1.GET("/openapi.yaml", h.openAPI)
 	v1.POST("/users", h.createUser)
 	v1.POST("/sessions", h.createSession)
 	v1.GET("/templates", h.listTemplates)
@@ -89,6 +93,10 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.PUT("/proposals/:id/sections/:key", h.putSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n", h.getRevision)
+}
+
+func (h *handlers) openAPI(c *gin.Context) {
+	c.Data(http.StatusOK, "application/yaml; charset=utf-8", docs.OpenAPI)
 }
 
 func (h *handlers) healthz(c *gin.Context) { respond(c, http.StatusOK, gin.H{"status": "ok"}) }
