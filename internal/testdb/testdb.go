@@ -4,9 +4,15 @@ package testdb
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver for creating and dropping test databases
 
 	"iduit/models"
 )
@@ -56,4 +62,35 @@ func Each(t *testing.T, fn func(t *testing.T, store *models.Store)) {
 	for _, b := range Backends(t) {
 		t.Run(b.Name, func(t *testing.T) { fn(t, Open(t, b.URL(t))) })
 	}
+}
+
+// FreshPostgres creates an empty database on the TEST_DATABASE_URL server for one test and drops it
+// afterwards, for tests that need PostgreSQL with no schema at all. It skips when PostgreSQL is not
+// configured (Backends already fails a CI run without it).
+func FreshPostgres(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv("TEST_DATABASE_URL")
+	if base == "" {
+		t.Skip("TEST_DATABASE_URL is not set")
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	name := fmt.Sprintf("iduit_fresh_%d_%d", time.Now().UnixNano(), os.Getpid())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop database %s: %v", name, err)
+		}
+	})
+	u.Path = "/" + name
+	return u.String()
 }
