@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"iduit/internal/testdb"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestRunRejectsBadInvocations(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"no command", nil, nil, "no command"},
+		{"unknown command", []string{"frobnicate"}, nil, "unknown command"},
+		{"bad database URL", []string{"migrate"}, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL must start with"},
+		{"bad duration", []string{"serve"}, map[string]string{"IDUIT_SESSION_TTL": "soon"}, "IDUIT_SESSION_TTL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tt.args, envOf(tt.env), &out, &out)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	env := envOf(map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "m.db")})
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"migrate"}, env, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"migrate"}, env, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "applied 1 migration(s)") || !strings.Contains(out.String(), "applied 0 migration(s)") {
+		t.Fatalf("output %q", out.String())
+	}
+}
+
+// TestServeUntilSignal runs the real binary's serve path on a fresh SQLite file: it migrates, answers,
+// passes its own healthcheck, and shuts down cleanly when its context ends (as on SIGTERM).
+func TestServeUntilSignal(t *testing.T) {
+	addr := freePort(t)
+	env := envOf(map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "s.db"), "IDUIT_ADDR": addr})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs bytes.Buffer
+	go func() { done <- run(ctx, []string{"serve"}, env, &logs, &logs) }()
+
+	if err := waitReady(env); err != nil {
+		cancel()
+		t.Fatalf("%v; logs:\n%s", err, logs.String())
+	}
+	resp, err := http.Get("http://" + addr + "/api/v1/templates")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("templates: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop after its context ended")
+	}
+	if err := run(context.Background(), []string{"healthcheck"}, env, &logs, &logs); err == nil {
+		t.Fatal("healthcheck passed with the server stopped")
+	}
+}
+
+func waitReady(env func(string) string) error {
+	var err error
+	for i := 0; i < 100; i++ {
+		if err = run(context.Background(), []string{"healthcheck"}, env, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+			return nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("server never became ready: %w", err)
+}
+
+// TestServeRefusesUnmigratedPostgres: PostgreSQL deployments migrate as a separate step, so serve must not
+// start on a database that step has not reached.
+func TestServeRefusesUnmigratedPostgres(t *testing.T) {
+	url := testdb.FreshPostgres(t)
+	env := envOf(map[string]string{"DATABASE_URL": url, "IDUIT_ADDR": freePort(t)})
+	var logs bytes.Buffer
+	err := run(context.Background(), []string{"serve"}, env, &logs, &logs)
+	if err == nil || !strings.Contains(err.Error(), "iduit migrate") {
+		t.Fatalf("serve on an empty PostgreSQL returned %v", err)
+	}
+	if err := run(context.Background(), []string{"migrate"}, env, &logs, &logs); err != nil {
+		t.Fatal(err)
+	}
+}
