@@ -33,6 +33,14 @@ func translate(err error, what string) error {
 	return err
 }
 
+// affectedOne turns "no row matched" into not found, naming what.
+func affectedOne(res *gorm.DB, what string) error {
+	if res.Error == nil && res.RowsAffected == 0 {
+		return domain.Errorf(domain.KindNotFound, "%s not found", what)
+	}
+	return translate(res.Error, what)
+}
+
 func isUniqueViolation(err error) bool {
 	if err == nil {
 		return false

@@ -55,7 +55,7 @@ func (s *Store) Members(ctx context.Context, proposalID string) ([]domain.Member
 // AddMember gives the account with this email a role on the proposal. The email must be normalised.
 func (s *Store) AddMember(ctx context.Context, proposalID, email string, role domain.Role, now time.Time) (domain.Member, error) {
 	var m domain.Member
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var u userRow
 		if err := tx.Where("email = ?", email).Take(&u).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -80,7 +80,7 @@ func (s *Store) AddMember(ctx context.Context, proposalID, email string, role do
 // RemoveMember takes a person off a proposal. The last owner cannot be removed: a proposal without an
 // owner could never be deleted or shared again.
 func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		if err := s.lockProposal(tx, proposalID); err != nil {
 			return err
 		}

@@ -73,7 +73,7 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if s.dialect == DialectPostgres {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLockID).Error; err != nil {
 				return err
@@ -128,12 +128,7 @@ func currentVersion(tx *gorm.DB) (int, error) {
 // CheckSchema refuses to go on with a database whose schema is not exactly this binary's: serving on a
 // stale schema fails requests one by one, long after start-up, which is harder to notice.
 func (s *Store) CheckSchema(ctx context.Context) error {
-	var current int
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var err error
-		current, err = currentVersion(tx)
-		return err
-	})
+	current, err := currentVersion(s.db.WithContext(ctx))
 	if err != nil && !strings.Contains(strings.ToLower(err.Error()), "schema_migrations") {
 		return err
 	}

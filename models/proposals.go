@@ -52,7 +52,7 @@ type memberProposalRow struct {
 // CreateProposal stores a proposal, makes its creator the owner and creates every section at version 0,
 // all in one transaction: a proposal never exists without its owner or its sections.
 func (s *Store) CreateProposal(ctx context.Context, p domain.Proposal, sectionKeys []string) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		row := proposalToRow(p)
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "proposal")
@@ -112,22 +112,19 @@ func (s *Store) ProposalsForMember(ctx context.Context, userID string, page doma
 
 // UpdateProposal writes the editable attributes of a proposal.
 func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal) error {
-	res := s.db.WithContext(ctx).Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
-		"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "updated_at": p.UpdatedAt,
+	return s.write(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
+			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "updated_at": p.UpdatedAt,
+		})
+		return affectedOne(res, "proposal")
 	})
-	if res.Error == nil && res.RowsAffected == 0 {
-		return domain.Errorf(domain.KindNotFound, "proposal not found")
-	}
-	return translate(res.Error, "proposal")
 }
 
 // DeleteProposal removes a proposal; its members, sections and revisions go with it (ON DELETE CASCADE).
 func (s *Store) DeleteProposal(ctx context.Context, id string) error {
-	res := s.db.WithContext(ctx).Where("id = ?", id).Delete(&proposalRow{})
-	if res.Error == nil && res.RowsAffected == 0 {
-		return domain.Errorf(domain.KindNotFound, "proposal not found")
-	}
-	return translate(res.Error, "proposal")
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return affectedOne(tx.Where("id = ?", id).Delete(&proposalRow{}), "proposal")
+	})
 }
 
 // lockProposal serialises writers that check an invariant across rows of one proposal (such as "at least

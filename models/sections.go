@@ -105,7 +105,7 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		return domain.Section{}, err
 	}
 	var saved domain.Section
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		next := in.ExpectedVersion + 1
 		res := tx.Model(&sectionRow{}).
 			Where("proposal_id = ? AND section_key = ? AND version = ?", in.ProposalID, in.Key, in.ExpectedVersion).

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm"
+
 	"iduit/domain"
 )
 
@@ -22,7 +24,7 @@ func (sessionRow) TableName() string { return "sessions" }
 // CreateSession stores a session under the hash of its token.
 func (s *Store) CreateSession(ctx context.Context, sess domain.Session, tokenHash string) error {
 	row := sessionRow{ID: sess.ID, TokenHash: tokenHash, UserID: sess.UserID, CreatedAt: sess.CreatedAt, ExpiresAt: sess.ExpiresAt}
-	return translate(s.db.WithContext(ctx).Create(&row).Error, "session")
+	return s.write(ctx, func(tx *gorm.DB) error { return translate(tx.Create(&row).Error, "session") })
 }
 
 // sessionUserRow is the join that authenticates a request in one query.
@@ -54,5 +56,7 @@ func (s *Store) SessionByTokenHash(ctx context.Context, tokenHash string, now ti
 
 // DeleteSession signs a session out.
 func (s *Store) DeleteSession(ctx context.Context, id string) error {
-	return translate(s.db.WithContext(ctx).Where("id = ?", id).Delete(&sessionRow{}).Error, "session")
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return translate(tx.Where("id = ?", id).Delete(&sessionRow{}).Error, "session")
+	})
 }

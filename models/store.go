@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -32,6 +33,10 @@ type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
 	dialect Dialect
+	// writer is SQLite's single writer with group commit (nil on PostgreSQL). Queueing writes here rather
+	// than in SQLite's busy handler, which polls with sleeps, also keeps the tail latency low.
+	writer *groupWriter
+	closed sync.Once
 }
 
 // Options tune the connection pool; the zero value picks defaults suited to each engine.
@@ -51,7 +56,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true, // our writes open their own transactions where they need one
 		NowFunc:                func() time.Time { return time.Now().UTC() },
-		TranslateError:         false,
+		PrepareStmt:            true, // reuse parsed statements: parsing was a tenth of a save's CPU on SQLite
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
@@ -62,6 +67,9 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	}
 	configurePool(sqlDB, dialect, opts)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
+	if dialect == DialectSQLite {
+		s.writer = newGroupWriter(db)
+	}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s database: %w", dialect, err)
@@ -111,14 +119,32 @@ func configurePool(db *sql.DB, dialect Dialect, opts Options) {
 	db.SetConnMaxIdleTime(5 * time.Minute)
 }
 
+// write runs fn in a transaction and returns only once it is committed (or failed). On SQLite it goes
+// through the group-commit writer; PostgreSQL takes concurrent writers as they come.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writer != nil {
+		return s.writer.submit(ctx, fn)
+	}
+	return s.db.WithContext(ctx).Transaction(fn)
+}
+
 // Dialect tells which engine this store runs on.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
 // Ping checks that the database answers; /readyz uses it.
 func (s *Store) Ping(ctx context.Context) error { return s.sqlDB.PingContext(ctx) }
 
-// Close releases the connections.
-func (s *Store) Close() error { return s.sqlDB.Close() }
+// Close stops the writer and releases the connections; later calls do nothing.
+func (s *Store) Close() error {
+	var err error
+	s.closed.Do(func() {
+		if s.writer != nil {
+			s.writer.close()
+		}
+		err = s.sqlDB.Close()
+	})
+	return err
+}
 
 // RedactURL hides the password in a database URL so it can be logged.
 func RedactURL(raw string) string {

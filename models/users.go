@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm"
+
 	"iduit/domain"
 )
 
@@ -25,11 +27,13 @@ func (r userRow) toDomain() domain.User {
 // CreateUser stores a new account. The email must already be normalised; a taken email is a conflict.
 func (s *Store) CreateUser(ctx context.Context, u domain.User, passwordHash string) error {
 	row := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt}
-	err := s.db.WithContext(ctx).Create(&row).Error
-	if isUniqueViolation(err) {
-		return domain.Errorf(domain.KindConflict, "an account with this email already exists")
-	}
-	return translate(err, "account")
+	return s.write(ctx, func(tx *gorm.DB) error {
+		err := tx.Create(&row).Error
+		if isUniqueViolation(err) {
+			return domain.Errorf(domain.KindConflict, "an account with this email already exists")
+		}
+		return translate(err, "account")
+	})
 }
 
 // UserByEmail returns the account and its password hash, for signing in.
