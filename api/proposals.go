@@ -11,33 +11,39 @@ import (
 )
 
 type createProposalRequest struct {
-	Template string  `json:"template"`
-	Title    *string `json:"title"`
-	Language *string `json:"language"`
-	Country  *string `json:"country"`
-	Network  *string `json:"network"`
+	Template           string  `json:"template"`
+	Title              *string `json:"title"`
+	Language           *string `json:"language"`
+	Country            *string `json:"country"`
+	Network            *string `json:"network"`
+	Bilingual          *bool   `json:"bilingual"`
+	SubmissionLanguage *string `json:"submission_language"`
 }
 
 type updateProposalRequest struct {
-	Title    *string `json:"title"`
-	Language *string `json:"language"`
-	Country  *string `json:"country"`
-	Network  *string `json:"network"`
+	Title              *string `json:"title"`
+	Language           *string `json:"language"`
+	Country            *string `json:"country"`
+	Network            *string `json:"network"`
+	Bilingual          *bool   `json:"bilingual"`
+	SubmissionLanguage *string `json:"submission_language"`
 }
 
 type proposalResponse struct {
-	ID              string                   `json:"id"`
-	Template        string                   `json:"template"`
-	TemplateVersion int                      `json:"template_version"`
-	Title           string                   `json:"title"`
-	Language        string                   `json:"language"`
-	Country         string                   `json:"country"`
-	Network         string                   `json:"network"`
-	Status          string                   `json:"status"`
-	Role            domain.Role              `json:"role"`
-	CreatedAt       time.Time                `json:"created_at"`
-	UpdatedAt       time.Time                `json:"updated_at"`
-	Sections        []sectionSummaryResponse `json:"sections,omitempty"`
+	ID                 string                   `json:"id"`
+	Template           string                   `json:"template"`
+	TemplateVersion    int                      `json:"template_version"`
+	Title              string                   `json:"title"`
+	Language           string                   `json:"language"`
+	Country            string                   `json:"country"`
+	Network            string                   `json:"network"`
+	Bilingual          bool                     `json:"bilingual"`
+	SubmissionLanguage string                   `json:"submission_language"`
+	Status             string                   `json:"status"`
+	Role               domain.Role              `json:"role"`
+	CreatedAt          time.Time                `json:"created_at"`
+	UpdatedAt          time.Time                `json:"updated_at"`
+	Sections           []sectionSummaryResponse `json:"sections,omitempty"`
 }
 
 type sectionSummaryResponse struct {
@@ -49,7 +55,8 @@ type sectionSummaryResponse struct {
 func toProposalResponse(p domain.Proposal) proposalResponse {
 	return proposalResponse{
 		ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
-		Language: p.Language, Country: p.Country, Network: p.Network, Status: p.Status, Role: p.Role,
+		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
+		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status, Role: p.Role,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
@@ -105,7 +112,8 @@ func (h *handlers) updateProposal(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network}
+	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network,
+		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage}
 	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), in)
 	if err != nil {
 		writeError(c, err)

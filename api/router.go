@@ -89,6 +89,9 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.POST("/proposals/:id/members", h.addMember)
 	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
 
+	auth.GET("/proposals/:id/progress", h.progress)
+	auth.GET("/proposals/:id/check", h.check)
+
 	auth.GET("/proposals/:id/sections/:key", h.getSection)
 	auth.PUT("/proposals/:id/sections/:key", h.putSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)

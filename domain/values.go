@@ -31,10 +31,14 @@ type Proposal struct {
 	Language        string
 	Country         string
 	Network         string
-	Status          string
-	CreatedBy       string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// Bilingual proposals keep every text field in both languages; SubmissionLanguage is the one sent
+	// to the funder, Language the one the network works in.
+	Bilingual          bool
+	SubmissionLanguage string
+	Status             string
+	CreatedBy          string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
 	Role Role
 }

@@ -11,17 +11,19 @@ import (
 
 // proposalRow is the proposals table.
 type proposalRow struct {
-	ID              string
-	TemplateKey     string
-	TemplateVersion int
-	Title           string
-	Language        string
-	Country         string
-	Network         string
-	Status          string
-	CreatedBy       string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	ID                 string
+	TemplateKey        string
+	TemplateVersion    int
+	Title              string
+	Language           string
+	Country            string
+	Network            string
+	Bilingual          bool
+	SubmissionLanguage string
+	Status             string
+	CreatedBy          string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 }
 
 func (proposalRow) TableName() string { return "proposals" }
@@ -29,7 +31,8 @@ func (proposalRow) TableName() string { return "proposals" }
 func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 	return domain.Proposal{
 		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
-		Language: r.Language, Country: r.Country, Network: r.Network, Status: r.Status,
+		Language: r.Language, Country: r.Country, Network: r.Network, Bilingual: r.Bilingual,
+		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status,
 		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
 	}
 }
@@ -37,7 +40,8 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 func proposalToRow(p domain.Proposal) proposalRow {
 	return proposalRow{
 		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
-		Language: p.Language, Country: p.Country, Network: p.Network, Status: p.Status,
+		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
+		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status,
 		CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
@@ -114,7 +118,8 @@ func (s *Store) ProposalsForMember(ctx context.Context, userID string, page doma
 func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
-			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "updated_at": p.UpdatedAt,
+			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network,
+			"bilingual": p.Bilingual, "submission_language": p.SubmissionLanguage, "updated_at": p.UpdatedAt,
 		})
 		return affectedOne(res, "proposal")
 	})

@@ -18,7 +18,7 @@ const (
 
 // checkFields validates submitted values against the template section and returns them without nulls.
 // Every problem is reported at once, each naming its field.
-func checkFields(sec *templates.Section, in domain.Fields) (domain.Fields, []domain.Problem) {
+func checkFields(sec *templates.Section, in domain.Fields, bilingual bool) (domain.Fields, []domain.Problem) {
 	out := domain.Fields{}
 	var problems []domain.Problem
 	for key, raw := range in {
@@ -31,7 +31,7 @@ func checkFields(sec *templates.Section, in domain.Fields) (domain.Fields, []dom
 		if isNull(raw) {
 			continue
 		}
-		if p := checkValue(name, f, raw); p != nil {
+		if p := checkValue(name, f, raw, bilingual); p != nil {
 			problems = append(problems, *p)
 			continue
 		}
@@ -44,12 +44,17 @@ func isNull(raw json.RawMessage) bool {
 	return len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
 }
 
-func checkValue(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+func checkValue(name string, f *templates.Field, raw json.RawMessage, bilingual bool) *domain.Problem {
 	switch f.Type {
-	case templates.TypeText:
-		return checkString(name, raw, maxShortText, false)
-	case templates.TypeLongText:
-		return checkString(name, raw, domain.MaxLongTextLength, true)
+	case templates.TypeText, templates.TypeLongText:
+		max, multiline := maxShortText, false
+		if f.Type == templates.TypeLongText {
+			max, multiline = domain.MaxLongTextLength, true
+		}
+		if bilingual {
+			return checkBilingualText(name, raw, max, multiline)
+		}
+		return checkString(name, raw, max, multiline)
 	case templates.TypeChoice:
 		return checkChoice(name, f, raw)
 	case templates.TypeChecklist:
@@ -135,7 +140,7 @@ func checkTable(name string, f *templates.Field, raw json.RawMessage) *domain.Pr
 			if isNull(cell) {
 				continue
 			}
-			if p := checkValue(cname, &templates.Field{Type: col.Type}, cell); p != nil {
+			if p := checkValue(cname, &templates.Field{Type: col.Type}, cell, false); p != nil {
 				return p
 			}
 		}

@@ -13,62 +13,67 @@ var proposalLanguages = []string{"en", "ru"}
 
 // ProposalInput is what a user sets on a proposal. Nil pointers leave a value unchanged on update.
 type ProposalInput struct {
-	Template string
-	Title    *string
-	Language *string
-	Country  *string
-	Network  *string
+	Template           string
+	Title              *string
+	Language           *string
+	Country            *string
+	Network            *string
+	Bilingual          *bool
+	SubmissionLanguage *string
 }
 
 // CreateProposal starts a proposal from the newest version of a template, pinning that version.
 func (s *Service) CreateProposal(ctx context.Context, user domain.User, in ProposalInput) (domain.Proposal, error) {
+	now := s.clock()
+	p := domain.Proposal{ID: newID(), Status: domain.ProposalStatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner}
+	applyProposalInput(&p, in)
+	problems := checkProposal(p)
 	tpl, ok := s.templates.Latest(in.Template)
-	problems := checkProposalInput(in, true)
 	if !ok {
 		problems = append(problems, domain.Problem{Field: "template", Message: "is not a known template key"})
 	}
 	if len(problems) > 0 {
 		return domain.Proposal{}, domain.Invalid("the proposal is not valid", problems...)
 	}
-	now := s.clock()
-	p := domain.Proposal{
-		ID: newID(), TemplateKey: tpl.Key, TemplateVersion: tpl.Version, Title: *in.Title, Language: *in.Language,
-		Country: *in.Country, Network: deref(in.Network), Status: domain.ProposalStatusDraft,
-		CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner,
-	}
+	p.TemplateKey, p.TemplateVersion = tpl.Key, tpl.Version
 	if err := s.store.CreateProposal(ctx, p, tpl.SectionKeys()); err != nil {
 		return domain.Proposal{}, err
 	}
 	return p, nil
 }
 
-func checkProposalInput(in ProposalInput, creating bool) []domain.Problem {
-	var ps []*domain.Problem
-	required := func(field string, v *string, max int) {
-		switch {
-		case v == nil && creating:
-			ps = append(ps, &domain.Problem{Field: field, Message: "is required"})
-		case v != nil:
-			ps = append(ps, domain.CheckRequiredText(field, *v, max))
+// applyProposalInput copies the given values onto p. A monolingual proposal is submitted in its own
+// language; a bilingual one defaults to an English submission, the usual case for EECA networks.
+func applyProposalInput(p *domain.Proposal, in ProposalInput) {
+	for dst, src := range map[*string]*string{&p.Title: in.Title, &p.Language: in.Language, &p.Country: in.Country,
+		&p.Network: in.Network, &p.SubmissionLanguage: in.SubmissionLanguage} {
+		if src != nil {
+			*dst = *src
 		}
 	}
-	required("title", in.Title, domain.MaxTitleLength)
-	required("country", in.Country, domain.MaxNameLength)
-	required("language", in.Language, 2)
-	if in.Language != nil && !slices.Contains(proposalLanguages, *in.Language) {
-		ps = append(ps, &domain.Problem{Field: "language", Message: "must be en or ru"})
+	if in.Bilingual != nil {
+		p.Bilingual = *in.Bilingual
 	}
-	if in.Network != nil {
-		ps = append(ps, domain.CheckText("network", *in.Network, domain.MaxNameLength, false))
+	switch {
+	case !p.Bilingual:
+		p.SubmissionLanguage = p.Language
+	case p.SubmissionLanguage == "":
+		p.SubmissionLanguage = "en"
 	}
-	return domain.Problems(ps...)
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+func checkProposal(p domain.Proposal) []domain.Problem {
+	ps := []*domain.Problem{
+		domain.CheckRequiredText("title", p.Title, domain.MaxTitleLength),
+		domain.CheckRequiredText("country", p.Country, domain.MaxNameLength),
+		domain.CheckText("network", p.Network, domain.MaxNameLength, false),
 	}
-	return *s
+	for field, lang := range map[string]string{"language": p.Language, "submission_language": p.SubmissionLanguage} {
+		if !slices.Contains(proposalLanguages, lang) {
+			ps = append(ps, &domain.Problem{Field: field, Message: "must be en or ru"})
+		}
+	}
+	return domain.Problems(ps...)
 }
 
 // Proposal loads a proposal the user is a member of and checks the action against their role. A
@@ -89,19 +94,15 @@ func (s *Service) Proposals(ctx context.Context, user domain.User, page domain.P
 	return s.store.ProposalsForMember(ctx, user.ID, page.Normalize())
 }
 
-// UpdateProposal changes a proposal's title, language, country or network.
+// UpdateProposal changes a proposal's title, languages, country or network.
 func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id string, in ProposalInput) (domain.Proposal, error) {
 	p, err := s.Proposal(ctx, user, id, domain.ActionEditProposal)
 	if err != nil {
 		return domain.Proposal{}, err
 	}
-	if problems := checkProposalInput(in, false); len(problems) > 0 {
+	applyProposalInput(&p, in)
+	if problems := checkProposal(p); len(problems) > 0 {
 		return domain.Proposal{}, domain.Invalid("the proposal is not valid", problems...)
-	}
-	for dst, src := range map[*string]*string{&p.Title: in.Title, &p.Language: in.Language, &p.Country: in.Country, &p.Network: in.Network} {
-		if src != nil {
-			*dst = *src
-		}
 	}
 	p.UpdatedAt = s.clock()
 	return p, s.store.UpdateProposal(ctx, p)

@@ -29,13 +29,18 @@ type SaveSectionInput struct {
 // is still at the expected version. A null value clears a field. Limits on words are not enforced here:
 // a draft over its limit is still kept (the check for errors reports it), so nothing typed is lost.
 func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSectionInput) (domain.Section, error) {
-	_, sec, err := s.sectionOf(ctx, user, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid)
+	p, sec, err := s.sectionOf(ctx, user, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid)
 	if err != nil {
 		return domain.Section{}, err
 	}
-	fields, problems := checkFields(sec, in.Fields)
+	fields, problems := checkFields(sec, in.Fields, p.Bilingual)
 	if len(problems) > 0 {
 		return domain.Section{}, domain.Invalid("some fields are not valid", problems...)
+	}
+	if p.Bilingual {
+		if err := s.flagOutdatedTranslations(ctx, p, sec, fields); err != nil {
+			return domain.Section{}, err
+		}
 	}
 	return s.store.SaveSection(ctx, models.SectionSave{
 		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: in.ExpectedVersion,
@@ -79,4 +84,20 @@ func (s *Service) sectionOf(ctx context.Context, user domain.User, proposalID, k
 		return domain.Proposal{}, nil, e
 	}
 	return p, sec, nil
+}
+
+// flagOutdatedTranslations compares each text field with the stored draft. If that draft is no longer
+// the expected version, the version-guarded save that follows fails anyway, so a stale comparison is
+// never stored.
+func (s *Service) flagOutdatedTranslations(ctx context.Context, p domain.Proposal, sec *templates.Section, fields domain.Fields) error {
+	current, err := s.store.Section(ctx, p.ID, sec.Key)
+	if err != nil {
+		return err
+	}
+	for key, raw := range fields {
+		if f, _ := sec.Field(key); f != nil && f.Type.IsText() {
+			fields[key] = markOutdated(current.Fields[key], raw, p)
+		}
+	}
+	return nil
 }

@@ -1,0 +1,181 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"iduit/domain"
+	"iduit/templates"
+)
+
+// Issue is one problem the check for errors found, located by section and field.
+type Issue struct {
+	Section string
+	Field   string
+	Code    string
+	Message string
+}
+
+// The issue codes. Errors keep a proposal from being ready; warnings do not.
+const (
+	CodeRequiredMissing      = "required_missing"
+	CodeHardLimitExceeded    = "hard_limit_exceeded"
+	CodeRequiredItemUnticked = "required_item_unticked"
+	CodeSoftLimitExceeded    = "soft_limit_exceeded"
+	CodeTooShort             = "too_short"
+	CodeOneLanguage          = "one_language"
+	CodeTranslationOutdated  = "translation_outdated"
+)
+
+// tooShortWords is where a long answer reads as a placeholder rather than an answer.
+const tooShortWords = 10
+
+// CheckReport is the answer to "check for errors", like the funders' portals give before submission.
+type CheckReport struct {
+	Ready    bool
+	Errors   []Issue
+	Warnings []Issue
+}
+
+// sectionCheck is what the check found in one section, with the counts progress needs.
+type sectionCheck struct {
+	section        *templates.Section
+	errors         []Issue
+	warnings       []Issue
+	requiredTotal  int
+	requiredFilled int
+	fieldsFilled   int
+}
+
+// Check runs the check for errors over a whole proposal.
+func (s *Service) Check(ctx context.Context, user domain.User, proposalID string) (CheckReport, error) {
+	checks, err := s.checkSections(ctx, user, proposalID)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	report := CheckReport{Errors: []Issue{}, Warnings: []Issue{}}
+	for _, c := range checks {
+		report.Errors = append(report.Errors, c.errors...)
+		report.Warnings = append(report.Warnings, c.warnings...)
+	}
+	report.Ready = len(report.Errors) == 0
+	return report, nil
+}
+
+func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) ([]sectionCheck, error) {
+	p, sections, err := s.OpenProposal(ctx, user, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := s.Template(p)
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[string]domain.Fields, len(sections))
+	for _, sec := range sections {
+		byKey[sec.Key] = sec.Fields
+	}
+	out := make([]sectionCheck, len(tpl.Sections))
+	for i := range tpl.Sections {
+		out[i] = checkSection(p, &tpl.Sections[i], byKey[tpl.Sections[i].Key])
+	}
+	return out, nil
+}
+
+func checkSection(p domain.Proposal, sec *templates.Section, fields domain.Fields) sectionCheck {
+	c := sectionCheck{section: sec}
+	m := messagesFor(p.Language)
+	for i := range sec.Fields {
+		f := &sec.Fields[i]
+		raw, present := fields[f.Key]
+		filled := present && isFilled(f, raw, p)
+		if filled {
+			c.fieldsFilled++
+		}
+		if f.Required {
+			c.requiredTotal++
+			if filled {
+				c.requiredFilled++
+			} else {
+				c.errors = append(c.errors, m.issue(sec, f, CodeRequiredMissing))
+			}
+		}
+		if !filled {
+			continue
+		}
+		switch {
+		case f.Type.IsText():
+			c.checkText(p, f, raw, m)
+		case f.Type == templates.TypeChecklist:
+			c.checkTicks(f, raw, m)
+		}
+	}
+	return c
+}
+
+// checkText applies word limits to every language of the field and looks for missing or outdated
+// translations in a bilingual proposal.
+func (c *sectionCheck) checkText(p domain.Proposal, f *templates.Field, raw json.RawMessage, m messages) {
+	value := readText(raw, p)
+	for _, lang := range textLanguages(p) {
+		text := value.side(lang)
+		if strings.TrimSpace(text) == "" {
+			c.warnings = append(c.warnings, m.issue(c.section, f, CodeOneLanguage, m.languageName(lang)))
+			continue
+		}
+		words := domain.CountWords(text)
+		limit := f.WordLimit
+		switch {
+		case limit != nil && limit.Hard > 0 && words > limit.Hard:
+			c.errors = append(c.errors, m.issue(c.section, f, CodeHardLimitExceeded, m.languageName(lang), words, limit.Hard))
+		case limit != nil && limit.Soft > 0 && words > limit.Soft:
+			c.warnings = append(c.warnings, m.issue(c.section, f, CodeSoftLimitExceeded, m.languageName(lang), words, limit.Soft))
+		case f.Type == templates.TypeLongText && words < tooShortWords:
+			c.warnings = append(c.warnings, m.issue(c.section, f, CodeTooShort, m.languageName(lang), words))
+		}
+	}
+	if p.Bilingual && value.Outdated != "" {
+		c.warnings = append(c.warnings, m.issue(c.section, f, CodeTranslationOutdated, m.languageName(value.Outdated)))
+	}
+}
+
+// checkTicks reports every required checklist item left unticked.
+func (c *sectionCheck) checkTicks(f *templates.Field, raw json.RawMessage, m messages) {
+	var ticked []string
+	_ = json.Unmarshal(raw, &ticked)
+	for _, o := range f.Options {
+		if o.Required && !slices.Contains(ticked, o.Key) {
+			c.errors = append(c.errors, m.issue(c.section, f, CodeRequiredItemUnticked, o.Label[m.lang]))
+		}
+	}
+}
+
+// isFilled says whether a stored value counts as an answer.
+func isFilled(f *templates.Field, raw json.RawMessage, p domain.Proposal) bool {
+	switch {
+	case isNull(raw):
+		return false
+	case f.Type.IsText():
+		v := readText(raw, p)
+		return strings.TrimSpace(v.EN) != "" || strings.TrimSpace(v.RU) != ""
+	case f.Type == templates.TypeChoice, f.Type == templates.TypeDate:
+		var s string
+		return json.Unmarshal(raw, &s) == nil && strings.TrimSpace(s) != ""
+	case f.Type == templates.TypeChecklist:
+		var items []string
+		return json.Unmarshal(raw, &items) == nil && len(items) > 0
+	case f.Type == templates.TypeTable:
+		var rows []map[string]json.RawMessage
+		return json.Unmarshal(raw, &rows) == nil && slices.ContainsFunc(rows, func(r map[string]json.RawMessage) bool {
+			for _, cell := range r {
+				if !isNull(cell) && string(cell) != `""` {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	return true // numbers: present is answered
+}

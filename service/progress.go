@@ -1,0 +1,63 @@
+package service
+
+import (
+	"context"
+
+	"iduit/domain"
+)
+
+// Section states on the guided path.
+const (
+	StateEmpty      = "empty"
+	StateInProgress = "in_progress"
+	StateComplete   = "complete"
+)
+
+// SectionProgress is how far one section has got.
+type SectionProgress struct {
+	Key            string
+	Number         string
+	State          string
+	RequiredTotal  int
+	RequiredFilled int
+	FieldsTotal    int
+	FieldsFilled   int
+}
+
+// Progress walks a writer through the proposal: each section's state and the next one to work on.
+type Progress struct {
+	Sections []SectionProgress
+	Counts   map[string]int
+	// NextSection is the first section in template order that is not complete; empty when all are.
+	NextSection string
+}
+
+// Progress reports each section as empty, in progress or complete. Complete means the check for errors
+// finds nothing in it: required fields filled, required items ticked, hard limits kept.
+func (s *Service) Progress(ctx context.Context, user domain.User, proposalID string) (Progress, error) {
+	checks, err := s.checkSections(ctx, user, proposalID)
+	if err != nil {
+		return Progress{}, err
+	}
+	out := Progress{Counts: map[string]int{StateEmpty: 0, StateInProgress: 0, StateComplete: 0}}
+	for _, c := range checks {
+		sp := SectionProgress{
+			Key: c.section.Key, Number: c.section.Number, RequiredTotal: c.requiredTotal, RequiredFilled: c.requiredFilled,
+			FieldsTotal: len(c.section.Fields), FieldsFilled: c.fieldsFilled,
+		}
+		switch {
+		case c.fieldsFilled == 0:
+			sp.State = StateEmpty
+		case len(c.errors) == 0:
+			sp.State = StateComplete
+		default:
+			sp.State = StateInProgress
+		}
+		out.Counts[sp.State]++
+		if sp.State != StateComplete && out.NextSection == "" {
+			out.NextSection = sp.Key
+		}
+		out.Sections = append(out.Sections, sp)
+	}
+	return out, nil
+}
