@@ -136,11 +136,11 @@ func TestCheckReportsEachCode(t *testing.T) {
 			}
 		}
 		tests := []struct {
-			name, language     string
-			bilingual          bool
-			section, field     string
-			value              any
-			wantError          bool
+			name, language      string
+			bilingual           bool
+			section, field      string
+			value               any
+			wantError           bool
 			code, wantInMessage string
 		}{
 			{"required field empty", "en", false, "epidemiology", "data-gaps", words(12), true, "required_missing", "required"},
