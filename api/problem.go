@@ -20,6 +20,7 @@ var statusOf = map[domain.Kind]int{
 	domain.KindConflict:             http.StatusConflict,
 	domain.KindPreconditionFailed:   http.StatusPreconditionFailed,
 	domain.KindPreconditionRequired: http.StatusPreconditionRequired,
+	domain.KindUnprocessable:        http.StatusUnprocessableEntity,
 	domain.KindTooLarge:             http.StatusRequestEntityTooLarge,
 	domain.KindUnavailable:          http.StatusServiceUnavailable,
 	domain.KindInternal:             http.StatusInternalServerError,

@@ -21,6 +21,7 @@ type createProposalRequest struct {
 }
 
 type updateProposalRequest struct {
+	HideReviewerNames  *bool   `json:"hide_reviewer_names"`
 	Title              *string `json:"title"`
 	Language           *string `json:"language"`
 	Country            *string `json:"country"`
@@ -39,6 +40,7 @@ type proposalResponse struct {
 	Network            string                   `json:"network"`
 	Bilingual          bool                     `json:"bilingual"`
 	SubmissionLanguage string                   `json:"submission_language"`
+	HideReviewerNames  bool                     `json:"hide_reviewer_names"`
 	Status             string                   `json:"status"`
 	Role               domain.Role              `json:"role"`
 	CreatedAt          time.Time                `json:"created_at"`
@@ -56,7 +58,7 @@ func toProposalResponse(p domain.Proposal) proposalResponse {
 	return proposalResponse{
 		ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
 		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
-		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status, Role: p.Role,
+		SubmissionLanguage: p.SubmissionLanguage, HideReviewerNames: p.HideReviewerNames, Status: p.Status, Role: p.Role,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
@@ -67,7 +69,9 @@ func (h *handlers) createProposal(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	p, err := h.svc.CreateProposal(c.Request.Context(), currentUser(c), service.ProposalInput(req))
+	in := service.ProposalInput{Template: req.Template, Title: req.Title, Language: req.Language, Country: req.Country,
+		Network: req.Network, Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage}
+	p, err := h.svc.CreateProposal(c.Request.Context(), currentUser(c), in)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -113,7 +117,7 @@ func (h *handlers) updateProposal(c *gin.Context) {
 		return
 	}
 	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network,
-		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage}
+		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage, HideReviewerNames: req.HideReviewerNames}
 	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), in)
 	if err != nil {
 		writeError(c, err)

@@ -96,6 +96,23 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.PUT("/proposals/:id/sections/:key", h.putSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n", h.getRevision)
+	auth.GET("/proposals/:id/sections/:key/revisions/:n/diff/:m", h.diffRevisions)
+	auth.POST("/proposals/:id/sections/:key/revisions/:n/restore", h.restoreRevision)
+
+	auth.POST("/proposals/:id/comments", h.createComment)
+	auth.GET("/proposals/:id/comments", h.listComments)
+	auth.PATCH("/proposals/:id/comments/:cid", h.editComment)
+	auth.DELETE("/proposals/:id/comments/:cid", h.deleteComment)
+	auth.POST("/proposals/:id/comments/:cid/resolve", h.threadStatus(domain.CommentResolved))
+	auth.POST("/proposals/:id/comments/:cid/reopen", h.threadStatus(domain.CommentOpen))
+
+	auth.POST("/proposals/:id/status", h.changeStatus)
+	auth.GET("/proposals/:id/snapshots", h.listSnapshots)
+	auth.GET("/proposals/:id/snapshots/:sid", h.getSnapshot)
+	auth.GET("/proposals/:id/activity", h.listActivity)
+
+	auth.GET("/notifications", h.listNotifications)
+	auth.POST("/notifications/:nid/read", h.readNotification)
 }
 
 func (h *handlers) openAPI(c *gin.Context) {

@@ -20,6 +20,7 @@ const (
 	KindConflict             Kind = "conflict"
 	KindPreconditionFailed   Kind = "precondition_failed"
 	KindPreconditionRequired Kind = "precondition_required"
+	KindUnprocessable        Kind = "unprocessable"
 	KindTooLarge             Kind = "too_large"
 	KindUnavailable          Kind = "unavailable"
 	KindInternal             Kind = "internal"

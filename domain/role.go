@@ -19,15 +19,16 @@ type Action string
 const (
 	ActionRead          Action = "read"
 	ActionEditText      Action = "edit_text"
+	ActionComment       Action = "comment"
 	ActionEditProposal  Action = "edit_proposal"
 	ActionManageMembers Action = "manage_members"
 	ActionDelete        Action = "delete"
 )
 
 var allowed = map[Role]map[Action]bool{
-	RoleOwner:    {ActionRead: true, ActionEditText: true, ActionEditProposal: true, ActionManageMembers: true, ActionDelete: true},
-	RoleEditor:   {ActionRead: true, ActionEditText: true, ActionEditProposal: true},
-	RoleReviewer: {ActionRead: true},
+	RoleOwner:    {ActionRead: true, ActionEditText: true, ActionComment: true, ActionEditProposal: true, ActionManageMembers: true, ActionDelete: true},
+	RoleEditor:   {ActionRead: true, ActionEditText: true, ActionComment: true, ActionEditProposal: true},
+	RoleReviewer: {ActionRead: true, ActionComment: true},
 	RoleViewer:   {ActionRead: true},
 }
 

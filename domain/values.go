@@ -36,15 +36,14 @@ type Proposal struct {
 	Bilingual          bool
 	SubmissionLanguage string
 	Status             string
-	CreatedBy          string
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+	// HideReviewerNames shows reviewers to the applicants as "Reviewer 1", "Reviewer 2", …
+	HideReviewerNames bool
+	CreatedBy         string
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
 	Role Role
 }
-
-// ProposalStatusDraft is the status every proposal starts in.
-const ProposalStatusDraft = "draft"
 
 // Member is a person's role on a proposal.
 type Member struct {

@@ -53,7 +53,7 @@ func (s *Store) Members(ctx context.Context, proposalID string) ([]domain.Member
 }
 
 // AddMember gives the account with this email a role on the proposal. The email must be normalised.
-func (s *Store) AddMember(ctx context.Context, proposalID, email string, role domain.Role, now time.Time) (domain.Member, error) {
+func (s *Store) AddMember(ctx context.Context, proposalID, email string, role domain.Role, now time.Time, act *domain.Activity) (domain.Member, error) {
 	var m domain.Member
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var u userRow
@@ -72,14 +72,17 @@ func (s *Store) AddMember(ctx context.Context, proposalID, email string, role do
 			return translate(err, "member")
 		}
 		m = domain.Member{ProposalID: proposalID, User: u.toDomain(), Role: role, AddedAt: now}
-		return nil
+		if act != nil {
+			act.Subject = u.ID
+		}
+		return record(tx, act)
 	})
 	return m, err
 }
 
 // RemoveMember takes a person off a proposal. The last owner cannot be removed: a proposal without an
 // owner could never be deleted or shared again.
-func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string) error {
+func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string, act *domain.Activity) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
 		if err := s.lockProposal(tx, proposalID); err != nil {
 			return err
@@ -98,6 +101,9 @@ func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string) err
 				return domain.Errorf(domain.KindConflict, "the last owner cannot be removed; add another owner first")
 			}
 		}
-		return translate(tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Delete(&memberRow{}).Error, "member")
+		if err := tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Delete(&memberRow{}).Error; err != nil {
+			return translate(err, "member")
+		}
+		return record(tx, act)
 	})
 }

@@ -140,11 +140,14 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 
 // expand fills in the few type names that differ between the two databases.
 func (s *Store) expand(sql string) string {
-	timestamp := "DATETIME"
+	words := map[string]string{"{{timestamp}}": "DATETIME", "{{serial}}": "INTEGER PRIMARY KEY AUTOINCREMENT"}
 	if s.dialect == DialectPostgres {
-		timestamp = "TIMESTAMPTZ"
+		words = map[string]string{"{{timestamp}}": "TIMESTAMPTZ", "{{serial}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}
 	}
-	return strings.ReplaceAll(sql, "{{timestamp}}", timestamp)
+	for word, sqlType := range words {
+		sql = strings.ReplaceAll(sql, word, sqlType)
+	}
+	return sql
 }
 
 // splitStatements cuts a migration at semicolons that end a line; migrations hold no procedural code, so

@@ -21,6 +21,7 @@ type proposalRow struct {
 	Bilingual          bool
 	SubmissionLanguage string
 	Status             string
+	HideReviewerNames  bool
 	CreatedBy          string
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
@@ -32,7 +33,7 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 	return domain.Proposal{
 		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
 		Language: r.Language, Country: r.Country, Network: r.Network, Bilingual: r.Bilingual,
-		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status,
+		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status, HideReviewerNames: r.HideReviewerNames,
 		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
 	}
 }
@@ -41,7 +42,7 @@ func proposalToRow(p domain.Proposal) proposalRow {
 	return proposalRow{
 		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
 		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
-		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status,
+		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status, HideReviewerNames: p.HideReviewerNames,
 		CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
@@ -114,14 +115,20 @@ func (s *Store) ProposalsForMember(ctx context.Context, userID string, page doma
 	return out, total, nil
 }
 
-// UpdateProposal writes the editable attributes of a proposal.
-func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal) error {
+// UpdateProposal writes the editable attributes of a proposal unless it is final.
+func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal, act *domain.Activity) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := touchUnlessFinal(tx, p.ID, p.UpdatedAt); err != nil {
+			return err
+		}
 		res := tx.Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
-			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network,
-			"bilingual": p.Bilingual, "submission_language": p.SubmissionLanguage, "updated_at": p.UpdatedAt,
+			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "bilingual": p.Bilingual,
+			"submission_language": p.SubmissionLanguage, "hide_reviewer_names": p.HideReviewerNames,
 		})
-		return affectedOne(res, "proposal")
+		if err := affectedOne(res, "proposal"); err != nil {
+			return err
+		}
+		return record(tx, act)
 	})
 }
 

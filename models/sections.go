@@ -93,6 +93,7 @@ type SectionSave struct {
 	Fields          domain.Fields
 	UserID          string
 	Now             time.Time
+	Activity        *domain.Activity
 }
 
 // SaveSection replaces a section's fields only if it is still at the expected version, and writes the
@@ -120,8 +121,11 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		if err := tx.Create(&rev).Error; err != nil {
 			return translate(err, "revision")
 		}
-		if err := tx.Model(&proposalRow{}).Where("id = ?", in.ProposalID).Update("updated_at", in.Now).Error; err != nil {
-			return translate(err, "proposal")
+		if err := touchUnlessFinal(tx, in.ProposalID, in.Now); err != nil {
+			return err
+		}
+		if err := record(tx, in.Activity); err != nil {
+			return err
 		}
 		saved = domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: next, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
 		return nil
@@ -173,4 +177,18 @@ func (s *Store) Revision(ctx context.Context, proposalID, key string, number int
 	}
 	fields, err := decodeFields(row.Fields)
 	return domain.Revision{ProposalID: row.ProposalID, SectionKey: row.SectionKey, Number: row.Number, Fields: fields, CreatedAt: row.CreatedAt, CreatedBy: row.CreatedBy}, err
+}
+
+// touchUnlessFinal marks the proposal changed, and fails the transaction if it has been made final in the
+// meantime. On PostgreSQL the UPDATE waits for a concurrent status change holding the row and then sees
+// its outcome, so no save is acknowledged on a proposal that became final first.
+func touchUnlessFinal(tx *gorm.DB, proposalID string, now time.Time) error {
+	res := tx.Model(&proposalRow{}).Where("id = ? AND status <> ?", proposalID, domain.StatusFinal).Update("updated_at", now)
+	if res.Error != nil {
+		return translate(res.Error, "proposal")
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.KindConflict, "the proposal is final and read-only; the owner can reopen it")
+	}
+	return nil
 }

@@ -33,7 +33,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	if len(problems) > 0 {
 		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
 	}
-	u := domain.User{ID: newID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
+	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
 	if err := s.store.CreateUser(ctx, u, hashPassword(in.Password, s.passwords)); err != nil {
 		return domain.User{}, err
 	}
@@ -70,7 +70,7 @@ func (s *Service) SignIn(ctx context.Context, email, password string) (string, d
 	}
 	now := s.clock()
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	sess := domain.Session{ID: newID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
+	sess := domain.Session{ID: domain.NewID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
 	if err := s.store.CreateSession(ctx, sess, hashToken(token)); err != nil {
 		return "", domain.Session{}, err
 	}

@@ -9,15 +9,21 @@ import (
 
 // Members lists who works on a proposal; every member may see it.
 func (s *Service) Members(ctx context.Context, user domain.User, proposalID string) ([]domain.Member, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.Members(ctx, proposalID)
+	members, err := s.store.Members(ctx, proposalID)
+	for i := range members {
+		members[i].User = presentPerson(p, members[i].User, members[i].Role)
+	}
+	return members, err
 }
 
 // AddMember gives an existing account a role; only owners manage members.
 func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, email string, role domain.Role) (domain.Member, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	if err != nil {
 		return domain.Member{}, err
 	}
 	email = domain.NormalizeEmail(email)
@@ -28,7 +34,7 @@ func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, e
 	if len(problems) > 0 {
 		return domain.Member{}, domain.Invalid("the member is not valid", problems...)
 	}
-	return s.store.AddMember(ctx, proposalID, email, role, s.clock())
+	return s.store.AddMember(ctx, proposalID, email, role, s.clock(), s.activity(p, user, domain.ActivityMemberAdded, "", string(role)))
 }
 
 // RemoveMember takes someone off a proposal. Owners remove anyone; any member may remove themselves.
@@ -37,8 +43,9 @@ func (s *Service) RemoveMember(ctx context.Context, user domain.User, proposalID
 	if memberID == user.ID {
 		action = domain.ActionRead
 	}
-	if _, err := s.Proposal(ctx, user, proposalID, action); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, action)
+	if err != nil {
 		return err
 	}
-	return s.store.RemoveMember(ctx, proposalID, memberID)
+	return s.store.RemoveMember(ctx, proposalID, memberID, s.activity(p, user, domain.ActivityMemberRemoved, memberID, ""))
 }

@@ -30,14 +30,3 @@ func TestPasswordHashing(t *testing.T) {
 		}
 	}
 }
-
-func TestNewIDIsOpaque(t *testing.T) {
-	seen := map[string]bool{}
-	for i := 0; i < 1000; i++ {
-		id := newID()
-		if len(id) != 26 || strings.ToLower(id) != id || seen[id] {
-			t.Fatalf("bad or repeated id %q", id)
-		}
-		seen[id] = true
-	}
-}

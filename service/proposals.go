@@ -20,12 +20,14 @@ type ProposalInput struct {
 	Network            *string
 	Bilingual          *bool
 	SubmissionLanguage *string
+	// HideReviewerNames may be set by an owner only.
+	HideReviewerNames *bool
 }
 
 // CreateProposal starts a proposal from the newest version of a template, pinning that version.
 func (s *Service) CreateProposal(ctx context.Context, user domain.User, in ProposalInput) (domain.Proposal, error) {
 	now := s.clock()
-	p := domain.Proposal{ID: newID(), Status: domain.ProposalStatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner}
+	p := domain.Proposal{ID: domain.NewID(), Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner}
 	applyProposalInput(&p, in)
 	problems := checkProposal(p)
 	tpl, ok := s.templates.Latest(in.Template)
@@ -53,6 +55,9 @@ func applyProposalInput(p *domain.Proposal, in ProposalInput) {
 	}
 	if in.Bilingual != nil {
 		p.Bilingual = *in.Bilingual
+	}
+	if in.HideReviewerNames != nil {
+		p.HideReviewerNames = *in.HideReviewerNames
 	}
 	switch {
 	case !p.Bilingual:
@@ -100,12 +105,18 @@ func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id strin
 	if err != nil {
 		return domain.Proposal{}, err
 	}
+	if err := writable(p); err != nil {
+		return domain.Proposal{}, err
+	}
+	if in.HideReviewerNames != nil && p.Role != domain.RoleOwner {
+		return domain.Proposal{}, domain.Errorf(domain.KindForbidden, "only an owner decides whether reviewers are named")
+	}
 	applyProposalInput(&p, in)
 	if problems := checkProposal(p); len(problems) > 0 {
 		return domain.Proposal{}, domain.Invalid("the proposal is not valid", problems...)
 	}
 	p.UpdatedAt = s.clock()
-	return p, s.store.UpdateProposal(ctx, p)
+	return p, s.store.UpdateProposal(ctx, p, s.activity(p, user, domain.ActivityProposalUpdated, p.ID, p.Title))
 }
 
 // DeleteProposal removes a proposal and everything in it; only an owner may.

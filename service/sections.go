@@ -23,6 +23,8 @@ type SaveSectionInput struct {
 	Key             string
 	ExpectedVersion int
 	Fields          domain.Fields
+	// RestoredFrom names the revision this save brings back, if it is a restore.
+	RestoredFrom int
 }
 
 // SaveSection validates every field against the proposal's pinned template and saves the section if it
@@ -37,14 +39,21 @@ func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSect
 	if len(problems) > 0 {
 		return domain.Section{}, domain.Invalid("some fields are not valid", problems...)
 	}
+	if err := writable(p); err != nil {
+		return domain.Section{}, err
+	}
 	if p.Bilingual {
 		if err := s.flagOutdatedTranslations(ctx, p, sec, fields); err != nil {
 			return domain.Section{}, err
 		}
 	}
+	kind, detail := domain.ActivitySectionSaved, ""
+	if in.RestoredFrom > 0 {
+		kind, detail = domain.ActivitySectionRestored, fmt.Sprintf("revision %d", in.RestoredFrom)
+	}
 	return s.store.SaveSection(ctx, models.SectionSave{
 		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: in.ExpectedVersion,
-		Fields: fields, UserID: user.ID, Now: s.clock(),
+		Fields: fields, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, kind, in.Key, detail),
 	})
 }
 

@@ -4,8 +4,6 @@ package service
 
 import (
 	"crypto/rand"
-	"encoding/base32"
-	"strings"
 	"time"
 
 	"iduit/models"
@@ -55,14 +53,6 @@ func (s *Service) Templates() *templates.Catalogue { return s.templates }
 // clock returns the current time in UTC, truncated to microseconds so that it round-trips through both
 // databases unchanged.
 func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
-
-var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
-
-// newID returns 128 random bits as 26 lowercase characters: opaque and not guessable, so a proposal's
-// address reveals nothing and cannot be enumerated.
-func newID() string {
-	return strings.ToLower(idEncoding.EncodeToString(randomBytes(16)))
-}
 
 func randomBytes(n int) []byte {
 	b := make([]byte, n)

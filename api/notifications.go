@@ -1,0 +1,48 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+type notificationResponse struct {
+	ID         string         `json:"id"`
+	Kind       string         `json:"kind"`
+	ProposalID string         `json:"proposal_id"`
+	CommentID  *string        `json:"comment_id"`
+	Actor      personResponse `json:"actor"`
+	CreatedAt  time.Time      `json:"created_at"`
+	ReadAt     *time.Time     `json:"read_at"`
+}
+
+func toNotificationResponse(n domain.Notification) notificationResponse {
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, CommentID: optional(n.CommentID),
+		Actor: toPerson(n.Actor), CreatedAt: n.CreatedAt, ReadAt: n.ReadAt}
+}
+
+func (h *handlers) listNotifications(c *gin.Context) {
+	page, err := pageFrom(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	unread := c.Query("unread") == "true"
+	items, total, err := h.svc.Notifications(c.Request.Context(), currentUser(c), unread, page)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, newList(items, total, page, toNotificationResponse))
+}
+
+func (h *handlers) readNotification(c *gin.Context) {
+	if err := h.svc.MarkNotificationRead(c.Request.Context(), currentUser(c), c.Param("nid")); err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,95 @@
+package domain
+
+import "time"
+
+// Comment statuses: a thread is open until someone resolves it.
+const (
+	CommentOpen     = "open"
+	CommentResolved = "resolved"
+)
+
+// Comment is a remark on a section, optionally on one field and a quoted passage of it. Replies point to
+// their thread's first comment through ParentID; status lives on that first comment.
+type Comment struct {
+	ID         string
+	ProposalID string
+	SectionKey string
+	FieldKey   string
+	Quote      string
+	QuoteLang  string
+	// QuoteStart is where the quote began, in characters, when it was made: a hint for finding it again.
+	QuoteStart int
+	Body       string
+	Author     User
+	AuthorRole Role
+	ParentID   string
+	Status     string
+	ResolvedBy string
+	ResolvedAt *time.Time
+	Deleted    bool
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Notification tells a member something needs them, such as a mention in a comment.
+type Notification struct {
+	ID         string
+	UserID     string
+	ProposalID string
+	CommentID  string
+	Kind       string
+	Actor      User
+	CreatedAt  time.Time
+	ReadAt     *time.Time
+}
+
+// NotificationMention is the kind of notification an @email mention creates.
+const NotificationMention = "mention"
+
+// Snapshot is a named copy of every section, taken at each status transition.
+type Snapshot struct {
+	ID         string
+	ProposalID string
+	Name       string
+	Status     string
+	Note       string
+	Sections   []Section
+	CreatedBy  string
+	CreatedAt  time.Time
+}
+
+// Activity is one entry of a proposal's history: who did what, when.
+type Activity struct {
+	ID         int64
+	ProposalID string
+	Actor      User
+	ActorRole  Role
+	Kind       string
+	Subject    string
+	Detail     string
+	CreatedAt  time.Time
+}
+
+// Activity kinds.
+const (
+	ActivitySectionSaved    = "section_saved"
+	ActivitySectionRestored = "section_restored"
+	ActivityCommentAdded    = "comment_added"
+	ActivityCommentEdited   = "comment_edited"
+	ActivityCommentDeleted  = "comment_deleted"
+	ActivityCommentResolved = "comment_resolved"
+	ActivityCommentReopened = "comment_reopened"
+	ActivityStatusChanged   = "status_changed"
+	ActivityMemberAdded     = "member_added"
+	ActivityMemberRemoved   = "member_removed"
+	ActivityProposalUpdated = "proposal_updated"
+)
+
+// Proposal statuses of the review workflow.
+const (
+	StatusDraft            = "draft"
+	StatusInReview         = "in_review"
+	StatusChangesRequested = "changes_requested"
+	StatusApproved         = "approved"
+	StatusFinal            = "final"
+)
