@@ -84,6 +84,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id", h.getProposal)
 	auth.PATCH("/proposals/:id", h.updateProposal)
 	auth.DELETE("/proposals/:id", h.deleteProposal)
+	auth.GET("/proposals/:id/export", h.exportProposal)
 
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)

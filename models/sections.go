@@ -192,3 +192,21 @@ func touchUnlessFinal(tx *gorm.DB, proposalID string, now time.Time) error {
 	}
 	return nil
 }
+
+// AllRevisions returns every revision of every section of a proposal, with fields, in one query: the
+// export needs the whole history.
+func (s *Store) AllRevisions(ctx context.Context, proposalID string) ([]domain.Revision, error) {
+	var rows []revisionRow
+	if err := s.db.WithContext(ctx).Where("proposal_id = ?", proposalID).Order("section_key, number").Find(&rows).Error; err != nil {
+		return nil, translate(err, "revision")
+	}
+	out := make([]domain.Revision, len(rows))
+	for i, r := range rows {
+		fields, err := decodeFields(r.Fields)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = domain.Revision{ProposalID: r.ProposalID, SectionKey: r.SectionKey, Number: r.Number, Fields: fields, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
+	}
+	return out, nil
+}

@@ -45,3 +45,19 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (domain.User, str
 	}
 	return row.toDomain(), row.PasswordHash, nil
 }
+
+// UsersByID loads many accounts in one query (IN), keyed by id, so lists never query once per row.
+func (s *Store) UsersByID(ctx context.Context, ids []string) (map[string]domain.User, error) {
+	out := map[string]domain.User{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []userRow
+	if err := s.db.WithContext(ctx).Select("id, email, name, created_at").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, translate(err, "account")
+	}
+	for _, r := range rows {
+		out[r.ID] = r.toDomain()
+	}
+	return out, nil
+}

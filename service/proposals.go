@@ -143,13 +143,19 @@ func (s *Service) OpenProposal(ctx context.Context, user domain.User, id string)
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}
+	sections, err := s.orderedSections(ctx, p)
+	return p, sections, err
+}
+
+// orderedSections returns a proposal's sections in the order of its template, in one query.
+func (s *Service) orderedSections(ctx context.Context, p domain.Proposal) ([]domain.Section, error) {
 	tpl, err := s.Template(p)
 	if err != nil {
-		return domain.Proposal{}, nil, err
+		return nil, err
 	}
-	stored, err := s.store.Sections(ctx, id)
+	stored, err := s.store.Sections(ctx, p.ID)
 	if err != nil {
-		return domain.Proposal{}, nil, err
+		return nil, err
 	}
 	byKey := make(map[string]domain.Section, len(stored))
 	for _, sec := range stored {
@@ -161,5 +167,5 @@ func (s *Service) OpenProposal(ctx context.Context, user domain.User, id string)
 			out = append(out, sec)
 		}
 	}
-	return p, out, nil
+	return out, nil
 }

@@ -1,0 +1,87 @@
+// Package export defines the proposal export file: everything in one proposal (sections, revisions,
+// comments, members by email) as one JSON document. It is a file format, so its types carry JSON tags;
+// `iduit render` reads it offline and the import endpoint takes it back.
+package export
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Format and Version identify the file; Version changes only when a reader would misread a new file.
+const (
+	Format  = "iduit-proposal"
+	Version = 1
+)
+
+// Document is one exported proposal.
+type Document struct {
+	Format     string     `json:"format"`
+	Version    int        `json:"version"`
+	ExportedAt time.Time  `json:"exported_at"`
+	Proposal   Proposal   `json:"proposal"`
+	Members    []Member   `json:"members"`
+	Sections   []Section  `json:"sections"`
+	Revisions  []Revision `json:"revisions"`
+	Comments   []Comment  `json:"comments"`
+}
+
+// Proposal is the proposal's own attributes.
+type Proposal struct {
+	ID                 string    `json:"id"`
+	Template           string    `json:"template"`
+	TemplateVersion    int       `json:"template_version"`
+	Title              string    `json:"title"`
+	Language           string    `json:"language"`
+	Country            string    `json:"country"`
+	Network            string    `json:"network"`
+	Bilingual          bool      `json:"bilingual"`
+	SubmissionLanguage string    `json:"submission_language"`
+	Status             string    `json:"status"`
+	HideReviewerNames  bool      `json:"hide_reviewer_names"`
+	CreatedAt          time.Time `json:"created_at"`
+	UpdatedAt          time.Time `json:"updated_at"`
+}
+
+// Member is a person's role, by email so that it can be matched on another server.
+type Member struct {
+	Email string `json:"email"`
+	Name  string `json:"name"`
+	Role  string `json:"role"`
+}
+
+// Section is a section's current draft.
+type Section struct {
+	Key       string                     `json:"key"`
+	Version   int                        `json:"version"`
+	Fields    map[string]json.RawMessage `json:"fields"`
+	UpdatedAt time.Time                  `json:"updated_at"`
+	UpdatedBy string                     `json:"updated_by,omitempty"`
+}
+
+// Revision is one save of a section.
+type Revision struct {
+	Section   string                     `json:"section"`
+	Number    int                        `json:"number"`
+	Fields    map[string]json.RawMessage `json:"fields"`
+	CreatedAt time.Time                  `json:"created_at"`
+	CreatedBy string                     `json:"created_by"`
+}
+
+// Comment is one comment or reply; Author is an email.
+type Comment struct {
+	ID         string     `json:"id"`
+	Section    string     `json:"section"`
+	Field      string     `json:"field,omitempty"`
+	Quote      string     `json:"quote,omitempty"`
+	QuoteLang  string     `json:"quote_lang,omitempty"`
+	QuoteStart int        `json:"quote_start,omitempty"`
+	Body       string     `json:"body"`
+	Author     string     `json:"author"`
+	ParentID   string     `json:"parent_id,omitempty"`
+	Status     string     `json:"status"`
+	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	Deleted    bool       `json:"deleted,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+}

@@ -1,0 +1,88 @@
+package service
+
+import (
+	"context"
+
+	"iduit/domain"
+	"iduit/export"
+	"iduit/models"
+)
+
+// Export gathers a whole proposal into one document, with people named by email. Only owners export:
+// the file names every member and reviewer, even when reviewer names are hidden in the pages.
+func (s *Service) Export(ctx context.Context, user domain.User, proposalID string) (export.Document, error) {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	if err != nil {
+		return export.Document{}, err
+	}
+	return s.exportProposal(ctx, p)
+}
+
+// exportProposal reads everything in a fixed number of queries: sections, revisions, comments, members
+// and the authors they name.
+func (s *Service) exportProposal(ctx context.Context, p domain.Proposal) (export.Document, error) {
+	sections, err := s.orderedSections(ctx, p)
+	if err != nil {
+		return export.Document{}, err
+	}
+	revisions, err := s.store.AllRevisions(ctx, p.ID)
+	if err != nil {
+		return export.Document{}, err
+	}
+	comments, err := s.store.Comments(ctx, p.ID, models.CommentFilter{})
+	if err != nil {
+		return export.Document{}, err
+	}
+	members, err := s.store.Members(ctx, p.ID)
+	if err != nil {
+		return export.Document{}, err
+	}
+	people, err := s.store.UsersByID(ctx, authorIDs(sections, revisions))
+	if err != nil {
+		return export.Document{}, err
+	}
+	doc := export.Document{Format: export.Format, Version: export.Version, ExportedAt: s.clock(), Proposal: exportedProposal(p)}
+	doc.Members = make([]export.Member, len(members))
+	for i, m := range members {
+		doc.Members[i] = export.Member{Email: m.User.Email, Name: m.User.Name, Role: string(m.Role)}
+	}
+	doc.Sections = make([]export.Section, len(sections))
+	for i, sec := range sections {
+		doc.Sections[i] = export.Section{Key: sec.Key, Version: sec.Version, Fields: sec.Fields, UpdatedAt: sec.UpdatedAt, UpdatedBy: people[sec.UpdatedBy].Email}
+	}
+	doc.Revisions = make([]export.Revision, len(revisions))
+	for i, r := range revisions {
+		doc.Revisions[i] = export.Revision{Section: r.SectionKey, Number: r.Number, Fields: r.Fields, CreatedAt: r.CreatedAt, CreatedBy: people[r.CreatedBy].Email}
+	}
+	doc.Comments = make([]export.Comment, len(comments))
+	for i, c := range comments {
+		doc.Comments[i] = export.Comment{ID: c.ID, Section: c.SectionKey, Field: c.FieldKey, Quote: c.Quote, QuoteLang: c.QuoteLang,
+			QuoteStart: c.QuoteStart, Body: c.Body, Author: c.Author.Email, ParentID: c.ParentID, Status: c.Status,
+			ResolvedAt: c.ResolvedAt, Deleted: c.Deleted, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+	}
+	return doc, nil
+}
+
+func exportedProposal(p domain.Proposal) export.Proposal {
+	return export.Proposal{ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title, Language: p.Language,
+		Country: p.Country, Network: p.Network, Bilingual: p.Bilingual, SubmissionLanguage: p.SubmissionLanguage, Status: p.Status,
+		HideReviewerNames: p.HideReviewerNames, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+func authorIDs(sections []domain.Section, revisions []domain.Revision) []string {
+	seen := map[string]bool{}
+	var ids []string
+	add := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, s := range sections {
+		add(s.UpdatedBy)
+	}
+	for _, r := range revisions {
+		add(r.CreatedBy)
+	}
+	return ids
+}
