@@ -60,7 +60,7 @@ func (h *handlers) createSession(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	token, sess, err := h.svc.SignIn(c.Request.Context(), req.Email, req.Password)
+	token, sess, err := h.svc.SignIn(c.Request.Context(), req.Email, req.Password, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return

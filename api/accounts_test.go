@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -19,6 +20,9 @@ func TestSignUpRejectsBadInput(t *testing.T) {
 			{"missing email", map[string]string{"name": "A", "password": "long enough"}, 400, "email"},
 			{"not an email", map[string]string{"email": "nobody", "name": "A", "password": "long enough"}, 400, "email"},
 			{"short password", map[string]string{"email": "a@b.org", "name": "A", "password": "short"}, 400, "password"},
+			{"common password", map[string]string{"email": "a@b.org", "name": "A", "password": "Qwerty123"}, 400, "password"},
+			{"Russian-keyboard password", map[string]string{"email": "a@b.org", "name": "A", "password": "йцукен123"}, 400, "password"},
+			{"password is the email", map[string]string{"email": "long@b.org", "name": "A", "password": "LONG@b.org"}, 400, "password"},
 			{"blank name", map[string]string{"email": "a@b.org", "name": "  ", "password": "long enough"}, 400, "name"},
 			{"name too long", map[string]string{"email": "a@b.org", "name": strings.Repeat("я", 201), "password": "long enough"}, 400, "name"},
 			{"control character", map[string]string{"email": "a@b.org", "name": "a\u0007b", "password": "long enough"}, 400, "name"},
@@ -120,5 +124,35 @@ func TestHealth(t *testing.T) {
 		a.store.Close()
 		a.do(t, call{method: "GET", path: "/readyz"}).want(503)
 		a.do(t, call{method: "GET", path: "/healthz"}).want(200)
+	})
+}
+
+func TestSignInThrottling(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		alice := a.signUp(t, "Alice")
+		signIn := func(email, password, addr string) result {
+			return a.do(t, call{method: "POST", path: "/api/v1/sessions", body: map[string]string{"email": email, "password": password},
+				header: map[string]string{"X-Forwarded-For": addr}})
+		}
+		for i := 0; i < 5; i++ {
+			signIn(alice.email, "wrong guess", "").want(401)
+		}
+		r := signIn(alice.email, "correct horse", "").want(429)
+		if ra := r.Header().Get("Retry-After"); ra == "" || ra == "0" {
+			t.Fatalf("Retry-After %q", ra)
+		}
+		t.Run("other accounts are not locked by one account's failures", func(t *testing.T) {
+			bob := a.signUp(t, "Bob")
+			signIn(bob.email, "correct horse", "").want(201)
+		})
+		t.Run("one address failing on many accounts is throttled", func(t *testing.T) {
+			carol := a.signUp(t, "Carol")
+			for i := 0; i < 14; i++ { // 5 above + 14 + 1 below = 20 failures from this address
+				// A spoofed X-Forwarded-For changes nothing: no proxy is trusted by default.
+				signIn(fmt.Sprintf("nobody%d@example.org", i), "wrong guess", fmt.Sprintf("203.0.113.%d", i)).want(401)
+			}
+			signIn("nobody-last@example.org", "wrong guess", "").want(401)
+			signIn(carol.email, "wrong guess", "").want(429)
+		})
 	})
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -22,6 +23,7 @@ var statusOf = map[domain.Kind]int{
 	domain.KindPreconditionRequired: http.StatusPreconditionRequired,
 	domain.KindUnprocessable:        http.StatusUnprocessableEntity,
 	domain.KindTooLarge:             http.StatusRequestEntityTooLarge,
+	domain.KindTooManyRequests:      http.StatusTooManyRequests,
 	domain.KindUnavailable:          http.StatusServiceUnavailable,
 	domain.KindInternal:             http.StatusInternalServerError,
 }
@@ -62,6 +64,8 @@ func writeError(c *gin.Context, err error) {
 		c.Header("WWW-Authenticate", `Bearer realm="iduit"`)
 	case http.StatusServiceUnavailable:
 		c.Header("Retry-After", "5")
+	case http.StatusTooManyRequests:
+		c.Header("Retry-After", fmt.Sprint(e.Extra["retry_after"]))
 	}
 	c.Abort()
 	c.Render(status, problemRender{body})

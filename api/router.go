@@ -24,6 +24,8 @@ type Deps struct {
 	MaxBodyBytes int64
 	// SecureCookies marks the session cookie Secure; set it when served over TLS.
 	SecureCookies bool
+	// TrustedProxies lists the reverse proxies whose X-Forwarded-For is believed; none by default.
+	TrustedProxies []string
 }
 
 // DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
@@ -47,6 +49,9 @@ func NewRouter(d Deps) http.Handler {
 	h := &handlers{svc: d.Service, ready: d.Ready, secure: d.SecureCookies}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	// Trust no proxy headers by default: X-Forwarded-For from an untrusted client would let anyone
+	// choose the address the sign-in throttle counts.
+	_ = r.SetTrustedProxies(d.TrustedProxies)
 	r.ContextWithFallback = true
 	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes))
 	r.NoRoute(func(c *gin.Context) {

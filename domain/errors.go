@@ -22,6 +22,7 @@ const (
 	KindPreconditionRequired Kind = "precondition_required"
 	KindUnprocessable        Kind = "unprocessable"
 	KindTooLarge             Kind = "too_large"
+	KindTooManyRequests      Kind = "too_many_requests"
 	KindUnavailable          Kind = "unavailable"
 	KindInternal             Kind = "internal"
 )

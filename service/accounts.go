@@ -3,9 +3,13 @@ package service
 import (
 	"context"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"strings"
+	"time"
 	"unicode/utf8"
 
 	"iduit/domain"
@@ -28,7 +32,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	problems := domain.Problems(
 		domain.CheckEmail("email", email),
 		domain.CheckRequiredText("name", in.Name, domain.MaxNameLength),
-		checkPasswordRules(in.Password),
+		checkPasswordRules(in.Password, email),
 	)
 	if len(problems) > 0 {
 		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
@@ -40,9 +44,27 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	return u, nil
 }
 
-func checkPasswordRules(password string) *domain.Problem {
+//go:embed common-passwords.txt
+var commonPasswordList string
+
+// commonPasswords is the refused list as a set, built once.
+var commonPasswords = func() map[string]bool {
+	set := map[string]bool{}
+	for _, line := range strings.Split(commonPasswordList, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			set[strings.ToLower(line)] = true
+		}
+	}
+	return set
+}()
+
+func checkPasswordRules(password, email string) *domain.Problem {
 	n := utf8.RuneCountInString(password)
 	switch {
+	case commonPasswords[strings.ToLower(password)]:
+		return &domain.Problem{Field: "password", Message: "is one of the most common passwords; choose another"}
+	case email != "" && strings.EqualFold(password, email):
+		return &domain.Problem{Field: "password", Message: "must not be your email address"}
 	case !utf8.ValidString(password):
 		return &domain.Problem{Field: "password", Message: "is not valid UTF-8 text"}
 	case n < MinPasswordLength:
@@ -53,28 +75,57 @@ func checkPasswordRules(password string) *domain.Problem {
 	return nil
 }
 
-// SignIn checks a password and opens a session. It returns the token, which is shown once and never stored.
-func (s *Service) SignIn(ctx context.Context, email, password string) (string, domain.Session, error) {
-	wrong := domain.Errorf(domain.KindUnauthenticated, "the email or password is wrong")
-	user, hash, err := s.store.UserByEmail(ctx, domain.NormalizeEmail(email))
-	if domain.ErrorKind(err) == domain.KindNotFound {
-		// Hash anyway so that a missing account takes as long as a wrong password.
-		checkPassword(password, hashPassword("", s.passwords))
-		return "", domain.Session{}, wrong
-	}
-	if err != nil {
+// SignIn checks a password and opens a session. It returns the token, which is shown once and never
+// stored. Repeated failures for one account or from one address are refused for a while (429), so a
+// password cannot be guessed at speed; addr is the client's address as the server sees it.
+func (s *Service) SignIn(ctx context.Context, email, password, addr string) (string, domain.Session, error) {
+	email = domain.NormalizeEmail(email)
+	now := s.clock()
+	if err := s.throttled(email, addr, now); err != nil {
 		return "", domain.Session{}, err
 	}
-	if !checkPassword(password, hash) {
-		return "", domain.Session{}, wrong
+	user, err := s.checkCredentials(ctx, email, password)
+	if err != nil {
+		if domain.ErrorKind(err) == domain.KindUnauthenticated {
+			s.accountThrottle.fail(email, now)
+			s.addressThrottle.fail(addr, now)
+		}
+		return "", domain.Session{}, err
 	}
-	now := s.clock()
+	s.accountThrottle.reset(email)
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
 	sess := domain.Session{ID: domain.NewID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
 	if err := s.store.CreateSession(ctx, sess, hashToken(token)); err != nil {
 		return "", domain.Session{}, err
 	}
 	return token, sess, nil
+}
+
+func (s *Service) throttled(email, addr string, now time.Time) error {
+	wait := max(s.accountThrottle.wait(email, now), s.addressThrottle.wait(addr, now))
+	if wait <= 0 {
+		return nil
+	}
+	seconds := int(math.Ceil(wait.Seconds()))
+	return &domain.Error{Kind: domain.KindTooManyRequests, Extra: map[string]any{"retry_after": seconds},
+		Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", seconds)}
+}
+
+func (s *Service) checkCredentials(ctx context.Context, email, password string) (domain.User, error) {
+	wrong := domain.Errorf(domain.KindUnauthenticated, "the email or password is wrong")
+	user, hash, err := s.store.UserByEmail(ctx, email)
+	if domain.ErrorKind(err) == domain.KindNotFound {
+		// Hash anyway so that a missing account takes as long as a wrong password.
+		checkPassword(password, hashPassword("", s.passwords))
+		return user, wrong
+	}
+	if err != nil {
+		return user, err
+	}
+	if !checkPassword(password, hash) {
+		return user, wrong
+	}
+	return user, nil
 }
 
 // Authenticate finds the live session for a bearer token.

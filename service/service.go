@@ -17,6 +17,8 @@ type Service struct {
 	passwords  PasswordParams
 	sessionTTL time.Duration
 	now        func() time.Time
+	// Failed sign-ins are throttled per account and per client address.
+	accountThrottle, addressThrottle *throttle
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -44,7 +46,10 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: store, templates: catalogue, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now}
+	return &Service{
+		store: store, templates: catalogue, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
+		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
+	}
 }
 
 // Templates exposes the catalogue for read-only listing.

@@ -22,6 +22,7 @@ type config struct {
 	SessionTTL      time.Duration
 	ShutdownTimeout time.Duration
 	MaxBodyBytes    int64
+	TrustedProxies  []string
 }
 
 func defaultConfig() config {
@@ -60,6 +61,11 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 	setString(&cfg.Addr, env("IDUIT_ADDR"))
 	setString(&cfg.LogLevel, env("IDUIT_LOG_LEVEL"))
 	setString(&cfg.LogFormat, env("IDUIT_LOG_FORMAT"))
+	if v := env("IDUIT_TRUSTED_PROXIES"); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, strings.TrimSpace(p))
+		}
+	}
 	if v := env("IDUIT_SECURE_COOKIES"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {

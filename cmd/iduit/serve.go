@@ -65,7 +65,8 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 	}
 	defer store.Close()
 	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL})
-	handler := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, SecureCookies: cfg.SecureCookies})
+	handler := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes,
+		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies})
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           handler,
