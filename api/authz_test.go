@@ -83,6 +83,9 @@ var routeMatrix = map[string]routeCase{
 	"POST /api/v1/proposals": {func(f fixture, w string) call {
 		return call{method: "POST", path: v1 + "/proposals", body: map[string]string{"template": testTemplate, "title": "T", "language": "ru", "country": "KG"}}
 	}, signedIn(201)},
+	"POST /api/v1/proposals/import": {func(f fixture, w string) call {
+		return call{method: "POST", path: v1 + "/proposals/import", body: `{"format":"iduit-proposal","version":1,"proposal":{"template":"clm-proposal","template_version":1,"title":"T","language":"en","submission_language":"en","country":"KG","status":"draft"}}`}
+	}, signedIn(201)},
 	"GET /api/v1/proposals":     {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/proposals"} }, signedIn(200)},
 	"GET /api/v1/notifications": {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/notifications"} }, signedIn(200)},
 	"POST /api/v1/notifications/:nid/read": {func(f fixture, w string) call {

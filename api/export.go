@@ -5,6 +5,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"iduit/export"
 )
 
 // exportProposal sends the whole proposal as a file to keep or to move to another server.
@@ -16,4 +18,29 @@ func (h *handlers) exportProposal(c *gin.Context) {
 	}
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="proposal-%s.json"`, doc.Proposal.ID))
 	respond(c, http.StatusOK, doc)
+}
+
+type importResponse struct {
+	Proposal       proposalResponse `json:"proposal"`
+	SkippedMembers []string         `json:"skipped_members"`
+}
+
+// importProposal creates a new proposal from an export file.
+func (h *handlers) importProposal(c *gin.Context) {
+	var doc export.Document
+	if err := decodeJSON(c, &doc); err != nil {
+		writeError(c, err)
+		return
+	}
+	p, report, err := h.svc.Import(c.Request.Context(), currentUser(c), doc)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Location", "/api/v1/proposals/"+p.ID)
+	resp := importResponse{Proposal: toProposalResponse(p), SkippedMembers: report.SkippedMembers}
+	if resp.SkippedMembers == nil {
+		resp.SkippedMembers = []string{}
+	}
+	respond(c, http.StatusCreated, resp)
 }

@@ -2,8 +2,14 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"iduit/export"
 )
@@ -47,5 +53,48 @@ func TestExport(t *testing.T) {
 		if text != "Второй вариант." || doc.Sections[0].Key != "epidemiology" {
 			t.Fatalf("sections %+v", doc.Sections[0])
 		}
+	})
+}
+
+// TestExportImportRoundTrip imports an export and exports the copy: the two documents must agree in
+// everything but ids and times of export.
+func TestExportImportRoundTrip(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		tm := a.newTeam(t)
+		a.saveText(t, tm, "epidemiology", "data-gaps", "Первый вариант.", 0)
+		a.saveText(t, tm, "epidemiology", "data-gaps", "Второй вариант про ЛУИН.", 1)
+		root := a.comment(t, tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ЛУИН", "body": "Уточните"})
+		a.comment(t, tm, "editor", map[string]any{"parent_id": root["id"], "body": "Готово"})
+		owner := tm.people["owner"]
+		original := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + tm.id + "/export", token: owner.token}).want(200)
+
+		imported := a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: original.Body.String()}).want(201).json()
+		copyID := imported["proposal"].(map[string]any)["id"].(string)
+		if copyID == tm.id || len(imported["skipped_members"].([]any)) != 0 {
+			t.Fatalf("import %v", imported)
+		}
+		again := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + copyID + "/export", token: owner.token}).want(200)
+		var before, after export.Document
+		_ = json.Unmarshal(original.Body.Bytes(), &before)
+		_ = json.Unmarshal(again.Body.Bytes(), &after)
+		normalise := func(d *export.Document) {
+			d.ExportedAt, d.Proposal.ID = time.Time{}, ""
+			ids := map[string]string{}
+			for i := range d.Comments {
+				ids[d.Comments[i].ID] = fmt.Sprint("c", i)
+			}
+			for i := range d.Comments {
+				d.Comments[i].ID, d.Comments[i].ParentID = ids[d.Comments[i].ID], ids[d.Comments[i].ParentID]
+			}
+			sort.Slice(d.Members, func(i, j int) bool { return d.Members[i].Email < d.Members[j].Email })
+		}
+		normalise(&before)
+		normalise(&after)
+		if diff := cmp.Diff(before, after); diff != "" {
+			t.Fatalf("the imported proposal differs (-original +copy):\n%s", diff)
+		}
+		a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: `{"format":"something-else","version":1}`}).want(400)
+		broken := strings.Replace(original.Body.String(), `"data-gaps"`, `"no-such-field"`, 1)
+		a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: broken}).want(400)
 	})
 }

@@ -79,9 +79,14 @@ func recoverPanics(c *gin.Context) {
 	c.Next()
 }
 
-// limitBody caps what a client may send; decodeJSON turns the overflow into 413.
-func limitBody(max int64) gin.HandlerFunc {
+// limitBody caps what a client may send, with larger caps for the few routes in perRoute; decodeJSON
+// turns the overflow into 413.
+func limitBody(defaultMax int64, perRoute map[string]int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		max := defaultMax
+		if m, ok := perRoute[c.FullPath()]; ok {
+			max = m
+		}
 		if c.Request.ContentLength > max {
 			writeError(c, domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", max))
 			return

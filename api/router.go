@@ -31,6 +31,11 @@ type Deps struct {
 // DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
 const DefaultMaxBodyBytes = 1 << 20
 
+// largeBodies are the routes that take whole documents, with their own limits.
+var largeBodies = map[string]int64{
+	"/api/v1/proposals/import": 64 << 20, // an export with its full history of revisions
+}
+
 type handlers struct {
 	svc    *service.Service
 	ready  func(ctx context.Context) error
@@ -53,7 +58,7 @@ func NewRouter(d Deps) http.Handler {
 	// choose the address the sign-in throttle counts.
 	_ = r.SetTrustedProxies(d.TrustedProxies)
 	r.ContextWithFallback = true
-	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes))
+	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
 	r.NoRoute(func(c *gin.Context) {
 		writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path))
 	})
@@ -89,6 +94,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id", h.getProposal)
 	auth.PATCH("/proposals/:id", h.updateProposal)
 	auth.DELETE("/proposals/:id", h.deleteProposal)
+	auth.POST("/proposals/import", h.importProposal)
 	auth.GET("/proposals/:id/export", h.exportProposal)
 
 	auth.GET("/proposals/:id/members", h.listMembers)

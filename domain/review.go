@@ -72,17 +72,18 @@ type Activity struct {
 
 // Activity kinds.
 const (
-	ActivitySectionSaved    = "section_saved"
-	ActivitySectionRestored = "section_restored"
-	ActivityCommentAdded    = "comment_added"
-	ActivityCommentEdited   = "comment_edited"
-	ActivityCommentDeleted  = "comment_deleted"
-	ActivityCommentResolved = "comment_resolved"
-	ActivityCommentReopened = "comment_reopened"
-	ActivityStatusChanged   = "status_changed"
-	ActivityMemberAdded     = "member_added"
-	ActivityMemberRemoved   = "member_removed"
-	ActivityProposalUpdated = "proposal_updated"
+	ActivitySectionSaved     = "section_saved"
+	ActivitySectionRestored  = "section_restored"
+	ActivityCommentAdded     = "comment_added"
+	ActivityCommentEdited    = "comment_edited"
+	ActivityCommentDeleted   = "comment_deleted"
+	ActivityCommentResolved  = "comment_resolved"
+	ActivityCommentReopened  = "comment_reopened"
+	ActivityStatusChanged    = "status_changed"
+	ActivityMemberAdded      = "member_added"
+	ActivityMemberRemoved    = "member_removed"
+	ActivityProposalUpdated  = "proposal_updated"
+	ActivityProposalImported = "proposal_imported"
 )
 
 // Proposal statuses of the review workflow.

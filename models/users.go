@@ -61,3 +61,19 @@ func (s *Store) UsersByID(ctx context.Context, ids []string) (map[string]domain.
 	}
 	return out, nil
 }
+
+// UsersByEmail loads the accounts with these (normalised) emails in one query, keyed by email.
+func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]domain.User, error) {
+	out := map[string]domain.User{}
+	if len(emails) == 0 {
+		return out, nil
+	}
+	var rows []userRow
+	if err := s.db.WithContext(ctx).Select("id, email, name, created_at").Where("email IN ?", emails).Find(&rows).Error; err != nil {
+		return nil, translate(err, "account")
+	}
+	for _, r := range rows {
+		out[r.Email] = r.toDomain()
+	}
+	return out, nil
+}
