@@ -23,6 +23,8 @@ type config struct {
 	ShutdownTimeout time.Duration
 	MaxBodyBytes    int64
 	TrustedProxies  []string
+	// Args are the command's arguments after its flags.
+	Args []string
 }
 
 func defaultConfig() config {
@@ -92,6 +94,7 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
+	cfg.Args = fs.Args()
 	return cfg, nil
 }
 

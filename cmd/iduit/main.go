@@ -26,6 +26,8 @@ commands:
   serve        run the web service (default: SQLite file iduit.db, listening on :8080)
   migrate      apply database migrations and exit
   healthcheck  exit 0 when the server at IDUIT_ADDR is ready
+  backup FILE  copy the live SQLite database to FILE
+  restore FILE put a backup in place of the SQLite database (server stopped)
 
 configuration comes from the environment (see README.md); flags mirror it.`
 
@@ -46,6 +48,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrate(ctx, cfg, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, cfg)
+	case "backup":
+		return backup(ctx, cfg, cfg.Args, stdout)
+	case "restore":
+		return restore(ctx, cfg, cfg.Args, stdout)
 	}
 	fmt.Fprintln(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])

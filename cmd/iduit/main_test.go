@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,5 +122,38 @@ func TestServeRefusesUnmigratedPostgres(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"migrate"}, env, &logs, &logs); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestBackupAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	env := envOf(map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(dir, "live.db")})
+	var out bytes.Buffer
+	ctx := context.Background()
+	if err := run(ctx, []string{"migrate"}, env, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if err := run(ctx, []string{"backup", copyPath}, env, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"backup", copyPath}, env, &out, &out); err == nil {
+		t.Fatal("backup overwrote an existing file")
+	}
+	bogus := filepath.Join(dir, "bogus.db")
+	if err := os.WriteFile(bogus, []byte("not a database"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, []string{"restore", bogus}, env, &out, &out); err == nil {
+		t.Fatal("restore accepted a file that is not a database")
+	}
+	if err := run(ctx, []string{"restore", copyPath}, env, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "live.db.before-restore")); err != nil {
+		t.Fatalf("the replaced database was not kept: %v", err)
+	}
+	if err := run(ctx, []string{"migrate"}, env, &out, &out); err != nil || !strings.Contains(out.String(), "applied 0 migration(s)") {
+		t.Fatalf("the restored database is not current: %v %s", err, out.String())
 	}
 }
