@@ -1,8 +1,6 @@
 package api
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -34,12 +32,15 @@ const problemContentType = "application/problem+json"
 // writeError is the one place that turns an error into a response. Errors without a kind are internal:
 // they are logged with the request id and shown to the user only as a generic message.
 func writeError(c *gin.Context, err error) {
+	if c.Request.Context().Err() != nil {
+		// The client went away (or the server is shutting down) while we worked: the driver's answer is
+		// "interrupted" or "canceled", which is no fault of the server and has no one to read it.
+		logger(c).InfoContext(c.Request.Context(), "request abandoned", slog.String("error", err.Error()))
+		err = &domain.Error{Kind: domain.KindUnavailable, Message: "the request was cancelled"}
+	}
 	e, ok := domain.AsError(err)
 	if !ok || e.Kind == domain.KindInternal {
 		e = &domain.Error{Kind: domain.KindInternal, Message: "something went wrong on our side; the request id helps us find it"}
-		if errors.Is(err, context.Canceled) {
-			e.Kind, e.Message = domain.KindUnavailable, "the request was cancelled"
-		}
 		logger(c).ErrorContext(c.Request.Context(), "request failed", slog.String("error", err.Error()))
 	}
 	status := statusOf[e.Kind]

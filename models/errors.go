@@ -27,6 +27,8 @@ func translate(err error, what string) error {
 		return domain.Errorf(domain.KindConflict, "%s already exists", what)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
+	case isStorageFull(err):
+		return &domain.Error{Kind: domain.KindUnavailable, Message: "the server cannot store anything right now (its disk is full or read-only); nothing was saved"}
 	case isUnavailable(err):
 		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database is not available; try again shortly"}
 	}
@@ -52,6 +54,22 @@ func isUniqueViolation(err error) bool {
 	// The pure-Go SQLite driver reports constraint errors only as text.
 	return strings.Contains(err.Error(), "UNIQUE constraint failed") ||
 		strings.Contains(err.Error(), "PRIMARY KEY constraint failed")
+}
+
+// isStorageFull recognises a disk that is full or read-only: SQLite's FULL, READONLY and IOERR, and
+// PostgreSQL's "disk full" and "read-only transaction".
+func isStorageFull(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "53100" || pgErr.Code == "25006"
+	}
+	msg := err.Error()
+	for _, s := range []string{"database or disk is full", "readonly database", "disk I/O error", "no space left on device"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isUnavailable recognises a database that is down or unreachable, so that callers answer 503 and retry

@@ -102,7 +102,7 @@ func (w *groupWriter) commit(batch []*writeJob) {
 	})
 	for i, j := range batch {
 		if err != nil && results[i] == nil {
-			results[i] = fmt.Errorf("commit: %w", err)
+			results[i] = translate(fmt.Errorf("commit: %w", err), "changes")
 		}
 		j.result <- results[i]
 	}

@@ -1,4 +1,4 @@
-package main
+package loadgen
 
 import (
 	"bytes"
@@ -13,15 +13,16 @@ import (
 	"time"
 )
 
-// client is a keep-alive HTTP client sized to the number of workers.
-type client struct {
+// Client is a keep-alive HTTP client sized to the number of workers.
+type Client struct {
 	base string
 	http *http.Client
 }
 
-func newClient(addr string, conns int) *client {
+// NewClient keeps up to two idle connections per worker, so a run measures the server, not dialling.
+func NewClient(addr string, conns int) *Client {
 	tr := &http.Transport{MaxIdleConns: conns * 2, MaxIdleConnsPerHost: conns * 2, IdleConnTimeout: time.Minute}
-	return &client{base: "http://" + addr, http: &http.Client{Transport: tr, Timeout: 30 * time.Second}}
+	return &Client{base: "http://" + addr, http: &http.Client{Transport: tr, Timeout: 30 * time.Second}}
 }
 
 func isLoopback(addr string) bool {
@@ -36,7 +37,7 @@ func isLoopback(addr string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func (c *client) do(ctx context.Context, method, path, token string, body any, header map[string]string) (*http.Response, []byte, error) {
+func (c *Client) do(ctx context.Context, method, path, token string, body any, header map[string]string) (*http.Response, []byte, error) {
 	var r io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -65,7 +66,7 @@ func (c *client) do(ctx context.Context, method, path, token string, body any, h
 	return resp, data, err
 }
 
-func (c *client) get(ctx context.Context, path, token string) (int, error) {
+func (c *Client) get(ctx context.Context, path, token string) (int, error) {
 	resp, _, err := c.do(ctx, http.MethodGet, path, token, nil, nil)
 	if err != nil {
 		return 0, err
@@ -73,7 +74,7 @@ func (c *client) get(ctx context.Context, path, token string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-func (c *client) signUp(ctx context.Context) (string, error) {
+func (c *Client) signUp(ctx context.Context) (string, error) {
 	email := fmt.Sprintf("load-%d@example.org", time.Now().UnixNano())
 	creds := map[string]string{"email": email, "name": "Load", "password": "load-test-password"}
 	if resp, body, err := c.do(ctx, http.MethodPost, "/api/v1/users", "", creds, nil); err != nil || resp.StatusCode != 201 {
@@ -88,7 +89,7 @@ func (c *client) signUp(ctx context.Context) (string, error) {
 	return s.Token, json.Unmarshal(body, &s)
 }
 
-func (c *client) createProposal(ctx context.Context, token string) (string, error) {
+func (c *Client) createProposal(ctx context.Context, token string) (string, error) {
 	in := map[string]string{"template": "gf-concept-note-pwid", "title": "Нагрузочный тест", "language": "ru", "country": "Kyrgyzstan"}
 	resp, body, err := c.do(ctx, http.MethodPost, "/api/v1/proposals", token, in, nil)
 	if err != nil || resp.StatusCode != 201 {
@@ -100,7 +101,7 @@ func (c *client) createProposal(ctx context.Context, token string) (string, erro
 
 // saver returns a worker that saves one section over and over, carrying the ETag of each save into the
 // next If-Match, as an editor typing with autosave would.
-func (c *client) saver(path, token string) func(context.Context) (int, error) {
+func (c *Client) saver(path, token string) func(context.Context) (int, error) {
 	version, n := 0, 0
 	text := strings.Repeat("Сообщество ЛУИН участвует в работе СКМ. ", 20)
 	return func(ctx context.Context) (int, error) {
