@@ -73,6 +73,9 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	if current, err := currentVersion(s.db.WithContext(ctx)); err == nil && current == len(ms) {
+		return 0, nil // up to date: take no write lock, so a read-only database still starts
+	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		if s.dialect == DialectPostgres {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLockID).Error; err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +51,9 @@ type Options struct {
 func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
 	dialect, dialector, err := dialectorFor(databaseURL)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkWritable(databaseURL); err != nil {
 		return nil, err
 	}
 	db, err := gorm.Open(dialector, &gorm.Config{
@@ -156,4 +160,18 @@ func RedactURL(raw string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// checkWritable says plainly when an SQLite file cannot be written, instead of SQLite's "unable to open
+// database file": the server needs to write the file and its directory (WAL and shared-memory files).
+func checkWritable(databaseURL string) error {
+	path, ok := strings.CutPrefix(databaseURL, "sqlite:")
+	if !ok {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("the SQLite database %s cannot be written (%w); iduit needs to write the file and its directory", path, err)
+	}
+	return f.Close()
 }
