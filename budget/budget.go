@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"iduit/domain"
 )
@@ -208,10 +209,11 @@ func checkUnitCost(p *problemList, where string, l *Line, total int64, cur Curre
 	}
 }
 
-// formatAmount prints minor units in the budget's currency, or bare minor units when it is unknown.
+// formatAmount prints minor units in the budget's currency, or the bare number when the currency is
+// unknown (that is reported on its own).
 func formatAmount(cur Currency, minor int64) string {
 	if cur.Code == "" {
-		return fmt.Sprintf("%d minor units", minor)
+		return strconv.FormatInt(minor, 10)
 	}
 	return cur.Format(minor) + " " + cur.Code
 }
