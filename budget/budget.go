@@ -106,13 +106,13 @@ func (c *Catalogue) checkBudget(p *problemList, b Budget) {
 	var total int64
 	totalOK := true
 	for i := range b.Lines {
-		where := fmt.Sprintf("lines[%d]", i)
-		lineTotal, ok := c.checkLine(p, where, &b.Lines[i], len(b.Years), cur)
+		at := linePath(i)
+		lineTotal, ok := c.checkLine(p, at, &b.Lines[i], len(b.Years), cur)
 		if !ok || !totalOK {
 			continue
 		}
 		if total, totalOK = addChecked(total, lineTotal); !totalOK {
-			p.add(where, "makes the budget total larger than can be stored (%d minor units)", int64(math.MaxInt64))
+			p.add(at.field(""), "makes the budget total larger than can be stored (%d minor units)", int64(math.MaxInt64))
 		}
 	}
 }
@@ -132,19 +132,30 @@ func checkYears(p *problemList, years []int) {
 	}
 }
 
+// linePath names a line in problems; paths are built only when a problem is found, so a clean budget
+// costs no string allocations.
+type linePath int
+
+func (i linePath) field(name string) string { return "lines[" + strconv.Itoa(int(i)) + "]" + name }
+
+func (i linePath) amount(j int) string {
+	return i.field(".amounts[" + strconv.Itoa(j) + "]")
+}
+
 // checkLine reports the line's problems and returns its total; ok is false when the total is not known.
-func (c *Catalogue) checkLine(p *problemList, where string, l *Line, years int, cur Currency) (int64, bool) {
-	c.checkKeys(p, where, l)
-	p.addProblem(domain.CheckRequiredText(where+".description", l.Description, MaxDescriptionLength))
+func (c *Catalogue) checkLine(p *problemList, at linePath, l *Line, years int, cur Currency) (int64, bool) {
+	c.checkKeys(p, at, l)
+	if pr := domain.CheckRequiredText("", l.Description, MaxDescriptionLength); pr != nil {
+		p.add(at.field(".description"), "%s", pr.Message)
+	}
 	if len(l.Amounts) != years {
-		p.add(where+".amounts", "has %d amounts; give one for each of the %d grant years", len(l.Amounts), years)
+		p.add(at.field(".amounts"), "has %d amounts; give one for each of the %d grant years", len(l.Amounts), years)
 	}
 	var total int64
 	ok := true
 	for j, a := range l.Amounts {
-		aw := fmt.Sprintf("%s.amounts[%d]", where, j)
 		if a < 0 {
-			p.add(aw, "is negative; amounts are zero or more")
+			p.add(at.amount(j), "is negative; amounts are zero or more")
 			ok = false
 			continue
 		}
@@ -152,48 +163,48 @@ func (c *Catalogue) checkLine(p *problemList, where string, l *Line, years int, 
 			continue
 		}
 		if total, ok = addChecked(total, a); !ok {
-			p.add(aw, "makes the line total larger than can be stored")
+			p.add(at.amount(j), "makes the line total larger than can be stored")
 		}
 	}
 	if ok {
-		checkUnitCost(p, where, l, total, cur)
+		checkUnitCost(p, at, l, total, cur)
 	}
 	return total, ok
 }
 
-func (c *Catalogue) checkKeys(p *problemList, where string, l *Line) {
+func (c *Catalogue) checkKeys(p *problemList, at linePath, l *Line) {
 	mod, modOK := c.modules[l.Module]
 	switch {
 	case l.Module == "":
-		p.add(where+".module", "is required")
+		p.add(at.field(".module"), "is required")
 	case !modOK:
-		p.add(where+".module", "%q is not a module of the catalogue", l.Module)
+		p.add(at.field(".module"), "%q is not a module of the catalogue", l.Module)
 	}
 	ref, ivOK := c.interventions[l.Intervention]
 	switch {
 	case l.Intervention == "":
-		p.add(where+".intervention", "is required")
+		p.add(at.field(".intervention"), "is required")
 	case !ivOK:
-		p.add(where+".intervention", "%q is not an intervention of the catalogue", l.Intervention)
+		p.add(at.field(".intervention"), "%q is not an intervention of the catalogue", l.Intervention)
 	case modOK && ref.module != mod:
-		p.add(where+".intervention", "%q belongs to module %q, not %q", l.Intervention, c.Modules[ref.module].Key, l.Module)
+		p.add(at.field(".intervention"), "%q belongs to module %q, not %q", l.Intervention, c.Modules[ref.module].Key, l.Module)
 	}
 	if _, ok := c.costGroupings[l.CostGrouping]; !ok {
 		if l.CostGrouping == "" {
-			p.add(where+".cost_grouping", "is required")
+			p.add(at.field(".cost_grouping"), "is required")
 		} else {
-			p.add(where+".cost_grouping", "%q is not a cost grouping of the catalogue", l.CostGrouping)
+			p.add(at.field(".cost_grouping"), "%q is not a cost grouping of the catalogue", l.CostGrouping)
 		}
 	}
 }
 
-func checkUnitCost(p *problemList, where string, l *Line, total int64, cur Currency) {
+func checkUnitCost(p *problemList, at linePath, l *Line, total int64, cur Currency) {
 	if l.UnitCost != nil && *l.UnitCost < 0 {
-		p.add(where+".unit_cost", "is negative; amounts are zero or more")
+		p.add(at.field(".unit_cost"), "is negative; amounts are zero or more")
 		return
 	}
 	if l.Quantity != nil && *l.Quantity < 0 {
-		p.add(where+".quantity", "is negative")
+		p.add(at.field(".quantity"), "is negative")
 		return
 	}
 	if l.UnitCost == nil || l.Quantity == nil {
@@ -202,9 +213,9 @@ func checkUnitCost(p *problemList, where string, l *Line, total int64, cur Curre
 	product, ok := mulChecked(*l.UnitCost, *l.Quantity)
 	switch {
 	case !ok:
-		p.add(where+".quantity", "unit cost × quantity is larger than can be stored")
+		p.add(at.field(".quantity"), "unit cost × quantity is larger than can be stored")
 	case product != total:
-		p.add(where+".unit_cost", "unit cost %s × quantity %d = %s, but the yearly amounts add up to %s",
+		p.add(at.field(".unit_cost"), "unit cost %s × quantity %d = %s, but the yearly amounts add up to %s",
 			formatAmount(cur, *l.UnitCost), *l.Quantity, formatAmount(cur, product), formatAmount(cur, total))
 	}
 }
