@@ -11,8 +11,11 @@ import (
 // Limits of a budget. Real funding requests have hundreds of lines over three years; the caps keep one
 // request from making the server check millions.
 const (
-	MaxLines             = 5000
-	MaxYears             = 4
+	// MaxLines is ten times a large real budget.
+	MaxLines = 5000
+	// MaxYears is the longest Global Fund grant period plus one year of slack.
+	MaxYears = 4
+	// MaxDescriptionLength (characters) keeps a line a label, not a narrative; narratives have their sections.
 	MaxDescriptionLength = 500
 	// firstYear and lastYear bound grant years to catch typos such as 207 or 20277.
 	firstYear = 2000

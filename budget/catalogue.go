@@ -74,8 +74,11 @@ type IndicatorType string
 
 // The indicator types of the Global Fund performance framework.
 const (
-	TypeImpact   IndicatorType = "impact"
-	TypeOutcome  IndicatorType = "outcome"
+	// TypeImpact indicators measure the epidemic itself (HIV I-11), so they measure no single intervention.
+	TypeImpact IndicatorType = "impact"
+	// TypeOutcome indicators measure behaviour that services aim to change (HIV O-6, HIV O-9).
+	TypeOutcome IndicatorType = "outcome"
+	// TypeCoverage indicators count people or items reached; only they belong in the programmatic gap table.
 	TypeCoverage IndicatorType = "coverage"
 )
 

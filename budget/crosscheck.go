@@ -7,9 +7,12 @@ import (
 
 // Finding codes: stable so that the web pages can link each to its help text.
 const (
+	// FindingInterventionWithoutIndicator: money is asked for work whose results nobody will measure.
 	FindingInterventionWithoutIndicator = "intervention_without_indicator"
-	FindingYearWithoutTarget            = "year_without_target"
-	FindingOverAllocation               = "over_allocation"
+	// FindingYearWithoutTarget: a grant year for which an indicator promises nothing.
+	FindingYearWithoutTarget = "year_without_target"
+	// FindingOverAllocation: the budget asks for more than the country's allocation.
+	FindingOverAllocation = "over_allocation"
 )
 
 // Finding is something a reviewer would ask about though the data is valid: it is shown as a warning

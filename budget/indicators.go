@@ -10,8 +10,10 @@ import (
 // Limits of a performance framework: each catalogue indicator appears at most once, and a source is a
 // citation, not an essay.
 const (
+	// MaxIndicatorEntries bounds the work done on one request; the catalogue itself has far fewer codes.
 	MaxIndicatorEntries = 100
-	MaxSourceLength     = 300
+	// MaxSourceLength (characters) fits a citation such as "IBBS 2025, Ministry of Health, table 4".
+	MaxSourceLength = 300
 )
 
 // Baseline is where an indicator stands before the grant, with the source reviewers will look up.
