@@ -30,6 +30,7 @@ func (a *testAPI) newFixture(t *testing.T) fixture {
 	f.comment = a.comment(t, f.tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ВГС",
 		"body": fmt.Sprintf("@%s @%s @%s проверьте", p["owner"].email, p["editor"].email, p["viewer"].email)})["id"].(string)
 	a.comment(t, f.tm, "owner", map[string]any{"section": "epidemiology", "body": "@" + p["reviewer"].email})
+	a.do(t, call{method: "PUT", path: pp(f, "/budget"), token: p["owner"].token, body: sampleBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
 	a.setStatus(t, f.tm, "editor", "in_review", 200)
 	a.setStatus(t, f.tm, "reviewer", "changes_requested", 200)
 	f.snapshot = a.do(t, call{method: "GET", path: "/api/v1/proposals/" + f.tm.id + "/snapshots", token: p["owner"].token}).json()["items"].([]any)[0].(map[string]any)["id"].(string)
@@ -104,6 +105,16 @@ var routeMatrix = map[string]routeCase{
 	"DELETE /api/v1/proposals/:id/members/:userID": {func(f fixture, w string) call {
 		return call{method: "DELETE", path: pp(f, "/members/"+f.extra.id)}
 	}, member(403, 403, 403, 204)},
+	"GET /api/v1/catalogue":            {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/catalogue"} }, each(200)},
+	"GET /api/v1/proposals/:id/budget": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/budget")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/budget": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/budget"), body: sampleBudget(), header: ifMatch1}
+	}, member(403, 403, 200, 200)},
+	"GET /api/v1/proposals/:id/budget/summary": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/budget/summary")} }, member(200, 200, 200, 200)},
+	"GET /api/v1/proposals/:id/indicators":     {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/indicators")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/indicators": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/indicators"), body: `{"indicators":[],"gaps":[]}`, header: map[string]string{"If-Match": `"0"`}}
+	}, member(403, 403, 200, 200)},
 	"GET /api/v1/proposals/:id/progress":      {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/progress")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/check":         {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/check")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/sections/:key": {func(f fixture, w string) call { return call{method: "GET", path: sec(f, "")} }, member(200, 200, 200, 200)},

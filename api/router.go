@@ -84,6 +84,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	v1.POST("/sessions", h.createSession)
 	v1.GET("/templates", h.listTemplates)
 	v1.GET("/templates/:key", h.getTemplate)
+	v1.GET("/catalogue", h.catalogue)
 
 	auth := v1.Group("", h.requireSession)
 	auth.DELETE("/sessions/current", h.deleteSession)
@@ -100,6 +101,12 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)
 	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
+
+	auth.GET("/proposals/:id/budget", h.getBudget)
+	auth.PUT("/proposals/:id/budget", h.putBudget)
+	auth.GET("/proposals/:id/budget/summary", h.budgetSummary)
+	auth.GET("/proposals/:id/indicators", h.getFramework)
+	auth.PUT("/proposals/:id/indicators", h.putFramework)
 
 	auth.GET("/proposals/:id/progress", h.progress)
 	auth.GET("/proposals/:id/check", h.check)

@@ -84,6 +84,8 @@ const (
 	ActivityMemberRemoved    = "member_removed"
 	ActivityProposalUpdated  = "proposal_updated"
 	ActivityProposalImported = "proposal_imported"
+	ActivityBudgetSaved      = "budget_saved"
+	ActivityIndicatorsSaved  = "indicators_saved"
 )
 
 // Proposal statuses of the review workflow.

@@ -102,3 +102,13 @@ func (p Page) Normalize() Page {
 	}
 	return p
 }
+
+// Document is a structured part of a proposal saved whole, such as the budget. Version counts saves:
+// 0 means never saved, and then Body is empty.
+type Document struct {
+	Kind      string
+	Version   int
+	Body      json.RawMessage
+	UpdatedAt time.Time
+	UpdatedBy string
+}

@@ -24,6 +24,17 @@ type Document struct {
 	Sections   []Section  `json:"sections"`
 	Revisions  []Revision `json:"revisions"`
 	Comments   []Comment  `json:"comments"`
+	// Documents are the budget and the performance framework, as saved.
+	Documents []Part `json:"documents"`
+}
+
+// Part is a structured part saved whole: kind "budget" or "indicators".
+type Part struct {
+	Kind      string          `json:"kind"`
+	Version   int             `json:"version"`
+	Body      json.RawMessage `json:"body"`
+	UpdatedAt time.Time       `json:"updated_at"`
+	UpdatedBy string          `json:"updated_by"`
 }
 
 // Proposal is the proposal's own attributes.

@@ -17,6 +17,7 @@ type ProposalImport struct {
 	Sections  []domain.Section
 	Revisions []domain.Revision
 	Comments  []domain.Comment
+	Documents []domain.Document
 	Activity  *domain.Activity
 }
 
@@ -28,7 +29,7 @@ func (s *Store) ImportProposal(ctx context.Context, in ProposalImport) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return translate(err, "proposal")
 		}
-		steps := []func(*gorm.DB, ProposalImport) error{importMembers, importSections, importRevisions, importComments}
+		steps := []func(*gorm.DB, ProposalImport) error{importMembers, importSections, importRevisions, importComments, importDocuments}
 		for _, step := range steps {
 			if err := step(tx, in); err != nil {
 				return err
@@ -90,6 +91,14 @@ func importComments(tx *gorm.DB, in ProposalImport) error {
 		}
 	}
 	return createInBatches(tx, rows, "comment")
+}
+
+func importDocuments(tx *gorm.DB, in ProposalImport) error {
+	rows := make([]documentRow, len(in.Documents))
+	for i, d := range in.Documents {
+		rows[i] = documentRow{ProposalID: in.Proposal.ID, Kind: d.Kind, Version: d.Version, Body: string(d.Body), UpdatedAt: d.UpdatedAt, UpdatedBy: d.UpdatedBy}
+	}
+	return createInBatches(tx, rows, "document")
 }
 
 // createInBatches inserts rows 200 at a time: few round trips, and well under every driver's limit on

@@ -51,7 +51,7 @@ type sectionCheck struct {
 
 // Check runs the check for errors over a whole proposal.
 func (s *Service) Check(ctx context.Context, user domain.User, proposalID string) (CheckReport, error) {
-	checks, err := s.checkSections(ctx, user, proposalID)
+	p, checks, fields, err := s.checkSections(ctx, user, proposalID)
 	if err != nil {
 		return CheckReport{}, err
 	}
@@ -60,18 +60,23 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 		report.Errors = append(report.Errors, c.errors...)
 		report.Warnings = append(report.Warnings, c.warnings...)
 	}
+	budgetWarnings, err := s.budgetIssues(ctx, p, fields)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	report.Warnings = append(report.Warnings, budgetWarnings...)
 	report.Ready = len(report.Errors) == 0
 	return report, nil
 }
 
-func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) ([]sectionCheck, error) {
+func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) (domain.Proposal, []sectionCheck, map[string]domain.Fields, error) {
 	p, sections, err := s.OpenProposal(ctx, user, proposalID)
 	if err != nil {
-		return nil, err
+		return p, nil, nil, err
 	}
 	tpl, err := s.Template(p)
 	if err != nil {
-		return nil, err
+		return p, nil, nil, err
 	}
 	byKey := make(map[string]domain.Fields, len(sections))
 	for _, sec := range sections {
@@ -81,7 +86,7 @@ func (s *Service) checkSections(ctx context.Context, user domain.User, proposalI
 	for i := range tpl.Sections {
 		out[i] = checkSection(p, &tpl.Sections[i], byKey[tpl.Sections[i].Key])
 	}
-	return out, nil
+	return p, out, byKey, nil
 }
 
 func checkSection(p domain.Proposal, sec *templates.Section, fields domain.Fields) sectionCheck {

@@ -37,7 +37,17 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal) (export
 	if err != nil {
 		return export.Document{}, err
 	}
-	people, err := s.store.UsersByID(ctx, authorIDs(sections, revisions))
+	var docs []domain.Document
+	for _, kind := range []string{models.DocumentBudget, models.DocumentIndicators} {
+		d, err := s.store.Document(ctx, p.ID, kind)
+		if err != nil {
+			return export.Document{}, err
+		}
+		if d.Version > 0 {
+			docs = append(docs, d)
+		}
+	}
+	people, err := s.store.UsersByID(ctx, append(authorIDs(sections, revisions), documentAuthors(docs)...))
 	if err != nil {
 		return export.Document{}, err
 	}
@@ -60,7 +70,19 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal) (export
 			QuoteStart: c.QuoteStart, Body: c.Body, Author: c.Author.Email, ParentID: c.ParentID, Status: c.Status,
 			ResolvedAt: c.ResolvedAt, Deleted: c.Deleted, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 	}
+	doc.Documents = make([]export.Part, len(docs))
+	for i, d := range docs {
+		doc.Documents[i] = export.Part{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: people[d.UpdatedBy].Email}
+	}
 	return doc, nil
+}
+
+func documentAuthors(docs []domain.Document) []string {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.UpdatedBy
+	}
+	return ids
 }
 
 func exportedProposal(p domain.Proposal) export.Proposal {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"iduit/budget"
 	"iduit/domain"
 	"iduit/export"
 	"iduit/models"
@@ -30,7 +31,16 @@ func (s *Service) Import(ctx context.Context, user domain.User, doc export.Docum
 			Message: fmt.Sprintf("%s version %d is not shipped with this server", doc.Proposal.Template, doc.Proposal.TemplateVersion)})
 	}
 	p := importedProposal(doc.Proposal, user, tpl)
-	if problems := append(checkProposal(p), checkImportedContent(tpl, p, doc)...); len(problems) > 0 {
+	problems := append(checkProposal(p), checkImportedContent(tpl, p, doc)...)
+	if err := s.checkImportedParts(doc.Documents); err != nil {
+		e, _ := domain.AsError(err)
+		if e == nil {
+			return domain.Proposal{}, ImportReport{}, err
+		}
+		problems = append(problems, domain.Problem{Field: "documents", Message: e.Message})
+		problems = append(problems, e.Problems...)
+	}
+	if len(problems) > 0 {
 		return domain.Proposal{}, ImportReport{}, domain.Invalid("the export is not valid", problems...)
 	}
 	people, err := s.store.UsersByEmail(ctx, exportEmails(doc))
@@ -148,6 +158,9 @@ func buildImport(p domain.Proposal, tpl *templates.Template, user domain.User, d
 	for _, c := range doc.Comments {
 		newIDs[c.ID] = domain.NewID()
 	}
+	for _, d := range doc.Documents {
+		in.Documents = append(in.Documents, domain.Document{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: who(d.UpdatedBy)})
+	}
 	for _, c := range doc.Comments {
 		in.Comments = append(in.Comments, domain.Comment{ID: newIDs[c.ID], SectionKey: c.Section, FieldKey: c.Field, Quote: c.Quote,
 			QuoteLang: c.QuoteLang, QuoteStart: c.QuoteStart, Body: c.Body, Author: domain.User{ID: who(c.Author)}, ParentID: newIDs[c.ParentID],
@@ -161,4 +174,61 @@ func optionalID(email string, who func(string) string) string {
 		return ""
 	}
 	return who(email)
+}
+
+// checkImportedParts validates the budget and the performance framework as a save would.
+func (s *Service) checkImportedParts(parts []export.Part) error {
+	var years []int
+	for _, part := range parts {
+		if part.Kind != models.DocumentBudget {
+			continue
+		}
+		var stored storedBudget
+		if err := decodeStrict(part.Body, &stored); err != nil {
+			return domain.Invalid("the budget in the export is not readable", domain.Problem{Field: "documents.budget", Message: err.Error()})
+		}
+		b := budget.Budget{Currency: stored.Currency, Years: stored.Years}
+		for _, l := range stored.Lines {
+			b.Lines = append(b.Lines, budget.Line(l))
+		}
+		if err := s.budgets.ValidateBudget(b); err != nil {
+			return err
+		}
+		years = b.Years
+	}
+	for _, part := range parts {
+		switch part.Kind {
+		case models.DocumentBudget:
+		case models.DocumentIndicators:
+			if err := s.checkImportedFramework(part, years); err != nil {
+				return err
+			}
+		default:
+			return domain.Invalid("unknown document", domain.Problem{Field: "documents.kind", Message: fmt.Sprintf("%q is not budget or indicators", part.Kind)})
+		}
+	}
+	return nil
+}
+
+func (s *Service) checkImportedFramework(part export.Part, years []int) error {
+	var stored storedFramework
+	if err := decodeStrict(part.Body, &stored); err != nil {
+		return domain.Invalid("the indicators in the export are not readable", domain.Problem{Field: "documents.indicators", Message: err.Error()})
+	}
+	f := Framework{}
+	for _, in := range stored.Indicators {
+		e := budget.IndicatorEntry{Code: in.Code, Baseline: budget.Baseline(in.Baseline)}
+		for _, t := range in.Targets {
+			e.Targets = append(e.Targets, budget.Target(t))
+		}
+		f.Indicators = append(f.Indicators, e)
+	}
+	for _, g := range stored.Gaps {
+		f.Gaps = append(f.Gaps, budget.GapRow(g))
+	}
+	if err := s.budgets.ValidateIndicators(years, f.Indicators); err != nil {
+		return err
+	}
+	_, err := s.budgets.ProgrammaticGaps(years, f.Gaps)
+	return err
 }

@@ -35,7 +35,7 @@ type Progress struct {
 // Progress reports each section as empty, in progress or complete. Complete means the check for errors
 // finds nothing in it: required fields filled, required items ticked, hard limits kept.
 func (s *Service) Progress(ctx context.Context, user domain.User, proposalID string) (Progress, error) {
-	checks, err := s.checkSections(ctx, user, proposalID)
+	_, checks, _, err := s.checkSections(ctx, user, proposalID)
 	if err != nil {
 		return Progress{}, err
 	}

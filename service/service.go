@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"time"
 
+	"iduit/budget"
 	"iduit/models"
 	"iduit/templates"
 )
@@ -14,6 +15,7 @@ import (
 type Service struct {
 	store      *models.Store
 	templates  *templates.Catalogue
+	budgets    *budget.Catalogue
 	passwords  PasswordParams
 	sessionTTL time.Duration
 	now        func() time.Time
@@ -23,6 +25,8 @@ type Service struct {
 
 // Config tunes the service; zero values take the defaults.
 type Config struct {
+	// Budgets is the modular-framework catalogue; the embedded one when nil.
+	Budgets *budget.Catalogue
 	// Passwords sets the argon2id cost. Tests lower it; production keeps DefaultPasswordParams.
 	Passwords PasswordParams
 	// SessionTTL is how long a sign-in lasts.
@@ -35,8 +39,15 @@ type Config struct {
 // that a lost phone's session dies on its own.
 const DefaultSessionTTL = 14 * 24 * time.Hour
 
-// New wires the service to its store and template catalogue.
+// New wires the service to its store and catalogues.
 func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Service {
+	if cfg.Budgets == nil {
+		b, err := budget.Embedded()
+		if err != nil {
+			panic(err) // the embedded catalogue is checked by its tests and by cmd/iduit at start-up
+		}
+		cfg.Budgets = b
+	}
 	if cfg.Passwords == (PasswordParams{}) {
 		cfg.Passwords = DefaultPasswordParams
 	}
@@ -47,7 +58,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 		cfg.Now = time.Now
 	}
 	return &Service{
-		store: store, templates: catalogue, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
+		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 	}
 }

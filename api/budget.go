@@ -1,0 +1,160 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/budget"
+	"iduit/domain"
+	"iduit/service"
+)
+
+type budgetLineJSON struct {
+	Module       string  `json:"module"`
+	Intervention string  `json:"intervention"`
+	CostGrouping string  `json:"cost_grouping"`
+	Description  string  `json:"description"`
+	Amounts      []int64 `json:"amounts"`
+	UnitCost     *int64  `json:"unit_cost,omitempty"`
+	Quantity     *int64  `json:"quantity,omitempty"`
+}
+
+// budgetRequest is a whole budget; amounts are integers in the currency's minor units (cents, tyiyn).
+type budgetRequest struct {
+	Currency          string           `json:"currency"`
+	Years             []int            `json:"years"`
+	AllocationCeiling int64            `json:"allocation_ceiling"`
+	Lines             []budgetLineJSON `json:"lines"`
+	// Accepted so that a client may send back what it read; If-Match is what counts.
+	Version   *int    `json:"version"`
+	UpdatedAt *string `json:"updated_at"`
+	UpdatedBy *string `json:"updated_by"`
+}
+
+type budgetResponse struct {
+	Version           int              `json:"version"`
+	Currency          string           `json:"currency"`
+	Years             []int            `json:"years"`
+	AllocationCeiling int64            `json:"allocation_ceiling"`
+	Lines             []budgetLineJSON `json:"lines"`
+	UpdatedAt         *time.Time       `json:"updated_at"`
+	UpdatedBy         *string          `json:"updated_by"`
+}
+
+func toBudgetResponse(b service.BudgetDoc, doc domain.Document) budgetResponse {
+	r := budgetResponse{Version: doc.Version, Currency: b.Budget.Currency, Years: b.Budget.Years, AllocationCeiling: b.AllocationCeiling,
+		Lines: make([]budgetLineJSON, len(b.Budget.Lines)), UpdatedBy: optional(doc.UpdatedBy)}
+	for i, l := range b.Budget.Lines {
+		r.Lines[i] = budgetLineJSON(l)
+	}
+	if r.Years == nil {
+		r.Years = []int{}
+	}
+	if doc.Version > 0 {
+		r.UpdatedAt = &doc.UpdatedAt
+	}
+	return r
+}
+
+func (h *handlers) getBudget(c *gin.Context) {
+	b, doc, err := h.svc.Budget(c.Request.Context(), currentUser(c), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("ETag", etag(doc.Version))
+	respond(c, http.StatusOK, toBudgetResponse(b, doc))
+}
+
+func (h *handlers) putBudget(c *gin.Context) {
+	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	var req budgetRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	in := service.BudgetDoc{Budget: budget.Budget{Currency: req.Currency, Years: req.Years, Lines: make([]budget.Line, len(req.Lines))}, AllocationCeiling: req.AllocationCeiling}
+	for i, l := range req.Lines {
+		in.Budget.Lines[i] = budget.Line(l)
+	}
+	doc, err := h.svc.SaveBudget(c.Request.Context(), currentUser(c), c.Param("id"), expected, in)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("ETag", etag(doc.Version))
+	respond(c, http.StatusOK, toBudgetResponse(in, doc))
+}
+
+type shareJSON struct {
+	Amount  int64  `json:"amount"`
+	Percent string `json:"percent"`
+}
+
+func toShare(s budget.Share) shareJSON {
+	return shareJSON{Amount: s.Amount, Percent: s.Percent.String()}
+}
+
+type summaryRowJSON struct {
+	Key          string `json:"key"`
+	Label        string `json:"name"`
+	Module       string `json:"module,omitempty"`
+	IDUITChapter int    `json:"iduit_chapter,omitempty"`
+	Number       int    `json:"number,omitempty"`
+	shareJSON
+}
+
+type budgetSummaryResponse struct {
+	Currency       string           `json:"currency"`
+	Total          int64            `json:"total"`
+	ByYear         []yearTotalJSON  `json:"by_year"`
+	ByModule       []summaryRowJSON `json:"by_module"`
+	ByIntervention []summaryRowJSON `json:"by_intervention"`
+	ByCostGrouping []summaryRowJSON `json:"by_cost_grouping"`
+	CommunityLed   shareJSON        `json:"community_led"`
+	HumanRights    shareJSON        `json:"human_rights"`
+}
+
+type yearTotalJSON struct {
+	Year   int   `json:"year"`
+	Amount int64 `json:"amount"`
+}
+
+func toSummaryResponse(s budget.Summary, lang string) budgetSummaryResponse {
+	r := budgetSummaryResponse{Currency: s.Currency, Total: s.Total, CommunityLed: toShare(s.CommunityLed), HumanRights: toShare(s.HumanRights),
+		ByYear: []yearTotalJSON{}, ByModule: []summaryRowJSON{}, ByIntervention: []summaryRowJSON{}, ByCostGrouping: []summaryRowJSON{}}
+	for _, y := range s.ByYear {
+		r.ByYear = append(r.ByYear, yearTotalJSON(y))
+	}
+	for _, m := range s.ByModule {
+		r.ByModule = append(r.ByModule, summaryRowJSON{Key: m.Key, Label: m.Name.In(lang), shareJSON: toShare(m.Share)})
+	}
+	for _, iv := range s.ByIntervention {
+		r.ByIntervention = append(r.ByIntervention, summaryRowJSON{Key: iv.Key, Label: iv.Name.In(lang), Module: iv.Module, IDUITChapter: iv.IDUITChapter, shareJSON: toShare(iv.Share)})
+	}
+	for _, g := range s.ByCostGrouping {
+		r.ByCostGrouping = append(r.ByCostGrouping, summaryRowJSON{Key: g.Key, Label: g.Name.In(lang), Number: g.Number, shareJSON: toShare(g.Share)})
+	}
+	return r
+}
+
+// budgetSummary totals the budget; names are in ?lang= (en by default).
+func (h *handlers) budgetSummary(c *gin.Context) {
+	lang, err := languageFrom(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	s, err := h.svc.BudgetSummary(c.Request.Context(), currentUser(c), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respond(c, http.StatusOK, toSummaryResponse(s, lang))
+}
