@@ -33,6 +33,8 @@ func sanitise(s string, multiline bool) string {
 			b.WriteRune(r)
 		case invisible(r):
 			// Nothing the reader could miss.
+		case hasGlyph(r):
+			b.WriteRune(r) // one that combines, already composed by NFC above
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 		default:
@@ -48,11 +50,15 @@ func invisible(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
 }
 
-// kept holds the runes sanitise leaves as they are.
+// kept holds the runes sanitise leaves as they are: drawable, visible, and
+// never combining with the rune before them under NFC, so that text made
+// only of them is already normalised and needs no further check.
 var kept = func() *runeSet {
 	var set runeSet
 	for r := rune(' '); r < 0x10000; r++ {
-		if hasGlyph(r) && !invisible(r) {
+		p := norm.NFC.PropertiesString(string(r))
+		if hasGlyph(r) && !invisible(r) && p.BoundaryBefore() &&
+			norm.NFC.IsNormalString(string(r)) {
 			set.add(r)
 		}
 	}
@@ -72,17 +78,12 @@ func lineBreak(multiline bool) byte {
 // clean reports whether sanitise would return s unchanged, so the common
 // case of plain text costs no allocation.
 func clean(s string, multiline bool) bool {
-	composable := false
 	for _, r := range s {
-		if r == '\n' && multiline {
-			continue
-		}
-		if !passThrough(r) {
+		if !passThrough(r) && (r != '\n' || !multiline) {
 			return false
 		}
-		composable = composable || r >= 0x0300
 	}
-	return utf8.ValidString(s) && (!composable || norm.NFC.IsNormalString(s))
+	return utf8.ValidString(s)
 }
 
 // block is a paragraph or a list item of an answer. Its text may hold
