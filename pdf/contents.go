@@ -69,7 +69,7 @@ func (r *renderer) planContents(sections []Section) contents {
 func (r *renderer) numberColumn(sections []Section) float64 {
 	w := 0.0
 	for _, s := range sections {
-		w = max(w, r.width(bodyStyle, s.Number))
+		w = max(w, textWidth(bodyStyle, s.Number))
 	}
 	if w == 0 {
 		return 0
@@ -105,10 +105,10 @@ func (r *renderer) drawEntry(e tocEntry, numberColumn float64) {
 		r.line(x, top, bodyStyle, l)
 	}
 	page := strconv.Itoa(e.page)
-	pw := r.width(bodyStyle, page)
+	pw := textWidth(bodyStyle, page)
 	r.line(right-pw, top, bodyStyle, page)
 	if len(e.lines) > 0 {
-		from := x + r.width(bodyStyle, e.lines[len(e.lines)-1]) + 1.5
+		from := x + textWidth(bodyStyle, e.lines[len(e.lines)-1]) + 1.5
 		if to := right - pw - 1.5; to > from {
 			base := top + bodyStyle.leading*0.72
 			r.pdf.Line(from, base, to, base)

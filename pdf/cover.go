@@ -69,7 +69,7 @@ func (r *renderer) capped(x float64, ts textStyle, text string, width float64, m
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 		fc := faces[ts.face]
-		lines[maxLines-1] = fc.ellipsis(lines[maxLines-1]+" …", r.maxWidth(ts, width))
+		lines[maxLines-1] = fc.ellipsis(lines[maxLines-1]+" …", emWidth(ts, width))
 	}
 	r.setStyle(ts)
 	for _, l := range lines {

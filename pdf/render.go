@@ -90,7 +90,7 @@ func render(w io.Writer, d Document) (layout, error) {
 type renderer struct {
 	pdf       *gofpdf.Fpdf
 	ui        *uiText
-	running   string  // proposal title in the running head
+	running   string  // proposal title for the running head, cut to fit
 	footer    string  // template name at the foot of each page
 	firstFoot int     // first page with a footer: 2 after a cover
 	watermark string  // operators painted first on each page; empty when final
@@ -119,7 +119,8 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetFillColor(0, 0, 0) // equal to the text colour, so black text needs no colour operators
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.2)
-	r := &renderer{pdf: pdf, ui: ui, running: d.Title, firstFoot: 1}
+	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
+	r := &renderer{pdf: pdf, ui: ui, running: running, firstFoot: 1}
 	r.footer = joinNonEmpty(", ", d.TemplateTitle, versionLabel(ui, d.TemplateVersion))
 	return r
 }
@@ -132,7 +133,7 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 		r.setStyle(runningStyle)
 		r.pdf.Text(marginLeft, footBaseline, r.footer)
 		label := r.ui.pageLabel(p, total)
-		r.pdf.Text(pageWidth-marginRight-r.width(runningStyle, label), footBaseline, label)
+		r.pdf.Text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
 	}
 	r.pdf.SetPage(total) // gofpdf writes as many pages as the current page number
 	raw := buffers.Get().(*bytes.Buffer)
@@ -147,8 +148,7 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 func (r *renderer) newPage() {
 	r.startPage()
 	r.setStyle(runningStyle)
-	head := faces[runningStyle.face].ellipsis(r.running, r.maxWidth(runningStyle, contentWidth))
-	r.pdf.Text(marginLeft, headBaseline, head)
+	r.pdf.Text(marginLeft, headBaseline, r.running)
 	r.pdf.Line(marginLeft, headRule, pageWidth-marginRight, headRule)
 	r.y = bodyTop
 }
@@ -176,27 +176,27 @@ func (r *renderer) setStyle(ts textStyle) {
 	r.pdf.SetTextColor(ts.grey, ts.grey, ts.grey)
 }
 
-// maxWidth converts millimetres to the 1/1000 em units of ts, rounding so
+// emWidth converts millimetres to the 1/1000 em units of ts, rounding so
 // that a word measured to fit a column exactly still fits it.
-func (r *renderer) maxWidth(ts textStyle, mm float64) int {
+func emWidth(ts textStyle, mm float64) int {
 	return int(math.Round(mm / (ts.size * mmPerPt) * 1000))
 }
 
-// width measures s in millimetres.
-func (r *renderer) width(ts textStyle, s string) float64 {
+// textWidth measures s in millimetres.
+func textWidth(ts textStyle, s string) float64 {
 	return float64(faces[ts.face].advance(s)) / 1000 * ts.size * mmPerPt
 }
 
 // wrap breaks text into lines of at most width millimetres. The result is
 // only valid until the next call.
 func (r *renderer) wrap(ts textStyle, text string, width float64) []string {
-	r.lines = faces[ts.face].wrap(text, r.maxWidth(ts, width), r.lines[:0])
+	r.lines = faces[ts.face].wrap(text, emWidth(ts, width), r.lines[:0])
 	return r.lines
 }
 
 // wrapped is wrap for lines that must outlive the next call.
 func (r *renderer) wrapped(ts textStyle, text string, width float64) []string {
-	return faces[ts.face].wrap(text, r.maxWidth(ts, width), nil)
+	return faces[ts.face].wrap(text, emWidth(ts, width), nil)
 }
 
 // line sets one line of text whose line box starts at top.

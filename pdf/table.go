@@ -155,7 +155,7 @@ func (r *renderer) drawCells(tl tableLayout, cells [][]string, ts textStyle, fro
 		for k := from; k < to && k < len(cells[i]); k++ {
 			left := x + cellPad
 			if tl.numeric[i] {
-				left = x + w - cellPad - r.width(ts, cells[i][k])
+				left = x + w - cellPad - textWidth(ts, cells[i][k])
 			}
 			r.line(left, top, ts, cells[i][k])
 			top += ts.leading
@@ -175,9 +175,9 @@ func (r *renderer) columnWidths(t Table, n int) []float64 {
 	most := make([]float64, n)
 	measure := func(ts textStyle, i int, cell string) {
 		for line := range strings.SplitSeq(cell, "\n") {
-			most[i] = max(most[i], r.width(ts, line)+2*cellPad)
+			most[i] = max(most[i], textWidth(ts, line)+2*cellPad)
 			for word := range strings.FieldsSeq(line) {
-				least[i] = max(least[i], min(r.width(ts, word)+2*cellPad+wordSlack, maxWordShare*contentWidth))
+				least[i] = max(least[i], min(textWidth(ts, word)+2*cellPad+wordSlack, maxWordShare*contentWidth))
 			}
 		}
 	}

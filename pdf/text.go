@@ -95,24 +95,39 @@ type block struct {
 
 // blocks splits answer text into paragraphs (separated by blank lines) and
 // list items (lines starting with "- "). A line that follows a list item
-// without a blank line continues that item.
+// without a blank line continues that item. Block texts are substrings of
+// text, so long answers are not copied line by line.
 func blocks(text string) []block {
 	var out []block
-	open := false
-	for line := range strings.SplitSeq(text, "\n") {
+	open, start := false, 0 // start: offset of the open block's text
+	for pos := 0; pos <= len(text); {
+		end := len(text)
+		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
+			end = pos + i
+		}
+		line := text[pos:end]
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case trimmed == "":
 			open = false
 		case strings.HasPrefix(trimmed, "- ") || trimmed == "-":
-			out = append(out, block{text: strings.TrimSpace(trimmed[1:]), item: true})
+			start = pos + strings.IndexByte(line, '-') + 1
+			for start < end && text[start] == ' ' {
+				start++
+			}
+			out = append(out, block{text: text[start:end], item: true})
 			open = true
 		case open:
-			out[len(out)-1].text += "\n" + strings.TrimRight(line, " ")
+			out[len(out)-1].text = text[start:end]
 		default:
-			out = append(out, block{text: strings.TrimRight(line, " ")})
+			start = pos
+			out = append(out, block{text: line})
 			open = true
 		}
+		pos = end + 1
+	}
+	for i := range out {
+		out[i].text = strings.TrimRight(out[i].text, " ")
 	}
 	return out
 }

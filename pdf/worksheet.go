@@ -65,7 +65,7 @@ func (r *renderer) worksheetHead(d Document) {
 			r.y += meetingSpacing
 		}
 		r.line(x, r.y-coverKeyStyle.leading, coverKeyStyle, m)
-		from := x + r.width(coverKeyStyle, m) + 2
+		from := x + textWidth(coverKeyStyle, m) + 2
 		r.pdf.Line(from, r.y, x+half-4, r.y)
 	}
 	r.y += 4
