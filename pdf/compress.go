@@ -28,8 +28,8 @@ var (
 // errLayout means the bytes did not have the shape gofpdf writes.
 var errLayout = errors.New("pdf: unexpected gofpdf output layout")
 
-// deflateStreams writes src to dst with every stream whose dictionary holds
-// nothing but /Length compressed. Should src not look like gofpdf output it
+// deflateStreams writes src to dst with every stream that has no /Filter
+// compressed. Should src not look like gofpdf output it
 // is written unchanged: larger, but still a correct PDF.
 func deflateStreams(dst io.Writer, src []byte) error {
 	out := buffers.Get().(*bytes.Buffer)
@@ -128,36 +128,39 @@ func number(b []byte, end byte) (int, bool) {
 }
 
 // writeObject copies one "N 0 obj ... endobj" chunk, deflating its stream
-// when the dictionary is exactly <</Length L>> as gofpdf writes it for
-// uncompressed page contents.
+// when the dictionary has no /Filter and its /Length matches the data.
 func writeObject(out *bytes.Buffer, obj []byte) {
-	const dict, open, tail = "<</Length ", ">>\nstream\n", "\nendstream\nendobj\n"
-	head := bytes.IndexByte(obj, '\n') + 1
-	rest := obj[head:]
-	if !bytes.HasPrefix(rest, []byte(dict)) {
+	const open, tail, length = "stream\n", "\nendstream\nendobj\n", "/Length "
+	dictEnd := bytes.Index(obj, []byte(open))
+	if dictEnd < 0 || !bytes.HasSuffix(obj, []byte(tail)) {
 		out.Write(obj)
 		return
 	}
-	digits := rest[len(dict):]
-	end := bytes.IndexByte(digits, '>')
-	length, ok := 0, end > 0
-	if ok {
-		length, ok = number(digits[:end], 0)
+	dict, data := obj[:dictEnd], obj[dictEnd+len(open):len(obj)-len(tail)]
+	at := bytes.Index(dict, []byte(length))
+	if at < 0 || bytes.Contains(dict, []byte("/Filter")) {
+		out.Write(obj)
+		return
 	}
-	body := end + len(open)
-	if !ok || !bytes.HasPrefix(digits[end:], []byte(open)) || body+length+len(tail) != len(digits) ||
-		string(digits[body+length:]) != tail {
+	digits := dict[at+len(length):]
+	end := 0
+	for end < len(digits) && digits[end] >= '0' && digits[end] <= '9' {
+		end++
+	}
+	if n, ok := number(digits[:end], 0); !ok || n != len(data) {
 		out.Write(obj)
 		return
 	}
 	zipped := buffers.Get().(*bytes.Buffer)
 	zw := zlibWriters.Get().(*zlib.Writer)
 	zw.Reset(zipped)
-	zw.Write(digits[body : body+length]) // a bytes.Buffer never fails a write
+	zw.Write(data) // a bytes.Buffer never fails a write
 	zw.Close()
 	zlibWriters.Put(zw)
-	out.Write(obj[:head])
-	out.WriteString("<</Filter /FlateDecode /Length " + strconv.Itoa(zipped.Len()) + ">>\nstream\n")
+	out.Write(dict[:at])
+	out.WriteString("/Filter /FlateDecode " + length + strconv.Itoa(zipped.Len()))
+	out.Write(digits[end:])
+	out.WriteString(open)
 	out.Write(zipped.Bytes())
 	out.WriteString(tail)
 	zipped.Reset()

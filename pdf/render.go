@@ -73,7 +73,7 @@ func render(w io.Writer, d Document) (layout, error) {
 	r := newRenderer(d, ui)
 	r.firstFoot = 2 // the cover has no footer
 	if !d.Final {
-		r.watermark = watermarkOps(ui.draft)
+		r.watermark = watermark(ui.draft)
 	}
 	r.cover(d)
 	contents := r.planContents(d.Sections)
@@ -90,10 +90,12 @@ func render(w io.Writer, d Document) (layout, error) {
 type renderer struct {
 	pdf       *gofpdf.Fpdf
 	ui        *uiText
-	running   string  // proposal title for the running head, cut to fit
-	footer    string  // template name at the foot of each page
-	firstFoot int     // first page with a footer: 2 after a cover
-	watermark string  // operators painted first on each page; empty when final
+	running   string          // proposal title for the running head, cut to fit
+	footer    string          // template name at the foot of each page
+	firstFoot int             // first page with a footer: 2 after a cover
+	watermark gofpdf.Template // painted first on each page; nil when final
+	style     textStyle       // font last set, and on which page
+	stylePage int
 	y         float64 // top of the next thing placed on the current page
 	lines     []string
 }
@@ -156,8 +158,8 @@ func (r *renderer) newPage() {
 // startPage adds a bare page (the cover has no running head).
 func (r *renderer) startPage() {
 	r.pdf.AddPage()
-	if r.watermark != "" {
-		r.pdf.RawWriteStr(r.watermark)
+	if r.watermark != nil {
+		r.pdf.UseTemplate(r.watermark)
 	}
 	r.y = bodyTop
 }
@@ -171,8 +173,14 @@ func (r *renderer) ensure(h float64) {
 	}
 }
 
+// setStyle selects a face, size and grey. gofpdf writes a font operator on
+// every SetFont, so an unchanged font on the same page is not set again.
 func (r *renderer) setStyle(ts textStyle) {
-	r.pdf.SetFont(fontFamily, faces[ts.face].code, ts.size)
+	if page := r.pdf.PageNo(); ts.face != r.style.face || ts.size != r.style.size || page != r.stylePage {
+		r.pdf.SetFont(fontFamily, faces[ts.face].code, ts.size)
+		r.stylePage = page
+	}
+	r.style = ts
 	r.pdf.SetTextColor(ts.grey, ts.grey, ts.grey)
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -13,7 +14,9 @@ import (
 // The DRAFT watermark is painted from the bold face's glyph outlines rather
 // than set as text: it then never shows up in copied or extracted text, and
 // pdftotext reads the body exactly as written. It is drawn first on each
-// page, in light grey, so the body prints on top of it.
+// page, in light grey, so the body prints on top of it. The outlines live in
+// one form XObject (a gofpdf template) that every page refers to, instead of
+// a copy of a few kilobytes of path in each page.
 
 const (
 	watermarkGrey     = "0.88"
@@ -22,20 +25,24 @@ const (
 	watermarkTracking = 0.08  // extra space between letters, in em
 )
 
-var watermarks sync.Map // word -> content-stream operators
+var watermarks sync.Map // word -> gofpdf.Template
 
-// watermarkOps returns the operators that paint word across an A4 page; it
-// is built once per word and then copied into each page.
-func watermarkOps(word string) string {
-	if ops, ok := watermarks.Load(word); ok {
-		return ops.(string)
+// watermark returns a page-sized template painting word across an A4 page.
+// It is built once per word; templates are only read when used, so
+// documents rendered at the same time can share one.
+func watermark(word string) gofpdf.Template {
+	if t, ok := watermarks.Load(word); ok {
+		return t.(gofpdf.Template)
 	}
-	ops := buildWatermark(faces[bold], word)
-	watermarks.Store(word, ops)
-	return ops
+	ops := watermarkOps(faces[bold], word)
+	t := gofpdf.CreateTpl(gofpdf.PointType{}, gofpdf.SizeType{Wd: pageWidth, Ht: pageHeight}, "P", "mm", "",
+		func(tpl *gofpdf.Tpl) { tpl.RawWriteStr(ops) })
+	shared, _ := watermarks.LoadOrStore(word, t)
+	return shared.(gofpdf.Template)
 }
 
-func buildWatermark(fc *face, word string) string {
+// watermarkOps returns the content-stream operators that paint word.
+func watermarkOps(fc *face, word string) string {
 	var path strings.Builder
 	var buf sfnt.Buffer
 	ppem := fixed.Int26_6(fc.font.UnitsPerEm()) // outlines in raw font units
@@ -106,7 +113,7 @@ func appendOutline(b *strings.Builder, segs sfnt.Segments, pen float64) {
 
 func writeOp(b *strings.Builder, op string, coords ...float64) {
 	for _, c := range coords {
-		b.WriteString(strconv.FormatFloat(math.Round(c), 'f', -1, 64))
+		b.WriteString(strconv.FormatFloat(math.Round(c)+0, 'f', -1, 64)) // +0: no "-0"
 		b.WriteByte(' ')
 	}
 	b.WriteString(op)
