@@ -91,7 +91,7 @@ func answerText(seed int) string {
 		parts = append(parts, "- "+sentencesRU[seed%len(sentencesRU)]+"\n- "+
 			sentencesEN[(seed+3)%len(sentencesEN)]+"\n- "+sentencesRU[(seed+5)%len(sentencesRU)])
 	}
-	parts = append(parts, paragraph(seed+2, 6))
+	parts = append(parts, paragraph(seed+2, 4))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -39,8 +39,8 @@ var (
 	bodyStyle    = textStyle{regular, 10.5, 5.2, 0}
 	labelStyle   = textStyle{bold, 10.5, 5.2, 0}
 	headingStyle = textStyle{bold, 15, 7.4, 0}
-	chapterStyle = textStyle{italic, 9, 4.4, 90}
-	noteStyle    = textStyle{italic, 10, 5, 120}
+	chapterStyle = textStyle{regular, 9, 4.4, 100}
+	noteStyle    = textStyle{regular, 10, 5, 130}
 	runningStyle = textStyle{regular, 8, 4, 110}
 )
 

@@ -3,7 +3,7 @@ package pdf
 import "io"
 
 var (
-	guidanceStyle   = textStyle{italic, 9.5, 4.8, 80}
+	guidanceStyle   = textStyle{regular, 9.5, 4.8, 90}
 	sheetTitleStyle = textStyle{bold, 18, 8.2, 0}
 	sheetSubStyle   = textStyle{regular, 11.5, 5.8, 40}
 )
