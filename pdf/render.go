@@ -118,6 +118,7 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetKeywords(joinNonEmpty(" ", "IDUIT", d.TemplateKey, versionTag(d.TemplateVersion)), true)
 	pdf.SetCreator("iduit", false)
 	addFonts(pdf)
+	pdf.SetTextColor(0, 0, 0) // the zero textStyle's grey, which setStyle assumes is set
 	pdf.SetFillColor(0, 0, 0) // equal to the text colour, so black text needs no colour operators
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.2)
@@ -174,14 +175,17 @@ func (r *renderer) ensure(h float64) {
 }
 
 // setStyle selects a face, size and grey. gofpdf writes a font operator on
-// every SetFont, so an unchanged font on the same page is not set again.
+// every SetFont, so an unchanged font on the same page is not set again;
+// an unchanged grey is not set again either (gofpdf formats it each time).
 func (r *renderer) setStyle(ts textStyle) {
 	if page := r.pdf.PageNo(); ts.face != r.style.face || ts.size != r.style.size || page != r.stylePage {
 		r.pdf.SetFont(fontFamily, faces[ts.face].code, ts.size)
 		r.stylePage = page
 	}
+	if ts.grey != r.style.grey {
+		r.pdf.SetTextColor(ts.grey, ts.grey, ts.grey) // kept by gofpdf, applied per text call
+	}
 	r.style = ts
-	r.pdf.SetTextColor(ts.grey, ts.grey, ts.grey)
 }
 
 // emWidth converts millimetres to the 1/1000 em units of ts, rounding so
