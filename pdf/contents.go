@@ -21,6 +21,7 @@ const (
 	tocPageColumn = 12.0 // right-aligned page numbers
 	tocEntryGap   = 1.6
 	tocTitleGap   = 5.0 // below the "Contents" heading
+	tocMaxLines   = 4   // a longer title is cut with "…" in the contents
 )
 
 // contents is the planned table of contents.
@@ -44,7 +45,7 @@ func (r *renderer) planContents(sections []Section) contents {
 	for i, s := range sections {
 		e := &c.entries[i]
 		e.number = s.Number
-		e.lines = r.wrapped(bodyStyle, s.Title, titleWidth)
+		e.lines = capLines(bodyStyle, r.wrapped(bodyStyle, s.Title, titleWidth), titleWidth, tocMaxLines)
 		h := float64(max(1, len(e.lines))) * bodyStyle.leading
 		if y+h > bodyBottom+epsilon && y > bodyTop+epsilon {
 			page, y = page+1, bodyTop

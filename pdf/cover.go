@@ -65,15 +65,21 @@ func (r *renderer) accentBar(y float64) {
 // capped sets text in at most maxLines lines at the current position, without
 // page breaks, ending a cut text with "…".
 func (r *renderer) capped(x float64, ts textStyle, text string, width float64, maxLines int) {
-	lines := r.wrap(ts, text, width)
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-		fc := faces[ts.face]
-		lines[maxLines-1] = fc.ellipsis(lines[maxLines-1]+" …", emWidth(ts, width))
-	}
+	lines := capLines(ts, r.wrap(ts, text, width), width, maxLines)
 	r.setStyle(ts)
 	for _, l := range lines {
 		r.line(x, r.y, ts, l)
 		r.y += ts.leading
 	}
+}
+
+// capLines keeps at most maxLines lines, ending the last kept one with "…"
+// when some were dropped.
+func capLines(ts textStyle, lines []string, width float64, maxLines int) []string {
+	if len(lines) <= maxLines {
+		return lines
+	}
+	lines = lines[:maxLines]
+	lines[maxLines-1] = faces[ts.face].ellipsis(lines[maxLines-1]+" …", emWidth(ts, width))
+	return lines
 }

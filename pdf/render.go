@@ -131,6 +131,8 @@ func newRenderer(d Document, ui *uiText) *renderer {
 // finish writes the page footers, now that the page count is known, and the file.
 func (r *renderer) finish(w io.Writer) (int, error) {
 	total := r.pdf.PageCount()
+	room := contentWidth - textWidth(runningStyle, r.ui.pageLabel(total, total)) - 8
+	r.footer = faces[runningStyle.face].ellipsis(r.footer, emWidth(runningStyle, room))
 	for p := r.firstFoot; p <= total; p++ {
 		r.pdf.SetPage(p)
 		r.setStyle(runningStyle)
