@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,6 +120,35 @@ func TestContentsPageNumbersMatchSections(t *testing.T) {
 			t.Errorf("section %q: contents say page %d (layout %d), heading is on page %d",
 				s.Title, printed[i], entries[i].page, found)
 		}
+	}
+}
+
+func TestBookmarksLeadToEverySection(t *testing.T) {
+	d := referenceDocument()
+	path, l := renderFile(t, renderCase{"reference", render, d})
+	var doc struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", path)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	type mark struct {
+		title string
+		page  int
+	}
+	want := []mark{{russian.contents, 2}}
+	for i, s := range d.Sections {
+		want = append(want, mark{heading(s), l.contents.entries[i].page})
+	}
+	var got []mark
+	for _, o := range doc.Outlines {
+		got = append(got, mark{o.Title, o.Page})
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("bookmarks:\n got %v\nwant %v", got, want)
 	}
 }
 
