@@ -11,10 +11,11 @@ var (
 const (
 	ruleSpacing    = 8.5 // between handwriting lines
 	defaultRules   = 5
-	keepRules      = 8 // blocks up to this many lines are not split between pages
+	keepRules      = 8 // blocks of up to this many lines or options are not split between pages
 	defaultBlank   = 4 // empty rows under a table with no rows given
 	extraBlank     = 2 // empty rows under a table's given rows
 	boxSize        = 3.6
+	optionGap      = itemGap + 1 // between options, a little more than between list items
 	meetingSpacing = 10.0
 )
 
@@ -81,7 +82,10 @@ func (r *renderer) blankField(f Field) {
 	// Keep the guidance and a short block of lines with the question, so no
 	// page starts with a stray line or two.
 	keep := float64(min(rules, keepRules)) * ruleSpacing
-	if len(f.Items) > 0 || hasTable {
+	switch {
+	case len(f.Items) > 0 && len(f.Items) <= keepRules:
+		keep = r.checkboxesHeight(f.Items)
+	case len(f.Items) > 0 || hasTable:
 		keep = 2 * bodyStyle.leading
 	}
 	if f.Guidance != "" {
@@ -114,7 +118,7 @@ func (r *renderer) blankField(f Field) {
 func (r *renderer) checkboxes(options []string) {
 	for i, o := range options {
 		if i > 0 {
-			r.y += itemGap + 1
+			r.y += optionGap
 		}
 		lines := r.wrap(bodyStyle, o, contentWidth-listIndent-1)
 		r.ensure(float64(min(2, len(lines))) * bodyStyle.leading)
@@ -123,6 +127,18 @@ func (r *renderer) checkboxes(options []string) {
 		r.flow(marginLeft+listIndent+1, bodyStyle, lines, "")
 	}
 	r.y += 2
+}
+
+// checkboxesHeight is the room checkboxes takes for options.
+func (r *renderer) checkboxesHeight(options []string) float64 {
+	h := 0.0
+	for i, o := range options {
+		if i > 0 {
+			h += optionGap
+		}
+		h += float64(len(r.wrap(bodyStyle, o, contentWidth-listIndent-1))) * bodyStyle.leading
+	}
+	return h
 }
 
 // ruledLines leaves n lines to write on.
