@@ -65,8 +65,8 @@ func (r *renderer) table(t Table, blank int) {
 	}
 }
 
-// wrapCells wraps each cell of a row to its column; missing cells are empty
-// and cells beyond the last column are dropped from view.
+// wrapCells wraps each cell of a row to its column; a row shorter than the
+// table gets empty cells. (The table is as wide as its longest row.)
 func (r *renderer) wrapCells(ts textStyle, row []string, widths []float64) [][]string {
 	cells := make([][]string, len(widths))
 	for i := range widths {
