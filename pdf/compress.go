@@ -1,0 +1,168 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// gofpdf starts a new zlib writer for every stream it compresses; each one
+// costs about 1.2 MB and most of a millisecond before it has read a byte,
+// which for a 30-page note was most of the time and memory of a render.
+// Documents are therefore built with page compression off, and this pass
+// deflates their content streams with writers reused through a pool, then
+// rewrites the cross-reference table for the new offsets.
+
+var (
+	zlibWriters = sync.Pool{New: func() any {
+		w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		return w
+	}}
+	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+)
+
+// errLayout means the bytes did not have the shape gofpdf writes.
+var errLayout = errors.New("pdf: unexpected gofpdf output layout")
+
+// deflateStreams writes src to dst with every stream that has no /Filter
+// compressed. Should src not look like gofpdf output it
+// is written unchanged: larger, but still a correct PDF.
+func deflateStreams(dst io.Writer, src []byte) error {
+	out := buffers.Get().(*bytes.Buffer)
+	defer func() { out.Reset(); buffers.Put(out) }()
+	if err := rewrite(out, src); err != nil {
+		_, err = dst.Write(src)
+		return err
+	}
+	_, err := dst.Write(out.Bytes())
+	return err
+}
+
+func rewrite(out *bytes.Buffer, src []byte) error {
+	xrefAt, offsets, trailer, err := parseXref(src)
+	if err != nil {
+		return err
+	}
+	order := make([]int, 0, len(offsets))
+	for n := 1; n < len(offsets); n++ {
+		order = append(order, n)
+	}
+	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+	if len(order) == 0 || offsets[order[0]] <= 0 || offsets[order[len(order)-1]] >= xrefAt {
+		return errLayout
+	}
+	out.Grow(len(src) / 2)
+	out.Write(src[:offsets[order[0]]])
+	moved := make([]int, len(offsets))
+	for i, n := range order {
+		end := xrefAt
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		moved[n] = out.Len()
+		writeObject(out, src[offsets[n]:end])
+	}
+	newXref := out.Len()
+	out.WriteString("xref\n0 " + strconv.Itoa(len(offsets)) + "\n0000000000 65535 f \n")
+	var entry []byte
+	for n := 1; n < len(offsets); n++ {
+		entry = strconv.AppendInt(entry[:0], int64(moved[n]), 10)
+		out.WriteString("0000000000"[len(entry):])
+		out.Write(entry)
+		out.WriteString(" 00000 n \n")
+	}
+	out.Write(trailer)
+	out.WriteString("startxref\n" + strconv.Itoa(newXref) + "\n%%EOF\n")
+	return nil
+}
+
+// parseXref reads gofpdf's cross-reference table: the offset of every object
+// (index 0 unused) and the trailer dictionary that follows the table.
+func parseXref(src []byte) (xrefAt int, offsets []int, trailer []byte, err error) {
+	const start = "startxref\n"
+	i := bytes.LastIndex(src, []byte(start))
+	if i < 0 {
+		return 0, nil, nil, errLayout
+	}
+	xrefAt, ok := number(src[i+len(start):], '\n')
+	if !ok || xrefAt >= i || !bytes.HasPrefix(src[xrefAt:], []byte("xref\n0 ")) {
+		return 0, nil, nil, errLayout
+	}
+	p := xrefAt + len("xref\n0 ")
+	count, ok := number(src[p:], '\n')
+	const entryLen = len("0000000000 00000 n \n")
+	table := p + bytes.IndexByte(src[p:], '\n') + 1
+	if !ok || count < 2 || table+count*entryLen > i {
+		return 0, nil, nil, errLayout
+	}
+	offsets = make([]int, count)
+	for n := 1; n < count; n++ {
+		e := src[table+n*entryLen:]
+		off, ok := number(e[:10], 0)
+		if !ok || off >= xrefAt {
+			return 0, nil, nil, errLayout
+		}
+		offsets[n] = off
+	}
+	return xrefAt, offsets, src[table+count*entryLen : i], nil
+}
+
+// number parses the decimal digits at the start of b, which must be
+// followed by end (or run to the end of b when end is 0).
+func number(b []byte, end byte) (int, bool) {
+	n, i := 0, 0
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		n = n*10 + int(b[i]-'0')
+		if n > 1<<40 {
+			return 0, false
+		}
+	}
+	if i == 0 || (end != 0 && (i >= len(b) || b[i] != end)) || (end == 0 && i != len(b)) {
+		return 0, false
+	}
+	return n, true
+}
+
+// writeObject copies one "N 0 obj ... endobj" chunk, deflating its stream
+// when the dictionary has no /Filter and its /Length matches the data.
+func writeObject(out *bytes.Buffer, obj []byte) {
+	const open, tail, length = "stream\n", "\nendstream\nendobj\n", "/Length "
+	dictEnd := bytes.Index(obj, []byte(open))
+	if dictEnd < 0 || !bytes.HasSuffix(obj, []byte(tail)) {
+		out.Write(obj)
+		return
+	}
+	dict, data := obj[:dictEnd], obj[dictEnd+len(open):len(obj)-len(tail)]
+	at := bytes.Index(dict, []byte(length))
+	if at < 0 || bytes.Contains(dict, []byte("/Filter")) {
+		out.Write(obj)
+		return
+	}
+	digits := dict[at+len(length):]
+	end := 0
+	for end < len(digits) && digits[end] >= '0' && digits[end] <= '9' {
+		end++
+	}
+	if n, ok := number(digits[:end], 0); !ok || n != len(data) {
+		out.Write(obj)
+		return
+	}
+	zipped := buffers.Get().(*bytes.Buffer)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(zipped)
+	zw.Write(data) // a bytes.Buffer never fails a write
+	zw.Close()
+	zlibWriters.Put(zw)
+	out.Write(dict[:at])
+	out.WriteString("/Filter /FlateDecode " + length + strconv.Itoa(zipped.Len()))
+	out.Write(digits[end:])
+	out.WriteString(open)
+	out.Write(zipped.Bytes())
+	out.WriteString(tail)
+	zipped.Reset()
+	buffers.Put(zipped)
+}

@@ -1,0 +1,146 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// fontFamily is the name the faces are registered under in every document.
+const fontFamily = "go"
+
+// style picks one of the embedded faces. There is no italic: each face
+// embedded costs a render 4.6 MB and about 3.5 ms in gofpdf (parsing, an ID
+// hashed from JSON, two fresh zlib writers; see PERFORMANCE.md), so
+// secondary text is set in grey instead.
+type style int
+
+const (
+	regular style = iota
+	bold
+	numStyles
+)
+
+// face is one embedded TrueType face and the advance widths gofpdf will
+// write for it, so that line breaking here agrees with the PDF's /W array.
+type face struct {
+	code  string // gofpdf style code: "", "B" or "I"
+	ttf   []byte
+	font  *sfnt.Font
+	upem  float64
+	width [0x10000]uint16 // advance per BMP rune in 1/1000 em
+}
+
+// faces are parsed once per process; documents only copy the bytes.
+var faces = [numStyles]*face{
+	regular: mustLoadFace("", goregular.TTF),
+	bold:    mustLoadFace("B", gobold.TTF),
+}
+
+// covered holds, one bit per BMP rune, the runes every face can draw. Text is
+// checked against all faces at once so a change of style never meets a gap.
+var covered = coverage(faces[:])
+
+// runeSet is a bitmap over the Basic Multilingual Plane, the only plane
+// gofpdf's UTF-8 text encoding handles.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) { s[r/64] |= 1 << (r % 64) }
+
+func (s *runeSet) has(r rune) bool { return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0 }
+
+// replacementRune stands in for characters the fonts cannot draw. The Go
+// fonts carry U+FFFD; "?" is the fallback should that ever change.
+var replacementRune = pickReplacement()
+
+func mustLoadFace(code string, ttf []byte) *face {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		panic(fmt.Sprintf("pdf: embedded Go font %q does not parse: %v", code, err))
+	}
+	fc := &face{code: code, ttf: ttf, font: f, upem: float64(f.UnitsPerEm())}
+	// With ppem equal to units per em, sfnt reports raw font units.
+	ppem := fixed.Int26_6(f.UnitsPerEm())
+	var buf sfnt.Buffer
+	for r := rune(1); r < 0x10000; r++ {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, g, ppem, 0)
+		if err != nil {
+			continue
+		}
+		// The same rounding gofpdf applies when it reads the hmtx table.
+		w := math.Round(1000 / fc.upem * float64(adv))
+		fc.width[r] = uint16(w)
+		if w == 0 {
+			fc.width[r] = zeroWidth
+		}
+	}
+	return fc
+}
+
+// zeroWidth marks a covered rune whose glyph has no advance (as gofpdf does
+// with 65535), keeping 0 free to mean "not in the font".
+const zeroWidth = math.MaxUint16
+
+func coverage(fs []*face) *runeSet {
+	var set runeSet
+	for r := rune(1); r < 0x10000; r++ {
+		all := true
+		for _, f := range fs {
+			if f.width[r] == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			set.add(r)
+		}
+	}
+	return &set
+}
+
+// hasGlyph reports whether every face can draw r.
+func hasGlyph(r rune) bool {
+	return covered.has(r)
+}
+
+func pickReplacement() rune {
+	if hasGlyph('\uFFFD') {
+		return '\uFFFD'
+	}
+	return '?'
+}
+
+// runeWidth returns the advance of r in 1/1000 em; r must be sanitised.
+func (fc *face) runeWidth(r rune) int {
+	if r >= 0x10000 || fc.width[r] == zeroWidth {
+		return 0
+	}
+	return int(fc.width[r])
+}
+
+// advance returns the width of s in 1/1000 em; s must be sanitised.
+func (fc *face) advance(s string) int {
+	w := 0
+	for _, r := range s {
+		w += fc.runeWidth(r)
+	}
+	return w
+}
+
+// addFonts registers the faces with a document. Each document gets its own
+// copy of the bytes: gofpdf writes into the font slice while subsetting, so
+// documents rendered at the same time must not share one.
+func addFonts(pdf *gofpdf.Fpdf) {
+	for _, fc := range faces {
+		pdf.AddUTF8FontFromBytes(fontFamily, fc.code, append([]byte(nil), fc.ttf...))
+	}
+}

@@ -1,0 +1,255 @@
+package pdf
+
+import "strings"
+
+var (
+	cellStyle = textStyle{regular, 9, 4.3, 0}
+	headStyle = textStyle{bold, 9, 4.3, 0}
+)
+
+const (
+	cellPad       = 1.6  // inside each cell, all round
+	headGrey      = 232  // header row background
+	maxHeadLines  = 6    // a header taller than this is cut, so it can never fill a page
+	maxWordShare  = 0.45 // one long word may claim at most this share of the width
+	blankRowSpace = 9.0  // height of an empty worksheet row, room for handwriting
+	wordSlack     = 0.3  // so a word measured to fit its column is not broken by rounding
+)
+
+// tableLayout is a table wrapped to its column widths.
+type tableLayout struct {
+	widths  []float64
+	numeric []bool     // columns of figures, set flush right
+	head    [][]string // header cell lines; nil without a header
+	rows    [][][]string
+}
+
+// table places t across pages, repeating its header row on each page, and
+// adds blank rows (for worksheets) after the given ones.
+func (r *renderer) table(t Table, blank int) {
+	n := len(t.Columns)
+	for _, row := range t.Rows {
+		n = max(n, len(row))
+	}
+	if n == 0 {
+		return
+	}
+	tl := tableLayout{widths: r.columnWidths(t, n), numeric: numericColumns(t, n)}
+	if len(t.Columns) > 0 {
+		tl.head = r.wrapCells(headStyle, t.Columns, tl.widths)
+		for i, c := range tl.head {
+			if len(c) > maxHeadLines {
+				tl.head[i] = c[:maxHeadLines]
+			}
+		}
+	}
+	for _, row := range t.Rows {
+		tl.rows = append(tl.rows, r.wrapCells(cellStyle, row, tl.widths))
+	}
+	first := blankRowSpace
+	if len(tl.rows) > 0 {
+		first = rowHeight(tl.rows[0][:], 3)
+	}
+	r.ensure(r.headHeight(tl) + first)
+	r.drawHead(tl)
+	for _, cells := range tl.rows {
+		r.placeRow(tl, cells)
+	}
+	for range blank {
+		if r.y+blankRowSpace > bodyBottom+epsilon {
+			r.newPage()
+			r.drawHead(tl)
+		}
+		r.drawCells(tl, make([][]string, n), cellStyle, 0, 0, blankRowSpace, false)
+		r.y += blankRowSpace
+	}
+}
+
+// wrapCells wraps each cell of a row to its column; a row shorter than the
+// table gets empty cells. (The table is as wide as its longest row.)
+func (r *renderer) wrapCells(ts textStyle, row []string, widths []float64) [][]string {
+	cells := make([][]string, len(widths))
+	for i := range widths {
+		if i < len(row) {
+			cells[i] = r.wrapped(ts, row[i], widths[i]-2*cellPad)
+		}
+	}
+	return cells
+}
+
+// rowHeight is the height of a row showing at most maxLines lines (0: all).
+func rowHeight(cells [][]string, maxLines int) float64 {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c))
+	}
+	if maxLines > 0 {
+		n = min(n, maxLines)
+	}
+	return float64(n)*cellStyle.leading + 2*cellPad
+}
+
+func (r *renderer) headHeight(tl tableLayout) float64 {
+	if tl.head == nil {
+		return 0
+	}
+	return rowHeight(tl.head, 0)
+}
+
+func (r *renderer) drawHead(tl tableLayout) {
+	if tl.head == nil {
+		return
+	}
+	h := r.headHeight(tl)
+	r.drawCells(tl, tl.head, headStyle, 0, maxHeadLines, h, true)
+	r.y += h
+}
+
+// placeRow draws a row, moving it to the next page when it does not fit.
+// A row taller than a page is split between lines.
+func (r *renderer) placeRow(tl tableLayout, cells [][]string) {
+	lines := 1
+	for _, c := range cells {
+		lines = max(lines, len(c))
+	}
+	head := r.headHeight(tl)
+	for from := 0; from < lines; {
+		h := float64(lines-from)*cellStyle.leading + 2*cellPad
+		if r.y+h <= bodyBottom+epsilon {
+			r.drawCells(tl, cells, cellStyle, from, lines, h, false)
+			r.y += h
+			return
+		}
+		fresh := r.y <= bodyTop+head+epsilon
+		fit := int((bodyBottom - r.y - 2*cellPad + epsilon) / cellStyle.leading)
+		if !fresh && (from == 0 && h <= bodyBottom-bodyTop-head || fit < 1) {
+			r.newPage() // the whole row fits on a page of its own
+			r.drawHead(tl)
+			continue
+		}
+		fit = min(max(fit, 1), lines-from)
+		h = float64(fit)*cellStyle.leading + 2*cellPad
+		r.drawCells(tl, cells, cellStyle, from, from+fit, h, false)
+		r.y += h
+		from += fit
+		r.newPage()
+		r.drawHead(tl)
+	}
+}
+
+// drawCells draws the bordered cells of one row at the current position,
+// showing lines [from, to) of each.
+func (r *renderer) drawCells(tl tableLayout, cells [][]string, ts textStyle, from, to int, h float64, shade bool) {
+	x := marginLeft
+	if shade {
+		r.pdf.SetFillColor(headGrey, headGrey, headGrey)
+	}
+	r.setStyle(ts)
+	for i, w := range tl.widths {
+		style := "D"
+		if shade {
+			style = "FD"
+		}
+		r.pdf.Rect(x, r.y, w, h, style)
+		top := r.y + cellPad
+		for k := from; k < to && k < len(cells[i]); k++ {
+			left := x + cellPad
+			if tl.numeric[i] {
+				left = x + w - cellPad - textWidth(ts, cells[i][k])
+			}
+			r.line(left, top, ts, cells[i][k])
+			top += ts.leading
+		}
+		x += w
+	}
+	if shade {
+		r.pdf.SetFillColor(0, 0, 0)
+	}
+}
+
+// columnWidths shares the width out as browsers do for automatic tables:
+// every column gets its longest word, and the rest of the width goes to
+// columns in proportion to how much more their text would like.
+func (r *renderer) columnWidths(t Table, n int) []float64 {
+	least := make([]float64, n)
+	most := make([]float64, n)
+	measure := func(ts textStyle, i int, cell string) {
+		for line := range strings.SplitSeq(cell, "\n") {
+			most[i] = max(most[i], textWidth(ts, line)+2*cellPad)
+			for word := range strings.FieldsSeq(line) {
+				least[i] = max(least[i], min(textWidth(ts, word)+2*cellPad+wordSlack, maxWordShare*contentWidth))
+			}
+		}
+	}
+	for i, c := range t.Columns {
+		measure(headStyle, i, c)
+	}
+	for _, row := range t.Rows {
+		for i, c := range row {
+			if i < n {
+				measure(cellStyle, i, c)
+			}
+		}
+	}
+	return shareWidth(least, most, contentWidth)
+}
+
+// shareWidth turns least and most wanted widths into widths summing to total.
+func shareWidth(least, most []float64, total float64) []float64 {
+	var sumLeast, sumMost, sumSpare float64
+	for i := range least {
+		least[i] = max(least[i], 2*cellPad+1)
+		most[i] = max(most[i], least[i])
+		sumLeast += least[i]
+		sumMost += most[i]
+		sumSpare += most[i] - least[i]
+	}
+	widths := make([]float64, len(least))
+	for i := range widths {
+		switch {
+		case sumMost <= total:
+			widths[i] = most[i] * total / sumMost
+		case sumLeast >= total:
+			widths[i] = least[i] * total / sumLeast
+		default:
+			widths[i] = least[i] + (most[i]-least[i])*(total-sumLeast)/sumSpare
+		}
+	}
+	return widths
+}
+
+// numericColumns marks columns whose body cells are all figures, such as
+// amounts, counts and percentages.
+func numericColumns(t Table, n int) []bool {
+	numeric := make([]bool, n)
+	for i := range numeric {
+		seen := false
+		numeric[i] = true
+		for _, row := range t.Rows {
+			if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+				continue
+			}
+			seen = true
+			if !isFigure(row[i]) {
+				numeric[i] = false
+				break
+			}
+		}
+		numeric[i] = numeric[i] && seen
+	}
+	return numeric
+}
+
+func isFigure(s string) bool {
+	digits := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune(" \u00a0\u202f.,%+-−–()$€", r):
+		default:
+			return false
+		}
+	}
+	return digits
+}

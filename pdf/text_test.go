@@ -1,0 +1,171 @@
+package pdf
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+func TestSanitise(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		multiline      bool
+	}{
+		{"plain text is returned as is", "Снижение вреда — harm reduction", "Снижение вреда — harm reduction", false},
+		{"line breaks become spaces in single lines", "a\r\nb\nc\rd", "a b c d", false},
+		{"line breaks are kept in answers", "a\r\nb\rc\u2028d", "a\nb\nc\nd", true},
+		{"tabs become spaces", "a\tb", "a b", true},
+		{"control characters are dropped", "a\x00b\x1bc\u0085d", "abcd", true},
+		{"invisible format characters are dropped", "soft\u00adhyphen\u200bzero\u200ewidth\ufeff", "softhyphenzerowidth", false},
+		{"variation selectors are dropped", "\u2764\ufe0f", "\ufffd", false},
+		{"emoji are replaced, not lost", "ok 👍🏽", "ok \ufffd\ufffd", false},
+		{"scripts the fonts lack are replaced", "中文 ქართ", "\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd", false},
+		{"decomposed letters are composed", "e\u0301 и\u0306", "é й", false},
+		{"marks with no composed form are replaced", "у\u0301дарение", "у\ufffdдарение", false},
+		{"invalid UTF-8 is replaced", "a\xffb", "a\ufffdb", false},
+		{"unknown spaces become plain spaces", "a\u2003b\u3000c", "a b c", false},
+		{"no-break space is kept", "10\u00a0000", "10\u00a0000", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sanitise(tt.in, tt.multiline); got != tt.want {
+				t.Errorf("sanitise(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSanitiseCleanTextDoesNotAllocate(t *testing.T) {
+	s := strings.Repeat("Опиоидная заместительная терапия (OST), 40–50%. ", 20)
+	if n := testing.AllocsPerRun(100, func() { _ = sanitise(s, true) }); n != 0 {
+		t.Errorf("sanitise allocated %v times on clean text", n)
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []block
+	}{
+		{"one paragraph", "a b", []block{{text: "a b"}}},
+		{"blank lines separate paragraphs", "a\n\n \nb", []block{{text: "a"}, {text: "b"}}},
+		{"single breaks stay inside a paragraph", "a\nb", []block{{text: "a\nb"}}},
+		{"dash lines are list items", "intro\n\n- one\n- two\n  more\n\nend", []block{
+			{text: "intro"}, {text: "one", item: true}, {text: "two\n  more", item: true}, {text: "end"}}},
+		{"an item right after a paragraph line", "intro\n- one", []block{{text: "intro"}, {text: "one", item: true}}},
+		{"a dash without a space is text", "-5 degrees", []block{{text: "-5 degrees"}}},
+		{"nothing", "\n\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := blocks(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("blocks(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapKeepsEveryWordWithinTheWidth(t *testing.T) {
+	fc := faces[regular]
+	text := sentencesRU[2] + " " + sentencesEN[5] + " " + strings.Repeat("Ш", 200) + "\nновая строка"
+	for _, width := range []int{800, 5000, 20000, 60000} {
+		lines := fc.wrap(text, width, nil)
+		for _, l := range lines {
+			if w := fc.advance(l); w > width && len([]rune(l)) > 1 {
+				t.Errorf("width %d: line %q is %d wide", width, l, w)
+			}
+		}
+		if got, want := strings.Join(lines, ""), strings.NewReplacer(" ", "", "\n", "").Replace(text); strings.ReplaceAll(got, " ", "") != want {
+			t.Errorf("width %d: wrapping lost or reordered text", width)
+		}
+		if last := lines[len(lines)-1]; last != "новая строка" && width >= 20000 {
+			t.Errorf("width %d: the typed line break was not kept: last line %q", width, last)
+		}
+	}
+}
+
+func TestWrapNarrowerThanOneRuneStillProgresses(t *testing.T) {
+	if got := faces[bold].wrap("Шов", 1, nil); !slices.Equal(got, []string{"Ш", "о", "в"}) {
+		t.Errorf("wrap = %q", got)
+	}
+}
+
+func TestEllipsis(t *testing.T) {
+	fc := faces[regular]
+	long := strings.Repeat("слово ", 40)
+	got := fc.ellipsis(long, 10000)
+	if !strings.HasSuffix(got, "…") || fc.advance(got) > 10000 {
+		t.Errorf("ellipsis = %q (%d wide)", got, fc.advance(got))
+	}
+	if fc.ellipsis("short", 10000) != "short" {
+		t.Error("ellipsis changed a string that fits")
+	}
+}
+
+// Line breaking must measure text exactly as gofpdf will write its widths.
+func TestWidthsMatchGofpdf(t *testing.T) {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	addFonts(pdf)
+	for _, fc := range faces {
+		pdf.SetFont(fontFamily, fc.code, 10)
+		for r := rune(0x20); r < 0x10000; r++ {
+			if !hasGlyph(r) {
+				continue
+			}
+			if got, want := fc.runeWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
+				t.Fatalf("style %q rune %U: width %d, gofpdf %d", fc.code, r, got, want)
+			}
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReplacementRuneIsInTheFonts(t *testing.T) {
+	if replacementRune != '\ufffd' {
+		t.Errorf("replacement rune = %q; the Go fonts used to carry U+FFFD", replacementRune)
+	}
+}
+
+func TestDeflateStreamsLeavesForeignBytesAlone(t *testing.T) {
+	for _, in := range []string{"", "not a pdf", "%PDF-1.3\nstartxref\n999\n%%EOF\n", "%PDF-1.3\nxref\n0 1\nstartxref\n9\n%%EOF\n"} {
+		var out bytes.Buffer
+		if err := deflateStreams(&out, []byte(in)); err != nil || out.String() != in {
+			t.Errorf("deflateStreams(%q) = %q, %v; want the input unchanged", in, out.String(), err)
+		}
+	}
+}
+
+func TestEveryStreamIsCompressed(t *testing.T) {
+	var out bytes.Buffer
+	if _, err := render(&out, referenceDocument()); err != nil {
+		t.Fatal(err)
+	}
+	src := out.Bytes()
+	xrefAt, offsets, _, err := parseXref(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	starts := append(slices.Clone(offsets[1:]), xrefAt)
+	slices.Sort(starts)
+	streams := 0
+	for i := 0; i+1 < len(starts); i++ {
+		obj := src[starts[i]:starts[i+1]]
+		dict, _, isStream := bytes.Cut(obj, []byte("stream\n"))
+		if !isStream {
+			continue
+		}
+		streams++
+		if !bytes.Contains(dict, []byte("/FlateDecode")) {
+			t.Errorf("uncompressed stream: %.60q", obj)
+		}
+	}
+	if streams == 0 {
+		t.Fatal("found no streams")
+	}
+}
