@@ -105,6 +105,10 @@ var routeMatrix = map[string]routeCase{
 	"DELETE /api/v1/proposals/:id/members/:userID": {func(f fixture, w string) call {
 		return call{method: "DELETE", path: pp(f, "/members/"+f.extra.id)}
 	}, member(403, 403, 403, 204)},
+	"GET /api/v1/templates/:key/worksheet.pdf": {func(f fixture, w string) call {
+		return call{method: "GET", path: v1 + "/templates/" + testTemplate + "/worksheet.pdf"}
+	}, each(200)},
+	"GET /api/v1/proposals/:id/pdf":    {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/pdf")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/catalogue":            {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/catalogue"} }, each(200)},
 	"GET /api/v1/proposals/:id/budget": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/budget")} }, member(200, 200, 200, 200)},
 	"PUT /api/v1/proposals/:id/budget": {func(f fixture, w string) call {

@@ -32,6 +32,7 @@ var specRouter routers.Router
 func init() {
 	openapi3filter.RegisterBodyDecoder(problemContentType, openapi3filter.JSONBodyDecoder)
 	openapi3filter.RegisterBodyDecoder("application/yaml", openapi3filter.FileBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("application/pdf", openapi3filter.FileBodyDecoder)
 	spec, err := openapi3.NewLoader().LoadFromData(docs.OpenAPI)
 	if err != nil {
 		panic(fmt.Sprintf("docs/openapi.yaml does not load: %v", err))

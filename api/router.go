@@ -85,6 +85,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	v1.GET("/templates", h.listTemplates)
 	v1.GET("/templates/:key", h.getTemplate)
 	v1.GET("/catalogue", h.catalogue)
+	v1.GET("/templates/:key/worksheet.pdf", h.worksheetPDF)
 
 	auth := v1.Group("", h.requireSession)
 	auth.DELETE("/sessions/current", h.deleteSession)
@@ -97,6 +98,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.DELETE("/proposals/:id", h.deleteProposal)
 	auth.POST("/proposals/import", h.importProposal)
 	auth.GET("/proposals/:id/export", h.exportProposal)
+	auth.GET("/proposals/:id/pdf", h.conceptNotePDF)
 
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)

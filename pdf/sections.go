@@ -24,7 +24,7 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 	}
 	need := float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
 	if len(s.Fields) > 0 {
-		need += labelGap + r.labelHeight(s.Fields[0].Label) + 2*bodyStyle.leading
+		need += labelGap + r.labelHeight(s.Fields[0].Label) + r.answerStart(s.Fields[0])
 	}
 	if !r.atTop() {
 		need += sectionGap
@@ -48,9 +48,22 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 func (r *renderer) section(s Section, e *tocEntry) {
 	r.sectionStart(s, e)
 	for _, f := range s.Fields {
-		r.label(f.Label, 2*bodyStyle.leading)
+		r.label(f.Label, r.answerStart(f))
 		r.answer(f)
 	}
+}
+
+// answerStart is how much of an answer must share the page with its question: two lines of text, or a
+// table's header and first row when the answer is a table alone.
+func (r *renderer) answerStart(f Field) float64 {
+	if f.Empty || f.Table == nil || strings.TrimSpace(f.Text) != "" || len(f.Items) > 0 {
+		return 2 * bodyStyle.leading
+	}
+	tl, n := r.layoutTable(*f.Table)
+	if n == 0 {
+		return 2 * bodyStyle.leading
+	}
+	return r.tableStart(tl)
 }
 
 func (r *renderer) labelHeight(label string) float64 {

@@ -27,12 +27,43 @@ type tableLayout struct {
 // table places t across pages, repeating its header row on each page, and
 // adds blank rows (for worksheets) after the given ones.
 func (r *renderer) table(t Table, blank int) {
+	tl, n := r.layoutTable(t)
+	if n == 0 {
+		return
+	}
+	r.ensure(r.tableStart(tl))
+	r.drawHead(tl)
+	for _, cells := range tl.rows {
+		r.placeRow(tl, cells)
+	}
+	for range blank {
+		if r.y+blankRowSpace > bodyBottom+epsilon {
+			r.newPage()
+			r.drawHead(tl)
+		}
+		r.drawCells(tl, make([][]string, n), cellStyle, 0, 0, blankRowSpace, false)
+		r.y += blankRowSpace
+	}
+}
+
+// tableStart is the room a table needs on its first page: the header and the first row, so that neither
+// the header nor the question above it is left alone at a page foot.
+func (r *renderer) tableStart(tl tableLayout) float64 {
+	first := blankRowSpace
+	if len(tl.rows) > 0 {
+		first = rowHeight(tl.rows[0][:], 3)
+	}
+	return r.headHeight(tl) + first
+}
+
+// layoutTable wraps a table's cells to its column widths; n is its number of columns.
+func (r *renderer) layoutTable(t Table) (tableLayout, int) {
 	n := len(t.Columns)
 	for _, row := range t.Rows {
 		n = max(n, len(row))
 	}
 	if n == 0 {
-		return
+		return tableLayout{}, 0
 	}
 	tl := tableLayout{widths: r.columnWidths(t, n), numeric: numericColumns(t, n)}
 	if len(t.Columns) > 0 {
@@ -46,23 +77,7 @@ func (r *renderer) table(t Table, blank int) {
 	for _, row := range t.Rows {
 		tl.rows = append(tl.rows, r.wrapCells(cellStyle, row, tl.widths))
 	}
-	first := blankRowSpace
-	if len(tl.rows) > 0 {
-		first = rowHeight(tl.rows[0][:], 3)
-	}
-	r.ensure(r.headHeight(tl) + first)
-	r.drawHead(tl)
-	for _, cells := range tl.rows {
-		r.placeRow(tl, cells)
-	}
-	for range blank {
-		if r.y+blankRowSpace > bodyBottom+epsilon {
-			r.newPage()
-			r.drawHead(tl)
-		}
-		r.drawCells(tl, make([][]string, n), cellStyle, 0, 0, blankRowSpace, false)
-		r.y += blankRowSpace
-	}
+	return tl, n
 }
 
 // wrapCells wraps each cell of a row to its column; a row shorter than the
@@ -176,7 +191,9 @@ func (r *renderer) columnWidths(t Table, n int) []float64 {
 	measure := func(ts textStyle, i int, cell string) {
 		for line := range strings.SplitSeq(cell, "\n") {
 			most[i] = max(most[i], textWidth(ts, line)+2*cellPad)
-			for word := range strings.FieldsSeq(line) {
+			// Words as the wrapper sees them: it breaks at plain spaces only, so a no-break space
+			// (as in "84 000,00 KGS") keeps an amount whole and must be measured whole.
+			for word := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == ' ' }) {
 				least[i] = max(least[i], min(textWidth(ts, word)+2*cellPad+wordSlack, maxWordShare*contentWidth))
 			}
 		}

@@ -6,6 +6,7 @@ import (
 
 	"iduit/budget"
 	"iduit/domain"
+	"iduit/export"
 	"iduit/models"
 )
 
@@ -14,25 +15,6 @@ type BudgetDoc struct {
 	Budget budget.Budget
 	// AllocationCeiling is the country allocation for this request, in minor units; 0 means not stated.
 	AllocationCeiling int64
-}
-
-// storedBudget is how a budget is kept in the database: a private JSON shape, so the budget package stays
-// free of storage concerns and the API free to present it differently.
-type storedBudget struct {
-	Currency string       `json:"currency"`
-	Years    []int        `json:"years"`
-	Ceiling  int64        `json:"allocation_ceiling,omitempty"`
-	Lines    []storedLine `json:"lines"`
-}
-
-type storedLine struct {
-	Module       string  `json:"module"`
-	Intervention string  `json:"intervention"`
-	CostGrouping string  `json:"cost_grouping"`
-	Description  string  `json:"description"`
-	Amounts      []int64 `json:"amounts"`
-	UnitCost     *int64  `json:"unit_cost,omitempty"`
-	Quantity     *int64  `json:"quantity,omitempty"`
 }
 
 // BudgetCatalogue is the modules, interventions, cost groupings and indicators budgets are built from.
@@ -51,7 +33,7 @@ func (s *Service) loadBudget(ctx context.Context, proposalID string) (BudgetDoc,
 	if err != nil || doc.Version == 0 {
 		return BudgetDoc{}, doc, err
 	}
-	var stored storedBudget
+	var stored export.BudgetBody
 	if err := json.Unmarshal(doc.Body, &stored); err != nil {
 		return BudgetDoc{}, doc, err
 	}
@@ -59,7 +41,7 @@ func (s *Service) loadBudget(ctx context.Context, proposalID string) (BudgetDoc,
 	for i, l := range stored.Lines {
 		b.Lines[i] = budget.Line(l)
 	}
-	return BudgetDoc{Budget: b, AllocationCeiling: stored.Ceiling}, doc, nil
+	return BudgetDoc{Budget: b, AllocationCeiling: stored.AllocationCeiling}, doc, nil
 }
 
 // SaveBudget validates the whole budget (exact money, known modules, interventions and cost groupings)
@@ -78,9 +60,9 @@ func (s *Service) SaveBudget(ctx context.Context, user domain.User, proposalID s
 	if in.AllocationCeiling < 0 {
 		return domain.Document{}, domain.Invalid("bad allocation", domain.Problem{Field: "allocation_ceiling", Message: "must not be negative"})
 	}
-	stored := storedBudget{Currency: in.Budget.Currency, Years: in.Budget.Years, Ceiling: in.AllocationCeiling, Lines: make([]storedLine, len(in.Budget.Lines))}
+	stored := export.BudgetBody{Currency: in.Budget.Currency, Years: in.Budget.Years, AllocationCeiling: in.AllocationCeiling, Lines: make([]export.BudgetLine, len(in.Budget.Lines))}
 	for i, l := range in.Budget.Lines {
-		stored.Lines[i] = storedLine(l)
+		stored.Lines[i] = export.BudgetLine(l)
 	}
 	body, err := json.Marshal(stored)
 	if err != nil {

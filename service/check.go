@@ -125,7 +125,7 @@ func checkSection(p domain.Proposal, sec *templates.Section, fields domain.Field
 func (c *sectionCheck) checkText(p domain.Proposal, f *templates.Field, raw json.RawMessage, m messages) {
 	value := readText(raw, p)
 	for _, lang := range textLanguages(p) {
-		text := value.side(lang)
+		text := value.Side(lang)
 		if strings.TrimSpace(text) == "" {
 			c.warnings = append(c.warnings, m.issue(c.section, f, CodeOneLanguage, m.languageName(lang)))
 			continue

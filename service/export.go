@@ -15,23 +15,26 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 	if err != nil {
 		return export.Document{}, err
 	}
-	return s.exportProposal(ctx, p)
+	return s.exportProposal(ctx, p, true)
 }
 
 // exportProposal reads everything in a fixed number of queries: sections, revisions, comments, members
-// and the authors they name.
-func (s *Service) exportProposal(ctx context.Context, p domain.Proposal) (export.Document, error) {
+// and the authors they name. Without history, revisions and comments are left out (the PDF needs
+// neither, and a long history would cost every render).
+func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history bool) (export.Document, error) {
 	sections, err := s.orderedSections(ctx, p)
 	if err != nil {
 		return export.Document{}, err
 	}
-	revisions, err := s.store.AllRevisions(ctx, p.ID)
-	if err != nil {
-		return export.Document{}, err
-	}
-	comments, err := s.store.Comments(ctx, p.ID, models.CommentFilter{})
-	if err != nil {
-		return export.Document{}, err
+	var revisions []domain.Revision
+	var comments []domain.Comment
+	if history {
+		if revisions, err = s.store.AllRevisions(ctx, p.ID); err != nil {
+			return export.Document{}, err
+		}
+		if comments, err = s.store.Comments(ctx, p.ID, models.CommentFilter{}); err != nil {
+			return export.Document{}, err
+		}
 	}
 	members, err := s.store.Members(ctx, p.ID)
 	if err != nil {

@@ -183,7 +183,7 @@ func (s *Service) checkImportedParts(parts []export.Part) error {
 		if part.Kind != models.DocumentBudget {
 			continue
 		}
-		var stored storedBudget
+		var stored export.BudgetBody
 		if err := decodeStrict(part.Body, &stored); err != nil {
 			return domain.Invalid("the budget in the export is not readable", domain.Problem{Field: "documents.budget", Message: err.Error()})
 		}
@@ -211,7 +211,7 @@ func (s *Service) checkImportedParts(parts []export.Part) error {
 }
 
 func (s *Service) checkImportedFramework(part export.Part, years []int) error {
-	var stored storedFramework
+	var stored export.FrameworkBody
 	if err := decodeStrict(part.Body, &stored); err != nil {
 		return domain.Invalid("the indicators in the export are not readable", domain.Problem{Field: "documents.indicators", Message: err.Error()})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"iduit/budget"
 	"iduit/domain"
+	"iduit/export"
 	"iduit/models"
 )
 
@@ -14,41 +15,6 @@ import (
 type Framework struct {
 	Indicators []budget.IndicatorEntry
 	Gaps       []budget.GapRow
-}
-
-// storedFramework is the framework's private storage shape.
-type storedFramework struct {
-	Indicators []storedIndicator `json:"indicators"`
-	Gaps       []storedGap       `json:"gaps"`
-}
-
-type storedIndicator struct {
-	Code     string         `json:"code"`
-	Baseline storedBaseline `json:"baseline"`
-	Targets  []storedTarget `json:"targets"`
-}
-
-type storedBaseline struct {
-	Value       *int64 `json:"value,omitempty"`
-	Numerator   *int64 `json:"numerator,omitempty"`
-	Denominator *int64 `json:"denominator,omitempty"`
-	Year        int    `json:"year"`
-	Source      string `json:"source"`
-}
-
-type storedTarget struct {
-	Year        int    `json:"year"`
-	Value       *int64 `json:"value,omitempty"`
-	Numerator   *int64 `json:"numerator,omitempty"`
-	Denominator *int64 `json:"denominator,omitempty"`
-}
-
-type storedGap struct {
-	Indicator       string `json:"indicator"`
-	Year            int    `json:"year"`
-	Need            int64  `json:"need"`
-	CoveredByOthers int64  `json:"covered_by_others"`
-	ThisRequest     int64  `json:"this_request"`
 }
 
 // Framework returns the performance framework and the gap table computed from it.
@@ -73,7 +39,7 @@ func (s *Service) loadFramework(ctx context.Context, proposalID string) (Framewo
 	if err != nil || doc.Version == 0 {
 		return Framework{Indicators: []budget.IndicatorEntry{}, Gaps: []budget.GapRow{}}, doc, err
 	}
-	var stored storedFramework
+	var stored export.FrameworkBody
 	if err := json.Unmarshal(doc.Body, &stored); err != nil {
 		return Framework{}, doc, err
 	}
@@ -121,16 +87,16 @@ func (s *Service) SaveFramework(ctx context.Context, user domain.User, proposalI
 		Body: body, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, domain.ActivityIndicatorsSaved, models.DocumentIndicators, "")})
 }
 
-func toStoredFramework(f Framework) storedFramework {
-	out := storedFramework{Indicators: make([]storedIndicator, len(f.Indicators)), Gaps: make([]storedGap, len(f.Gaps))}
+func toStoredFramework(f Framework) export.FrameworkBody {
+	out := export.FrameworkBody{Indicators: make([]export.Indicator, len(f.Indicators)), Gaps: make([]export.GapRow, len(f.Gaps))}
 	for i, in := range f.Indicators {
-		out.Indicators[i] = storedIndicator{Code: in.Code, Baseline: storedBaseline(in.Baseline), Targets: make([]storedTarget, len(in.Targets))}
+		out.Indicators[i] = export.Indicator{Code: in.Code, Baseline: export.Baseline(in.Baseline), Targets: make([]export.Target, len(in.Targets))}
 		for j, t := range in.Targets {
-			out.Indicators[i].Targets[j] = storedTarget(t)
+			out.Indicators[i].Targets[j] = export.Target(t)
 		}
 	}
 	for i, g := range f.Gaps {
-		out.Gaps[i] = storedGap(g)
+		out.Gaps[i] = export.GapRow(g)
 	}
 	return out
 }

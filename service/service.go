@@ -4,6 +4,7 @@ package service
 
 import (
 	"crypto/rand"
+	"runtime"
 	"time"
 
 	"iduit/budget"
@@ -21,6 +22,8 @@ type Service struct {
 	now        func() time.Time
 	// Failed sign-ins are throttled per account and per client address.
 	accountThrottle, addressThrottle *throttle
+	renderGate                       *renderGate
+	pdfs                             *pdfCache
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -60,6 +63,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
+		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
 	}
 }
 

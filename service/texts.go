@@ -8,45 +8,12 @@ import (
 	"iduit/domain"
 )
 
-// bilingualText is how a text field is stored in a bilingual proposal. Outdated names the side that
-// has not been saved since the other side changed ("translation outdated"); the server sets it.
-type bilingualText struct {
-	EN       string `json:"en"`
-	RU       string `json:"ru"`
-	Outdated string `json:"outdated,omitempty"`
-}
-
-func (b bilingualText) side(lang string) string {
-	if lang == "ru" {
-		return b.RU
-	}
-	return b.EN
-}
-
-func (b *bilingualText) set(lang, text string) {
-	if lang == "ru" {
-		b.RU = text
-	} else {
-		b.EN = text
-	}
-}
-
-// readText returns a stored text value as one text per language. A value saved before the proposal's
-// languages changed still reads sensibly: a plain string belongs to the working language.
-func readText(raw json.RawMessage, p domain.Proposal) bilingualText {
-	var out bilingualText
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		out.set(p.Language, s)
-		return out
-	}
-	_ = json.Unmarshal(raw, &out)
-	return out
-}
+// readText decodes a stored text value of proposal p.
+func readText(raw json.RawMessage, p domain.Proposal) domain.TextValue { return domain.ReadText(raw, p.Language) }
 
 // textIn returns the text of a field in one language, as the check, the progress and the PDF see it.
 func textIn(raw json.RawMessage, p domain.Proposal, lang string) string {
-	return readText(raw, p).side(lang)
+	return readText(raw, p).Side(lang)
 }
 
 // textLanguages are the languages whose text counts for a proposal.

@@ -1,0 +1,158 @@
+package conceptnote
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"iduit/budget"
+	"iduit/export"
+	"iduit/pdf"
+)
+
+var tableWords = map[string]map[string]string{
+	"en": {"budget": "Budget summary", "framework": "Performance framework and programmatic gaps", "by-module": "By module",
+		"by-grouping": "By cost grouping", "by-year": "By year", "module": "Module", "grouping": "Cost grouping", "year": "Year",
+		"amount": "Amount", "share": "Share, %", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
+		"indicators": "Indicators", "code": "Indicator", "baseline": "Baseline", "targets": "Targets", "gaps": "Programmatic gap table",
+		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for"},
+	"ru": {"budget": "Сводка бюджета", "framework": "Рамочный документ по результатам деятельности и программные пробелы",
+		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
+		"year": "Год", "amount": "Сумма", "share": "Доля, %", "total": "Итого", "community": "Мероприятия под руководством сообществ",
+		"rights": "Мероприятия в области прав человека", "indicators": "Показатели", "code": "Показатель", "baseline": "Исходный уровень",
+		"targets": "Целевые значения", "gaps": "Таблица программных пробелов", "need": "Потребность", "others": "Покрыто другими",
+		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты"},
+}
+
+// budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
+// framework with the gap table.
+func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []pdf.Section {
+	var out []pdf.Section
+	for _, part := range parts {
+		switch part.Kind {
+		case "budget":
+			if s, ok := budgetSection(part.Body, cat, lang); ok {
+				out = append(out, s)
+			}
+		case "indicators":
+			out = append(out, frameworkSection(part.Body, cat, lang))
+		}
+	}
+	return out
+}
+
+func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (pdf.Section, bool) {
+	var sb export.BudgetBody
+	if json.Unmarshal(body, &sb) != nil {
+		return pdf.Section{}, false
+	}
+	b := budget.Budget{Currency: sb.Currency, Years: sb.Years}
+	for _, l := range sb.Lines {
+		b.Lines = append(b.Lines, budget.Line(l))
+	}
+	sum, err := cat.Summarize(b)
+	if err != nil {
+		return pdf.Section{}, false
+	}
+	w, cur := tableWords[lang], currencyOf(sb.Currency)
+	money := func(v int64) string { return readableAmount(cur, v, lang) + "\u00a0" + sb.Currency }
+	pct := func(t budget.Tenths) string { return readablePercent(t, lang) }
+	byModule := &pdf.Table{Columns: []string{w["module"], w["amount"], w["share"]}}
+	for _, m := range sum.ByModule {
+		byModule.Rows = append(byModule.Rows, []string{m.Name.In(lang), money(m.Amount), pct(m.Percent)})
+	}
+	byModule.Rows = append(byModule.Rows, []string{w["total"], money(sum.Total), pct(1000)})
+	byGrouping := &pdf.Table{Columns: []string{w["grouping"], w["amount"], w["share"]}}
+	for _, g := range sum.ByCostGrouping {
+		byGrouping.Rows = append(byGrouping.Rows, []string{strconv.Itoa(g.Number) + ". " + g.Name.In(lang), money(g.Amount), pct(g.Percent)})
+	}
+	byYear := &pdf.Table{Columns: []string{w["year"], w["amount"]}}
+	for _, y := range sum.ByYear {
+		byYear.Rows = append(byYear.Rows, []string{strconv.Itoa(y.Year), money(y.Amount)})
+	}
+	shares := &pdf.Table{Columns: []string{"", w["amount"], w["share"]}, Rows: [][]string{
+		{w["community"], money(sum.CommunityLed.Amount), pct(sum.CommunityLed.Percent)},
+		{w["rights"], money(sum.HumanRights.Amount), pct(sum.HumanRights.Percent)},
+	}}
+	return pdf.Section{Title: w["budget"], Fields: []pdf.Field{
+		{Label: w["by-module"], Table: byModule}, {Label: w["by-grouping"], Table: byGrouping},
+		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares},
+	}}, true
+}
+
+func currencyOf(code string) budget.Currency {
+	if c, ok := budget.LookupCurrency(code); ok {
+		return c
+	}
+	return budget.Currency{Code: code, Digits: 2}
+}
+
+func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) pdf.Section {
+	var f export.FrameworkBody
+	_ = json.Unmarshal(body, &f)
+	w := tableWords[lang]
+	ind := &pdf.Table{Columns: []string{w["code"], w["baseline"], w["targets"]}}
+	for _, in := range f.Indicators {
+		targets := ""
+		for i, t := range in.Targets {
+			if i > 0 {
+				targets += "; "
+			}
+			targets += strconv.Itoa(t.Year) + ": " + value(cat, in.Code, t.Value)
+		}
+		baseline := value(cat, in.Code, in.Baseline.Value) + " (" + strconv.Itoa(in.Baseline.Year) + ", " + in.Baseline.Source + ")"
+		ind.Rows = append(ind.Rows, []string{in.Code, baseline, targets})
+	}
+	gaps := &pdf.Table{Columns: []string{w["code"], w["year"], w["need"], w["others"], w["request"], w["remaining"]}}
+	for _, g := range f.Gaps {
+		remaining := g.Need - g.CoveredByOthers - g.ThisRequest
+		gaps.Rows = append(gaps.Rows, []string{g.Indicator, strconv.Itoa(g.Year), strconv.FormatInt(g.Need, 10),
+			strconv.FormatInt(g.CoveredByOthers, 10), strconv.FormatInt(g.ThisRequest, 10), strconv.FormatInt(remaining, 10)})
+	}
+	return pdf.Section{Title: w["framework"], Fields: []pdf.Field{{Label: w["indicators"], Table: ind}, {Label: w["gaps"], Table: gaps}}}
+}
+
+// value prints an indicator value in its unit: percentages are stored in tenths of a percent.
+func value(cat *budget.Catalogue, code string, v *int64) string {
+	if v == nil {
+		return "—"
+	}
+	if ind, ok := cat.Indicator(code); ok && ind.Kind == budget.KindPercentage {
+		return budget.Tenths(*v).String() + "%"
+	}
+	return strconv.FormatInt(*v, 10)
+}
+
+// readableAmount groups thousands the way each language writes money: 84,000.00 in English and
+// 84 000,00 in Russian (with a no-break space, so an amount never wraps inside a table cell).
+func readableAmount(cur budget.Currency, minor int64, lang string) string {
+	plain := cur.Format(minor)
+	sign := ""
+	if strings.HasPrefix(plain, "-") {
+		sign, plain = "-", plain[1:]
+	}
+	whole, frac, _ := strings.Cut(plain, ".")
+	group, point := ",", "."
+	if lang == "ru" {
+		group, point = "\u00a0", ","
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		return sign + b.String() + point + frac
+	}
+	return sign + b.String()
+}
+
+// readablePercent writes a share with the language's decimal sign: 28.6 in English, 28,6 in Russian.
+func readablePercent(t budget.Tenths, lang string) string {
+	if lang == "ru" {
+		return strings.Replace(t.String(), ".", ",", 1)
+	}
+	return t.String()
+}

@@ -1,0 +1,124 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"slices"
+
+	"iduit/conceptnote"
+	"iduit/domain"
+	"iduit/pdf"
+	"iduit/templates"
+)
+
+// PDF is a rendered document with the validator a browser caches it by.
+type PDF struct {
+	Bytes       []byte
+	ETag        string
+	FileName    string
+	NotModified bool
+}
+
+// buildID changes with every build, so a new renderer never serves a browser's stale copy of an old one.
+var buildID = func() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" {
+				return s.Value
+			}
+		}
+		return info.Main.Version + info.Main.Sum
+	}
+	return "dev"
+}()
+
+// ConceptNotePDF renders a proposal in lang: the submission language of a bilingual proposal unless
+// lang names the other, and a monolingual proposal's own language. The bytes are cached by the
+// proposal's content version, which every save moves; ifNoneMatch equal to that version answers
+// NotModified without rendering.
+func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposalID, lang, ifNoneMatch string) (PDF, error) {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	if err != nil {
+		return PDF{}, err
+	}
+	lang, err = pdfLanguage(p, lang)
+	if err != nil {
+		return PDF{}, err
+	}
+	version := fmt.Sprintf("%s|%s|%d|%s|%s", p.ID, lang, p.UpdatedAt.UnixNano(), p.Status, buildID)
+	out := PDF{ETag: etagOf(version), FileName: p.Title}
+	if ifNoneMatch == out.ETag {
+		out.NotModified = true
+		return out, nil
+	}
+	if data, ok := s.pdfs.get(version); ok {
+		out.Bytes = data
+		return out, nil
+	}
+	release, err := s.renderGate.enter(ctx)
+	if err != nil {
+		return PDF{}, err
+	}
+	defer release()
+	tpl, err := s.Template(p)
+	if err != nil {
+		return PDF{}, err
+	}
+	doc, err := s.exportProposal(ctx, p, false)
+	if err != nil {
+		return PDF{}, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, conceptnote.Build(doc, tpl, s.budgets, lang)); err != nil {
+		return PDF{}, err
+	}
+	out.Bytes = buf.Bytes()
+	s.pdfs.put(version, out.Bytes)
+	return out, nil
+}
+
+func pdfLanguage(p domain.Proposal, lang string) (string, error) {
+	switch {
+	case lang == "" && p.Bilingual:
+		return p.SubmissionLanguage, nil
+	case lang == "":
+		return p.Language, nil
+	case !slices.Contains(proposalLanguages, lang):
+		return "", domain.Invalid("unsupported language", domain.Problem{Field: "lang", Message: "must be en or ru"})
+	case !p.Bilingual && lang != p.Language:
+		return "", domain.Invalid("the proposal has no text in that language",
+			domain.Problem{Field: "lang", Message: fmt.Sprintf("this proposal is written in %s only", p.Language)})
+	}
+	return lang, nil
+}
+
+// Worksheet renders a template's blank worksheet, for consultations held on paper.
+func (s *Service) Worksheet(ctx context.Context, tpl *templates.Template, lang string) (PDF, error) {
+	version := fmt.Sprintf("worksheet|%s|%d|%s|%s", tpl.Key, tpl.Version, lang, buildID)
+	out := PDF{ETag: etagOf(version), FileName: tpl.Title[lang]}
+	if data, ok := s.pdfs.get(version); ok {
+		out.Bytes = data
+		return out, nil
+	}
+	release, err := s.renderGate.enter(ctx)
+	if err != nil {
+		return PDF{}, err
+	}
+	defer release()
+	var buf bytes.Buffer
+	if err := pdf.RenderWorksheet(&buf, conceptnote.Worksheet(tpl, lang)); err != nil {
+		return PDF{}, err
+	}
+	out.Bytes = buf.Bytes()
+	s.pdfs.put(version, out.Bytes)
+	return out, nil
+}
+
+func etagOf(version string) string {
+	sum := sha256.Sum256([]byte(version))
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
