@@ -9,7 +9,9 @@ import (
 )
 
 // readText decodes a stored text value of proposal p.
-func readText(raw json.RawMessage, p domain.Proposal) domain.TextValue { return domain.ReadText(raw, p.Language) }
+func readText(raw json.RawMessage, p domain.Proposal) domain.TextValue {
+	return domain.ReadText(raw, p.Language)
+}
 
 // textIn returns the text of a field in one language, as the check, the progress and the PDF see it.
 func textIn(raw json.RawMessage, p domain.Proposal, lang string) string {
