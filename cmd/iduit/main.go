@@ -28,6 +28,7 @@ commands:
   healthcheck  exit 0 when the server at IDUIT_ADDR is ready
   backup FILE  copy the live SQLite database to FILE
   restore FILE put a backup in place of the SQLite database (server stopped)
+  render       --in proposal.json --out concept-note.pdf [--lang ru]: the PDF of an export, offline
 
 configuration comes from the environment (see README.md); flags mirror it.`
 
@@ -36,6 +37,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usage)
 		return fmt.Errorf("no command given")
+	}
+	if args[0] == "render" { // offline: needs no configuration, no database
+		return render(args[1:], stdout, stderr)
 	}
 	cfg, err := loadConfig(args[0], args[1:], getenv, stderr)
 	if err != nil {

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"iduit/export"
+)
+
+func TestRenderOffline(t *testing.T) {
+	dir := t.TempDir()
+	when := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	doc := export.Document{Format: export.Format, Version: export.Version,
+		Proposal: export.Proposal{ID: "x", Template: "gf-concept-note-pwid", TemplateVersion: 1, Title: "Снижение вреда в Оше",
+			Language: "ru", SubmissionLanguage: "ru", Country: "Кыргызстан", Network: "ENPUD", Status: "draft", CreatedAt: when, UpdatedAt: when},
+		Sections: []export.Section{{Key: "epidemiology", Version: 1,
+			Fields: map[string]json.RawMessage{"data-gaps": json.RawMessage(`"Нет данных о ВГС среди ЛУИН."`)}}},
+	}
+	data, _ := json.Marshal(doc)
+	in := filepath.Join(dir, "proposal.json")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	first, second := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")
+	for _, path := range []string{first, second} {
+		if err := run(t.Context(), []string{"render", "--in", in, "--out", path}, envOf(nil), &out, &out); err != nil {
+			t.Fatalf("render: %v %s", err, out.String())
+		}
+	}
+	a, _ := os.ReadFile(first)
+	b, _ := os.ReadFile(second)
+	if !bytes.HasPrefix(a, []byte("%PDF")) || !bytes.Equal(a, b) {
+		t.Fatal("the same export must render to the same bytes")
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		text, err := exec.Command("pdftotext", first, "-").Output()
+		if err != nil || !strings.Contains(string(text), "Нет данных о ВГС среди ЛУИН.") {
+			t.Fatalf("pdftotext: %v\n%s", err, text)
+		}
+	} else if os.Getenv("CI") == "true" {
+		t.Fatal("CI needs pdftotext")
+	}
+	for _, args := range [][]string{{"render"}, {"render", "--in", in, "--lang", "en"}, {"render", "--in", filepath.Join(dir, "missing.json")}} {
+		if err := run(t.Context(), args, envOf(nil), &out, &out); err == nil {
+			t.Errorf("render %v succeeded", args)
+		}
+	}
+}
