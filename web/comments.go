@@ -131,9 +131,9 @@ func (p *Pages) failKeepingText(c *gin.Context, err error) {
 
 // threadArgs carries what the thread partial needs besides the thread: templates have no closures.
 type threadArgs struct {
-	Thread                   threadView
+	Thread                    threadView
 	CSRF, ProposalID, Section string
-	Can                      bool
+	Can                       bool
 }
 
 type commentArgs struct {

@@ -149,4 +149,3 @@ func (v *visitor) createProposal(title, lang string, bilingual bool) string {
 	}
 	return strings.TrimPrefix(p.Location, "/proposals/")
 }
-

@@ -20,7 +20,9 @@ type membersPage struct {
 	Error    string
 }
 
-func (p *Pages) membersPage(c *gin.Context) { p.showMembers(c, http.StatusOK, membersPage{Role: string(domain.RoleEditor)}) }
+func (p *Pages) membersPage(c *gin.Context) {
+	p.showMembers(c, http.StatusOK, membersPage{Role: string(domain.RoleEditor)})
+}
 
 // showMembers renders the list; a refused addition shows it again with the typed address kept.
 func (p *Pages) showMembers(c *gin.Context, status int, data membersPage) {

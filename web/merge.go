@@ -24,7 +24,7 @@ type saveRequest struct {
 	Section  *templates.Section
 	Mine     domain.Fields
 	Touched  []string
-	Version  int // the version the form was rendered at
+	Version  int            // the version the form was rendered at
 	Bases    map[string]int // field key → the version its value was read at
 }
 

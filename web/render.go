@@ -86,12 +86,12 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 			}
 			return t["en"]
 		},
-		"static":   static.url,
-		"words":    domain.CountWords,
-		"date":     func(t time.Time) string { return formatTime(lang, t) },
-		"paras":    paragraphs,
-		"chapter":  func(n int) (string, error) { return chapterName(lang, n) },
-		"langname": func(code string) string { return nativeLanguageNames[code] },
+		"static":      static.url,
+		"words":       domain.CountWords,
+		"date":        func(t time.Time) string { return formatTime(lang, t) },
+		"paras":       paragraphs,
+		"chapter":     func(n int) (string, error) { return chapterName(lang, n) },
+		"langname":    func(code string) string { return nativeLanguageNames[code] },
 		"add":         func(a, b int) int { return a + b },
 		"threadArgs":  newThreadArgs,
 		"commentArgs": newCommentArgs,

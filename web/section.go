@@ -146,7 +146,9 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-func sectionURL(proposalID, key string) string { return "/proposals/" + proposalID + "/sections/" + key }
+func sectionURL(proposalID, key string) string {
+	return "/proposals/" + proposalID + "/sections/" + key
+}
 
 // sectionData assembles the page: fields, neighbours, comments and who saved last.
 func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Section, stored domain.Section, st sectionState) (sectionPage, error) {
