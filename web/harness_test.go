@@ -9,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ func newTestSite(t *testing.T, store *models.Store) *testSite {
 		t.Fatal(err)
 	}
 	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords})
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.NewTextHandler(testLogOut(), nil))
 	pages, err := New(Config{Service: svc, Logger: log, CSRFSecret: []byte("test-secret-of-at-least-16-bytes")})
 	if err != nil {
 		t.Fatal(err)
@@ -148,4 +149,12 @@ func (v *visitor) createProposal(title, lang string, bilingual bool) string {
 		v.t.Fatalf("create proposal: %d %s\n%s", p.Status, p.Location, p.Body)
 	}
 	return strings.TrimPrefix(p.Location, "/proposals/")
+}
+
+// testLogOut shows the server's log with IDUIT_TEST_LOG=1, for debugging a failing test.
+func testLogOut() io.Writer {
+	if os.Getenv("IDUIT_TEST_LOG") != "" {
+		return os.Stderr
+	}
+	return io.Discard
 }

@@ -40,6 +40,8 @@
     this.state = document.getElementById('save-state');
     this.token = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
     this.dirty = {};     // field key → true while the page holds text the server has not acknowledged
+    this.synced = {};    // field key → the entries the server last acknowledged, to skip empty saves
+    this.conflicted = {}; // field key → true until the writer chooses between the two texts
     this.timers = {};
     this.queue = [];
     this.busy = false;
@@ -96,8 +98,11 @@
   };
 
   Autosave.prototype.changed = function (key) {
+    var entries = this.entries(key);
+    if (this.synced[key] === JSON.stringify(entries)) { return; }
     this.dirty[key] = true;
-    this.writeDraft(key, this.entries(key));
+    this.writeDraft(key, entries);
+    if (this.conflicted[key]) { this.setState('conflict'); return; }
     this.setState('unsaved');
     clearTimeout(this.timers[key]);
     var self = this;
@@ -158,6 +163,7 @@
   Autosave.prototype.saved = function (key, sent, data) {
     var self = this;
     (data.in_sync || []).forEach(function (k) { self.setBase(k, data.version); });
+    this.synced[key] = sent;
     if (JSON.stringify(this.entries(key)) === sent) {
       delete this.dirty[key];
       this.writeDraft(key, null);
@@ -202,9 +208,10 @@
     (data.fields || []).forEach(function (f) {
       var w = self.wrapper(f.key);
       if (!w) { return; }
+      self.conflicted[f.key] = true;
       var old = w.querySelector('.conflict-panel');
       if (old) { old.remove(); }
-      w.classList.add('has-conflict');
+      w.classList.add('has-conflict', 'js-conflict');
       var panel = document.createElement('div');
       panel.className = 'conflict-panel sbs-panel';
       panel.setAttribute('role', 'group');
@@ -239,9 +246,10 @@
     keep.type = 'button';
     keep.textContent = this.form.getAttribute('data-l-keep');
     keep.addEventListener('click', function () {
+      delete self.conflicted[f.key];
       self.setBase(f.key, version);
       panel.remove();
-      self.wrapper(f.key).classList.remove('has-conflict');
+      self.wrapper(f.key).classList.remove('has-conflict', 'js-conflict');
       self.writeDraft(f.key, self.entries(f.key));
       self.enqueue(f.key);
     });
@@ -250,7 +258,7 @@
     take.type = 'button';
     if (!f.texts) {
       take.textContent = this.form.getAttribute('data-l-reload');
-      take.addEventListener('click', function () { self.writeDraft(f.key, null); location.reload(); });
+      take.addEventListener('click', function () { delete self.conflicted[f.key]; self.writeDraft(f.key, null); location.reload(); });
       bar.appendChild(take);
       return bar;
     }
@@ -267,7 +275,9 @@
         var label = panel.querySelector('label[for="' + box.id + '"]');
         if (label) { label.textContent = self.form.getAttribute('data-l-yours'); }
       });
+      delete self.conflicted[f.key];
       self.setBase(f.key, version);
+      self.synced[f.key] = JSON.stringify(self.entries(f.key));
       delete self.dirty[f.key];
       self.writeDraft(f.key, null);
       take.remove(); keep.remove();
@@ -314,8 +324,11 @@
       var w = ev.target.closest && ev.target.closest('.field[data-field]');
       if (w && ev.target.name && ev.target.name.indexOf('base.') !== 0) { self.changed(w.getAttribute('data-field')); }
     };
+    // Text boxes report every keystroke as "input"; their "change" on leaving the box would only repeat it.
     this.form.addEventListener('input', onEdit);
-    this.form.addEventListener('change', onEdit);
+    this.form.addEventListener('change', function (ev) {
+      if (ev.target.type === 'checkbox' || ev.target.tagName === 'SELECT' || ev.target.type === 'date') { onEdit(ev); }
+    });
     window.addEventListener('online', function () { self.next(); });
     window.addEventListener('offline', function () { self.setState('offline'); });
     this.restoreDrafts();
