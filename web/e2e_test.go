@@ -79,7 +79,7 @@ func (b *browser) waitFor(expr string) {
 	var lastErr error
 	for time.Now().Before(deadline) {
 		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!(" + expr + ")"))
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
 		cancel()
 		if err == nil && ok {
 			return
@@ -117,7 +117,10 @@ func (b *browser) typeText(id, text string) {
 	})
 }
 
-func (b *browser) eval(expr string) string { b.t.Helper(); return run(b, chromedp.Evaluate[string](expr)) }
+func (b *browser) eval(expr string) string {
+	b.t.Helper()
+	return run(b, chromedp.Evaluate[string](expr))
+}
 
 func (b *browser) setNetwork(offline bool) {
 	b.t.Helper()

@@ -72,10 +72,9 @@ type newProposalForm struct {
 }
 
 func (p *Pages) newProposalPage(c *gin.Context) {
+	// No template is preselected: choosing between a concept note and a monitoring plan is the first
+	// decision, and a default would be taken without reading.
 	form := newProposalForm{Language: langOf(c), SubmissionLanguage: "en"}
-	if list := p.svc.Templates().List(); len(list) > 0 {
-		form.Template = list[0].Key
-	}
 	p.render(c, http.StatusOK, "new", newProposalPage{Base: p.base(c, tr(c, "new.title")), Templates: p.svc.Templates().List(), Form: form})
 }
 
