@@ -126,7 +126,7 @@ func (v *visitor) post(path string, form url.Values) page {
 // signUp creates an account through the sign-up page and leaves the visitor signed in.
 func (v *visitor) signUp(name string) string {
 	v.t.Helper()
-	email := strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "." + strconv.FormatInt(v.site.users.Add(1), 10) + "@example.org"
+	email := "person" + strconv.FormatInt(v.site.users.Add(1), 10) + "@example.org"
 	v.get("/signup")
 	p := v.post("/signup", url.Values{"name": {name}, "email": {email}, "password": {"correct horse battery"}})
 	if p.Status != http.StatusSeeOther || p.Location != "/proposals" {
@@ -157,4 +157,16 @@ func testLogOut() io.Writer {
 		return os.Stderr
 	}
 	return io.Discard
+}
+
+var staticRef = map[string]string{"app.css": `href="(/static/app\.css\?v=[0-9a-f]+)"`, "app.js": `src="(/static/app\.js\?v=[0-9a-f]+)"`}
+
+// staticURL reads a static file's versioned address from the sign-in page, as a browser would.
+func (s *testSite) staticURL(name string) (string, bool) {
+	p := s.visitor().get("/signin")
+	m := regexp.MustCompile(staticRef[name]).FindStringSubmatch(p.Body)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
