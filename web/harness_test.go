@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"iduit/api"
+	"iduit/domain"
 	"iduit/internal/testdb"
 	"iduit/models"
 	"iduit/service"
@@ -126,7 +127,8 @@ func (v *visitor) post(path string, form url.Values) page {
 // signUp creates an account through the sign-up page and leaves the visitor signed in.
 func (v *visitor) signUp(name string) string {
 	v.t.Helper()
-	email := "person" + strconv.FormatInt(v.site.users.Add(1), 10) + "@example.org"
+	// Unique across tests and runs: the PostgreSQL database is shared by the whole suite.
+	email := "person" + strconv.FormatInt(v.site.users.Add(1), 10) + "." + domain.NewID()[:8] + "@example.org"
 	v.get("/signup")
 	p := v.post("/signup", url.Values{"name": {name}, "email": {email}, "password": {"correct horse battery"}})
 	if p.Status != http.StatusSeeOther || p.Location != "/proposals" {
