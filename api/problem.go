@@ -26,6 +26,15 @@ var statusOf = map[domain.Kind]int{
 	domain.KindInternal:             http.StatusInternalServerError,
 }
 
+// StatusFor returns the HTTP status of an error kind, so that the web pages answer with the same status
+// as the API for the same error; unknown kinds are internal errors.
+func StatusFor(k domain.Kind) int {
+	if status, ok := statusOf[k]; ok {
+		return status
+	}
+	return http.StatusInternalServerError
+}
+
 // problemContentType is RFC 9457's media type for error bodies.
 const problemContentType = "application/problem+json"
 
@@ -43,10 +52,7 @@ func writeError(c *gin.Context, err error) {
 		e = &domain.Error{Kind: domain.KindInternal, Message: "something went wrong on our side; the request id helps us find it"}
 		logger(c).ErrorContext(c.Request.Context(), "request failed", slog.String("error", err.Error()))
 	}
-	status := statusOf[e.Kind]
-	if status == 0 {
-		status = http.StatusInternalServerError
-	}
+	status := StatusFor(e.Kind)
 	body := gin.H{
 		"type":       "urn:iduit:problem:" + string(e.Kind),
 		"title":      http.StatusText(status),

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,6 +27,17 @@ type Deps struct {
 	SecureCookies bool
 	// TrustedProxies lists the reverse proxies whose X-Forwarded-For is believed; none by default.
 	TrustedProxies []string
+	// Pages, when set, are the server-rendered web pages served by the same engine; nil serves the API alone.
+	Pages Pages
+}
+
+// Pages is the web interface mounted beside the API. It lives in its own package (web) and reaches the
+// same service; this hook is all the API knows of it.
+type Pages interface {
+	// Mount adds the pages' routes to the engine.
+	Mount(r *gin.Engine)
+	// NotFound answers an unknown path outside /api/ with a page rather than a problem document.
+	NotFound(c *gin.Context)
 }
 
 // DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
@@ -60,6 +72,10 @@ func NewRouter(d Deps) http.Handler {
 	r.ContextWithFallback = true
 	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
 	r.NoRoute(func(c *gin.Context) {
+		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			d.Pages.NotFound(c)
+			return
+		}
 		writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path))
 	})
 	r.NoMethod(func(c *gin.Context) {
@@ -70,6 +86,9 @@ func NewRouter(d Deps) http.Handler {
 		}})
 	})
 	h.routes(r)
+	if d.Pages != nil {
+		d.Pages.Mount(r)
+	}
 	return r
 }
 

@@ -25,6 +25,8 @@ type config struct {
 	TrustedProxies  []string
 	// Args are the command's arguments after its flags.
 	Args []string
+	// CSRFSecret signs the web forms' tokens; empty means a random one per process.
+	CSRFSecret string
 }
 
 func defaultConfig() config {
@@ -41,8 +43,12 @@ func defaultConfig() config {
 
 // String prints the configuration with the database password masked, for the start-up log.
 func (c config) String() string {
-	return fmt.Sprintf("database=%s addr=%s log=%s/%s secure_cookies=%t session_ttl=%s",
-		models.RedactURL(c.DatabaseURL), c.Addr, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL)
+	csrf := "per-process"
+	if c.CSRFSecret != "" {
+		csrf = "configured"
+	}
+	return fmt.Sprintf("database=%s addr=%s log=%s/%s secure_cookies=%t session_ttl=%s csrf_secret=%s",
+		models.RedactURL(c.DatabaseURL), c.Addr, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL, csrf)
 }
 
 // loadConfig reads the environment, then flags that mirror it. A secret may also come from a file named
@@ -67,6 +73,10 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 		for _, p := range strings.Split(v, ",") {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, strings.TrimSpace(p))
 		}
+	}
+	setString(&cfg.CSRFSecret, env("IDUIT_CSRF_SECRET"))
+	if cfg.CSRFSecret != "" && len(cfg.CSRFSecret) < 32 {
+		errs = append(errs, "IDUIT_CSRF_SECRET must be at least 32 characters (for example: openssl rand -hex 32)")
 	}
 	if v := env("IDUIT_SECURE_COOKIES"); v != "" {
 		b, err := strconv.ParseBool(v)

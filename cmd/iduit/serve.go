@@ -14,6 +14,7 @@ import (
 	"iduit/models"
 	"iduit/service"
 	"iduit/templates"
+	"iduit/web"
 )
 
 func newLogger(cfg config, w io.Writer) *slog.Logger {
@@ -65,8 +66,15 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 	}
 	defer store.Close()
 	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL})
+	pages, err := web.New(web.Config{Service: svc, Logger: log, CSRFSecret: []byte(cfg.CSRFSecret), SecureCookies: cfg.SecureCookies})
+	if err != nil {
+		return err
+	}
+	if cfg.CSRFSecret == "" {
+		log.Warn("IDUIT_CSRF_SECRET is not set: using a random secret, so open forms fail once after a restart and several servers cannot share sessions' forms")
+	}
 	handler := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes,
-		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies})
+		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies, Pages: pages})
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           handler,

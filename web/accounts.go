@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+// accountPage is the data of the sign-in and sign-up pages. The password is never sent back.
+type accountPage struct {
+	Base
+	Email, Name, Next string
+	Error             string
+	Problems          map[string]string
+	MinPassword       int
+}
+
+// home sends people where they can do something: their proposals, or the sign-in.
+func (p *Pages) home(c *gin.Context) {
+	if _, ok := userOf(c); ok {
+		redirect(c, "/proposals")
+		return
+	}
+	redirect(c, "/signin")
+}
+
+func (p *Pages) signInPage(c *gin.Context) {
+	if _, ok := userOf(c); ok {
+		redirect(c, localPath(c.Query("next"), "/proposals"))
+		return
+	}
+	p.render(c, http.StatusOK, "signin", accountPage{Base: p.base(c, tr(c, "signin.title")), Next: c.Query("next")})
+}
+
+func (p *Pages) signIn(c *gin.Context) {
+	email, next := c.PostForm("email"), c.PostForm("next")
+	token, sess, err := p.svc.SignIn(c.Request.Context(), email, c.PostForm("password"), c.ClientIP())
+	if domain.ErrorKind(err) == domain.KindUnauthenticated {
+		data := accountPage{Base: p.base(c, tr(c, "signin.title")), Email: email, Next: next, Error: tr(c, "signin.wrong")}
+		p.render(c, http.StatusUnauthorized, "signin", data)
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	p.setSessionCookie(c, token, sess.ExpiresAt)
+	redirect(c, localPath(next, "/proposals"))
+}
+
+func (p *Pages) signUpPage(c *gin.Context) {
+	data := accountPage{Base: p.base(c, tr(c, "signup.title")), Next: c.Query("next"), MinPassword: service.MinPasswordLength}
+	p.render(c, http.StatusOK, "signup", data)
+}
+
+// signUp creates the account and signs the person in at once: one form, not two.
+func (p *Pages) signUp(c *gin.Context) {
+	in := service.RegisterInput{Email: c.PostForm("email"), Name: c.PostForm("name"), Password: c.PostForm("password")}
+	next := c.PostForm("next")
+	_, err := p.svc.Register(c.Request.Context(), in)
+	if k := domain.ErrorKind(err); k == domain.KindInvalid || k == domain.KindConflict {
+		data := accountPage{Base: p.base(c, tr(c, "signup.title")), Email: in.Email, Name: in.Name, Next: next,
+			MinPassword: service.MinPasswordLength, Problems: map[string]string{}}
+		if k == domain.KindConflict {
+			data.Error = tr(c, "signup.taken")
+		}
+		e, _ := domain.AsError(err)
+		for _, pr := range p.problems(c, e.Problems) {
+			data.Problems[pr.Field] = pr.Message
+		}
+		p.render(c, http.StatusBadRequest, "signup", data)
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	token, sess, err := p.svc.SignIn(c.Request.Context(), in.Email, in.Password, c.ClientIP())
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	p.setSessionCookie(c, token, sess.ExpiresAt)
+	redirect(c, localPath(next, "/proposals"))
+}
+
+// signOut ends the session. Someone whose session already ended is simply shown the sign-in.
+func (p *Pages) signOut(c *gin.Context) {
+	sess, ok := sessionOf(c)
+	if !ok {
+		redirect(c, "/signin")
+		return
+	}
+	if !p.csrfOK(c) {
+		p.fail(c, errCSRF)
+		return
+	}
+	if err := p.svc.SignOut(c.Request.Context(), sess.ID); err != nil {
+		p.fail(c, err)
+		return
+	}
+	p.setSessionCookie(c, "", time.Unix(0, 0))
+	redirect(c, "/signin")
+}

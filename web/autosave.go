@@ -1,0 +1,129 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/api"
+	"iduit/domain"
+	"iduit/templates"
+)
+
+// The autosave script cannot use the JSON API: the API takes only "Authorization: Bearer", and the page's
+// session token lives in an HttpOnly cookie that no script can read (so that an injected script could not
+// steal it either). The script therefore calls this same-origin endpoint, which authenticates with the
+// cookie and requires the page's CSRF token in the X-CSRF-Token header. It reads the same form encoding as
+// the no-script save, takes If-Match with the version the field was read at, as the API does (428 without
+// it), merges field by field like the form save, and answers 412 with the other person's text when both
+// changed the same field.
+
+type autosaveOK struct {
+	Version int    `json:"version"`
+	SavedAt string `json:"saved_at"`
+	// InSync are the fields whose text on the page equals what is now stored; the others changed
+	// elsewhere and ChangedElsewhere names them for the reader.
+	InSync           []string `json:"in_sync"`
+	ChangedElsewhere []string `json:"changed_elsewhere"`
+}
+
+type conflictField struct {
+	Key    string         `json:"key"`
+	Label  string         `json:"label"`
+	Texts  []conflictText `json:"texts,omitempty"`
+	Theirs string         `json:"theirs,omitempty"`
+}
+
+type conflictText struct {
+	Lang   string `json:"lang"`
+	Name   string `json:"name"`
+	Theirs string `json:"theirs"`
+}
+
+type autosaveConflict struct {
+	Version int             `json:"version"`
+	By      string          `json:"by"`
+	At      string          `json:"at"`
+	Fields  []conflictField `json:"fields"`
+}
+
+func (p *Pages) autosave(c *gin.Context) {
+	head, sec, ok := p.loadSection(c)
+	if !ok {
+		return
+	}
+	ifMatch := strings.Trim(strings.TrimSpace(c.GetHeader("If-Match")), `"`)
+	base, err := strconv.Atoi(ifMatch)
+	if err != nil || base < 0 {
+		c.JSON(http.StatusPreconditionRequired, gin.H{"error": "send If-Match with the version the field was read at"})
+		return
+	}
+	_ = c.Request.ParseForm()
+	only := c.Request.PostForm["only"]
+	req := saveRequestFrom(c, head.Proposal, sec, only)
+	for _, key := range req.Touched {
+		req.Bases[key] = base
+	}
+	res, err := p.mergeAndSave(c.Request.Context(), mustUser(c), req)
+	switch e, _ := domain.AsError(err); {
+	case err == nil && len(res.Conflicts) == 0:
+		c.Header("ETag", `"`+strconv.Itoa(res.Saved.Version)+`"`)
+		c.JSON(http.StatusOK, autosaveOK{Version: res.Saved.Version, SavedAt: formatTime(langOf(c), res.Saved.UpdatedAt),
+			InSync: res.InSync, ChangedElsewhere: p.labels(c, sec, outOfSync(sec, res.InSync))})
+	case err == nil:
+		p.autosaveConflict(c, head.Proposal, sec, res)
+	case e != nil && e.Kind == domain.KindInvalid:
+		views := viewFields(sec, head.Proposal, nil, 0)
+		c.JSON(http.StatusBadRequest, gin.H{"problems": p.fieldProblems(c, views, e.Problems)})
+	default:
+		kind := domain.ErrorKind(err)
+		if kind == domain.KindInternal {
+			p.logger(c).Error("autosave failed", "error", err.Error())
+		}
+		c.JSON(api.StatusFor(kind), gin.H{"error": string(kind), "request_id": requestID(c)})
+	}
+}
+
+func (p *Pages) autosaveConflict(c *gin.Context, prop domain.Proposal, sec *templates.Section, res saveResult) {
+	names, err := p.memberNames(c, prop.ID)
+	if err != nil {
+		c.JSON(http.StatusInternalServerError, gin.H{"error": "internal", "request_id": requestID(c)})
+		return
+	}
+	out := autosaveConflict{Version: res.Current.Version, By: names[res.Current.UpdatedBy], At: formatTime(langOf(c), res.Current.UpdatedAt)}
+	views := viewFields(sec, prop, res.Proposed, res.Current.Version)
+	markConflicts(views, res.Conflicts, prop, res.Current.Fields)
+	for _, v := range views {
+		if !v.Conflict {
+			continue
+		}
+		cf := conflictField{Key: v.Key, Label: tx(langOf(c), v.Field.Label), Theirs: v.Theirs}
+		for _, t := range v.Texts {
+			cf.Texts = append(cf.Texts, conflictText{Lang: t.Lang, Name: t.Name, Theirs: t.Theirs})
+		}
+		out.Fields = append(out.Fields, cf)
+	}
+	c.JSON(http.StatusPreconditionFailed, out)
+}
+
+func outOfSync(sec *templates.Section, inSync []string) []string {
+	var out []string
+	for _, f := range sec.Fields {
+		if !containsString(inSync, f.Key) {
+			out = append(out, f.Key)
+		}
+	}
+	return out
+}
+
+func (p *Pages) labels(c *gin.Context, sec *templates.Section, keys []string) []string {
+	out := []string{}
+	for _, k := range keys {
+		if f, ok := sec.Field(k); ok {
+			out = append(out, tx(langOf(c), f.Label))
+		}
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+// languages are the interface languages, in the order the switch offers them.
+var languages = []string{"en", "ru"}
+
+// langCookie keeps each person's choice of interface language; it is a preference, not a secret.
+const langCookie = "iduit_lang"
+
+var nativeLanguageNames = map[string]string{"en": "English", "ru": "Русский"}
+
+// langOf is the interface language: the person's choice, else the browser's, else English. Speakers of
+// languages of the region whose networks work in Russian get Russian.
+func langOf(c *gin.Context) string {
+	if v := c.GetString(langCookie); v != "" {
+		return v
+	}
+	if ck, err := c.Request.Cookie(langCookie); err == nil && (ck.Value == "en" || ck.Value == "ru") {
+		return ck.Value
+	}
+	for _, part := range strings.Split(c.GetHeader("Accept-Language"), ",") {
+		tag, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(part)), ";")
+		primary, _, _ := strings.Cut(tag, "-")
+		switch primary {
+		case "en":
+			return "en"
+		case "ru", "be", "ky", "kk":
+			return "ru"
+		}
+	}
+	return "en"
+}
+
+// switchLanguage stores the choice for a year and returns to the page it was made on.
+func (p *Pages) switchLanguage(c *gin.Context) {
+	lang := c.PostForm("lang")
+	if lang != "en" && lang != "ru" {
+		lang = "en"
+	}
+	http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		Secure: p.secure, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	redirect(c, localPath(c.PostForm("next"), "/"))
+}
+
+// translate looks a key up in the catalogue; a missing key is an error so that the start-up test and
+// the page tests catch it rather than a reader.
+func translate(lang, key string, args ...any) (string, error) {
+	m, ok := catalogue[key]
+	if !ok {
+		return "", fmt.Errorf("no message %q", key)
+	}
+	s := m.en
+	if lang == "ru" {
+		s = m.ru
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s, nil
+}
+
+// tr is translate for Go code with keys that are known to exist.
+func tr(c *gin.Context, key string, args ...any) string {
+	s, err := translate(langOf(c), key, args...)
+	if err != nil {
+		return key
+	}
+	return s
+}
+
+// msg is one message in both interface languages.
+type msg struct{ en, ru string }
+
+func chapterName(lang string, n int) (string, error) {
+	title, err := translate(lang, fmt.Sprintf("iduit.ch%d", n))
+	if err != nil {
+		return "", err
+	}
+	return translate(lang, "iduit.chapter", n, title)
+}
+
+// problemView is one input problem, with the control it belongs to.
+type problemView struct {
+	Field, Anchor, Message string
+}
+
+// problemTexts translate the service's input messages into Russian by pattern; a message with no pattern
+// is shown as the service wrote it.
+var problemTexts = []struct {
+	re *regexp.Regexp
+	ru string
+}{
+	{regexp.MustCompile(`^is required$`), "нужно заполнить"},
+	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1 символов"},
+	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1 символов"},
+	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},
+	{regexp.MustCompile(`^must be a number$`), "должно быть числом"},
+	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
+	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
+	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1 символов, допустимо не более $2"},
+	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1"},
+	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы"},
+	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
+	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет"},
+	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru"},
+}
+
+func localiseProblem(lang, message string) string {
+	if lang != "ru" {
+		return message
+	}
+	for _, pt := range problemTexts {
+		if pt.re.MatchString(message) {
+			return pt.re.ReplaceAllString(message, pt.ru)
+		}
+	}
+	return message
+}
+
+// problems prepares the service's input problems for a page, naming the field they belong to.
+func (p *Pages) problems(c *gin.Context, in []domain.Problem) []problemView {
+	lang := langOf(c)
+	out := make([]problemView, len(in))
+	for i, pr := range in {
+		out[i] = problemView{Field: pr.Field, Message: localiseProblem(lang, pr.Message)}
+	}
+	return out
+}

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+type membersPage struct {
+	Base
+	Head     proposalHead
+	Members  []domain.Member
+	Roles    []domain.Role
+	Me       string
+	Email    string
+	Role     string
+	Problems map[string]string
+	Error    string
+}
+
+func (p *Pages) membersPage(c *gin.Context) {
+	p.showMembers(c, http.StatusOK, membersPage{Role: string(domain.RoleEditor)})
+}
+
+// showMembers renders the list; a refused addition shows it again with the typed address kept.
+func (p *Pages) showMembers(c *gin.Context, status int, data membersPage) {
+	head, err := p.loadHead(c, "members")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	members, err := p.svc.Members(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data.Base, data.Head, data.Members, data.Roles, data.Me = p.base(c, tr(c, "members.title")+" · "+head.Proposal.Title), head, members, domain.Roles(), mustUser(c).ID
+	if c.Query("added") != "" {
+		data.Flash = tr(c, "members.added")
+	}
+	p.render(c, status, "members", data)
+}
+
+// addMember gives an existing account a role. The proposal is loaded first, so that "not found" from
+// the addition can only mean that no account has that address.
+func (p *Pages) addMember(c *gin.Context) {
+	if _, err := p.loadHead(c, "members"); err != nil {
+		p.fail(c, err)
+		return
+	}
+	email, role := c.PostForm("email"), c.PostForm("role")
+	_, err := p.svc.AddMember(c.Request.Context(), mustUser(c), c.Param("id"), email, domain.Role(role))
+	if err == nil {
+		redirect(c, "/proposals/"+c.Param("id")+"/members?added=1")
+		return
+	}
+	e, ok := domain.AsError(err)
+	if !ok || (e.Kind != domain.KindInvalid && e.Kind != domain.KindNotFound && e.Kind != domain.KindConflict) {
+		p.fail(c, err)
+		return
+	}
+	data := membersPage{Email: email, Role: role, Problems: map[string]string{}}
+	for _, pr := range p.problems(c, e.Problems) {
+		data.Problems[pr.Field] = pr.Message
+	}
+	if e.Kind != domain.KindInvalid {
+		data.Error = tr(c, "members.error."+string(e.Kind))
+	}
+	p.showMembers(c, http.StatusBadRequest, data)
+}
+
+// removeMember takes someone off the proposal; a member leaving goes back to their list.
+func (p *Pages) removeMember(c *gin.Context) {
+	userID := c.Param("userID")
+	if err := p.svc.RemoveMember(c.Request.Context(), mustUser(c), c.Param("id"), userID); err != nil {
+		p.fail(c, err)
+		return
+	}
+	if userID == mustUser(c).ID {
+		redirect(c, "/proposals")
+		return
+	}
+	redirect(c, "/proposals/"+c.Param("id")+"/members")
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestEveryPageRenders walks a writer through every page without JavaScript, on each database.
+func TestEveryPageRenders(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		v := s.visitor()
+		if p := v.get("/"); p.Status != http.StatusSeeOther || p.Location != "/signin" {
+			t.Fatalf("/ signed out: %d %s", p.Status, p.Location)
+		}
+		v.signUp("Aida Writer")
+		if p := v.get("/"); p.Location != "/proposals" {
+			t.Fatalf("/ signed in: %d %s", p.Status, p.Location)
+		}
+		id := v.createProposal("Harm reduction in Bishkek", "ru", false)
+		sec := "/proposals/" + id + "/sections/epidemiology"
+		p := v.post(sec, url.Values{"version": {"0"}, "t.size-estimate-source.ru": {"Национальная оценка, 2023"}, "f.pwid-size-estimate": {"25 000"}})
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("save: %d\n%s", p.Status, p.Body)
+		}
+		for _, path := range []string{"/proposals", "/proposals/new", "/proposals/" + id, sec, sec + "/history", sec + "/history/1",
+			"/proposals/" + id + "/check", "/proposals/" + id + "/members", "/proposals/" + id + "/activity"} {
+			p := v.get(path)
+			if p.Status != http.StatusOK {
+				t.Errorf("GET %s: %d\n%s", path, p.Status, p.Body)
+			}
+			if !strings.Contains(p.Body, "</html>") {
+				t.Errorf("GET %s: page cut short", path)
+			}
+		}
+	})
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+	"iduit/templates"
+)
+
+// proposalHead is what every page of one proposal shows at the top: its title, status and tabs.
+type proposalHead struct {
+	Proposal domain.Proposal
+	Template *templates.Template
+	Can      service.Abilities
+	Tab      string
+}
+
+// loadHead loads a proposal the user is a member of, with what they may do.
+func (p *Pages) loadHead(c *gin.Context, tab string) (proposalHead, error) {
+	prop, err := p.svc.Proposal(c.Request.Context(), mustUser(c), c.Param("id"), domain.ActionRead)
+	if err != nil {
+		return proposalHead{}, err
+	}
+	tpl, err := p.svc.Template(prop)
+	if err != nil {
+		return proposalHead{}, err
+	}
+	return proposalHead{Proposal: prop, Template: tpl, Can: p.svc.Abilities(prop), Tab: tab}, nil
+}
+
+type sectionRow struct {
+	Section  *templates.Section
+	Progress service.SectionProgress
+}
+
+type proposalPage struct {
+	Base
+	Head     proposalHead
+	Sections []sectionRow
+	Next     *templates.Section
+	Complete int
+	Problems []problemView
+}
+
+func (p *Pages) proposalPage(c *gin.Context) {
+	p.showProposal(c, http.StatusOK, nil)
+}
+
+// showProposal renders the overview; a refused status change shows it again with the reasons.
+func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView) {
+	head, err := p.loadHead(c, "overview")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	progress, err := p.svc.Progress(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems}
+	for _, sp := range progress.Sections {
+		sec, _ := head.Template.Section(sp.Key)
+		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp})
+	}
+	data.Next, _ = head.Template.Section(progress.NextSection)
+	if c.Query("status") != "" {
+		data.Flash = tr(c, "proposal.status_changed")
+	}
+	p.render(c, status, "proposal", data)
+}
+
+// changeStatus moves the proposal along the review workflow. Marking it final while the check finds
+// errors shows the overview again with each error.
+func (p *Pages) changeStatus(c *gin.Context) {
+	_, err := p.svc.ChangeStatus(c.Request.Context(), mustUser(c), c.Param("id"), c.PostForm("status"), c.PostForm("note"))
+	if e, ok := domain.AsError(err); ok && e.Kind == domain.KindUnprocessable {
+		p.showProposal(c, http.StatusUnprocessableEntity, p.problems(c, e.Problems))
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	redirect(c, "/proposals/"+c.Param("id")+"?status=changed")
+}

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+	"iduit/templates"
+)
+
+// listPageSize keeps the list short on a slow connection; each row costs a progress computation.
+const listPageSize = 20
+
+type proposalRow struct {
+	Proposal domain.Proposal
+	Template *templates.Template
+	Progress service.Progress
+	Complete int
+	Total    int
+}
+
+type proposalsPage struct {
+	Base
+	Rows       []proposalRow
+	Total      int64
+	Prev, Next string
+}
+
+func (p *Pages) proposalList(c *gin.Context) {
+	user := mustUser(c)
+	offset, _ := strconv.Atoi(c.Query("offset"))
+	page := domain.Page{Limit: listPageSize, Offset: max(offset, 0)}
+	items, total, err := p.svc.Proposals(c.Request.Context(), user, page)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data := proposalsPage{Base: p.base(c, tr(c, "proposals.title")), Total: total}
+	for _, it := range items {
+		row := proposalRow{Proposal: it}
+		row.Template, _ = p.svc.Template(it)
+		if row.Progress, err = p.svc.Progress(c.Request.Context(), user, it.ID); err != nil {
+			p.fail(c, err)
+			return
+		}
+		row.Complete, row.Total = row.Progress.Counts[service.StateComplete], len(row.Progress.Sections)
+		data.Rows = append(data.Rows, row)
+	}
+	if page.Offset > 0 {
+		data.Prev = "/proposals?offset=" + strconv.Itoa(max(page.Offset-listPageSize, 0))
+	}
+	if int64(page.Offset+listPageSize) < total {
+		data.Next = "/proposals?offset=" + strconv.Itoa(page.Offset+listPageSize)
+	}
+	p.render(c, http.StatusOK, "proposals", data)
+}
+
+// newProposalPage is the form to start a proposal from a template.
+type newProposalPage struct {
+	Base
+	Templates []*templates.Template
+	Form      newProposalForm
+	Problems  map[string]string
+}
+
+type newProposalForm struct {
+	Template, Title, Country, Network, Language, SubmissionLanguage string
+	Bilingual                                                       bool
+}
+
+func (p *Pages) newProposalPage(c *gin.Context) {
+	// No template is preselected: choosing between a concept note and a monitoring plan is the first
+	// decision, and a default would be taken without reading.
+	form := newProposalForm{Language: langOf(c), SubmissionLanguage: "en"}
+	p.render(c, http.StatusOK, "new", newProposalPage{Base: p.base(c, tr(c, "new.title")), Templates: p.svc.Templates().List(), Form: form})
+}
+
+func (p *Pages) createProposal(c *gin.Context) {
+	f := newProposalForm{
+		Template: c.PostForm("template"), Title: c.PostForm("title"), Country: c.PostForm("country"), Network: c.PostForm("network"),
+		Language: c.PostForm("language"), SubmissionLanguage: c.PostForm("submission_language"), Bilingual: c.PostForm("bilingual") == "on",
+	}
+	in := service.ProposalInput{Template: f.Template, Title: &f.Title, Country: &f.Country, Network: &f.Network, Language: &f.Language, Bilingual: &f.Bilingual}
+	if f.Bilingual {
+		in.SubmissionLanguage = &f.SubmissionLanguage
+	}
+	prop, err := p.svc.CreateProposal(c.Request.Context(), mustUser(c), in)
+	if domain.ErrorKind(err) == domain.KindInvalid {
+		data := newProposalPage{Base: p.base(c, tr(c, "new.title")), Templates: p.svc.Templates().List(), Form: f, Problems: map[string]string{}}
+		e, _ := domain.AsError(err)
+		for _, pr := range p.problems(c, e.Problems) {
+			data.Problems[pr.Field] = pr.Message
+		}
+		p.render(c, http.StatusBadRequest, "new", data)
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	redirect(c, "/proposals/"+prop.ID)
+}

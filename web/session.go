@@ -1,0 +1,111 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/api"
+	"iduit/domain"
+)
+
+const (
+	keyUser    = "web.user"
+	keySession = "web.session"
+)
+
+// loadUser reads the session cookie the sign-in set. A missing or expired session is simply no user; a
+// store that cannot answer is an error page, not a silent sign-out.
+func (p *Pages) loadUser(c *gin.Context) {
+	cookie, err := c.Request.Cookie(api.SessionCookie)
+	if err != nil || cookie.Value == "" {
+		c.Next()
+		return
+	}
+	sess, user, err := p.svc.Authenticate(c.Request.Context(), cookie.Value)
+	switch {
+	case err == nil:
+		c.Set(keyUser, user)
+		c.Set(keySession, sess)
+	case domain.ErrorKind(err) == domain.KindUnauthenticated:
+		p.setSessionCookie(c, "", time.Unix(0, 0))
+	default:
+		p.fail(c, err)
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// requireUser sends a signed-out visitor to the sign-in page, remembering where they were going.
+func (p *Pages) requireUser(c *gin.Context) {
+	if _, ok := userOf(c); ok {
+		c.Next()
+		return
+	}
+	next := ""
+	if c.Request.Method == http.MethodGet {
+		next = c.Request.URL.RequestURI()
+	}
+	c.Abort()
+	if c.Request.Method == http.MethodPut { // the autosave script reads the status and keeps its draft
+		c.JSON(http.StatusUnauthorized, gin.H{"error": "unauthenticated"})
+		return
+	}
+	redirect(c, "/signin"+queryNext(next))
+}
+
+func userOf(c *gin.Context) (domain.User, bool) {
+	u, ok := c.Get(keyUser)
+	if !ok {
+		return domain.User{}, false
+	}
+	return u.(domain.User), true
+}
+
+// mustUser is for handlers behind requireUser.
+func mustUser(c *gin.Context) domain.User {
+	u, _ := userOf(c)
+	return u
+}
+
+func sessionOf(c *gin.Context) (domain.Session, bool) {
+	s, ok := c.Get(keySession)
+	if !ok {
+		return domain.Session{}, false
+	}
+	return s.(domain.Session), true
+}
+
+// setSessionCookie writes the same cookie as the API's POST /sessions: HttpOnly so no script can read the
+// token, SameSite=Lax so other sites' forms arrive without it.
+func (p *Pages) setSessionCookie(c *gin.Context, token string, expires time.Time) {
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: api.SessionCookie, Value: token, Path: "/", Expires: expires,
+		HttpOnly: true, Secure: p.secure, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// redirect ends a POST with 303 See Other, so that reloading the next page does not post again.
+func redirect(c *gin.Context, to string) {
+	c.Redirect(http.StatusSeeOther, to)
+	c.Abort()
+}
+
+func queryNext(next string) string {
+	if next == "" || next == "/" {
+		return ""
+	}
+	return "?next=" + url.QueryEscape(next)
+}
+
+// localPath accepts only a path on this site, so that "next" cannot send anyone elsewhere after sign-in.
+func localPath(s, fallback string) string {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") || strings.ContainsAny(s, "\r\n") {
+		return fallback
+	}
+	return s
+}

@@ -1,0 +1,371 @@
+// iduit pages work without this script; it only adds live word counts, autosave with a visible state,
+// a draft kept on the device while offline, and a side-by-side view when someone else saved first.
+// It never builds HTML from strings: every text goes in through textContent or .value.
+(function () {
+  'use strict';
+  var wordSplit = /[^\p{L}\p{N}\p{M}\-'\u2019\u2010\u00AD]+/u;
+  var wordCore = /[\p{L}\p{N}]/u;
+
+  // countWords matches domain.CountWords on the server: runs of letters, digits and marks, with hyphens
+  // and apostrophes inside a word.
+  function countWords(s) {
+    return s.split(wordSplit).filter(function (t) { return wordCore.test(t); }).length;
+  }
+
+  function updateCount(input) {
+    var out = document.getElementById(input.id + '-count');
+    if (!out) { return; }
+    var n = countWords(input.value);
+    var num = out.querySelector('.n');
+    if (num) { num.textContent = String(n); }
+    var soft = parseInt(out.getAttribute('data-soft') || '0', 10);
+    var hard = parseInt(out.getAttribute('data-hard') || '0', 10);
+    out.classList.toggle('over-hard-on', hard > 0 && n > hard);
+    out.classList.toggle('over-soft-on', !(hard > 0 && n > hard) && soft > 0 && n > soft);
+  }
+
+  function initCounters(root) {
+    root.querySelectorAll('.field textarea[name^="t."], .field input[name^="t."]').forEach(function (el) {
+      updateCount(el);
+      el.addEventListener('input', function () { updateCount(el); });
+    });
+  }
+
+  // --- autosave ---------------------------------------------------------------------------------
+
+  function Autosave(form) {
+    this.form = form;
+    this.url = form.getAttribute('data-autosave');
+    this.draftKey = 'iduit:draft:' + form.getAttribute('data-draft-key');
+    this.state = document.getElementById('save-state');
+    this.token = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+    this.dirty = {};     // field key → true while the page holds text the server has not acknowledged
+    this.synced = {};    // field key → the entries the server last acknowledged, to skip empty saves
+    this.conflicted = {}; // field key → true until the writer chooses between the two texts
+    this.timers = {};
+    this.queue = [];
+    this.busy = false;
+    this.retryTimer = null;
+  }
+
+  Autosave.prototype.setState = function (name, extra) {
+    if (!this.state) { return; }
+    var text = this.state.getAttribute('data-' + name) || name;
+    if (name === 'saved') {
+      text += extra ? ' · ' + extra : '';
+    } else if (extra) {
+      text += ' ' + extra;
+    }
+    this.state.textContent = text;
+    this.state.className = 'save-state is-' + name;
+  };
+
+  Autosave.prototype.wrapper = function (key) {
+    return this.form.querySelector('.field[data-field="' + CSS.escape(key) + '"]');
+  };
+
+  // entries are a field's current values as form pairs: what a save sends and what a draft keeps.
+  Autosave.prototype.entries = function (key) {
+    var out = [];
+    this.wrapper(key).querySelectorAll('input, textarea, select').forEach(function (el) {
+      if (!el.name || el.name.indexOf('base.') === 0) { return; }
+      if (el.type === 'checkbox' && !el.checked) { return; }
+      out.push([el.name, el.value]);
+    });
+    return out;
+  };
+
+  Autosave.prototype.base = function (key) {
+    var el = this.form.elements['base.' + key];
+    return el ? el.value : this.form.elements.version.value;
+  };
+
+  Autosave.prototype.setBase = function (key, v) {
+    var el = this.form.elements['base.' + key];
+    if (el) { el.value = String(v); }
+  };
+
+  Autosave.prototype.readDrafts = function () {
+    try { return JSON.parse(localStorage.getItem(this.draftKey) || '{}'); } catch (e) { return {}; }
+  };
+
+  Autosave.prototype.writeDraft = function (key, entries) {
+    var all = this.readDrafts();
+    if (entries) { all[key] = { base: this.base(key), entries: entries, at: Date.now() }; } else { delete all[key]; }
+    try {
+      if (Object.keys(all).length) { localStorage.setItem(this.draftKey, JSON.stringify(all)); } else { localStorage.removeItem(this.draftKey); }
+    } catch (e) { /* storage full or disabled: the server save still runs */ }
+  };
+
+  Autosave.prototype.changed = function (key) {
+    var entries = this.entries(key);
+    if (this.synced[key] === JSON.stringify(entries)) { return; }
+    this.dirty[key] = true;
+    this.writeDraft(key, entries);
+    if (this.conflicted[key]) { this.setState('conflict'); return; }
+    this.setState('unsaved');
+    clearTimeout(this.timers[key]);
+    var self = this;
+    this.timers[key] = setTimeout(function () { self.enqueue(key); }, 1200);
+  };
+
+  Autosave.prototype.enqueue = function (key) {
+    if (this.queue.indexOf(key) < 0) { this.queue.push(key); }
+    this.next();
+  };
+
+  Autosave.prototype.next = function () {
+    if (this.busy || !this.queue.length) { return; }
+    if (!navigator.onLine) { this.setState('offline'); return; }
+    this.busy = true;
+    this.send(this.queue.shift());
+  };
+
+  Autosave.prototype.send = function (key) {
+    var self = this;
+    var sent = JSON.stringify(this.entries(key));
+    var body = new URLSearchParams(new FormData(this.form));
+    body.append('only', key);
+    this.setState('saving');
+    fetch(this.url, {
+      method: 'PUT', credentials: 'same-origin', body: body,
+      headers: { 'X-CSRF-Token': this.token, 'If-Match': '"' + this.base(key) + '"', 'Accept': 'application/json' }
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) { self.answered(key, sent, res.status, data); });
+    }, function () {
+      self.busy = false;
+      self.queue.unshift(key);
+      self.setState('offline');
+      self.retryLater();
+    });
+  };
+
+  Autosave.prototype.answered = function (key, sent, status, data) {
+    this.busy = false;
+    if (status === 200) {
+      this.saved(key, sent, data);
+    } else if (status === 412) {
+      this.showConflict(data);
+    } else if (status === 400) {
+      this.showProblems(data.problems || []);
+      this.setState('error');
+    } else if (status === 401) {
+      this.setState('signin');
+    } else {
+      this.queue.unshift(key);
+      this.setState('error');
+      this.retryLater();
+      return;
+    }
+    this.next();
+  };
+
+  Autosave.prototype.saved = function (key, sent, data) {
+    var self = this;
+    (data.in_sync || []).forEach(function (k) { self.setBase(k, data.version); });
+    this.synced[key] = sent;
+    if (JSON.stringify(this.entries(key)) === sent) {
+      delete this.dirty[key];
+      this.writeDraft(key, null);
+      this.clearProblem(key);
+    }
+    if (data.changed_elsewhere && data.changed_elsewhere.length) {
+      this.setState('elsewhere', data.changed_elsewhere.join('; '));
+    } else if (!Object.keys(this.dirty).length) {
+      this.setState('saved', data.saved_at);
+    }
+  };
+
+  Autosave.prototype.retryLater = function () {
+    var self = this;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(function () { self.next(); }, 15000);
+  };
+
+  Autosave.prototype.clearProblem = function (key) {
+    var w = this.wrapper(key);
+    var p = w && w.querySelector('.field-error.live');
+    if (p) { p.remove(); }
+  };
+
+  Autosave.prototype.showProblems = function (problems) {
+    var self = this;
+    problems.forEach(function (pr) {
+      var w = self.wrapper(pr.Field || pr.field || '');
+      if (!w) { return; }
+      self.clearProblem(w.getAttribute('data-field'));
+      var p = document.createElement('p');
+      p.className = 'field-error live';
+      p.textContent = pr.Message || pr.message || '';
+      w.querySelector('.field-input').appendChild(p);
+    });
+  };
+
+  // showConflict puts the other person's saved text beside the writer's own, which stays in its box.
+  Autosave.prototype.showConflict = function (data) {
+    var self = this;
+    this.setState('conflict', data.by ? '(' + data.by + ', ' + data.at + ')' : '');
+    (data.fields || []).forEach(function (f) {
+      var w = self.wrapper(f.key);
+      if (!w) { return; }
+      self.conflicted[f.key] = true;
+      var old = w.querySelector('.conflict-panel');
+      if (old) { old.remove(); }
+      w.classList.add('has-conflict', 'js-conflict');
+      var panel = document.createElement('div');
+      panel.className = 'conflict-panel sbs-panel';
+      panel.setAttribute('role', 'group');
+      (f.texts || []).forEach(function (t) {
+        var id = 'theirs-' + t.name.replace(/[^a-zA-Z0-9_-]/g, '-');
+        var label = document.createElement('label');
+        label.setAttribute('for', id);
+        label.textContent = self.form.getAttribute('data-l-theirs') + (f.texts.length > 1 ? ' (' + t.lang + ')' : '');
+        var box = document.createElement('textarea');
+        box.id = id; box.readOnly = true; box.rows = 8; box.lang = t.lang; box.value = t.theirs;
+        box.setAttribute('data-for', t.name);
+        panel.appendChild(label); panel.appendChild(box);
+      });
+      if (!f.texts && f.theirs !== undefined) {
+        var q = document.createElement('p');
+        q.className = 'theirs-value';
+        q.textContent = self.form.getAttribute('data-l-theirs') + ': ' + f.theirs;
+        panel.appendChild(q);
+      }
+      panel.appendChild(self.conflictButtons(f, data.version, panel));
+      w.querySelector('.field-input').appendChild(panel);
+      var first = panel.querySelector('button');
+      if (first) { first.focus(); }
+    });
+  };
+
+  Autosave.prototype.conflictButtons = function (f, version, panel) {
+    var self = this;
+    var bar = document.createElement('div');
+    bar.className = 'conflict-actions';
+    var keep = document.createElement('button');
+    keep.type = 'button';
+    keep.textContent = this.form.getAttribute('data-l-keep');
+    keep.addEventListener('click', function () {
+      delete self.conflicted[f.key];
+      self.setBase(f.key, version);
+      panel.remove();
+      self.wrapper(f.key).classList.remove('has-conflict', 'js-conflict');
+      self.writeDraft(f.key, self.entries(f.key));
+      self.enqueue(f.key);
+    });
+    bar.appendChild(keep);
+    var take = document.createElement('button');
+    take.type = 'button';
+    if (!f.texts) {
+      take.textContent = this.form.getAttribute('data-l-reload');
+      take.addEventListener('click', function () { delete self.conflicted[f.key]; self.writeDraft(f.key, null); location.reload(); });
+      bar.appendChild(take);
+      return bar;
+    }
+    take.textContent = this.form.getAttribute('data-l-take');
+    take.addEventListener('click', function () {
+      // Swap: their text goes into the box, the writer's moves into the read-only box beside it, so that
+      // it can still be copied from until the page is left.
+      panel.querySelectorAll('textarea[data-for]').forEach(function (box) {
+        var input = self.form.elements[box.getAttribute('data-for')];
+        var mine = input.value;
+        input.value = box.value;
+        box.value = mine;
+        updateCount(input);
+        var label = panel.querySelector('label[for="' + box.id + '"]');
+        if (label) { label.textContent = self.form.getAttribute('data-l-yours'); }
+      });
+      delete self.conflicted[f.key];
+      self.setBase(f.key, version);
+      self.synced[f.key] = JSON.stringify(self.entries(f.key));
+      delete self.dirty[f.key];
+      self.writeDraft(f.key, null);
+      take.remove(); keep.remove();
+      self.setState('saved');
+    });
+    bar.appendChild(take);
+    return bar;
+  };
+
+  // restoreDrafts puts back text typed on this device that never reached the server, then sends it with
+  // the version it was typed against, so a save made elsewhere meanwhile shows as a conflict.
+  Autosave.prototype.restoreDrafts = function () {
+    var drafts = this.readDrafts();
+    var self = this;
+    var restored = false;
+    Object.keys(drafts).forEach(function (key) {
+      var w = self.wrapper(key);
+      if (!w) { self.writeDraft(key, null); return; }
+      var d = drafts[key];
+      if (JSON.stringify(self.entries(key)) === JSON.stringify(d.entries)) { self.writeDraft(key, null); return; }
+      self.apply(w, d.entries);
+      self.setBase(key, d.base);
+      self.dirty[key] = true;
+      restored = true;
+      self.queue.push(key);
+    });
+    if (restored) { this.setState('restored'); this.next(); }
+  };
+
+  Autosave.prototype.apply = function (w, entries) {
+    var values = {};
+    entries.forEach(function (e) { (values[e[0]] = values[e[0]] || []).push(e[1]); });
+    w.querySelectorAll('input, textarea, select').forEach(function (el) {
+      if (!el.name || el.name.indexOf('base.') === 0) { return; }
+      var v = values[el.name] || [];
+      if (el.type === 'checkbox') { el.checked = v.indexOf(el.value) >= 0; } else { el.value = v.length ? v[0] : ''; }
+      if (el.name.indexOf('t.') === 0) { updateCount(el); }
+    });
+  };
+
+  Autosave.prototype.start = function () {
+    var self = this;
+    var onEdit = function (ev) {
+      var w = ev.target.closest && ev.target.closest('.field[data-field]');
+      if (w && ev.target.name && ev.target.name.indexOf('base.') !== 0) { self.changed(w.getAttribute('data-field')); }
+    };
+    // Text boxes report every keystroke as "input"; their "change" on leaving the box would only repeat it.
+    this.form.addEventListener('input', onEdit);
+    this.form.addEventListener('change', function (ev) {
+      if (ev.target.type === 'checkbox' || ev.target.tagName === 'SELECT' || ev.target.type === 'date') { onEdit(ev); }
+    });
+    window.addEventListener('online', function () { self.next(); });
+    window.addEventListener('offline', function () { self.setState('offline'); });
+    this.restoreDrafts();
+  };
+
+  // Tables: a button that adds an empty row, named like the server's rows so the form save reads it.
+  function initTables(root) {
+    root.querySelectorAll('table[data-table]').forEach(function (table) {
+      var form = table.closest('form');
+      if (!form || form.getAttribute('data-readonly')) { return; }
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = form.getAttribute('data-l-row');
+      button.addEventListener('click', function () {
+        var body = table.tBodies[0];
+        var last = body.rows[body.rows.length - 1];
+        var row = last.cloneNode(true);
+        var index = body.rows.length;
+        row.querySelectorAll('input').forEach(function (input) {
+          input.name = input.name.replace(/\.\d+\.([^.]+)$/, '.' + index + '.$1');
+          input.id = input.name.replace(/\./g, '-');
+          input.value = '';
+          input.setAttribute('aria-label', input.getAttribute('aria-label').replace(/\d+$/, String(index + 1)));
+        });
+        body.appendChild(row);
+        row.querySelector('input').focus();
+      });
+      table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    initCounters(document);
+    initTables(document);
+    var form = document.getElementById('section-form');
+    if (form && form.getAttribute('data-autosave') && !form.getAttribute('data-readonly') && window.fetch) {
+      new Autosave(form).start();
+    }
+  });
+})();

@@ -1,0 +1,125 @@
+// Package web is iduit's server-rendered interface for people: sign-in, proposals, sections with their
+// guidance, comments, the check for errors, members and history. Every page calls the same service as
+// the JSON API, so the rules exist once; page templates and static files are embedded and parsed once at
+// start-up, so a broken template stops the start rather than a person's request.
+package web
+
+import (
+	"crypto/rand"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+//go:embed pages/*.html static/*
+var embedded embed.FS
+
+// Config is what the pages need from the rest of the program.
+type Config struct {
+	Service *service.Service
+	Logger  *slog.Logger
+	// CSRFSecret signs the forms' CSRF tokens. Empty means a random secret for this process: forms opened
+	// before a restart are then refused once, and several servers behind one address must share a secret.
+	CSRFSecret []byte
+	// SecureCookies marks cookies Secure and turns on HSTS; set it when served over TLS.
+	SecureCookies bool
+}
+
+// Pages serves the web interface. It is safe for concurrent use.
+type Pages struct {
+	svc    *service.Service
+	log    *slog.Logger
+	views  map[string]map[string]*template.Template // language → page name → template
+	static *staticFiles
+	csrf   []byte
+	secure bool
+}
+
+// New parses every page template in both languages and loads the static files.
+func New(cfg Config) (*Pages, error) { return newPages(cfg, embedded) }
+
+func newPages(cfg Config, fsys fs.FS) (*Pages, error) {
+	if cfg.Service == nil {
+		return nil, errors.New("web: a service is required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	secret := cfg.CSRFSecret
+	if len(secret) == 0 {
+		secret = make([]byte, 32)
+		_, _ = rand.Read(secret) // crypto/rand.Read never fails on supported platforms
+	} else if len(secret) < 16 {
+		return nil, errors.New("web: the CSRF secret must be at least 16 bytes")
+	}
+	static, err := loadStatic(fsys)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pages{svc: cfg.Service, log: cfg.Logger, static: static, csrf: secret, secure: cfg.SecureCookies}
+	p.views = map[string]map[string]*template.Template{}
+	for _, lang := range languages {
+		views, err := parsePages(fsys, lang, static)
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		p.views[lang] = views
+	}
+	return p, nil
+}
+
+// Mount adds the pages' routes to the engine the API runs on: one route table, read top to bottom.
+func (p *Pages) Mount(r *gin.Engine) {
+	r.GET("/static/:file", p.serveStatic)
+	g := r.Group("", p.pageHeaders, p.recoverPage, p.loadUser)
+	g.GET("/", p.home)
+	g.GET("/signin", p.signInPage)
+	g.POST("/signin", p.verifyCSRF, p.signIn)
+	g.GET("/signup", p.signUpPage)
+	g.POST("/signup", p.verifyCSRF, p.signUp)
+	g.POST("/signout", p.signOut)
+	g.POST("/lang", p.verifyCSRF, p.switchLanguage)
+
+	a := g.Group("", p.requireUser, p.verifyCSRF)
+	a.GET("/proposals", p.proposalList)
+	a.GET("/proposals/new", p.newProposalPage)
+	a.POST("/proposals", p.createProposal)
+	a.GET("/proposals/:id", p.proposalPage)
+	a.POST("/proposals/:id/status", p.changeStatus)
+	a.GET("/proposals/:id/check", p.checkPage)
+	a.GET("/proposals/:id/activity", p.activityPage)
+	a.GET("/proposals/:id/members", p.membersPage)
+	a.POST("/proposals/:id/members", p.addMember)
+	a.POST("/proposals/:id/members/:userID/remove", p.removeMember)
+
+	a.GET("/proposals/:id/sections/:key", p.sectionPage)
+	a.POST("/proposals/:id/sections/:key", p.saveSection)
+	a.PUT("/proposals/:id/sections/:key/autosave", p.autosave)
+	a.GET("/proposals/:id/sections/:key/history", p.historyPage)
+	a.GET("/proposals/:id/sections/:key/history/:n", p.revisionPage)
+	a.POST("/proposals/:id/sections/:key/history/:n/restore", p.restoreRevision)
+
+	a.POST("/proposals/:id/sections/:key/comments", p.addComment)
+	a.POST("/proposals/:id/comments/:cid/edit", p.editComment)
+	a.POST("/proposals/:id/comments/:cid/delete", p.deleteComment)
+	a.POST("/proposals/:id/comments/:cid/resolve", p.setThreadStatus(domain.CommentResolved))
+	a.POST("/proposals/:id/comments/:cid/reopen", p.setThreadStatus(domain.CommentOpen))
+}
+
+// NotFound answers unknown paths outside the API with a page in the reader's language.
+func (p *Pages) NotFound(c *gin.Context) {
+	p.pageHeaders(c)
+	p.loadUser(c)
+	if c.IsAborted() {
+		return
+	}
+	p.fail(c, errNotFound)
+}
