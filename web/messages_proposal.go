@@ -30,6 +30,10 @@ var proposalMessages = map[string]msg{
 
 	// Overview.
 	"proposal.role":           {"your role: %s", "ваша роль: %s"},
+	"proposal.pdf":            {"Concept note PDF", "Концептуальная записка в PDF"},
+	"proposal.pdf.download":   {"Download the PDF", "Скачать PDF"},
+	"proposal.pdf.in":         {"PDF in", "PDF на языке:"},
+	"proposal.worksheet":      {"Blank worksheet for a paper consultation", "Пустой бланк для консультации на бумаге"},
 	"proposal.sections":       {"Sections", "Разделы"},
 	"proposal.continue":       {"Continue with %s %s", "Продолжить: %s %s"},
 	"proposal.all_complete":   {"Every section is complete. Run the check for errors before you submit.", "Все разделы готовы. Перед подачей запустите проверку на ошибки."},

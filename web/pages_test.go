@@ -36,3 +36,24 @@ func TestEveryPageRenders(t *testing.T) {
 		}
 	})
 }
+
+// TestConceptNoteDownload follows the overview's PDF link with the session cookie.
+func TestConceptNoteDownload(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		v := s.visitor()
+		v.signUp("Aida Writer")
+		id := v.createProposal("Снижение вреда", "ru", false)
+		overview := v.get("/proposals/" + id)
+		link := "/proposals/" + id + "/concept-note.pdf"
+		if !strings.Contains(overview.Body, `href="`+link+`"`) || !strings.Contains(overview.Body, "worksheet.pdf") {
+			t.Fatalf("the overview has no PDF or worksheet link:\n%s", overview.Body)
+		}
+		p := v.get(link)
+		if p.Status != http.StatusOK || p.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(p.Body, "%PDF") {
+			t.Fatalf("PDF download: %d %s", p.Status, p.Header.Get("Content-Type"))
+		}
+		if again := s.visitor().get(link); again.Status == http.StatusOK {
+			t.Fatal("a visitor without a session downloaded the PDF")
+		}
+	})
+}

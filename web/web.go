@@ -95,6 +95,7 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.GET("/proposals/:id", p.proposalPage)
 	a.POST("/proposals/:id/status", p.changeStatus)
 	a.GET("/proposals/:id/check", p.checkPage)
+	a.GET("/proposals/:id/concept-note.pdf", p.conceptNotePDF)
 	a.GET("/proposals/:id/activity", p.activityPage)
 	a.GET("/proposals/:id/members", p.membersPage)
 	a.POST("/proposals/:id/members", p.addMember)
