@@ -105,7 +105,13 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 	if err != nil {
 		return domain.Section{}, err
 	}
-	var saved domain.Section
+	saved := domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
+	if s.dialect == DialectPostgres && in.Activity != nil {
+		if err := s.saveSectionOneStatement(ctx, in, string(body)); err != nil {
+			return domain.Section{}, err
+		}
+		return saved, nil
+	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		next := in.ExpectedVersion + 1
 		res := tx.Model(&sectionRow{}).
@@ -124,13 +130,12 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		if err := touchUnlessFinal(tx, in.ProposalID, in.Now); err != nil {
 			return err
 		}
-		if err := record(tx, in.Activity); err != nil {
-			return err
-		}
-		saved = domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: next, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
-		return nil
+		return record(tx, in.Activity)
 	})
-	return saved, err
+	if err != nil {
+		return domain.Section{}, err
+	}
+	return saved, nil
 }
 
 // staleVersion explains a save that matched no row: either the section does not exist or someone else
