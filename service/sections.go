@@ -11,10 +11,22 @@ import (
 
 // Section returns the current draft of one section of a proposal the user is a member of.
 func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key string) (domain.Section, error) {
-	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+	p, sec, err := s.store.SectionForMember(ctx, proposalID, user.ID, key)
+	if domain.ErrorKind(err) == domain.KindNotFound {
+		// Say which was missing, the proposal (for this user) or the section, as the slower path would.
+		_, _, err = s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+		if err == nil {
+			err = domain.Errorf(domain.KindNotFound, "section not found")
+		}
 		return domain.Section{}, err
 	}
-	return s.store.Section(ctx, proposalID, key)
+	if err != nil {
+		return domain.Section{}, err
+	}
+	if !p.Role.Allows(domain.ActionRead) {
+		return domain.Section{}, domain.Errorf(domain.KindForbidden, "your role on this proposal (%s) does not allow this", p.Role)
+	}
+	return sec, nil
 }
 
 // SaveSectionInput replaces a section's fields, guarded by the version the writer last saw.
