@@ -28,7 +28,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	var o loadgen.Options
 	var jsonOut bool
 	fs := flag.NewFlagSet("iduit-load", flag.ContinueOnError)
-	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "server address (loopback only)")
+	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", "server address (loopback only); contend: several, comma-separated, share the writers")
 	fs.StringVar(&o.Scenario, "scenario", "section-get", "healthz | section-get | section-save | contend")
 	fs.IntVar(&o.Proposals, "proposals", 20, "contend: how many proposals the writers share")
 	fs.IntVar(&o.Concurrency, "concurrency", 16, "concurrent clients")

@@ -1,6 +1,7 @@
 package faults
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"iduit/internal/loadgen"
 )
 
 // pgCluster is a PostgreSQL server of the test's own, in a temporary directory on a free port, so that
@@ -111,4 +114,24 @@ func TestPostgresRestartFailsCleanlyAndRecovers(t *testing.T) {
 	if status := api.save(t, id, 1, "после остановки"); status != http.StatusOK {
 		t.Fatalf("a save after recovery answered %d, want 200 (the save during the outage must not have been applied)", status)
 	}
+}
+
+// TestTwoServersOnOnePostgres runs two server processes on one database with writers spread over both,
+// contending for the same sections: every acknowledged save must be in the database, no revision may
+// exist that nobody was told about, and no request may fail with 5xx. This is how iduit scales out.
+func TestTwoServersOnOnePostgres(t *testing.T) {
+	pg := newCluster(t)
+	if out, err := exec.Command(binary, "migrate", "-database-url", pg.url()).CombinedOutput(); err != nil {
+		t.Fatalf("migrate: %v %s", err, out)
+	}
+	a, b := startServer(t, pg.url()), startServer(t, pg.url())
+	rep, err := loadgen.Run(context.Background(), loadgen.Options{Addr: a.addr + "," + b.addr, Scenario: "contend",
+		Concurrency: 24, Proposals: 4, Duration: 3 * time.Second, MaxRequests: 1_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Acknowledged < 50 || rep.Statuses["412"] == 0 {
+		t.Fatalf("the run did not contend: %s", rep)
+	}
+	t.Logf("%s", rep)
 }

@@ -14,7 +14,9 @@ import (
 // same sections with If-Match. Every 200 is recorded with the text it acknowledged, so the database can
 // be checked afterwards against what the clients were told.
 type Contention struct {
-	client  *Client
+	client *Client
+	// writers are the clients the workers take turns on: several servers sharing one database
+	writers []*Client
 	token   string
 	ids     []string
 	mu      sync.Mutex
@@ -30,7 +32,7 @@ func NewContention(ctx context.Context, c *Client, proposals int) (*Contention, 
 	if err != nil {
 		return nil, err
 	}
-	k := &Contention{client: c, token: token, acked: map[string]string{}}
+	k := &Contention{client: c, writers: []*Client{c}, token: token, acked: map[string]string{}}
 	for i := 0; i < proposals; i++ {
 		id, err := c.createProposal(ctx, token)
 		if err != nil {
@@ -45,18 +47,19 @@ func NewContention(ctx context.Context, c *Client, proposals int) (*Contention, 
 // and attempt under that version.
 func (k *Contention) Worker(w int) func(context.Context) (int, error) {
 	n := 0
+	c := k.writers[w%len(k.writers)]
 	return func(ctx context.Context) (int, error) {
 		n++
 		id := k.ids[(w+n)%len(k.ids)]
 		path := "/api/v1/proposals/" + id + "/sections/" + contendSection
-		resp, _, err := k.client.do(ctx, http.MethodGet, path, k.token, nil, nil)
+		resp, _, err := c.do(ctx, http.MethodGet, path, k.token, nil, nil)
 		if err != nil {
 			return 0, err
 		}
 		etag := resp.Header.Get("ETag")
 		text := fmt.Sprintf("writer %d attempt %d", w, n)
 		body := map[string]any{"fields": map[string]any{"data-gaps": text}}
-		resp, _, err = k.client.do(ctx, http.MethodPut, path, k.token, body, map[string]string{"If-Match": etag})
+		resp, _, err = c.do(ctx, http.MethodPut, path, k.token, body, map[string]string{"If-Match": etag})
 		if err != nil {
 			k.note(func() { k.unknown++ })
 			return 0, err
@@ -129,3 +132,7 @@ func (k *Contention) Unknown() int {
 	defer k.mu.Unlock()
 	return k.unknown
 }
+
+// SpreadOver makes workers take turns on these clients as well, so that several server processes on one
+// database contend for the same sections.
+func (k *Contention) SpreadOver(clients ...*Client) { k.writers = append(k.writers, clients...) }

@@ -6,6 +6,7 @@ package loadgen
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -25,7 +26,8 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	if err := o.Check(); err != nil {
 		return Report{}, err
 	}
-	client := NewClient(o.Addr, o.Concurrency)
+	addrs := strings.Split(o.Addr, ",")
+	client := NewClient(addrs[0], o.Concurrency)
 	if o.Scenario != "contend" {
 		work, err := prepare(ctx, client, o)
 		if err != nil {
@@ -36,6 +38,9 @@ func Run(ctx context.Context, o Options) (Report, error) {
 	k, err := NewContention(ctx, client, o.Proposals)
 	if err != nil {
 		return Report{}, err
+	}
+	for _, addr := range addrs[1:] {
+		k.SpreadOver(NewClient(addr, o.Concurrency))
 	}
 	work := make([]func(context.Context) (int, error), o.Concurrency)
 	for i := range work {
@@ -57,7 +62,7 @@ func (o Options) Check() error {
 		return fmt.Errorf("-duration must be between 0 and 5m")
 	case o.Concurrency < 1 || o.Concurrency > 512:
 		return fmt.Errorf("-concurrency must be between 1 and 512")
-	case !isLoopback(o.Addr):
+	case !allLoopback(o.Addr):
 		return fmt.Errorf("-addr %q is not a loopback address; this tool only loads servers on this machine", o.Addr)
 	}
 	return nil
@@ -93,4 +98,13 @@ func prepare(ctx context.Context, c *Client, o Options) ([]func(context.Context)
 		}
 	}
 	return work, nil
+}
+
+func allLoopback(addrs string) bool {
+	for _, a := range strings.Split(addrs, ",") {
+		if !isLoopback(a) {
+			return false
+		}
+	}
+	return true
 }
