@@ -20,7 +20,7 @@ func (h *handlers) conceptNotePDF(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	sendPDF(c, doc)
+	SendPDF(c, doc)
 }
 
 // worksheetPDF streams a template's blank worksheet; it holds no proposal data, so it is public.
@@ -46,10 +46,11 @@ func (h *handlers) worksheetPDF(c *gin.Context) {
 	if c.GetHeader("If-None-Match") == doc.ETag {
 		doc.NotModified = true
 	}
-	sendPDF(c, doc)
+	SendPDF(c, doc)
 }
 
-func sendPDF(c *gin.Context, doc service.PDF) {
+// SendPDF writes a rendered PDF with its validator, or 304 when the client has it; the web pages use it too.
+func SendPDF(c *gin.Context, doc service.PDF) {
 	c.Header("ETag", doc.ETag)
 	// Cached, but checked each time: the ETag changes with every save.
 	c.Header("Cache-Control", "private, no-cache")

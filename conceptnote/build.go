@@ -81,7 +81,7 @@ func field(f *templates.Field, raw json.RawMessage, working, lang string) pdf.Fi
 	case templates.TypeTable:
 		out.Table = table(f, raw, lang)
 	default:
-		out.Text = scalar(raw)
+		out.Text = domain.ScalarText(raw)
 	}
 	out.Empty = strings.TrimSpace(out.Text) == "" && len(out.Items) == 0 && (out.Table == nil || len(out.Table.Rows) == 0)
 	return out
@@ -116,21 +116,9 @@ func table(f *templates.Field, raw json.RawMessage, lang string) *pdf.Table {
 	for _, r := range rows {
 		cells := make([]string, len(f.Columns))
 		for i, c := range f.Columns {
-			cells[i] = scalar(r[c.Key])
+			cells[i] = domain.ScalarText(r[c.Key])
 		}
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
-}
-
-// scalar prints a number, date or string value as it was entered.
-func scalar(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
 }

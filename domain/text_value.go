@@ -40,3 +40,16 @@ func ReadText(raw json.RawMessage, workingLanguage string) TextValue {
 	_ = json.Unmarshal(raw, &out)
 	return out
 }
+
+// ScalarText is how a stored number, date or choice reads as text: numbers as written, strings unquoted,
+// nothing for null.
+func ScalarText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	return string(raw)
+}

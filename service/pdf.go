@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"slices"
 
@@ -55,30 +56,37 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		out.NotModified = true
 		return out, nil
 	}
+	out.Bytes, err = s.cachedRender(ctx, version, func(w io.Writer) error {
+		tpl, err := s.Template(p)
+		if err != nil {
+			return err
+		}
+		doc, err := s.exportProposal(ctx, p, false)
+		if err != nil {
+			return err
+		}
+		return pdf.Render(w, conceptnote.Build(doc, tpl, s.budgets, lang))
+	})
+	return out, err
+}
+
+// cachedRender returns the bytes cached under version, or renders them within the render limit and
+// caches them.
+func (s *Service) cachedRender(ctx context.Context, version string, render func(io.Writer) error) ([]byte, error) {
 	if data, ok := s.pdfs.get(version); ok {
-		out.Bytes = data
-		return out, nil
+		return data, nil
 	}
 	release, err := s.renderGate.enter(ctx)
 	if err != nil {
-		return PDF{}, err
+		return nil, err
 	}
 	defer release()
-	tpl, err := s.Template(p)
-	if err != nil {
-		return PDF{}, err
-	}
-	doc, err := s.exportProposal(ctx, p, false)
-	if err != nil {
-		return PDF{}, err
-	}
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, conceptnote.Build(doc, tpl, s.budgets, lang)); err != nil {
-		return PDF{}, err
+	if err := render(&buf); err != nil {
+		return nil, err
 	}
-	out.Bytes = buf.Bytes()
-	s.pdfs.put(version, out.Bytes)
-	return out, nil
+	s.pdfs.put(version, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 func pdfLanguage(p domain.Proposal, lang string) (string, error) {
@@ -100,22 +108,11 @@ func pdfLanguage(p domain.Proposal, lang string) (string, error) {
 func (s *Service) Worksheet(ctx context.Context, tpl *templates.Template, lang string) (PDF, error) {
 	version := fmt.Sprintf("worksheet|%s|%d|%s|%s", tpl.Key, tpl.Version, lang, buildID)
 	out := PDF{ETag: etagOf(version), FileName: tpl.Title[lang]}
-	if data, ok := s.pdfs.get(version); ok {
-		out.Bytes = data
-		return out, nil
-	}
-	release, err := s.renderGate.enter(ctx)
-	if err != nil {
-		return PDF{}, err
-	}
-	defer release()
-	var buf bytes.Buffer
-	if err := pdf.RenderWorksheet(&buf, conceptnote.Worksheet(tpl, lang)); err != nil {
-		return PDF{}, err
-	}
-	out.Bytes = buf.Bytes()
-	s.pdfs.put(version, out.Bytes)
-	return out, nil
+	var err error
+	out.Bytes, err = s.cachedRender(ctx, version, func(w io.Writer) error {
+		return pdf.RenderWorksheet(w, conceptnote.Worksheet(tpl, lang))
+	})
+	return out, err
 }
 
 func etagOf(version string) string {

@@ -191,15 +191,3 @@ func (t storedText) in(lang string) string {
 	}
 	return t.EN
 }
-
-// display turns a stored scalar into the text a control shows: numbers as written, strings unquoted.
-func display(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
-}

@@ -68,12 +68,12 @@ func viewFields(sec *templates.Section, p domain.Proposal, fields domain.Fields,
 		case f.Type == templates.TypeChecklist:
 			v.Options = optionViews(f, raw)
 		case f.Type == templates.TypeChoice:
-			v.Value = display(raw)
+			v.Value = domain.ScalarText(raw)
 			v.Options = optionViews(f, nil)
 		case f.Type == templates.TypeTable:
 			v.Rows = tableRows(f, raw)
 		default:
-			v.Value = display(raw)
+			v.Value = domain.ScalarText(raw)
 		}
 		out[i] = v
 	}
@@ -117,7 +117,7 @@ func tableRows(f *templates.Field, raw json.RawMessage) [][]cellView {
 			cell := cellView{Name: cellName(f.Key, r, col.Key), Column: col}
 			cell.ID = strings.ReplaceAll(cell.Name, ".", "-")
 			if r < len(stored) {
-				cell.Value = display(stored[r][col.Key])
+				cell.Value = domain.ScalarText(stored[r][col.Key])
 			}
 			row[j] = cell
 		}
@@ -155,7 +155,7 @@ func summary(f *templates.Field, raw json.RawMessage) string {
 		for i, row := range rows {
 			cells := make([]string, len(f.Columns))
 			for j, col := range f.Columns {
-				cells[j] = display(row[col.Key])
+				cells[j] = domain.ScalarText(row[col.Key])
 			}
 			lines[i] = strings.Join(cells, " | ")
 		}
@@ -165,5 +165,5 @@ func summary(f *templates.Field, raw json.RawMessage) string {
 		_ = json.Unmarshal(raw, &items)
 		return strings.Join(items, ", ")
 	}
-	return display(raw)
+	return domain.ScalarText(raw)
 }

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"fmt"
-	"net/http"
-	"net/url"
-
 	"github.com/gin-gonic/gin"
+
+	"iduit/api"
 )
 
 // conceptNotePDF hands a signed-in member the concept note with the session cookie, through the same
@@ -16,16 +14,5 @@ func (p *Pages) conceptNotePDF(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	c.Header("ETag", doc.ETag)
-	c.Header("Cache-Control", "private, no-cache")
-	if doc.NotModified {
-		c.Status(http.StatusNotModified)
-		return
-	}
-	name := doc.FileName
-	if name == "" {
-		name = "concept-note"
-	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="concept-note.pdf"; filename*=UTF-8''%s.pdf`, url.PathEscape(name)))
-	c.Data(http.StatusOK, "application/pdf", doc.Bytes)
+	api.SendPDF(c, doc)
 }
