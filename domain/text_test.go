@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCheckText(t *testing.T) {
@@ -53,4 +54,25 @@ func TestRolesAllow(t *testing.T) {
 	if RoleReviewer.Allows(ActionEditText) || RoleViewer.Allows(ActionEditText) || RoleEditor.Allows(ActionDelete) || Role("admin").Valid() {
 		t.Error("a role allows more than it should")
 	}
+}
+
+// FuzzCheckText: any input gives a verdict without panicking, and accepted text is valid UTF-8 within the
+// limit with no forbidden control characters.
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{"Снижение вреда", "a\x00b", "\xff", "\u202eRTL", "й\u0306", "👍🏽", "line\nbreak"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, multiline bool) {
+		if CheckText("f", s, 50, multiline) != nil {
+			return
+		}
+		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 50 {
+			t.Fatalf("accepted %q", s)
+		}
+		for _, r := range s {
+			if isForbiddenControl(r, multiline) {
+				t.Fatalf("accepted control character in %q", s)
+			}
+		}
+	})
 }

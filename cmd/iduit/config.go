@@ -55,16 +55,18 @@ func (c config) String() string {
 // by VAR_FILE (Docker and Kubernetes secrets), never from the code.
 func loadConfig(command string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
+	var errs []string
 	env := func(name string) string {
 		if path := getenv(name + "_FILE"); path != "" {
 			b, err := os.ReadFile(path)
-			if err == nil {
-				return strings.TrimSpace(string(b))
+			if err != nil {
+				errs = append(errs, name+"_FILE cannot be read: "+err.Error())
+				return ""
 			}
+			return strings.TrimSpace(string(b))
 		}
 		return getenv(name)
 	}
-	var errs []string
 	setString(&cfg.DatabaseURL, env("DATABASE_URL"))
 	setString(&cfg.Addr, env("IDUIT_ADDR"))
 	setString(&cfg.LogLevel, env("IDUIT_LOG_LEVEL"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -155,5 +156,29 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	if err := run(ctx, []string{"migrate"}, env, &out, &out); err != nil || !strings.Contains(out.String(), "applied 0 migration(s)") {
 		t.Fatalf("the restored database is not current: %v %s", err, out.String())
+	}
+}
+
+// TestSecretsFromFiles: a secret may come from the file VAR_FILE names (Docker and Kubernetes secrets),
+// and it wins over the plain variable.
+func TestSecretsFromFiles(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "db-url")
+	if err := os.WriteFile(secret, []byte("postgres://iduit:s3cret@db:5432/iduit\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := loadConfig("serve", nil, envOf(map[string]string{"DATABASE_URL": "sqlite:x.db", "DATABASE_URL_FILE": secret}), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DatabaseURL != "postgres://iduit:s3cret@db:5432/iduit" {
+		t.Fatalf("DatabaseURL %q", cfg.DatabaseURL)
+	}
+	if strings.Contains(cfg.String(), "s3cret") {
+		t.Fatalf("the start-up log line shows the password: %s", cfg.String())
+	}
+	_, err = loadConfig("serve", nil, envOf(map[string]string{"DATABASE_URL_FILE": filepath.Join(dir, "missing")}), io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "DATABASE_URL_FILE cannot be read") {
+		t.Fatalf("a missing secret file gave %v", err)
 	}
 }

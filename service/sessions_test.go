@@ -1,0 +1,94 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"iduit/domain"
+	"iduit/models"
+	"iduit/templates"
+)
+
+// TestSessionsExpire signs in, moves the clock past the session's lifetime and checks the token no longer
+// works, while a fresh sign-in does.
+func TestSessionsExpire(t *testing.T) {
+	ctx := context.Background()
+	store, err := models.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "s.db"), models.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	catalogue, _ := templates.Embedded()
+	now := time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)
+	svc := New(store, catalogue, Config{Passwords: PasswordParams{Memory: 64, Time: 1, Threads: 1}, SessionTTL: time.Hour, Now: func() time.Time { return now }})
+	if _, err := svc.Register(ctx, RegisterInput{Email: "a@example.org", Name: "A", Password: "correct horse"}); err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := svc.SignIn(ctx, "a@example.org", "correct horse", "127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.Authenticate(ctx, token); err != nil {
+		t.Fatalf("fresh session refused: %v", err)
+	}
+	now = now.Add(time.Hour + time.Second)
+	if _, _, err := svc.Authenticate(ctx, token); domain.ErrorKind(err) != domain.KindUnauthenticated {
+		t.Fatalf("expired session accepted: %v", err)
+	}
+	if _, _, err := svc.SignIn(ctx, "a@example.org", "correct horse", "127.0.0.1"); err != nil {
+		t.Fatalf("signing in again: %v", err)
+	}
+}
+
+// TestRenderGateRefusesPastItsQueue fills the render slots and the queue, then checks the next caller is
+// told to come back (503) rather than queued without bound.
+func TestRenderGateRefusesPastItsQueue(t *testing.T) {
+	g := newRenderGate(1, 1)
+	release, err := g.enter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan error, 1)
+	go func() {
+		r, err := g.enter(context.Background())
+		if err == nil {
+			r()
+		}
+		waiting <- err
+	}()
+	for g.waiting.Load() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := g.enter(context.Background()); domain.ErrorKind(err) != domain.KindUnavailable {
+		t.Fatalf("a third caller got %v, want unavailable", err)
+	}
+	release()
+	if err := <-waiting; err != nil {
+		t.Fatalf("the queued caller got %v", err)
+	}
+}
+
+func TestPDFCacheEvictsByBytes(t *testing.T) {
+	c := newPDFCache(10)
+	c.put("a", []byte("12345"))
+	c.put("b", []byte("12345"))
+	c.get("a") // a is now the most recent
+	c.put("c", []byte("1234"))
+	if _, ok := c.get("b"); ok {
+		t.Fatal("the least recently used entry was kept")
+	}
+	for _, k := range []string{"a", "c"} {
+		if _, ok := c.get(k); !ok {
+			t.Fatalf("%s was evicted", k)
+		}
+	}
+	c.put("huge", make([]byte, 11))
+	if _, ok := c.get("huge"); ok {
+		t.Fatal("an entry larger than the cache was stored")
+	}
+}
