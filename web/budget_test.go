@@ -86,3 +86,42 @@ func TestBudgetPage(t *testing.T) {
 		}
 	})
 }
+
+func TestIndicatorsPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("Indicators", "en", false)
+		path := "/proposals/" + id + "/indicators"
+		p := owner.get(path)
+		if p.Status != http.StatusOK || !strings.Contains(p.Body, "save the budget first") || !strings.Contains(p.Body, `href="/proposals/`+id+`/budget"`) {
+			t.Fatalf("before a budget: %d\n%s", p.Status, p.Body)
+		}
+		owner.get("/proposals/" + id + "/budget")
+		if p := owner.post("/proposals/"+id+"/budget", budgetPost("0")); p.Status != http.StatusSeeOther {
+			t.Fatalf("budget save: %d", p.Status)
+		}
+		owner.get(path)
+		form := url.Values{"version": {"0"}, "rows": {"2"}, "gap_rows": {"2"},
+			"i.0.code": {"KP-1d"}, "i.0.b.num": {"412"}, "i.0.b.den": {"1000"}, "i.0.b.year": {"2025"}, "i.0.b.source": {"IBBS 2025"},
+			"i.0.t1.value": {"55,5"}, "i.0.t1.num": {"555"}, "i.0.t1.den": {"1000"},
+			"g.0.indicator": {"KP-4"}, "g.0.year": {"2028"}, "g.0.need": {"1 000 000"}, "g.0.others": {"300000"}, "g.0.this": {"500 000"},
+			"g.1.year": {"2027"}}
+		p = owner.post(path, form)
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("save: %d\n%s", p.Status, p.Body)
+		}
+		p = owner.get(p.Location)
+		for _, want := range []string{`value="41.2"`, `value="55.5"`, "IBBS 2025", "200,000 (20.0%)"} {
+			if !strings.Contains(p.Body, want) {
+				t.Errorf("after saving, the page lacks %q", want)
+			}
+		}
+		form.Set("version", "1")
+		form.Set("g.0.this", "800000")
+		p = owner.post(path, form)
+		if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "Gap line 1") || !strings.Contains(p.Body, `value="800000"`) {
+			t.Errorf("coverage above the need: %d", p.Status)
+		}
+	})
+}
