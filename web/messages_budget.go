@@ -10,10 +10,13 @@ func init() {
 // glossary: модуль, мероприятие, группа затрат, показатель, исходный уровень, целевое значение,
 // программный пробел, ЛУИН.
 var budgetMessages = map[string]msg{
-	"tab.budget":     {"Budget", "Бюджет"},
-	"tab.indicators": {"Indicators", "Показатели"},
-	"grid.row":       {"Line", "Строка"},
-	"grid.remove":    {"Remove", "Удалить"},
+	"proposal.money":          {"Budget and indicators", "Бюджет и показатели"},
+	"section.budget_link":     {"Fill in the budget lines on the budget page", "Строки бюджета заполняются на странице бюджета"},
+	"section.indicators_link": {"Fill in indicators, targets and programmatic gaps on the performance framework page", "Показатели, целевые значения и программные пробелы заполняются на странице рамки результатов"},
+	"tab.budget":              {"Budget", "Бюджет"},
+	"tab.indicators":          {"Indicators", "Показатели"},
+	"grid.row":                {"Line", "Строка"},
+	"grid.remove":             {"Remove", "Удалить"},
 	"grid.add_hint": {"Empty lines are ignored. To add more lines, save: new empty lines appear below.",
 		"Пустые строки не сохраняются. Чтобы добавить еще строки, сохраните — внизу появятся новые пустые."},
 	"grid.add_row": {"Add a line", "Добавить строку"},
