@@ -198,6 +198,13 @@ func TestBrowserScenario(t *testing.T) {
 		w.click(`form[action$="/members"] button.primary`, `document.querySelector(".flash") !== null`)
 		w.shot("06-members")
 
+		w.open("/proposals/" + id + "/budget")
+		w.do(chromedp.SetValue(chromedp.ID("l0-module"), "pwid-prevention"), chromedp.SetValue(chromedp.ID("l0-intervention"), "needle-syringe-programs"),
+			chromedp.SetValue(chromedp.ID("l0-cost_grouping"), "human-resources"), chromedp.SendKeys(chromedp.ID("l0-description"), "Аутрич-работники"),
+			chromedp.SendKeys(chromedp.ID("l0-y0"), "12 000,50"))
+		w.click(`#save-button`, `document.querySelector(".summary") !== null`)
+		w.shot("06b-budget")
+
 		r.open(sec)
 		r.do(chromedp.SetValue(chromedp.ID("c-field"), "hiv-hcv-epidemiology"), chromedp.SendKeys(chromedp.ID("c-quote"), "распространенность ВИЧ"),
 			chromedp.SendKeys(chromedp.ID("c-body"), "Please add the source: which survey, which year?"))

@@ -75,7 +75,7 @@ func parsePages(fsys fs.FS, lang string, static *staticFiles) (map[string]*templ
 
 // pageNames are the pages the handlers render; a missing one fails the start-up.
 var pageNames = []string{"signin", "signup", "proposals", "new", "proposal", "section", "check", "members",
-	"history", "revision", "activity", "error"}
+	"history", "revision", "activity", "error", "budget", "indicators"}
 
 func funcs(lang string, static *staticFiles) template.FuncMap {
 	return template.FuncMap{
@@ -95,6 +95,7 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"threadArgs":  newThreadArgs,
 		"commentArgs": newCommentArgs,
+		"measureArgs": newMeasureArgs,
 	}
 }
 

@@ -100,6 +100,10 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.GET("/proposals/:id/members", p.membersPage)
 	a.POST("/proposals/:id/members", p.addMember)
 	a.POST("/proposals/:id/members/:userID/remove", p.removeMember)
+	a.GET("/proposals/:id/budget", p.budgetPage)
+	a.POST("/proposals/:id/budget", p.saveBudget)
+	a.GET("/proposals/:id/indicators", p.indicatorsPage)
+	a.POST("/proposals/:id/indicators", p.saveIndicators)
 
 	a.GET("/proposals/:id/sections/:key", p.sectionPage)
 	a.POST("/proposals/:id/sections/:key", p.saveSection)

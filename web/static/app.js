@@ -369,3 +369,25 @@
     }
   });
 })();
+
+// Budget and indicator grids: Enter in a cell moves to the same column one row down, as in a
+// spreadsheet, instead of submitting the whole form half-filled.
+(function () {
+  'use strict';
+  document.addEventListener('keydown', function (ev) {
+    var el = ev.target;
+    if (ev.key !== 'Enter' || ev.shiftKey || el.tagName !== 'INPUT' || el.type === 'checkbox') { return; }
+    var grid = el.closest('table[data-grid]');
+    var cell = el.closest('td');
+    if (!grid || !cell) { return; }
+    ev.preventDefault();
+    var row = cell.parentElement.nextElementSibling;
+    while (row && row.classList.contains('row-error')) { row = row.nextElementSibling; }
+    if (!row) { return; }
+    var inputs = cell.querySelectorAll('input');
+    var pos = Array.prototype.indexOf.call(inputs, el);
+    var below = row.children[cell.cellIndex];
+    var target = below && below.querySelectorAll('input')[pos];
+    if (target) { target.focus(); target.select(); }
+  });
+}());
