@@ -238,3 +238,24 @@ func (s *Store) SectionForMember(ctx context.Context, proposalID, userID, key st
 	sec, err := row.Section.toDomain()
 	return row.Proposal.toDomain(domain.Role(row.Role)), sec, err
 }
+
+// SectionsOfProposals returns the sections of many proposals in one query (IN), keyed by proposal: a
+// list of proposals with their progress costs two queries, not one per row.
+func (s *Store) SectionsOfProposals(ctx context.Context, ids []string) (map[string][]domain.Section, error) {
+	out := make(map[string][]domain.Section, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []sectionRow
+	if err := s.db.WithContext(ctx).Where("proposal_id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, translate(err, "section")
+	}
+	for _, r := range rows {
+		sec, err := r.toDomain()
+		if err != nil {
+			return nil, err
+		}
+		out[r.ProposalID] = append(out[r.ProposalID], sec)
+	}
+	return out, nil
+}

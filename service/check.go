@@ -78,6 +78,12 @@ func (s *Service) checkSections(ctx context.Context, user domain.User, proposalI
 	if err != nil {
 		return p, nil, nil, err
 	}
+	checks, byKey := checkAll(p, tpl, sections)
+	return p, checks, byKey, nil
+}
+
+// checkAll checks every section of the template against the stored drafts; it touches no storage.
+func checkAll(p domain.Proposal, tpl *templates.Template, sections []domain.Section) ([]sectionCheck, map[string]domain.Fields) {
 	byKey := make(map[string]domain.Fields, len(sections))
 	for _, sec := range sections {
 		byKey[sec.Key] = sec.Fields
@@ -86,7 +92,7 @@ func (s *Service) checkSections(ctx context.Context, user domain.User, proposalI
 	for i := range tpl.Sections {
 		out[i] = checkSection(p, &tpl.Sections[i], byKey[tpl.Sections[i].Key])
 	}
-	return p, out, byKey, nil
+	return out, byKey
 }
 
 func checkSection(p domain.Proposal, sec *templates.Section, fields domain.Fields) sectionCheck {

@@ -38,14 +38,15 @@ func (p *Pages) proposalList(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
+	progress, err := p.svc.ProgressOfList(c.Request.Context(), items)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
 	data := proposalsPage{Base: p.base(c, tr(c, "proposals.title")), Total: total}
 	for _, it := range items {
-		row := proposalRow{Proposal: it}
+		row := proposalRow{Proposal: it, Progress: progress[it.ID]}
 		row.Template, _ = p.svc.Template(it)
-		if row.Progress, err = p.svc.Progress(c.Request.Context(), user, it.ID); err != nil {
-			p.fail(c, err)
-			return
-		}
 		row.Complete, row.Total = row.Progress.Counts[service.StateComplete], len(row.Progress.Sections)
 		data.Rows = append(data.Rows, row)
 	}
