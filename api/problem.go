@@ -63,6 +63,9 @@ func writeError(c *gin.Context, err error) {
 	if len(e.Problems) > 0 {
 		body["errors"] = e.Problems
 	}
+	if e.Code != "" {
+		body["code"] = e.Code
+	}
 	for k, v := range e.Extra {
 		body[k] = v
 	}

@@ -54,7 +54,7 @@ func TestSaveSection(t *testing.T) {
 		t.Run("stale If-Match is 412 with the current version and changes nothing", func(t *testing.T) {
 			stale := map[string]any{"fields": map[string]any{"hiv-hcv-epidemiology": "overwrite"}}
 			p := a.do(t, call{method: "PUT", path: path, token: owner.token, body: stale, header: map[string]string{"If-Match": `"0"`}}).want(412).json()
-			if p["current_version"].(float64) != 1 {
+			if p["current_version"].(float64) != 1 || p["code"] != "stale_version" {
 				t.Fatalf("412 body %v", p)
 			}
 			if a.do(t, call{method: "GET", path: path, token: owner.token}).json()["fields"].(map[string]any)["hiv-hcv-epidemiology"] != text {

@@ -36,6 +36,9 @@ type Error struct {
 	Problems []Problem
 	// Extra carries machine-readable context such as "current_version".
 	Extra map[string]any
+	// Code names the message for translation (see messages.go); Args are what its translations need.
+	Code string
+	Args []any
 }
 
 // Problem names one bad part of a request.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -100,9 +99,5 @@ func (s *Store) staleDocument(tx *gorm.DB, in DocumentSave) error {
 	if err != nil {
 		return err
 	}
-	return &domain.Error{
-		Kind:    domain.KindPreconditionFailed,
-		Message: fmt.Sprintf("the %s is at version %d, not %d: someone saved it after you opened it; reload and save again", in.Kind, current.Version, in.ExpectedVersion),
-		Extra:   map[string]any{"current_version": current.Version},
-	}
+	return domain.ErrStaleVersion(in.Kind, current.Version, in.ExpectedVersion)
 }

@@ -28,9 +28,9 @@ func translate(err error, what string) error {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case isStorageFull(err):
-		return &domain.Error{Kind: domain.KindUnavailable, Message: "the server cannot store anything right now (its disk is full or read-only); nothing was saved"}
+		return domain.ErrStorageFull()
 	case isUnavailable(err):
-		return &domain.Error{Kind: domain.KindUnavailable, Message: "the database is not available; try again shortly"}
+		return domain.ErrDatabaseDown()
 	}
 	return err
 }

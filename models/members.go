@@ -98,7 +98,7 @@ func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string, act
 				return translate(err, "member")
 			}
 			if owners <= 1 {
-				return domain.Errorf(domain.KindConflict, "the last owner cannot be removed; add another owner first")
+				return domain.ErrLastOwner()
 			}
 		}
 		if err := tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Delete(&memberRow{}).Error; err != nil {

@@ -145,12 +145,7 @@ func staleVersion(tx *gorm.DB, in SectionSave) error {
 	if err != nil {
 		return err
 	}
-	return &domain.Error{
-		Kind: domain.KindPreconditionFailed,
-		Message: fmt.Sprintf("this section is at version %d, not %d: someone saved it after you opened it; reload, merge and save again",
-			current.Version, in.ExpectedVersion),
-		Extra: map[string]any{"current_version": current.Version},
-	}
+	return domain.ErrStaleVersion("section", current.Version, in.ExpectedVersion)
 }
 
 // Revisions lists a section's revisions, newest first, without their fields (a history list stays small).
@@ -193,7 +188,7 @@ func touchUnlessFinal(tx *gorm.DB, proposalID string, now time.Time) error {
 		return translate(res.Error, "proposal")
 	}
 	if res.RowsAffected == 0 {
-		return domain.Errorf(domain.KindConflict, "the proposal is final and read-only; the owner can reopen it")
+		return domain.ErrProposalFinal()
 	}
 	return nil
 }

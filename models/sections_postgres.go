@@ -44,7 +44,7 @@ func (s *Store) saveSectionOneStatement(ctx context.Context, in SectionSave, bod
 	case res.Saved == 1:
 		return nil
 	case res.Open == 0:
-		return domain.Errorf(domain.KindConflict, "the proposal is final and read-only; the owner can reopen it")
+		return domain.ErrProposalFinal()
 	}
 	return staleVersion(s.db.WithContext(ctx), in)
 }

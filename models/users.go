@@ -30,7 +30,7 @@ func (s *Store) CreateUser(ctx context.Context, u domain.User, passwordHash stri
 	return s.write(ctx, func(tx *gorm.DB) error {
 		err := tx.Create(&row).Error
 		if isUniqueViolation(err) {
-			return domain.Errorf(domain.KindConflict, "an account with this email already exists")
+			return domain.ErrEmailTaken()
 		}
 		return translate(err, "account")
 	})

@@ -107,12 +107,11 @@ func (s *Service) throttled(email, addr string, now time.Time) error {
 		return nil
 	}
 	seconds := int(math.Ceil(wait.Seconds()))
-	return &domain.Error{Kind: domain.KindTooManyRequests, Extra: map[string]any{"retry_after": seconds},
-		Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", seconds)}
+	return domain.ErrTooManySignIns(seconds)
 }
 
 func (s *Service) checkCredentials(ctx context.Context, email, password string) (domain.User, error) {
-	wrong := domain.Errorf(domain.KindUnauthenticated, "the email or password is wrong")
+	wrong := domain.ErrWrongCredentials()
 	user, hash, err := s.store.UserByEmail(ctx, email)
 	if domain.ErrorKind(err) == domain.KindNotFound {
 		// Hash anyway so that a missing account takes as long as a wrong password.
@@ -135,7 +134,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.Sessio
 	}
 	sess, user, err := s.store.SessionByTokenHash(ctx, hashToken(token), s.clock())
 	if domain.ErrorKind(err) == domain.KindNotFound {
-		return domain.Session{}, domain.User{}, domain.Errorf(domain.KindUnauthenticated, "the session has expired or was signed out; sign in again")
+		return domain.Session{}, domain.User{}, domain.ErrSessionEnded()
 	}
 	return sess, user, err
 }

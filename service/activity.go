@@ -41,7 +41,7 @@ func presentPerson(p domain.Proposal, who domain.User, role domain.Role) domain.
 // writable refuses changes to a final proposal: it is the text the CCM endorsed until the owner reopens it.
 func writable(p domain.Proposal) error {
 	if p.Status == domain.StatusFinal {
-		return domain.Errorf(domain.KindConflict, "the proposal is final and read-only; the owner can reopen it")
+		return domain.ErrProposalFinal()
 	}
 	return nil
 }

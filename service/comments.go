@@ -257,7 +257,7 @@ func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, 
 	case c.Deleted:
 		return p, c, domain.Errorf(domain.KindNotFound, "comment not found")
 	case c.Author.ID != user.ID:
-		return p, c, domain.Errorf(domain.KindForbidden, "only the author of a comment may change or delete it")
+		return p, c, domain.ErrNotAuthor()
 	}
 	return p, c, nil
 }

@@ -71,7 +71,7 @@ func (s *Service) SaveFramework(ctx context.Context, user domain.User, proposalI
 		return domain.Document{}, err
 	}
 	if doc.Version == 0 {
-		return domain.Document{}, domain.Errorf(domain.KindConflict, "save the budget first: targets are set for its grant years")
+		return domain.Document{}, domain.ErrBudgetFirst()
 	}
 	if err := s.budgets.ValidateIndicators(b.Budget.Years, f.Indicators); err != nil {
 		return domain.Document{}, err

@@ -25,7 +25,7 @@ func newRenderGate(concurrent, queue int) *renderGate {
 func (g *renderGate) enter(ctx context.Context) (release func(), err error) {
 	if g.waiting.Add(1) > g.maxWaiting {
 		g.waiting.Add(-1)
-		return nil, &domain.Error{Kind: domain.KindUnavailable, Message: "the server is busy making other PDFs; try again in a few seconds"}
+		return nil, domain.ErrRenderBusy()
 	}
 	select {
 	case g.slots <- struct{}{}:

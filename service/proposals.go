@@ -89,7 +89,7 @@ func (s *Service) Proposal(ctx context.Context, user domain.User, id string, act
 		return domain.Proposal{}, err
 	}
 	if !p.Role.Allows(action) {
-		return domain.Proposal{}, domain.Errorf(domain.KindForbidden, "your role on this proposal (%s) does not allow this", p.Role)
+		return domain.Proposal{}, domain.ErrRoleForbids(p.Role)
 	}
 	return p, nil
 }

@@ -24,7 +24,7 @@ func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key
 		return domain.Section{}, err
 	}
 	if !p.Role.Allows(domain.ActionRead) {
-		return domain.Section{}, domain.Errorf(domain.KindForbidden, "your role on this proposal (%s) does not allow this", p.Role)
+		return domain.Section{}, domain.ErrRoleForbids(p.Role)
 	}
 	return sec, nil
 }

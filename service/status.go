@@ -68,7 +68,7 @@ func findTransition(from, to string, role domain.Role) (transition, error) {
 		}
 		return t, domain.Errorf(domain.KindForbidden, "your role (%s) cannot move a proposal from %s to %s", role, from, to)
 	}
-	return transition{}, domain.Errorf(domain.KindConflict, "a proposal cannot go from %s to %s", from, to)
+	return transition{}, domain.ErrBadTransition(from, to)
 }
 
 // requireReady refuses "final" while the check for errors finds any, listing them (422).
@@ -77,7 +77,7 @@ func (s *Service) requireReady(ctx context.Context, user domain.User, proposalID
 	if err != nil || report.Ready {
 		return err
 	}
-	e := domain.Errorf(domain.KindUnprocessable, "the check for errors found %d error(s); fix them before marking the proposal final", len(report.Errors))
+	e := domain.ErrNotReady(len(report.Errors))
 	for _, is := range report.Errors {
 		e.Problems = append(e.Problems, domain.Problem{Field: is.Section + "." + is.Field, Message: is.Message})
 	}

@@ -125,7 +125,7 @@ func (p *Pages) failKeepingText(c *gin.Context, err error) {
 		return
 	}
 	data := errorPage{Base: p.base(c, tr(c, "error.invalid.title")), Kind: string(e.Kind), Status: http.StatusBadRequest,
-		Detail: e.Message, Problem: p.problems(c, e.Problems), Kept: keptText(c.Request.PostForm)}
+		Detail: localiseError(langOf(c), e), Problem: p.problems(c, e.Problems), Kept: keptText(c.Request.PostForm)}
 	p.render(c, http.StatusBadRequest, "error", data)
 }
 

@@ -52,7 +52,7 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	data := errorPage{Base: p.base(c, ""), Kind: kind, Status: api.StatusFor(e.Kind), Problem: p.problems(c, e.Problems)}
 	data.Title, _ = translate(data.Lang, "error."+kind+".title")
 	if e.Kind != domain.KindInternal && err != errCSRF && err != errNotFound {
-		data.Detail = e.Message
+		data.Detail = localiseError(data.Lang, e)
 	}
 	if err == errCSRF {
 		data.Kept = keptText(c.Request.PostForm)
@@ -76,4 +76,34 @@ func keptText(form url.Values) []string {
 		}
 	}
 	return out
+}
+
+// localiseError says a coded service error in lang; an error without a translation keeps the service's
+// English message.
+func localiseError(lang string, e *domain.Error) string {
+	if e.Code == "" {
+		return e.Message
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = localiseWord(lang, a)
+	}
+	if s, err := translate(lang, "err."+e.Code, args...); err == nil {
+		return s
+	}
+	return e.Message
+}
+
+// localiseWord names a role or a status the way the pages do; anything else (numbers) stays as it is.
+func localiseWord(lang string, a any) any {
+	word, ok := a.(string)
+	if !ok {
+		return a
+	}
+	for _, prefix := range []string{"role.", "status."} {
+		if s, err := translate(lang, prefix+word); err == nil {
+			return s
+		}
+	}
+	return word
 }
