@@ -51,7 +51,9 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	}
 	data := errorPage{Base: p.base(c, ""), Kind: kind, Status: api.StatusFor(e.Kind), Problem: p.problems(c, e.Problems)}
 	data.Title, _ = translate(data.Lang, "error."+kind+".title")
-	if e.Kind != domain.KindInternal && err != errCSRF && err != errNotFound {
+	// Bad input is explained field by field (translated below); the service's one-line summary of it
+	// would only repeat that in English.
+	if e.Kind != domain.KindInternal && err != errCSRF && err != errNotFound && (e.Kind != domain.KindInvalid || len(e.Problems) == 0) {
 		data.Detail = localiseError(data.Lang, e)
 	}
 	if err == errCSRF {
