@@ -149,6 +149,7 @@ func TestCheckReportsEachCode(t *testing.T) {
 			{"very short answer", "ru", false, "epidemiology", "hiv-hcv-epidemiology", "Нет данных", false, "too_short", "всего слов — 2"},
 			{"required item unticked", "en", false, "ccm-inclusive-process", "evidence", []string{optional}, true, "required_item_unticked", "must be ticked"},
 			{"one language only", "ru", true, "epidemiology", "hiv-hcv-epidemiology", map[string]string{"ru": words(12)}, false, "one_language", "нет текста на английском языке"},
+			{"letters the PDF cannot print", "ru", false, "epidemiology", "data-gaps", "Өмүрбек Түндүк: данных нет, " + words(10), false, "unprintable_characters", "(Өү)"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,4 +194,21 @@ func (fc *face) ellipsis(s string, maxWidth int) string {
 		}
 	}
 	return s
+}
+
+// Undrawable lists, once each and in order of appearance, the characters of s the PDF fonts cannot draw
+// and will print as a replacement mark, so the check for errors can warn before anyone downloads the
+// PDF. Spaces, line breaks and invisible format characters are not listed: they are handled silently.
+func Undrawable(s string) []rune {
+	s = norm.NFC.String(s)
+	var out []rune
+	for _, r := range s {
+		if hasGlyph(r) || unicode.IsSpace(r) || invisible(r) || r == utf8.RuneError {
+			continue
+		}
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

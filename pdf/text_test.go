@@ -169,3 +169,20 @@ func TestEveryStreamIsCompressed(t *testing.T) {
 		t.Fatal("found no streams")
 	}
 }
+
+func TestUndrawable(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Снижение вреда, harm reduction", ""},
+		{"Өмүрбек Түндүк, ҮҢ", "ӨүҮҢ"},
+		{"tab\tand\nnewline\u200b", ""},
+		{"😀 и 😀", "😀"},
+	}
+	for _, tt := range tests {
+		if got := string(Undrawable(tt.in)); got != tt.want {
+			t.Errorf("Undrawable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"iduit/domain"
+	"iduit/pdf"
 	"iduit/templates"
 )
 
@@ -27,6 +28,7 @@ const (
 	CodeTooShort             = "too_short"
 	CodeOneLanguage          = "one_language"
 	CodeTranslationOutdated  = "translation_outdated"
+	CodeUnprintable          = "unprintable_characters"
 )
 
 // tooShortWords is where a long answer reads as a placeholder rather than an answer.
@@ -135,6 +137,9 @@ func (c *sectionCheck) checkText(p domain.Proposal, f *templates.Field, raw json
 		if strings.TrimSpace(text) == "" {
 			c.warnings = append(c.warnings, m.issue(c.section, f, CodeOneLanguage, m.languageName(lang)))
 			continue
+		}
+		if missing := pdf.Undrawable(text); len(missing) > 0 {
+			c.warnings = append(c.warnings, m.issue(c.section, f, CodeUnprintable, m.languageName(lang), string(missing)))
 		}
 		words := domain.CountWords(text)
 		limit := f.WordLimit

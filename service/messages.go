@@ -40,6 +40,10 @@ var issueTexts = map[string]map[string]string{
 		"en": "%s: the %s text has only %d words; reviewers expect more detail.",
 		"ru": "%s: в тексте на %s языке всего слов — %d; рецензенты ждут больше подробностей.",
 	},
+	CodeUnprintable: {
+		"en": "%s: the %s text has characters the PDF cannot print yet (%s); they will show as \uFFFD.",
+		"ru": "%s: в тексте на %s языке есть символы, которые PDF пока не может напечатать (%s); они будут показаны как \uFFFD.",
+	},
 	CodeOneLanguage: {
 		"en": "%s: the %s text is missing.",
 		"ru": "%s: нет текста на %s языке.",
