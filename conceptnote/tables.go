@@ -3,7 +3,6 @@ package conceptnote
 import (
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"iduit/budget"
 	"iduit/export"
@@ -55,8 +54,8 @@ func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (pd
 		return pdf.Section{}, false
 	}
 	w, cur := tableWords[lang], currencyOf(sb.Currency)
-	money := func(v int64) string { return readableAmount(cur, v, lang) + "\u00a0" + sb.Currency }
-	pct := func(t budget.Tenths) string { return readablePercent(t, lang) }
+	money := func(v int64) string { return cur.Readable(v, lang) + "\u00a0" + sb.Currency }
+	pct := func(t budget.Tenths) string { return t.Readable(lang) }
 	byModule := &pdf.Table{Columns: []string{w["module"], w["amount"], w["share"]}}
 	for _, m := range sum.ByModule {
 		byModule.Rows = append(byModule.Rows, []string{m.Name.In(lang), money(m.Amount), pct(m.Percent)})
@@ -121,38 +120,4 @@ func value(cat *budget.Catalogue, code string, v *int64) string {
 		return budget.Tenths(*v).String() + "%"
 	}
 	return strconv.FormatInt(*v, 10)
-}
-
-// readableAmount groups thousands the way each language writes money: 84,000.00 in English and
-// 84 000,00 in Russian (with a no-break space, so an amount never wraps inside a table cell).
-func readableAmount(cur budget.Currency, minor int64, lang string) string {
-	plain := cur.Format(minor)
-	sign := ""
-	if strings.HasPrefix(plain, "-") {
-		sign, plain = "-", plain[1:]
-	}
-	whole, frac, _ := strings.Cut(plain, ".")
-	group, point := ",", "."
-	if lang == "ru" {
-		group, point = "\u00a0", ","
-	}
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		return sign + b.String() + point + frac
-	}
-	return sign + b.String()
-}
-
-// readablePercent writes a share with the language's decimal sign: 28.6 in English, 28,6 in Russian.
-func readablePercent(t budget.Tenths, lang string) string {
-	if lang == "ru" {
-		return strings.Replace(t.String(), ".", ",", 1)
-	}
-	return t.String()
 }

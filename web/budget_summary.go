@@ -20,18 +20,18 @@ type summaryRow struct{ Name, Amount, Percent string }
 func newSummaryView(lang string, s budget.Summary, ceiling int64) *summaryView {
 	cur, _ := budget.LookupCurrency(s.Currency)
 	share := func(name string, sh budget.Share) summaryRow {
-		return summaryRow{Name: name, Amount: money(lang, cur, sh.Amount), Percent: tenthsIn(lang, sh.Percent)}
+		return summaryRow{Name: name, Amount: cur.Readable(sh.Amount, lang), Percent: sh.Percent.Readable(lang)}
 	}
-	v := &summaryView{Currency: s.Currency, Total: money(lang, cur, s.Total),
+	v := &summaryView{Currency: s.Currency, Total: cur.Readable(s.Total, lang),
 		CommunityLed: share("", s.CommunityLed), HumanRights: share("", s.HumanRights)}
 	if ceiling > 0 {
-		v.Ceiling = money(lang, cur, ceiling)
+		v.Ceiling = cur.Readable(ceiling, lang)
 		if s.Total > ceiling {
-			v.OverCeiling = money(lang, cur, s.Total-ceiling)
+			v.OverCeiling = cur.Readable(s.Total-ceiling, lang)
 		}
 	}
 	for _, y := range s.ByYear {
-		v.ByYear = append(v.ByYear, summaryRow{Name: itoa(y.Year), Amount: money(lang, cur, y.Amount)})
+		v.ByYear = append(v.ByYear, summaryRow{Name: itoa(y.Year), Amount: cur.Readable(y.Amount, lang)})
 	}
 	for _, m := range s.ByModule {
 		v.ByModule = append(v.ByModule, share(m.Name.In(lang), m.Share))

@@ -151,10 +151,10 @@ func (p *Pages) indicatorsData(c *gin.Context, head proposalHead, doc domain.Doc
 	}
 	_, gaps, _, err := p.svc.Framework(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	for _, g := range gaps {
-		n := func(v int64) string { return groupDigits(lang, strconv.FormatInt(v, 10)) }
+		n := func(v int64) string { return budget.GroupDigits(lang, strconv.FormatInt(v, 10)) }
 		data.Gaps = append(data.Gaps, gapView{Indicator: g.Indicator, Year: strconv.Itoa(g.Year), Need: n(g.Need), Others: n(g.CoveredByOthers),
-			This: n(g.ThisRequest), Remaining: n(g.Remaining), OthersPercent: tenthsIn(lang, g.CoveredByOthersPercent),
-			ThisPercent: tenthsIn(lang, g.ThisRequestPercent), RemainingPercent: tenthsIn(lang, g.RemainingPercent)})
+			This: n(g.ThisRequest), Remaining: n(g.Remaining), OthersPercent: g.CoveredByOthersPercent.Readable(lang),
+			ThisPercent: g.ThisRequestPercent.Readable(lang), RemainingPercent: g.RemainingPercent.Readable(lang)})
 	}
 	return data, err
 }
@@ -210,7 +210,7 @@ func showMeasure(lang string, pct bool, value, num, den *int64) measureInput {
 	}
 	m := measureInput{Value: s(value), Num: s(num), Den: s(den)}
 	if pct && value != nil {
-		m.Value = tenthsIn(lang, budget.Tenths(*value))
+		m.Value = budget.Tenths(*value).Readable(lang)
 	}
 	return m
 }

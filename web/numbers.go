@@ -77,37 +77,3 @@ func decimalMark(lang, plain string) string {
 	}
 	return plain
 }
-
-// groupDigits prints a plain decimal ("-84000.00") for reading: "84,000.00" in English, "84 000,00"
-// in Russian (with no-break spaces, so an amount never wraps).
-func groupDigits(lang, plain string) string {
-	sign := ""
-	if strings.HasPrefix(plain, "-") {
-		sign, plain = "-", plain[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(plain, ".")
-	sep, mark := ",", "."
-	if lang == "ru" {
-		sep, mark = "\u00a0", ","
-	}
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	out := sign + b.String()
-	if hasFrac {
-		out += mark + frac
-	}
-	return out
-}
-
-// money prints minor units of a currency for reading.
-func money(lang string, cur budget.Currency, minor int64) string {
-	return groupDigits(lang, cur.Format(minor))
-}
-
-// tenthsIn prints a percentage in tenths for reading: "41.2" or "41,2".
-func tenthsIn(lang string, t budget.Tenths) string { return decimalMark(lang, t.String()) }
