@@ -58,18 +58,23 @@ type gapView struct {
 	OthersPercent, ThisPercent, RemainingPercent   string
 }
 
-func (p *Pages) indicatorsPage(c *gin.Context) {
+// loadIndicators reads what both the page and its save start from: the proposal, the saved framework
+// and the page data built around its version.
+func (p *Pages) loadIndicators(c *gin.Context) (proposalHead, service.Framework, indicatorsPage, error) {
 	head, err := p.loadHead(c, "indicators")
 	if err != nil {
-		p.fail(c, err)
-		return
+		return head, service.Framework{}, indicatorsPage{}, err
 	}
 	f, _, doc, err := p.svc.Framework(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	if err != nil {
-		p.fail(c, err)
-		return
+		return head, f, indicatorsPage{}, err
 	}
 	data, err := p.indicatorsData(c, head, doc)
+	return head, f, data, err
+}
+
+func (p *Pages) indicatorsPage(c *gin.Context) {
+	_, f, data, err := p.loadIndicators(c)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -84,17 +89,7 @@ func (p *Pages) indicatorsPage(c *gin.Context) {
 
 // saveIndicators is the no-JavaScript save, with the same answers as the budget page's.
 func (p *Pages) saveIndicators(c *gin.Context) {
-	head, err := p.loadHead(c, "indicators")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	_, _, doc, err := p.svc.Framework(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data, err := p.indicatorsData(c, head, doc)
+	head, _, data, err := p.loadIndicators(c)
 	if err != nil {
 		p.fail(c, err)
 		return
