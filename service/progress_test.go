@@ -3,31 +3,19 @@ package service
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"iduit/domain"
-	"iduit/models"
-	"iduit/templates"
 )
 
 // TestProgressOfListIsBatched: the list's progress equals each proposal's own, and costs one query
 // whether the list holds one proposal or ten.
 func TestProgressOfListIsBatched(t *testing.T) {
 	ctx := context.Background()
-	store, err := models.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "p.db"), models.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	catalogue, _ := templates.Embedded()
-	svc := New(store, catalogue, Config{Passwords: PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	svc, store := newTestService(t, Config{})
 	user, err := svc.Register(ctx, RegisterInput{Email: "l@example.org", Name: "L", Password: "correct horse"})
 	if err != nil {
 		t.Fatal(err)

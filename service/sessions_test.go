@@ -2,30 +2,18 @@ package service
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"iduit/domain"
-	"iduit/models"
-	"iduit/templates"
 )
 
 // TestSessionsExpire signs in, moves the clock past the session's lifetime and checks the token no longer
 // works, while a fresh sign-in does.
 func TestSessionsExpire(t *testing.T) {
 	ctx := context.Background()
-	store, err := models.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "s.db"), models.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if _, err := store.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	catalogue, _ := templates.Embedded()
 	now := time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)
-	svc := New(store, catalogue, Config{Passwords: PasswordParams{Memory: 64, Time: 1, Threads: 1}, SessionTTL: time.Hour, Now: func() time.Time { return now }})
+	svc, _ := newTestService(t, Config{SessionTTL: time.Hour, Now: func() time.Time { return now }})
 	if _, err := svc.Register(ctx, RegisterInput{Email: "a@example.org", Name: "A", Password: "correct horse"}); err != nil {
 		t.Fatal(err)
 	}
