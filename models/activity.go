@@ -22,14 +22,18 @@ type activityRow struct {
 
 func (activityRow) TableName() string { return "activity" }
 
+const insertActivity = `INSERT INTO activity (proposal_id, actor_id, kind, subject, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)`
+
 // record writes an activity entry inside the transaction of the action it describes, so the history
 // never mentions something that did not happen, nor misses something that did.
 func record(tx *gorm.DB, a *domain.Activity) error {
 	if a == nil {
 		return nil
 	}
-	row := activityRow{ProposalID: a.ProposalID, ActorID: a.Actor.ID, Kind: a.Kind, Subject: a.Subject, Detail: a.Detail, CreatedAt: a.CreatedAt}
-	return translate(tx.Create(&row).Error, "activity")
+	// A plain INSERT: nobody reads the new id back, and GORM's Create would ask for it with RETURNING,
+	// which on SQLite costs a query where an exec will do (a third of a save's work in the writer).
+	err := tx.Exec(insertActivity, a.ProposalID, a.Actor.ID, a.Kind, a.Subject, a.Detail, a.CreatedAt).Error
+	return translate(err, "activity")
 }
 
 // activityUserRow is an entry joined with its actor and the actor's current role.

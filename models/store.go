@@ -101,7 +101,7 @@ func dialectorFor(databaseURL string) (Dialect, gorm.Dialector, error) {
 // transactions so a transaction takes the write lock at BEGIN rather than failing on a lock upgrade.
 func sqliteDSN(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
