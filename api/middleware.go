@@ -114,11 +114,13 @@ func (h *handlers) requireSession(c *gin.Context) {
 	if !ok {
 		token = ""
 	}
-	sess, user, err := h.svc.Authenticate(c.Request.Context(), strings.TrimSpace(token))
+	// On a proposal's routes the session and the caller's membership are read in one query.
+	ctx, sess, user, err := h.svc.AuthenticateFor(c.Request.Context(), strings.TrimSpace(token), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
+	c.Request = c.Request.WithContext(ctx)
 	c.Set(keyUser, user)
 	c.Set(keySession, sess)
 	c.Next()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync/atomic"
 	"testing"
+
+	"iduit/models"
 )
 
 // TestOpeningAProposalIsAFixedNumberOfQueries opens a proposal when it is empty and again after many
@@ -31,11 +33,42 @@ func TestOpeningAProposalIsAFixedNumberOfQueries(t *testing.T) {
 			}
 		}
 		full := open()
-		if empty < 3 {
-			t.Fatalf("only %d queries counted for session, proposal and sections: the counter is not counting", empty)
+		if empty < 2 {
+			t.Fatalf("only %d queries counted for session with proposal, and sections: the counter is not counting", empty)
 		}
 		if empty != full || full > 4 {
 			t.Fatalf("opening a proposal took %d queries when empty and %d with 30 revisions; want the same, at most 4", empty, full)
+		}
+	})
+}
+
+// TestASaveCostsAFixedNumberOfStatements counts what an autosave sends to the database: one query for
+// the session, the proposal and the caller's role together, then the guarded write — one statement on
+// PostgreSQL; on SQLite its four statements inside the group writer's savepoint and release. The
+// answers that the fast path must not change come first: no token, a stranger, a reader.
+func TestASaveCostsAFixedNumberOfStatements(t *testing.T) {
+	want := map[models.Dialect]int64{models.DialectPostgres: 2, models.DialectSQLite: 7}
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		var queries atomic.Int64
+		if err := a.store.CountQueries(&queries); err != nil {
+			t.Fatal(err)
+		}
+		owner, stranger, viewer := a.signUp(t, "Owner"), a.signUp(t, "Stranger"), a.signUp(t, "Viewer")
+		id := a.newProposal(t, owner)
+		a.addMember(t, owner, id, viewer, "viewer")
+		save := func(token, version string) result {
+			return a.do(t, call{method: "PUT", path: sectionPath(id, "epidemiology"), token: token,
+				body: `{"fields":{}}`, header: map[string]string{"If-Match": version}})
+		}
+		save("not-a-token", `"0"`).want(401)
+		save(stranger.token, `"0"`).want(404)
+		save(viewer.token, `"0"`).want(403)
+		for v := range 3 {
+			before := queries.Load()
+			save(owner.token, fmt.Sprintf(`"%d"`, v)).want(200)
+			if got := queries.Load() - before; got != want[a.store.Dialect()] {
+				t.Fatalf("save %d sent %d statements; want %d", v+1, got, want[a.store.Dialect()])
+			}
 		}
 	})
 }

@@ -139,6 +139,25 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.Sessio
 	return sess, user, err
 }
 
+// AuthenticateFor authenticates a request to a route of the given proposal. A live session of one of its
+// members, the common case, costs one query that also loads the proposal and the member's role; the
+// returned context carries that proposal to the request's first access check (see Proposal), which then
+// needs no query of its own. Anything else falls back to Authenticate, and the access check asks again,
+// so errors are exactly what the two steps would give.
+func (s *Service) AuthenticateFor(ctx context.Context, token, proposalID string) (context.Context, domain.Session, domain.User, error) {
+	if token != "" && proposalID != "" {
+		sess, user, p, err := s.store.SessionForProposal(ctx, hashToken(token), s.clock(), proposalID)
+		if err == nil {
+			return withPreloaded(ctx, user.ID, p), sess, user, nil
+		}
+		if domain.ErrorKind(err) != domain.KindNotFound {
+			return ctx, domain.Session{}, domain.User{}, err
+		}
+	}
+	sess, user, err := s.Authenticate(ctx, token)
+	return ctx, sess, user, err
+}
+
 // SignOut ends a session.
 func (s *Service) SignOut(ctx context.Context, sessionID string) error {
 	return s.store.DeleteSession(ctx, sessionID)
