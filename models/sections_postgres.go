@@ -32,18 +32,20 @@ SELECT (SELECT count(*) FROM saved) AS saved, (SELECT count(*) FROM open) AS ope
 // saveSectionOneStatement runs saveSectionPostgres and explains a save that changed nothing: the
 // proposal is final (409) or someone saved first (412).
 func (s *Store) saveSectionOneStatement(ctx context.Context, in SectionSave, body string) error {
-	var res struct{ Saved, Open int64 }
+	// Row, not GORM's Scan: Scan records every statement with its arguments spelled out (the whole
+	// fields document), which measured as 7% of a save's CPU for a log nobody reads.
+	var saved, open int64
 	err := s.db.WithContext(ctx).Raw(saveSectionPostgres, map[string]any{
 		"proposal": in.ProposalID, "key": in.Key, "expected": in.ExpectedVersion, "next": in.ExpectedVersion + 1,
 		"fields": body, "now": in.Now, "user": in.UserID, "final": domain.StatusFinal,
 		"kind": in.Activity.Kind, "subject": in.Activity.Subject, "detail": in.Activity.Detail,
-	}).Scan(&res).Error
+	}).Row().Scan(&saved, &open)
 	switch {
 	case err != nil:
 		return translate(err, "section")
-	case res.Saved == 1:
+	case saved == 1:
 		return nil
-	case res.Open == 0:
+	case open == 0:
 		return domain.ErrProposalFinal()
 	}
 	return staleVersion(s.db.WithContext(ctx), in)
