@@ -70,6 +70,19 @@ type Activity struct {
 	CreatedAt  time.Time
 }
 
+// EditingBurst is how long a person's saves of one section keep adding to the same activity entry.
+// Autosave saves every few seconds while someone types; the history keeps every one of those revisions,
+// but the activity log reads as what people did ("Aida edited Epidemiology"), not as hundreds of
+// identical lines. A save starts a new entry when the section was last saved by someone else, or more
+// than this long ago.
+const EditingBurst = 15 * time.Minute
+
+// ContinuesBurst tells whether a save by user at now continues the editing burst of the section's
+// previous save, made by prevBy at prevAt, so that it needs no activity entry of its own.
+func ContinuesBurst(user string, now time.Time, prevBy string, prevAt time.Time) bool {
+	return prevBy == user && !now.Before(prevAt) && now.Sub(prevAt) < EditingBurst
+}
+
 // Activity kinds.
 const (
 	ActivitySectionSaved     = "section_saved"

@@ -96,6 +96,12 @@ type SectionSave struct {
 	Activity        *domain.Activity
 }
 
+// continuesBurst tells whether this plain save (not a restore) adds to the editing burst of the previous
+// save, so that it writes no activity entry of its own.
+func (in SectionSave) continuesBurst(prevBy string, prevAt time.Time) bool {
+	return in.Activity != nil && in.Activity.Kind == domain.ActivitySectionSaved && domain.ContinuesBurst(in.UserID, in.Now, prevBy, prevAt)
+}
+
 // SaveSection replaces a section's fields only if it is still at the expected version, and writes the
 // revision in the same transaction. The version check is part of the UPDATE itself, so of two writers
 // holding the same version exactly one succeeds on either database; the other gets KindPreconditionFailed
@@ -113,6 +119,15 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		return saved, nil
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		// Read the section first: a stale version is refused before anything is written, and the previous
+		// save says whether this one continues someone's editing burst (no new activity entry).
+		var prev sectionRow
+		if err := tx.Select("version, updated_by, updated_at").Where("proposal_id = ? AND section_key = ?", in.ProposalID, in.Key).Take(&prev).Error; err != nil {
+			return translate(err, "section")
+		}
+		if prev.Version != in.ExpectedVersion {
+			return domain.ErrStaleVersion("section", prev.Version, in.ExpectedVersion)
+		}
 		next := in.ExpectedVersion + 1
 		res := tx.Model(&sectionRow{}).
 			Where("proposal_id = ? AND section_key = ? AND version = ?", in.ProposalID, in.Key, in.ExpectedVersion).
@@ -129,6 +144,9 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		}
 		if err := touchUnlessFinal(tx, in.ProposalID, in.Now); err != nil {
 			return err
+		}
+		if in.continuesBurst(prev.UpdatedBy.String, prev.UpdatedAt) {
+			return nil
 		}
 		return record(tx, in.Activity)
 	})

@@ -11,9 +11,15 @@ import (
 // on its own. "open" takes the proposal row FOR UPDATE, as the generic path's touch does, so saves to one
 // proposal and a status change serialise exactly as before: a save cannot slip past a proposal becoming
 // final, and no two saves deadlock upgrading a shared lock.
+//
+// "prev" reads the section as it was before this statement (every part of one statement sees the same
+// snapshot): a save by the same person within the editing burst of the previous one writes no activity
+// entry (domain.ContinuesBurst; @burst is false for restores, which are always logged).
 const saveSectionPostgres = `
 WITH open AS (
     SELECT id FROM proposals WHERE id = @proposal AND status <> @final FOR UPDATE
+), prev AS (
+    SELECT updated_by, updated_at FROM sections WHERE proposal_id = @proposal AND section_key = @key
 ), saved AS (
     UPDATE sections SET version = @next, fields = @fields, updated_at = @now, updated_by = @user
     WHERE proposal_id = @proposal AND section_key = @key AND version = @expected AND EXISTS (SELECT 1 FROM open)
@@ -26,6 +32,7 @@ WITH open AS (
 ), logged AS (
     INSERT INTO activity (proposal_id, actor_id, kind, subject, detail, created_at)
     SELECT @proposal, @user, @kind, @subject, @detail, @now FROM saved
+    WHERE NOT (@burst AND EXISTS (SELECT 1 FROM prev WHERE updated_by = @user AND updated_at <= @now AND updated_at > @since))
 )
 SELECT (SELECT count(*) FROM saved) AS saved, (SELECT count(*) FROM open) AS open`
 
@@ -39,6 +46,7 @@ func (s *Store) saveSectionOneStatement(ctx context.Context, in SectionSave, bod
 		"proposal": in.ProposalID, "key": in.Key, "expected": in.ExpectedVersion, "next": in.ExpectedVersion + 1,
 		"fields": body, "now": in.Now, "user": in.UserID, "final": domain.StatusFinal,
 		"kind": in.Activity.Kind, "subject": in.Activity.Subject, "detail": in.Activity.Detail,
+		"burst": in.Activity.Kind == domain.ActivitySectionSaved, "since": in.Now.Add(-domain.EditingBurst),
 	}).Row().Scan(&saved, &open)
 	switch {
 	case err != nil:

@@ -57,3 +57,59 @@ func TestSaveSectionRefusals(t *testing.T) {
 		}
 	})
 }
+
+// TestAnEditingBurstIsOneActivityEntry saves one section again and again on both engines and counts the
+// activity entries: a person's saves within domain.EditingBurst of their previous save add none, while
+// another person's save, a pause longer than the burst, and a restore each add one. Every save still
+// writes its revision.
+func TestAnEditingBurstIsOneActivityEntry(t *testing.T) {
+	steps := []struct {
+		who     string
+		at      time.Duration
+		restore bool
+		entries int64
+	}{
+		{"aida", 0, false, 1},
+		{"aida", time.Minute, false, 1},
+		{"aida", 2 * time.Minute, false, 1},
+		{"bakyt", 3 * time.Minute, false, 2},
+		{"aida", 4 * time.Minute, false, 3},
+		{"aida", 4*time.Minute + domain.EditingBurst, false, 4},
+		{"aida", 25 * time.Minute, true, 5},
+		{"aida", 26 * time.Minute, false, 5},
+	}
+	testdb.Each(t, func(t *testing.T, store *models.Store) {
+		ctx := context.Background()
+		start := time.Now().UTC().Truncate(time.Microsecond)
+		users := map[string]domain.User{}
+		for _, name := range []string{"aida", "bakyt"} {
+			users[name] = domain.User{ID: domain.NewID(), Email: domain.NewID() + "@example.org", Name: name, CreatedAt: start}
+			if err := store.CreateUser(ctx, users[name], "hash"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := domain.Proposal{ID: domain.NewID(), TemplateKey: "t", TemplateVersion: 1, Title: "T", Language: "ru", SubmissionLanguage: "ru",
+			Country: "KG", Status: domain.StatusDraft, CreatedBy: users["aida"].ID, CreatedAt: start, UpdatedAt: start}
+		if err := store.CreateProposal(ctx, p, []string{"s"}); err != nil {
+			t.Fatal(err)
+		}
+		for i, st := range steps {
+			now, kind := start.Add(st.at), domain.ActivitySectionSaved
+			if st.restore {
+				kind = domain.ActivitySectionRestored
+			}
+			_, err := store.SaveSection(ctx, models.SectionSave{ProposalID: p.ID, Key: "s", ExpectedVersion: i,
+				Fields: domain.Fields{"f": []byte(`"x"`)}, UserID: users[st.who].ID, Now: now,
+				Activity: &domain.Activity{ProposalID: p.ID, Actor: users[st.who], Kind: kind, Subject: "s", CreatedAt: now}})
+			if err != nil {
+				t.Fatalf("save %d: %v", i+1, err)
+			}
+			if _, n, err := store.Activity(ctx, p.ID, domain.Page{Limit: 50}); err != nil || n != st.entries {
+				t.Fatalf("after save %d (%s at +%v, restore %v): %d activity entries, want %d (%v)", i+1, st.who, st.at, st.restore, n, st.entries, err)
+			}
+		}
+		if _, n, err := store.Revisions(ctx, p.ID, "s", domain.Page{Limit: 50}); err != nil || n != int64(len(steps)) {
+			t.Fatalf("%d revisions, want one per save (%v)", n, err)
+		}
+	})
+}
