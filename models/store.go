@@ -72,6 +72,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	configurePool(sqlDB, dialect, opts)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
 	if dialect == DialectSQLite {
+		keepAllocatorPages()
 		s.writer = newGroupWriter(db)
 	}
 	if err := s.Ping(ctx); err != nil {
