@@ -11,14 +11,20 @@ import (
 
 // Section returns the current draft of one section of a proposal the user is a member of.
 func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key string) (domain.Section, error) {
+	if p, ok := takePreloaded(ctx, user.ID, proposalID); ok {
+		// Access was read with the session (AuthenticateFor): the section row is all that is left to read.
+		sec, err := s.store.Section(ctx, proposalID, key)
+		if err == nil && !p.Role.Allows(domain.ActionRead) {
+			err = domain.ErrRoleForbids(p.Role)
+		}
+		if domain.ErrorKind(err) == domain.KindNotFound {
+			return domain.Section{}, s.whichIsMissing(ctx, user, proposalID, key)
+		}
+		return sec, err
+	}
 	p, sec, err := s.store.SectionForMember(ctx, proposalID, user.ID, key)
 	if domain.ErrorKind(err) == domain.KindNotFound {
-		// Say which was missing, the proposal (for this user) or the section, as the slower path would.
-		_, _, err = s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
-		if err == nil {
-			err = domain.Errorf(domain.KindNotFound, "section not found")
-		}
-		return domain.Section{}, err
+		return domain.Section{}, s.whichIsMissing(ctx, user, proposalID, key)
 	}
 	if err != nil {
 		return domain.Section{}, err
@@ -27,6 +33,15 @@ func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key
 		return domain.Section{}, domain.ErrRoleForbids(p.Role)
 	}
 	return sec, nil
+}
+
+// whichIsMissing explains a section read that found nothing: the proposal (for this user) or the
+// section, as the slower path through sectionOf would say.
+func (s *Service) whichIsMissing(ctx context.Context, user domain.User, proposalID, key string) error {
+	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+		return err
+	}
+	return domain.Errorf(domain.KindNotFound, "section not found")
 }
 
 // SaveSectionInput replaces a section's fields, guarded by the version the writer last saw.
