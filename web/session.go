@@ -25,9 +25,11 @@ func (p *Pages) loadUser(c *gin.Context) {
 		c.Next()
 		return
 	}
-	sess, user, err := p.svc.Authenticate(c.Request.Context(), cookie.Value)
+	// On a proposal's pages (autosave above all) the session and the membership are read in one query.
+	ctx, sess, user, err := p.svc.AuthenticateFor(c.Request.Context(), cookie.Value, c.Param("id"))
 	switch {
 	case err == nil:
+		c.Request = c.Request.WithContext(ctx)
 		c.Set(keyUser, user)
 		c.Set(keySession, sess)
 	case domain.ErrorKind(err) == domain.KindUnauthenticated:
