@@ -9,6 +9,7 @@ import (
 // CountQueries adds one to n for every statement this store sends, so tests can hold read paths to a
 // fixed number of queries whatever the data size (no query per row).
 func (s *Store) CountQueries(n *atomic.Int64) error {
+	s.counter.Store(n)
 	count := func(*gorm.DB) { n.Add(1) }
 	cb := s.db.Callback()
 	for _, err := range []error{
@@ -24,4 +25,11 @@ func (s *Store) CountQueries(n *atomic.Int64) error {
 		}
 	}
 	return nil
+}
+
+// countDirect counts a statement sent through database/sql rather than GORM, when counting is on.
+func (s *Store) countDirect() {
+	if n := s.counter.Load(); n != nil {
+		n.Add(1)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -38,6 +39,8 @@ type Store struct {
 	// than in SQLite's busy handler, which polls with sleeps, also keeps the tail latency low.
 	writer *groupWriter
 	closed sync.Once
+	// counter, when set by CountQueries, also counts statements that bypass GORM.
+	counter atomic.Pointer[atomic.Int64]
 }
 
 // Options tune the connection pool; the zero value picks defaults suited to each engine.
