@@ -38,6 +38,17 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 	}
 }
 
+// proposalColumns and scanTargets read a proposal row without GORM's reflection, for the hottest query
+// (SessionForProposal); the two lists go together.
+const proposalColumns = `proposals.id, proposals.template_key, proposals.template_version, proposals.title,
+	proposals.language, proposals.country, proposals.network, proposals.bilingual, proposals.submission_language,
+	proposals.status, proposals.hide_reviewer_names, proposals.created_by, proposals.created_at, proposals.updated_at`
+
+func (r *proposalRow) scanTargets() []any {
+	return []any{&r.ID, &r.TemplateKey, &r.TemplateVersion, &r.Title, &r.Language, &r.Country, &r.Network,
+		&r.Bilingual, &r.SubmissionLanguage, &r.Status, &r.HideReviewerNames, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt}
+}
+
 func proposalToRow(p domain.Proposal) proposalRow {
 	return proposalRow{
 		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
