@@ -74,6 +74,11 @@ func checkValue(name string, f *templates.Field, raw json.RawMessage, bilingual 
 }
 
 func decodeStrict(raw json.RawMessage, v any) error {
+	if _, ok := v.(*string); ok {
+		// A string leaves DisallowUnknownFields and UseNumber nothing to do, and Unmarshal spares a
+		// decoder and its buffer: every text of every save comes through here.
+		return json.Unmarshal(raw, v)
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
