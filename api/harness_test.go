@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -56,11 +57,17 @@ type testAPI struct {
 
 func newTestAPI(t *testing.T, store *models.Store) *testAPI {
 	t.Helper()
+	return newTestAPIAt(t, store, nil)
+}
+
+// newTestAPIAt is newTestAPI with the service's clock replaced (nil keeps the real one).
+func newTestAPIAt(t *testing.T, store *models.Store, now func() time.Time) *testAPI {
+	t.Helper()
 	catalogue, err := templates.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords})
+	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords, Now: now})
 	h := NewRouter(Deps{Service: svc, Ready: store.Ping, Logger: discardLogger()})
 	return &testAPI{t: t, handler: h, store: store}
 }

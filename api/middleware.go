@@ -107,23 +107,37 @@ func securityHeaders(c *gin.Context) {
 	c.Next()
 }
 
-// requireSession authenticates the bearer token. The API accepts only the Authorization header, never the
-// cookie: a cookie is sent by browsers on their own, which would expose the API to cross-site requests.
+// requireSession authenticates the bearer token before the handler runs.
 func (h *handlers) requireSession(c *gin.Context) {
-	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
-	if !ok {
-		token = ""
+	if h.authenticate(c) {
+		c.Next()
 	}
+}
+
+// authenticate checks the bearer token and keeps the session and its user on the request, or answers
+// 401 (or 404, for a proposal the caller is not a member of) and reports false. The API accepts only the
+// Authorization header, never the cookie: a cookie is sent by browsers on their own, which would expose
+// the API to cross-site requests.
+func (h *handlers) authenticate(c *gin.Context) bool {
 	// On a proposal's routes the session and the caller's membership are read in one query.
-	ctx, sess, user, err := h.svc.AuthenticateFor(c.Request.Context(), strings.TrimSpace(token), c.Param("id"))
+	ctx, sess, user, err := h.svc.AuthenticateFor(c.Request.Context(), bearerToken(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
-		return
+		c.Abort()
+		return false
 	}
 	c.Request = c.Request.WithContext(ctx)
 	c.Set(keyUser, user)
 	c.Set(keySession, sess)
-	c.Next()
+	return true
+}
+
+func bearerToken(c *gin.Context) string {
+	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(token)
 }
 
 func currentUser(c *gin.Context) domain.User {

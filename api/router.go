@@ -133,7 +133,8 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/check", h.check)
 
 	auth.GET("/proposals/:id/sections/:key", h.getSection)
-	auth.PUT("/proposals/:id/sections/:key", h.putSection)
+	// A section save authenticates inside its handler, on the way to saving (see putSection).
+	v1.PUT("/proposals/:id/sections/:key", h.putSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n", h.getRevision)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n/diff/:m", h.diffRevisions)

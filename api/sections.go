@@ -65,28 +65,55 @@ func (h *handlers) getSection(c *gin.Context) {
 	respond(c, http.StatusOK, toSectionResponse(s))
 }
 
+// putSection saves a section. An autosave first tries to authenticate and save in one step
+// (service.SaveSectionAsSession); when that does not save, the request takes the ordinary way:
+// authenticate, then check the input and save. Input errors are reported only after authentication, so
+// a caller who may not see the proposal learns nothing from them.
 func (h *handlers) putSection(c *gin.Context) {
-	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	in, inputErr := sectionSaveInput(c)
+	if inputErr == nil {
+		s, saved, err := h.svc.SaveSectionAsSession(c.Request.Context(), bearerToken(c), in)
+		if err != nil {
+			writeError(c, err)
+			return
+		}
+		if saved {
+			respondSaved(c, s)
+			return
+		}
+	}
+	if !h.authenticate(c) {
+		return
+	}
+	if inputErr != nil {
+		writeError(c, inputErr)
+		return
+	}
+	s, err := h.svc.SaveSection(c.Request.Context(), currentUser(c), in)
 	if err != nil {
 		writeError(c, err)
 		return
+	}
+	respondSaved(c, s)
+}
+
+// sectionSaveInput reads a save's If-Match and body.
+func sectionSaveInput(c *gin.Context) (service.SaveSectionInput, error) {
+	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		return service.SaveSectionInput{}, err
 	}
 	var req sectionRequest
 	if err := decodeJSON(c, &req); err != nil {
-		writeError(c, err)
-		return
+		return service.SaveSectionInput{}, err
 	}
 	if req.Fields == nil {
-		writeError(c, domain.Invalid("nothing to save", domain.Problem{Field: "fields", Message: "is required: an object from field key to value"}))
-		return
+		return service.SaveSectionInput{}, domain.Invalid("nothing to save", domain.Problem{Field: "fields", Message: "is required: an object from field key to value"})
 	}
-	s, err := h.svc.SaveSection(c.Request.Context(), currentUser(c), service.SaveSectionInput{
-		ProposalID: c.Param("id"), Key: c.Param("key"), ExpectedVersion: expected, Fields: req.Fields,
-	})
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	return service.SaveSectionInput{ProposalID: c.Param("id"), Key: c.Param("key"), ExpectedVersion: expected, Fields: req.Fields}, nil
+}
+
+func respondSaved(c *gin.Context, s domain.Section) {
 	c.Header("ETag", etag(s.Version))
 	respond(c, http.StatusOK, toSectionResponse(s))
 }

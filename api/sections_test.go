@@ -4,8 +4,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"iduit/internal/testdb"
+	"iduit/models"
+	"iduit/service"
 	"iduit/templates"
 )
 
@@ -191,4 +198,102 @@ func TestSaveSectionByRole(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestAWarmAutosaveAnswersAsTheOrdinaryWay: once a server knows a proposal's template, a save first tries
+// to authenticate and write in one statement (on PostgreSQL). Every refusal must still get the answer
+// the ordinary way gives — the same request to a server that has not seen the proposal — and write
+// nothing.
+func TestAWarmAutosaveAnswersAsTheOrdinaryWay(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, store *models.Store) {
+		// Both servers share a clock that a case may move past every session's expiry.
+		var ahead atomic.Int64
+		clock := func() time.Time { return time.Now().Add(time.Duration(ahead.Load())) }
+		warm := newTestAPIAt(t, store, clock)
+		// The ordinary way is what a server that has not seen the proposal does: a new one per request.
+		ordinary := func(t *testing.T, req call, want int) result {
+			return newTestAPIAt(t, store, clock).do(t, req).want(want)
+		}
+		tm := warm.newTeam(t)
+		path := sectionPath(tm.id, "epidemiology")
+		warm.saveText(t, tm, "epidemiology", "hiv-hcv-epidemiology", "Первая версия", 0)
+		gone := warm.signUp(t, "Gone")
+		warm.addMember(t, tm.people["owner"], tm.id, gone, "editor")
+		warm.do(t, call{method: "DELETE", path: "/api/v1/sessions/current", token: gone.token}).want(204)
+
+		valid := `{"fields":{"hiv-hcv-epidemiology":"Вторая версия"}}`
+		cases := []struct {
+			name, who, token, ifMatch, body string
+			later                           time.Duration
+			want                            int
+		}{
+			{name: "no token", ifMatch: `"1"`, body: valid, want: 401},
+			{name: "unknown token", token: "not-a-token", ifMatch: `"1"`, body: valid, want: 401},
+			{name: "signed out", token: gone.token, ifMatch: `"1"`, body: valid, want: 401},
+			{name: "session expired", who: "owner", later: service.DefaultSessionTTL + time.Hour, ifMatch: `"1"`, body: valid, want: 401},
+			{name: "stranger", who: "stranger", ifMatch: `"1"`, body: valid, want: 404},
+			{name: "stranger, unknown field", who: "stranger", ifMatch: `"1"`, body: `{"fields":{"nope":"x"}}`, want: 404},
+			// Errors that say nothing about the proposal come before membership is checked, as they always have.
+			{name: "stranger, malformed JSON", who: "stranger", ifMatch: `"1"`, body: `{"fields":`, want: 400},
+			{name: "stranger, no If-Match", who: "stranger", body: valid, want: 428},
+			{name: "viewer", who: "viewer", ifMatch: `"1"`, body: valid, want: 403},
+			{name: "reviewer", who: "reviewer", ifMatch: `"1"`, body: valid, want: 403},
+			{name: "owner, stale version", who: "owner", ifMatch: `"0"`, body: valid, want: 412},
+			{name: "owner, unknown field", who: "owner", ifMatch: `"1"`, body: `{"fields":{"nope":"x"}}`, want: 400},
+			{name: "owner, no If-Match", who: "owner", body: valid, want: 428},
+		}
+		unchanged := func(t *testing.T, version float64, text string) {
+			t.Helper()
+			s := warm.do(t, call{method: "GET", path: path, token: tm.people["owner"].token}).want(200).json()
+			if s["version"] != version || s["fields"].(map[string]any)["hiv-hcv-epidemiology"] != text {
+				t.Fatalf("a refused save changed the section: %v", s)
+			}
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				token := tc.token
+				if tc.who != "" {
+					token = tm.people[tc.who].token
+				}
+				req := call{method: "PUT", path: path, token: token, body: tc.body, header: map[string]string{}}
+				if tc.ifMatch != "" {
+					req.header["If-Match"] = tc.ifMatch
+				}
+				ahead.Store(int64(tc.later))
+				sameAnswer(t, warm.do(t, req).want(tc.want), ordinary(t, req, tc.want))
+				ahead.Store(0)
+				unchanged(t, 1, "Первая версия")
+			})
+		}
+
+		t.Run("an editor's save is theirs", func(t *testing.T) {
+			editor := tm.people["editor"]
+			s := warm.do(t, call{method: "PUT", path: path, token: editor.token, body: valid, header: map[string]string{"If-Match": `"1"`}}).want(200)
+			if s.Header().Get("ETag") != `"2"` || s.str("updated_by") != editor.id {
+				t.Fatalf("ETag %s, updated_by %s; want \"2\" and %s", s.Header().Get("ETag"), s.str("updated_by"), editor.id)
+			}
+			rev := warm.do(t, call{method: "GET", path: path + "/revisions/2", token: editor.token}).want(200)
+			if rev.str("created_by") != editor.id {
+				t.Fatalf("revision 2 created by %s; want %s", rev.str("created_by"), editor.id)
+			}
+		})
+
+		t.Run("a bilingual proposal's save is checked as such", func(t *testing.T) {
+			warm.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]any{"bilingual": true}}).want(200)
+			req := call{method: "PUT", path: path, token: tm.people["owner"].token, body: valid, header: map[string]string{"If-Match": `"2"`}}
+			sameAnswer(t, warm.do(t, req).want(400), ordinary(t, req, 400))
+			unchanged(t, 2, "Вторая версия")
+		})
+	})
+}
+
+// sameAnswer compares two problem answers but for their request ids.
+func sameAnswer(t *testing.T, got, want result) {
+	t.Helper()
+	g, w := got.json(), want.json()
+	delete(g, "request_id")
+	delete(w, "request_id")
+	if diff := cmp.Diff(w, g); diff != "" {
+		t.Fatalf("the answer differs from the ordinary way's (-ordinary +got):\n%s", diff)
+	}
 }

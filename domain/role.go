@@ -38,5 +38,16 @@ func (r Role) Valid() bool { _, ok := allowed[r]; return ok }
 // Allows reports whether a member with role r may perform a.
 func (r Role) Allows(a Action) bool { return allowed[r][a] }
 
+// RolesAllowing lists the roles whose members may perform a, for checks made inside a query.
+func RolesAllowing(a Action) []Role {
+	var out []Role
+	for _, r := range Roles() {
+		if r.Allows(a) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Roles lists the roles in order, for messages and documentation.
 func Roles() []Role { return []Role{RoleOwner, RoleEditor, RoleReviewer, RoleViewer} }

@@ -84,6 +84,39 @@ func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSect
 	})
 }
 
+// editors are the roles that may change a section's text.
+var editors = domain.RolesAllowing(domain.ActionEditText)
+
+// SaveSectionAsSession is the autosave's short way: when the proposal's template is known here and the
+// fields are valid against it, the session is authenticated and the section saved in one database
+// statement. It reports false, having written nothing, whenever that does not apply or any check fails
+// — the caller then authenticates and calls SaveSection, which tells the cases apart, so a caller
+// learns nothing here that the ordinary way would not tell them. An error is a failure of the
+// database, not a refusal.
+func (s *Service) SaveSectionAsSession(ctx context.Context, token string, in SaveSectionInput) (domain.Section, bool, error) {
+	if token == "" || in.RestoredFrom > 0 || !s.store.SavesAsSession() {
+		return domain.Section{}, false, nil
+	}
+	tpl, ok := s.proposalTemplates.get(in.ProposalID)
+	if !ok {
+		return domain.Section{}, false, nil
+	}
+	sec, ok := tpl.Section(in.Key)
+	if !ok {
+		return domain.Section{}, false, nil
+	}
+	// The statement saves only proposals in one language, so the fields are checked as such.
+	fields, problems := checkFields(sec, in.Fields, false)
+	if len(problems) > 0 {
+		return domain.Section{}, false, nil
+	}
+	now := s.clock()
+	return s.store.SaveSectionAsSession(ctx, hashToken(token), editors, models.SectionSave{
+		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: in.ExpectedVersion, Fields: fields, Now: now,
+		Activity: &domain.Activity{ProposalID: in.ProposalID, Kind: domain.ActivitySectionSaved, Subject: in.Key, CreatedAt: now},
+	})
+}
+
 // Revisions lists the saves of one section, newest first.
 func (s *Service) Revisions(ctx context.Context, user domain.User, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
 	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
@@ -111,6 +144,7 @@ func (s *Service) sectionOf(ctx context.Context, user domain.User, proposalID, k
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}
+	s.proposalTemplates.remember(p.ID, tpl)
 	sec, ok := tpl.Section(key)
 	if !ok {
 		e := domain.Errorf(unknown, "unknown section key %q; this template has: %v", key, tpl.SectionKeys())

@@ -24,6 +24,7 @@ type Service struct {
 	accountThrottle, addressThrottle *throttle
 	renderGate                       *renderGate
 	pdfs                             *pdfCache
+	proposalTemplates                proposalTemplates
 }
 
 // Config tunes the service; zero values take the defaults.
