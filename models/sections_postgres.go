@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 
 	"iduit/domain"
@@ -78,18 +77,18 @@ func (s *Store) saveSectionOneStatement(ctx context.Context, in SectionSave, bod
 	return staleVersion(s.db.WithContext(ctx), in)
 }
 
-// runSave runs one of the save statements; who is $7 and extra follow $13.
+// runSave runs one of the save statements, in a batch with whatever other saves are waiting (see
+// saveBatcher); who is $7 and extra follow $13.
 func (s *Store) runSave(ctx context.Context, statement string, in SectionSave, body, who string, extra ...any) (saved, open bool, userID string, err error) {
-	var nSaved, nOpen int64
-	var user sql.NullString
 	args := append([]any{in.ProposalID, domain.StatusFinal, in.Key, in.ExpectedVersion + 1, body, in.Now, who, in.ExpectedVersion,
 		in.Activity.Kind, in.Activity.Subject, in.Activity.Detail,
 		in.Activity.Kind == domain.ActivitySectionSaved, in.Now.Add(-domain.EditingBurst)}, extra...)
 	s.countDirect()
-	if err := s.sqlDB.QueryRowContext(ctx, statement, args...).Scan(&nSaved, &nOpen, &user); err != nil {
-		return false, false, "", translate(err, "section")
+	out := s.saves.submit(ctx, statement, in.ProposalID+"\x00"+in.Key, args)
+	if out.err != nil {
+		return false, false, "", translate(out.err, "section")
 	}
-	return nSaved == 1, nOpen == 1, user.String, nil
+	return out.saved, out.open, out.userID, nil
 }
 
 // SavesAsSession tells whether SaveSectionAsSession is available: only on PostgreSQL, where a round trip

@@ -38,6 +38,8 @@ type Store struct {
 	// writer is SQLite's single writer with group commit (nil on PostgreSQL). Queueing writes here rather
 	// than in SQLite's busy handler, which polls with sleeps, also keeps the tail latency low.
 	writer *groupWriter
+	// saves batches PostgreSQL's save statements (nil on SQLite).
+	saves  *saveBatcher
 	closed sync.Once
 	// counter, when set by CountQueries, also counts statements that bypass GORM.
 	counter atomic.Pointer[atomic.Int64]
@@ -74,9 +76,12 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	}
 	configurePool(sqlDB, dialect, opts)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
-	if dialect == DialectSQLite {
+	switch dialect {
+	case DialectSQLite:
 		keepAllocatorPages()
 		s.writer = newGroupWriter(db)
+	case DialectPostgres:
+		s.saves = newSaveBatcher(sqlDB)
 	}
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
@@ -148,6 +153,9 @@ func (s *Store) Close() error {
 	s.closed.Do(func() {
 		if s.writer != nil {
 			s.writer.close()
+		}
+		if s.saves != nil {
+			s.saves.close()
 		}
 		err = s.sqlDB.Close()
 	})
