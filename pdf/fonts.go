@@ -36,13 +36,15 @@ const (
 // write for it, so that line breaking here agrees with the PDF's /W array.
 // A Go face has a fallback for the runes it lacks; its widths then include
 // the fallback's for those runes, so a line is measured as it is printed.
+// Its pointers come first so that the garbage collector, which scans an
+// object up to its last pointer, does not scan the width table.
 type face struct {
 	code     string // gofpdf style code: "", "B" or "I"
 	ttf      []byte
 	font     *sfnt.Font
+	fallback *face // draws the runes in fromFallback; nil for a fallback itself
 	upem     float64
 	width    [0x10000]uint16 // advance per BMP rune in 1/1000 em
-	fallback *face           // draws the runes in fromFallback; nil for a fallback itself
 	// fromFallback holds the runes set in the fallback face.
 	fromFallback runeSet
 }
