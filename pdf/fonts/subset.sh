@@ -5,6 +5,9 @@
 #	apt-get install -y fonts-dejavu-core python3-fonttools
 #	./subset.sh
 #
+# PYTHON picks the interpreter that has fontTools (default python3; Debian's
+# package installs it for /usr/bin/python3).
+#
 # Produced with fonts-dejavu-core 2.37-6 and python3-fonttools 4.38.0
 # (Debian 12); other versions can give other bytes, which changes the
 # golden hashes of any test document that prints these letters.
@@ -15,8 +18,9 @@
 # OpenType layout tables are dropped: gofpdf uses neither.
 set -eu
 src=${DEJAVU_DIR:-/usr/share/fonts/truetype/dejavu}
+python=${PYTHON:-python3}
 for face in DejaVuSans DejaVuSans-Bold; do
-	python3 -m fontTools.subset "$src/$face.ttf" \
+	"$python" -m fontTools.subset "$src/$face.ttf" \
 		--output-file="$face-CyrillicExt.ttf" \
 		--unicodes=U+0460-048F,U+0492-052F \
 		--no-hinting \
