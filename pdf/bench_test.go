@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -19,16 +20,35 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 //
 //	go test ./pdf -run XXX -bench . -benchmem -cpu 1 -count 10
 func BenchmarkRender(b *testing.B) {
-	benchmarkRender(b, render)
+	benchmarkRender(b, render, referenceDocument())
 }
 
 // BenchmarkRenderWorksheet renders the reference document as a blank worksheet.
 func BenchmarkRenderWorksheet(b *testing.B) {
-	benchmarkRender(b, renderWorksheet)
+	benchmarkRender(b, renderWorksheet, referenceDocument())
 }
 
-func benchmarkRender(b *testing.B, fn func(io.Writer, Document) (layout, error)) {
+// BenchmarkRenderKyrgyz renders the reference note with Kyrgyz and Kazakh
+// names and sentences in a heading and some answers: both fallback faces
+// are embedded, which is what they cost.
+func BenchmarkRenderKyrgyz(b *testing.B) {
+	benchmarkRender(b, render, kyrgyzReference())
+}
+
+// kyrgyzReference is the reference document as a network in Bishkek might
+// write it: Russian, with Kyrgyz and Kazakh names and a few sentences.
+func kyrgyzReference() Document {
 	d := referenceDocument()
+	d.Network = "«Өмүр» коомдук бирикмеси"
+	s := &d.Sections[1]
+	s.Title += ": Қазақстан жана Кыргызстан"
+	for i := range s.Fields {
+		s.Fields[i].Text = strings.Join(kyrgyzSentences, " ") + "\n\n" + s.Fields[i].Text
+	}
+	return d
+}
+
+func benchmarkRender(b *testing.B, fn func(io.Writer, Document) (layout, error), d Document) {
 	var w countingWriter
 	var l layout
 	b.ReportAllocs()

@@ -3,8 +3,11 @@
 //
 // It takes plain values and writes to an io.Writer, so the web handlers and
 // any batch job can share it without it knowing about HTTP or storage. Text is
-// set in the Go fonts, which cover Latin and Russian Cyrillic; a character they
-// cannot draw is printed as U+FFFD, never dropped.
+// set in the Go fonts, which cover Latin and Russian, Ukrainian and Belarusian
+// Cyrillic. The other Cyrillic letters, such as Kyrgyz and Kazakh Ө Ү Ң Қ Ә Ғ
+// Һ Ұ, are set in a subset of DejaVu Sans (see fonts/README.md), embedded only
+// in documents that print one. A character neither can draw is printed as
+// U+FFFD, never dropped; Undrawable lists them for the draft check.
 package pdf
 
 import "time"

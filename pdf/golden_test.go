@@ -23,13 +23,15 @@ func TestGolden(t *testing.T) {
 	for _, c := range []struct {
 		file   string
 		render func(io.Writer, Document) (layout, error)
+		doc    func() Document
 	}{
-		{"reference.pdf.sha256", render},
-		{"worksheet.pdf.sha256", renderWorksheet},
+		{"reference.pdf.sha256", render, referenceDocument},
+		{"worksheet.pdf.sha256", renderWorksheet, referenceDocument},
+		{"kyrgyz.pdf.sha256", render, kyrgyzDocument},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			var out bytes.Buffer
-			if _, err := c.render(&out, referenceDocument()); err != nil {
+			if _, err := c.render(&out, c.doc()); err != nil {
 				t.Fatal(err)
 			}
 			sum := sha256.Sum256(out.Bytes())

@@ -98,6 +98,7 @@ type renderer struct {
 	stylePage int
 	y         float64 // top of the next thing placed on the current page
 	lines     []string
+	fallbacks [numStyles]bool // fallback faces registered so far
 }
 
 func newRenderer(d Document, ui *uiText) *renderer {
@@ -136,9 +137,9 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 	for p := r.firstFoot; p <= total; p++ {
 		r.pdf.SetPage(p)
 		r.setStyle(runningStyle)
-		r.pdf.Text(marginLeft, footBaseline, r.footer)
+		r.text(marginLeft, footBaseline, r.footer)
 		label := r.ui.pageLabel(p, total)
-		r.pdf.Text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
+		r.text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
 	}
 	r.pdf.SetPage(total) // gofpdf writes as many pages as the current page number
 	raw := buffers.Get().(*bytes.Buffer)
@@ -153,7 +154,7 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 func (r *renderer) newPage() {
 	r.startPage()
 	r.setStyle(runningStyle)
-	r.pdf.Text(marginLeft, headBaseline, r.running)
+	r.text(marginLeft, headBaseline, r.running)
 	r.pdf.Line(marginLeft, headRule, pageWidth-marginRight, headRule)
 	r.y = bodyTop
 }
@@ -216,7 +217,35 @@ func (r *renderer) wrapped(ts textStyle, text string, width float64) []string {
 // line sets one line of text whose line box starts at top.
 func (r *renderer) line(x, top float64, ts textStyle, s string) {
 	if s != "" {
-		r.pdf.Text(x, top+(ts.leading+0.7*ts.size*mmPerPt)/2, s)
+		r.text(x, top+(ts.leading+0.7*ts.size*mmPerPt)/2, s)
+	}
+}
+
+// text sets s from x on baseline y in the current style. Runs of runes the
+// Go face lacks are set in its fallback face, registered with the document
+// the first time it is needed, so documents without such runes do not pay
+// for embedding it.
+func (r *renderer) text(x, y float64, s string) {
+	fc := faces[r.style.face]
+	if !fc.needsFallback(s) {
+		r.pdf.Text(x, y, s)
+		return
+	}
+	if !r.fallbacks[r.style.face] {
+		addFallback(r.pdf, fc)
+		r.fallbacks[r.style.face] = true
+	}
+	for s != "" {
+		n, fallback := fc.run(s)
+		if fallback {
+			r.pdf.SetFont(fallbackFamily, fc.code, r.style.size)
+		}
+		r.pdf.Text(x, y, s[:n])
+		if fallback { // back to the face setStyle believes is set
+			r.pdf.SetFont(fontFamily, fc.code, r.style.size)
+		}
+		x += textWidth(r.style, s[:n])
+		s = s[n:]
 	}
 }
 

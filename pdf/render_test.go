@@ -29,6 +29,7 @@ func renderCases() []renderCase {
 		{"worksheet", renderWorksheet, referenceDocument()},
 		{"empty", render, Document{}},
 		{"empty-worksheet", renderWorksheet, Document{}},
+		{"kyrgyz", render, kyrgyzDocument()},
 	}
 }
 
@@ -219,7 +220,7 @@ func TestMetadata(t *testing.T) {
 
 func TestMissingGlyphsAreReplacedVisibly(t *testing.T) {
 	typed := "Алматы, Қазақстан 🚀 中文 עברית Grüße e\u0301 ok\x07\u200d!"
-	want := "Алматы, �аза�стан � �� ����� Grüße é ok!"
+	want := "Алматы, Қазақстан � �� ����� Grüße é ok!"
 	if got := sanitise(typed, false); got != want {
 		t.Fatalf("sanitise = %q, want %q", got, want)
 	}

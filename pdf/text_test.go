@@ -39,9 +39,13 @@ func TestSanitise(t *testing.T) {
 }
 
 func TestSanitiseCleanTextDoesNotAllocate(t *testing.T) {
-	s := strings.Repeat("Опиоидная заместительная терапия (OST), 40–50%. ", 20)
-	if n := testing.AllocsPerRun(100, func() { _ = sanitise(s, true) }); n != 0 {
-		t.Errorf("sanitise allocated %v times on clean text", n)
+	for _, s := range []string{
+		strings.Repeat("Опиоидная заместительная терапия (OST), 40–50%. ", 20),
+		strings.Repeat("Өмүрбек Түндүк, Қазақстан, Ғ Ә Һ Ұ. ", 20), // fallback letters are clean too
+	} {
+		if n := testing.AllocsPerRun(100, func() { _ = sanitise(s, true) }); n != 0 {
+			t.Errorf("sanitise allocated %v times on clean text %.20q", n, s)
+		}
 	}
 }
 
@@ -111,14 +115,24 @@ func TestWidthsMatchGofpdf(t *testing.T) {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	addFonts(pdf)
 	for _, fc := range faces {
-		pdf.SetFont(fontFamily, fc.code, 10)
+		addFallback(pdf, fc)
+		fallbacks := 0
 		for r := rune(0x20); r < 0x10000; r++ {
 			if !hasGlyph(r) {
 				continue
 			}
-			if got, want := fc.runeWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
-				t.Fatalf("style %q rune %U: width %d, gofpdf %d", fc.code, r, got, want)
+			family := fontFamily
+			if fc.fromFallback.has(r) {
+				family = fallbackFamily
+				fallbacks++
 			}
+			pdf.SetFont(family, fc.code, 10)
+			if got, want := fc.runeWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
+				t.Fatalf("style %q rune %U in %s: width %d, gofpdf %d", fc.code, r, family, got, want)
+			}
+		}
+		if fallbacks == 0 {
+			t.Errorf("style %q: no rune is drawn by the fallback face", fc.code)
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -176,7 +190,9 @@ func TestUndrawable(t *testing.T) {
 		want string
 	}{
 		{"Снижение вреда, harm reduction", ""},
-		{"Өмүрбек Түндүк, ҮҢ", "ӨүҮҢ"},
+		{"Өмүрбек Түндүк, Қазақстан, ҮҢ ӘҒҺҰ", ""},
+		{"Cyrillic the fallback lacks: Ԧ ԯ", "Ԧԯ"},
+		{"Georgian: თბილისი", "თბილს"},
 		{"tab\tand\nnewline\u200b", ""},
 		{"😀 и 😀", "😀"},
 	}
