@@ -78,7 +78,6 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
 	switch dialect {
 	case DialectSQLite:
-		keepAllocatorPages()
 		s.writer = newGroupWriter(db)
 	case DialectPostgres:
 		s.saves = newSaveBatcher(sqlDB)
