@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -118,42 +119,62 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		}
 		return saved, nil
 	}
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		// Read the section first: a stale version is refused before anything is written, and the previous
-		// save says whether this one continues someone's editing burst (no new activity entry).
-		var prev sectionRow
-		if err := tx.Select("version, updated_by, updated_at").Where("proposal_id = ? AND section_key = ?", in.ProposalID, in.Key).Take(&prev).Error; err != nil {
-			return translate(err, "section")
-		}
-		if prev.Version != in.ExpectedVersion {
-			return domain.ErrStaleVersion("section", prev.Version, in.ExpectedVersion)
-		}
-		next := in.ExpectedVersion + 1
-		res := tx.Model(&sectionRow{}).
-			Where("proposal_id = ? AND section_key = ? AND version = ?", in.ProposalID, in.Key, in.ExpectedVersion).
-			Updates(map[string]any{"version": next, "fields": string(body), "updated_at": in.Now, "updated_by": in.UserID})
-		if res.Error != nil {
-			return translate(res.Error, "section")
-		}
-		if res.RowsAffected == 0 {
-			return staleVersion(tx, in)
-		}
-		rev := revisionRow{ProposalID: in.ProposalID, SectionKey: in.Key, Number: next, Fields: string(body), CreatedAt: in.Now, CreatedBy: in.UserID}
-		if err := tx.Create(&rev).Error; err != nil {
-			return translate(err, "revision")
-		}
-		if err := touchUnlessFinal(tx, in.ProposalID, in.Now); err != nil {
-			return err
-		}
-		if in.continuesBurst(prev.UpdatedBy.String, prev.UpdatedAt) {
-			return nil
-		}
-		return record(tx, in.Activity)
-	})
+	err = s.write(ctx, func(tx *gorm.DB) error { return s.saveSectionSQLite(tx, in, string(body)) })
 	if err != nil {
 		return domain.Section{}, err
 	}
 	return saved, nil
+}
+
+// The SQLite save's statements, run through the writer's prepared statements (see prepared).
+const (
+	selectSectionForSave = `SELECT version, updated_by, updated_at FROM sections WHERE proposal_id = ? AND section_key = ?`
+	updateSection        = `UPDATE sections SET version = ?, fields = ?, updated_at = ?, updated_by = ? WHERE proposal_id = ? AND section_key = ? AND version = ?`
+	insertRevision       = `INSERT INTO revisions (proposal_id, section_key, number, fields, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`
+	touchOpenProposal    = `UPDATE proposals SET updated_at = ? WHERE id = ? AND status <> ?`
+)
+
+// saveSectionSQLite is a save inside the SQLite writer's transaction. It reads the section first: a
+// stale version is refused before anything is written, and the previous save says whether this one
+// continues someone's editing burst (no new activity entry).
+func (s *Store) saveSectionSQLite(tx *gorm.DB, in SectionSave, body string) error {
+	var (
+		version int
+		prevBy  sql.NullString
+		prevAt  time.Time
+	)
+	err := s.stmts.queryRow(tx, selectSectionForSave, []any{in.ProposalID, in.Key}, &version, &prevBy, &prevAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = gorm.ErrRecordNotFound
+	}
+	if err != nil {
+		return translate(err, "section")
+	}
+	if version != in.ExpectedVersion {
+		return domain.ErrStaleVersion("section", version, in.ExpectedVersion)
+	}
+	next := in.ExpectedVersion + 1
+	n, err := s.stmts.exec(tx, updateSection, next, body, in.Now, in.UserID, in.ProposalID, in.Key, in.ExpectedVersion)
+	if err != nil {
+		return translate(err, "section")
+	}
+	if n == 0 {
+		return staleVersion(tx, in)
+	}
+	if _, err := s.stmts.exec(tx, insertRevision, in.ProposalID, in.Key, next, body, in.Now, in.UserID); err != nil {
+		return translate(err, "revision")
+	}
+	if n, err := s.stmts.exec(tx, touchOpenProposal, in.Now, in.ProposalID, domain.StatusFinal); err != nil || n == 0 {
+		if err != nil {
+			return translate(err, "proposal")
+		}
+		return domain.ErrProposalFinal()
+	}
+	if in.continuesBurst(prevBy.String, prevAt) || in.Activity == nil {
+		return nil
+	}
+	_, err = s.stmts.exec(tx, insertActivity, in.Activity.ProposalID, in.Activity.Actor.ID, in.Activity.Kind, in.Activity.Subject, in.Activity.Detail, in.Activity.CreatedAt)
+	return translate(err, "activity")
 }
 
 // staleVersion explains a save that matched no row: either the section does not exist or someone else

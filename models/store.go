@@ -38,6 +38,8 @@ type Store struct {
 	// writer is SQLite's single writer with group commit (nil on PostgreSQL). Queueing writes here rather
 	// than in SQLite's busy handler, which polls with sleeps, also keeps the tail latency low.
 	writer *groupWriter
+	// stmts are the SQLite writer's statements, prepared once per connection (nil on PostgreSQL).
+	stmts *prepared
 	// saves batches PostgreSQL's save statements (nil on SQLite).
 	saves  *saveBatcher
 	closed sync.Once
@@ -78,7 +80,8 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
 	switch dialect {
 	case DialectSQLite:
-		s.writer = newGroupWriter(db)
+		s.stmts = &prepared{db: sqlDB, counter: &s.counter}
+		s.writer = newGroupWriter(db, s.stmts)
 	case DialectPostgres:
 		s.saves = newSaveBatcher(sqlDB)
 	}
@@ -152,6 +155,7 @@ func (s *Store) Close() error {
 	s.closed.Do(func() {
 		if s.writer != nil {
 			s.writer.close()
+			s.stmts.close()
 		}
 		if s.saves != nil {
 			s.saves.close()

@@ -17,6 +17,7 @@ import (
 // told "saved" before the shared COMMIT has returned, so no acknowledged write can be lost.
 type groupWriter struct {
 	db       *gorm.DB
+	stmts    *prepared
 	jobs     chan *writeJob
 	quit     chan struct{}
 	done     chan struct{}
@@ -35,8 +36,8 @@ type writeJob struct {
 // errStoreClosed answers writes that arrive after Close.
 var errStoreClosed = errors.New("the store is closed")
 
-func newGroupWriter(db *gorm.DB) *groupWriter {
-	w := &groupWriter{db: db, jobs: make(chan *writeJob), quit: make(chan struct{}), done: make(chan struct{}), maxBatch: 64}
+func newGroupWriter(db *gorm.DB, stmts *prepared) *groupWriter {
+	w := &groupWriter{db: db, stmts: stmts, jobs: make(chan *writeJob), quit: make(chan struct{}), done: make(chan struct{}), maxBatch: 64}
 	go w.loop()
 	return w
 }
@@ -93,7 +94,7 @@ func (w *groupWriter) commit(batch []*writeJob) {
 				results[i] = err
 				continue
 			}
-			if err := w.runOne(tx, i, j); err != nil {
+			if err := w.runOne(tx, j); err != nil {
 				return err // the transaction itself is broken: everyone fails, nothing was acknowledged
 			}
 			results[i] = j.err
@@ -109,18 +110,21 @@ func (w *groupWriter) commit(batch []*writeJob) {
 }
 
 // runOne runs a job under a savepoint; its own failure is kept in j.err, and only a failure to roll
-// back to the savepoint is returned, since that leaves the shared transaction unusable.
-func (w *groupWriter) runOne(tx *gorm.DB, i int, j *writeJob) error {
-	name := fmt.Sprintf("w%d", i)
-	if err := tx.SavePoint(name).Error; err != nil {
+// back to the savepoint is returned, since that leaves the shared transaction unusable. Jobs run one
+// after another, so they share one savepoint name, and its statements stay prepared.
+func (w *groupWriter) runOne(tx *gorm.DB, j *writeJob) error {
+	if _, err := w.stmts.exec(tx, "SAVEPOINT job"); err != nil {
 		return err
 	}
 	// Once started, a job is not cancelled: interrupting a statement would make SQLite roll back the whole
 	// shared transaction, taking the other callers' writes with it.
 	if j.err = j.fn(tx.WithContext(context.WithoutCancel(j.ctx))); j.err != nil {
-		return tx.RollbackTo(name).Error
+		if _, err := w.stmts.exec(tx, "ROLLBACK TO SAVEPOINT job"); err != nil {
+			return err
+		}
 	}
-	return tx.Exec("RELEASE SAVEPOINT " + name).Error
+	_, err := w.stmts.exec(tx, "RELEASE SAVEPOINT job")
+	return err
 }
 
 func (w *groupWriter) close() {
