@@ -94,25 +94,11 @@ func (b *saveBatcher) loop() {
 	for {
 		select {
 		case first := <-b.jobs:
-			b.run(b.gather(first))
+			b.run(gather(first, b.jobs, b.maxBatch))
 		case <-b.quit:
 			return
 		}
 	}
-}
-
-// gather takes the first job and whatever else is already waiting, up to maxBatch.
-func (b *saveBatcher) gather(first *saveJob) []*saveJob {
-	batch := []*saveJob{first}
-	for len(batch) < b.maxBatch {
-		select {
-		case j := <-b.jobs:
-			batch = append(batch, j)
-		default:
-			return batch
-		}
-	}
-	return batch
 }
 
 // run sends a batch and answers every job in it.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"iduit/domain"
 	"iduit/internal/testdb"
@@ -22,21 +21,12 @@ func TestConcurrentSavesInABatchKeepTheirOwnOutcomes(t *testing.T) {
 			t.Skip("SQLite saves through its group writer (writer_test.go)")
 		}
 		ctx := context.Background()
-		now := time.Now().UTC().Truncate(time.Microsecond)
-		user := domain.User{ID: domain.NewID(), Email: domain.NewID() + "@example.org", Name: "U", CreatedAt: now}
-		if err := store.CreateUser(ctx, user, "hash"); err != nil {
-			t.Fatal(err)
-		}
 		const n = 60
 		keys := make([]string, n)
 		for i := range keys {
 			keys[i] = fmt.Sprint("s", i)
 		}
-		p := domain.Proposal{ID: domain.NewID(), TemplateKey: "t", TemplateVersion: 1, Title: "T", Language: "ru", SubmissionLanguage: "ru",
-			Country: "KG", Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now}
-		if err := store.CreateProposal(ctx, p, keys); err != nil {
-			t.Fatal(err)
-		}
+		user, p, now := ownedProposal(t, store, keys...)
 		errs := make([]error, n)
 		var wg sync.WaitGroup
 		for i, key := range keys {

@@ -16,16 +16,7 @@ import (
 func TestSaveSectionRefusals(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, store *models.Store) {
 		ctx := context.Background()
-		now := time.Now().UTC().Truncate(time.Microsecond)
-		user := domain.User{ID: domain.NewID(), Email: domain.NewID() + "@example.org", Name: "U", CreatedAt: now}
-		if err := store.CreateUser(ctx, user, "hash"); err != nil {
-			t.Fatal(err)
-		}
-		p := domain.Proposal{ID: domain.NewID(), TemplateKey: "t", TemplateVersion: 1, Title: "T", Language: "ru", SubmissionLanguage: "ru",
-			Country: "KG", Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now}
-		if err := store.CreateProposal(ctx, p, []string{"s"}); err != nil {
-			t.Fatal(err)
-		}
+		user, p, now := ownedProposal(t, store, "s")
 		save := func(expected int) error {
 			_, err := store.SaveSection(ctx, models.SectionSave{ProposalID: p.ID, Key: "s", ExpectedVersion: expected,
 				Fields: domain.Fields{"f": []byte(`"x"`)}, UserID: user.ID, Now: now,
@@ -56,6 +47,23 @@ func TestSaveSectionRefusals(t *testing.T) {
 			t.Fatalf("revisions after refusals: %d %v", total, err)
 		}
 	})
+}
+
+// ownedProposal stores a user and a draft proposal of theirs with the given sections, as of now.
+func ownedProposal(t *testing.T, store *models.Store, sections ...string) (domain.User, domain.Proposal, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	user := domain.User{ID: domain.NewID(), Email: domain.NewID() + "@example.org", Name: "U", CreatedAt: now}
+	if err := store.CreateUser(ctx, user, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	p := domain.Proposal{ID: domain.NewID(), TemplateKey: "t", TemplateVersion: 1, Title: "T", Language: "ru", SubmissionLanguage: "ru",
+		Country: "KG", Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now}
+	if err := store.CreateProposal(ctx, p, sections); err != nil {
+		t.Fatal(err)
+	}
+	return user, p, now
 }
 
 // TestAnEditingBurstIsOneActivityEntry saves one section again and again on both engines and counts the

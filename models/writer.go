@@ -65,16 +65,17 @@ func (w *groupWriter) loop() {
 		case <-w.quit:
 			return
 		}
-		w.commit(w.gather(first))
+		w.commit(gather(first, w.jobs, w.maxBatch))
 	}
 }
 
-// gather takes the first job and whatever else is already waiting, up to maxBatch.
-func (w *groupWriter) gather(first *writeJob) []*writeJob {
-	batch := []*writeJob{first}
-	for len(batch) < w.maxBatch {
+// gather takes first and whatever else is already waiting on jobs, up to max: the batch that one
+// commit will carry (the SQLite writer's and PostgreSQL's save batches alike).
+func gather[T any](first T, jobs <-chan T, max int) []T {
+	batch := []T{first}
+	for len(batch) < max {
 		select {
-		case j := <-w.jobs:
+		case j := <-jobs:
 			batch = append(batch, j)
 		default:
 			return batch
