@@ -69,13 +69,8 @@ func (h *handlers) getBudget(c *gin.Context) {
 }
 
 func (h *handlers) putBudget(c *gin.Context) {
-	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	expected, req, err := guardedBody[budgetRequest](c)
 	if err != nil {
-		writeError(c, err)
-		return
-	}
-	var req budgetRequest
-	if err := decodeJSON(c, &req); err != nil {
 		writeError(c, err)
 		return
 	}

@@ -84,3 +84,16 @@ func jsonEncode(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// guardedBody reads a version-guarded write: the If-Match it is based on, then its JSON body.
+func guardedBody[T any](c *gin.Context) (int, T, error) {
+	var req T
+	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		return 0, req, err
+	}
+	if err := decodeJSON(c, &req); err != nil {
+		return 0, req, err
+	}
+	return expected, req, nil
+}

@@ -115,13 +115,8 @@ func (h *handlers) getFramework(c *gin.Context) {
 }
 
 func (h *handlers) putFramework(c *gin.Context) {
-	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	expected, req, err := guardedBody[frameworkRequest](c)
 	if err != nil {
-		writeError(c, err)
-		return
-	}
-	var req frameworkRequest
-	if err := decodeJSON(c, &req); err != nil {
 		writeError(c, err)
 		return
 	}

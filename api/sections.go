@@ -99,12 +99,8 @@ func (h *handlers) putSection(c *gin.Context) {
 
 // sectionSaveInput reads a save's If-Match and body.
 func sectionSaveInput(c *gin.Context) (service.SaveSectionInput, error) {
-	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	expected, req, err := guardedBody[sectionRequest](c)
 	if err != nil {
-		return service.SaveSectionInput{}, err
-	}
-	var req sectionRequest
-	if err := decodeJSON(c, &req); err != nil {
 		return service.SaveSectionInput{}, err
 	}
 	if req.Fields == nil {
