@@ -11,10 +11,10 @@ import (
 	"iduit/models"
 )
 
-// TestConcurrentSavesInABatchKeepTheirOwnOutcomes saves many sections of one proposal at once on PostgreSQL, where
-// saves travel in batches that commit together. Every fifth save names an author who does not exist, so
-// its statement fails and PostgreSQL refuses its whole batch: each of the others must still be saved,
-// with its revision, and the failed ones must leave nothing behind.
+// TestConcurrentSavesInABatchKeepTheirOwnOutcomes saves many sections of one proposal at once on
+// PostgreSQL, where saves travel in batches that commit together. Every fifth save names an author who
+// does not exist, so its statement fails and PostgreSQL refuses its whole batch: each of the others must
+// still be saved, with its revision, and the failed ones must leave nothing behind.
 func TestConcurrentSavesInABatchKeepTheirOwnOutcomes(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, store *models.Store) {
 		if store.Dialect() != models.DialectPostgres {
