@@ -109,7 +109,15 @@ func securityHeaders(c *gin.Context) {
 
 // requireSession authenticates the bearer token before the handler runs.
 func (h *handlers) requireSession(c *gin.Context) {
-	if h.authenticate(c) {
+	if h.authenticate(c, "") {
+		c.Next()
+	}
+}
+
+// requireSessionWithSection is requireSession for a section read: the section named in the path is read
+// in the same query as the session.
+func (h *handlers) requireSessionWithSection(c *gin.Context) {
+	if h.authenticate(c, c.Param("key")) {
 		c.Next()
 	}
 }
@@ -118,9 +126,10 @@ func (h *handlers) requireSession(c *gin.Context) {
 // 401 (or 404, for a proposal the caller is not a member of) and reports false. The API accepts only the
 // Authorization header, never the cookie: a cookie is sent by browsers on their own, which would expose
 // the API to cross-site requests.
-func (h *handlers) authenticate(c *gin.Context) bool {
-	// On a proposal's routes the session and the caller's membership are read in one query.
-	ctx, sess, user, err := h.svc.AuthenticateFor(c.Request.Context(), bearerToken(c), c.Param("id"))
+func (h *handlers) authenticate(c *gin.Context, sectionKey string) bool {
+	// On a proposal's routes the session and the caller's membership are read in one query, with the
+	// section when one is named.
+	ctx, sess, user, err := h.svc.AuthenticateForSection(c.Request.Context(), bearerToken(c), c.Param("id"), sectionKey)
 	if err != nil {
 		writeError(c, err)
 		c.Abort()

@@ -132,7 +132,8 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/progress", h.progress)
 	auth.GET("/proposals/:id/check", h.check)
 
-	auth.GET("/proposals/:id/sections/:key", h.getSection)
+	// A section read takes the section in the same query as the session.
+	v1.GET("/proposals/:id/sections/:key", h.requireSessionWithSection, h.getSection)
 	// A section save authenticates inside its handler, on the way to saving (see putSection).
 	v1.PUT("/proposals/:id/sections/:key", h.putSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)

@@ -82,7 +82,7 @@ func (h *handlers) putSection(c *gin.Context) {
 			return
 		}
 	}
-	if !h.authenticate(c) {
+	if !h.authenticate(c, "") {
 		return
 	}
 	if inputErr != nil {

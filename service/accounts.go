@@ -145,10 +145,31 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.Sessio
 // needs no query of its own. Anything else falls back to Authenticate, and the access check asks again,
 // so errors are exactly what the two steps would give.
 func (s *Service) AuthenticateFor(ctx context.Context, token, proposalID string) (context.Context, domain.Session, domain.User, error) {
+	return s.authenticateFor(ctx, token, proposalID, "")
+}
+
+// AuthenticateForSection is AuthenticateFor for a read of one section: the section comes in the same
+// query, so the read (see Section) needs none of its own. With an empty key it is AuthenticateFor.
+func (s *Service) AuthenticateForSection(ctx context.Context, token, proposalID, key string) (context.Context, domain.Session, domain.User, error) {
+	return s.authenticateFor(ctx, token, proposalID, key)
+}
+
+func (s *Service) authenticateFor(ctx context.Context, token, proposalID, key string) (context.Context, domain.Session, domain.User, error) {
 	if token != "" && proposalID != "" {
-		sess, user, p, err := s.store.SessionForProposal(ctx, hashToken(token), s.clock(), proposalID)
+		var (
+			sess domain.Session
+			user domain.User
+			err  error
+			pre  = &preloaded{sectionKey: key}
+		)
+		if key == "" {
+			sess, user, pre.proposal, err = s.store.SessionForProposal(ctx, hashToken(token), s.clock(), proposalID)
+		} else {
+			sess, user, pre.proposal, pre.section, pre.found, err = s.store.SessionForSection(ctx, hashToken(token), s.clock(), proposalID, key)
+		}
 		if err == nil {
-			return withPreloaded(ctx, user.ID, p), sess, user, nil
+			pre.userID = user.ID
+			return withPreloaded(ctx, pre), sess, user, nil
 		}
 		if domain.ErrorKind(err) != domain.KindNotFound {
 			return ctx, domain.Session{}, domain.User{}, err

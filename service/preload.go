@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"iduit/domain"
+	"iduit/models"
 )
 
 // preloaded is a proposal loaded together with the session that authenticated the request (see
@@ -14,21 +15,38 @@ import (
 type preloaded struct {
 	userID   string
 	proposal domain.Proposal
-	taken    atomic.Bool
+	// sectionKey names the section read with the session, if any (AuthenticateForSection); found says
+	// whether the proposal has it.
+	sectionKey string
+	section    domain.Section
+	found      bool
+	taken      atomic.Bool
 }
 
 type preloadedKey struct{}
 
-func withPreloaded(ctx context.Context, userID string, p domain.Proposal) context.Context {
-	return context.WithValue(ctx, preloadedKey{}, &preloaded{userID: userID, proposal: p})
+func withPreloaded(ctx context.Context, pre *preloaded) context.Context {
+	return context.WithValue(ctx, preloadedKey{}, pre)
 }
 
-// takePreloaded returns the preloaded proposal if it is the one asked for, by the same user, and has not
-// been used yet.
-func takePreloaded(ctx context.Context, userID, proposalID string) (domain.Proposal, bool) {
+// takePreloaded returns what was loaded with the session if it is the proposal asked for, by the same
+// user, and has not been used yet; nil otherwise.
+func takePreloaded(ctx context.Context, userID, proposalID string) *preloaded {
 	pre, _ := ctx.Value(preloadedKey{}).(*preloaded)
 	if pre == nil || pre.userID != userID || pre.proposal.ID != proposalID || !pre.taken.CompareAndSwap(false, true) {
-		return domain.Proposal{}, false
+		return nil
 	}
-	return pre.proposal, true
+	return pre
+}
+
+// preloadedSection returns the section read with the session when it is the one asked for, and reads it
+// otherwise.
+func preloadedSection(ctx context.Context, store *models.Store, pre *preloaded, key string) (domain.Section, error) {
+	switch {
+	case pre.sectionKey != key:
+		return store.Section(ctx, pre.proposal.ID, key)
+	case pre.found:
+		return pre.section, nil
+	}
+	return domain.Section{}, domain.Errorf(domain.KindNotFound, "section not found")
 }

@@ -84,8 +84,10 @@ func checkProposal(p domain.Proposal) []domain.Problem {
 // Proposal loads a proposal the user is a member of and checks the action against their role. A
 // non-member gets not found, never forbidden, so that the existence of a proposal is not revealed.
 func (s *Service) Proposal(ctx context.Context, user domain.User, id string, action domain.Action) (domain.Proposal, error) {
-	p, ok := takePreloaded(ctx, user.ID, id)
-	if !ok {
+	var p domain.Proposal
+	if pre := takePreloaded(ctx, user.ID, id); pre != nil {
+		p = pre.proposal
+	} else {
 		var err error
 		if p, err = s.store.ProposalForMember(ctx, id, user.ID); err != nil {
 			return domain.Proposal{}, err

@@ -11,11 +11,12 @@ import (
 
 // Section returns the current draft of one section of a proposal the user is a member of.
 func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key string) (domain.Section, error) {
-	if p, ok := takePreloaded(ctx, user.ID, proposalID); ok {
-		// Access was read with the session (AuthenticateFor): the section row is all that is left to read.
-		sec, err := s.store.Section(ctx, proposalID, key)
-		if err == nil && !p.Role.Allows(domain.ActionRead) {
-			err = domain.ErrRoleForbids(p.Role)
+	if pre := takePreloaded(ctx, user.ID, proposalID); pre != nil {
+		// Access was read with the session (AuthenticateFor), and the section too if it was asked for
+		// (AuthenticateForSection); otherwise the section row is all that is left to read.
+		sec, err := preloadedSection(ctx, s.store, pre, key)
+		if err == nil && !pre.proposal.Role.Allows(domain.ActionRead) {
+			err = domain.ErrRoleForbids(pre.proposal.Role)
 		}
 		if domain.ErrorKind(err) == domain.KindNotFound {
 			return domain.Section{}, s.whichIsMissing(ctx, user, proposalID, key)
