@@ -66,8 +66,9 @@ func (h *handlers) getSection(c *gin.Context) {
 }
 
 // putSection saves a section. An autosave first tries to authenticate and save in one step
-// (service.SaveSectionAsSession); when that does not save, the request takes the ordinary way:
-// authenticate, then check the input and save. Input errors are reported only after authentication, so
+// (service.SaveSectionAsSession), which also answers a member allowed to edit whom the save refuses
+// (final proposal, stale version); otherwise the request takes the ordinary way: authenticate, then
+// check the input and save. Input errors are reported only after authentication, so
 // a caller who may not see the proposal learns nothing from them.
 func (h *handlers) putSection(c *gin.Context) {
 	in, inputErr := sectionSaveInput(c)

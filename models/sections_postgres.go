@@ -98,9 +98,10 @@ func (s *Store) SavesAsSession() bool { return s.dialect == DialectPostgres }
 
 // SaveSectionAsSession authenticates the session whose token hashes to tokenHash and saves the section
 // for its user, in one statement (see saveSectionAsSessionPostgres). in.UserID is ignored. It reports
-// false, having written nothing, when the session, the membership, the role, the proposal's status or
-// the expected version does not allow the save; the caller then asks the ordinary way, which tells those
-// cases apart.
+// false, having written nothing, when the session, the membership, the role or the proposal's languages
+// do not allow the save; the caller then asks the ordinary way, which tells those cases apart. A caller
+// who passed all of those gets the ordinary way's answer at once: 409 for a final proposal, 412 when
+// someone saved first.
 func (s *Store) SaveSectionAsSession(ctx context.Context, tokenHash string, editors []domain.Role, in SectionSave) (domain.Section, bool, error) {
 	body, err := json.Marshal(in.Fields)
 	if err != nil {
@@ -110,9 +111,16 @@ func (s *Store) SaveSectionAsSession(ctx context.Context, tokenHash string, edit
 	for i, r := range editors {
 		roles[i] = string(r)
 	}
-	saved, _, userID, err := s.runSave(ctx, saveSectionAsSessionPostgres, in, string(body), tokenHash, roles)
-	if err != nil || !saved {
+	saved, open, userID, err := s.runSave(ctx, saveSectionAsSessionPostgres, in, string(body), tokenHash, roles)
+	switch {
+	case err != nil:
 		return domain.Section{}, false, err
+	case userID == "":
+		return domain.Section{}, false, nil // not authenticated for this save: the ordinary way explains
+	case !open:
+		return domain.Section{}, false, domain.ErrProposalFinal()
+	case !saved:
+		return domain.Section{}, false, staleVersion(s.db.WithContext(ctx), in)
 	}
 	return domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: userID}, true, nil
 }

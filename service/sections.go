@@ -90,10 +90,11 @@ var editors = domain.RolesAllowing(domain.ActionEditText)
 
 // SaveSectionAsSession is the autosave's short way: when the proposal's template is known here and the
 // fields are valid against it, the session is authenticated and the section saved in one database
-// statement. It reports false, having written nothing, whenever that does not apply or any check fails
-// — the caller then authenticates and calls SaveSection, which tells the cases apart, so a caller
-// learns nothing here that the ordinary way would not tell them. An error is a failure of the
-// database, not a refusal.
+// statement. It reports false, having written nothing, whenever that does not apply or access is not
+// granted — the caller then authenticates and calls SaveSection, which tells the cases apart, so a
+// caller learns nothing here that the ordinary way would not tell them. An error is what SaveSection
+// would answer a member allowed to edit (the proposal is final, someone saved first) or a failure of
+// the database.
 func (s *Service) SaveSectionAsSession(ctx context.Context, token string, in SaveSectionInput) (domain.Section, bool, error) {
 	if token == "" || in.RestoredFrom > 0 || !s.store.SavesAsSession() {
 		return domain.Section{}, false, nil
