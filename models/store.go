@@ -63,12 +63,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if err := checkWritable(databaseURL); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(dialector, &gorm.Config{
-		Logger:                 logger.Discard,
-		SkipDefaultTransaction: true, // our writes open their own transactions where they need one
-		NowFunc:                func() time.Time { return time.Now().UTC() },
-		PrepareStmt:            true, // reuse parsed statements: parsing was a tenth of a save's CPU on SQLite
-	})
+	db, err := openGorm(ctx, dialect, dialector)
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
 	}
@@ -92,6 +87,36 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	return s, nil
 }
 
+// openGorm opens the database through GORM. A new SQLite file's first connections switch it to WAL,
+// and a connection that finds another process doing that at the same moment gets "database is locked"
+// at once (a lock upgrade SQLite will not wait for, busy timeout or not): two instances starting
+// together on a fresh file would fail one time in fifty. So on SQLite that error is retried for a while.
+func openGorm(ctx context.Context, dialect Dialect, dialector gorm.Dialector) (*gorm.DB, error) {
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true, // our writes open their own transactions where they need one
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		PrepareStmt:            true, // reuse parsed statements: parsing was a tenth of a save's CPU on SQLite
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		db, err := gorm.Open(dialector, cfg)
+		if err == nil || dialect != DialectSQLite || !strings.Contains(err.Error(), "database is locked") || time.Now().After(deadline) {
+			return db, err
+		}
+		if db != nil && db.ConnPool != nil {
+			if sqlDB, e := db.DB(); e == nil {
+				sqlDB.Close()
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
 func dialectorFor(databaseURL string) (Dialect, gorm.Dialector, error) {
 	switch {
 	case strings.HasPrefix(databaseURL, "postgres://"), strings.HasPrefix(databaseURL, "postgresql://"):
@@ -107,12 +132,14 @@ func dialectorFor(databaseURL string) (Dialect, gorm.Dialector, error) {
 	}
 }
 
-// sqliteDSN turns on what SQLite leaves off by default: WAL so readers never block the writer, a busy
-// timeout so writers wait instead of failing, foreign keys, full sync of each commit, and IMMEDIATE
+// sqliteDSN turns on what SQLite leaves off by default: a busy timeout so writers wait instead of
+// failing, WAL so readers never block the writer, foreign keys, full sync of each commit, and IMMEDIATE
 // transactions so a transaction takes the write lock at BEGIN rather than failing on a lock upgrade.
+// The pragmas run in this order on every new connection; the busy timeout comes first so that the
+// others wait for locks too (see openGorm for the one wait SQLite will not do).
 func sqliteDSN(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
