@@ -146,7 +146,9 @@ func (s *Service) sectionOf(ctx context.Context, user domain.User, proposalID, k
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}
-	s.proposalTemplates.remember(p.ID, tpl)
+	if s.store.SavesAsSession() { // only the one-statement save reads it
+		s.proposalTemplates.remember(p.ID, tpl)
+	}
 	sec, ok := tpl.Section(key)
 	if !ok {
 		e := domain.Errorf(unknown, "unknown section key %q; this template has: %v", key, tpl.SectionKeys())
