@@ -65,6 +65,15 @@ func accessLog(c *gin.Context) {
 		slog.Int("status", c.Writer.Status()), slog.Duration("duration", time.Since(start)))
 }
 
+// observe reports each request to o once it is answered, under its route pattern.
+func observe(o Observer) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		o.ObserveRequest(c.FullPath(), c.Request.Method, c.Writer.Status(), time.Since(start))
+	}
+}
+
 // recoverPanics turns a panic into a logged 500 problem instead of a dropped connection.
 func recoverPanics(c *gin.Context) {
 	defer func() {

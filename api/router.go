@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -29,6 +30,13 @@ type Deps struct {
 	TrustedProxies []string
 	// Pages, when set, are the server-rendered web pages served by the same engine; nil serves the API alone.
 	Pages Pages
+	// Observer, when set, counts every answered request (the metrics package); nil counts nothing.
+	Observer Observer
+}
+
+// Observer is told of each answered request, by route pattern (never the raw path, which holds ids).
+type Observer interface {
+	ObserveRequest(route, method string, status int, elapsed time.Duration)
 }
 
 // Pages is the web interface mounted beside the API. It lives in its own package (web) and reaches the
@@ -70,7 +78,11 @@ func NewRouter(d Deps) http.Handler {
 	// choose the address the sign-in throttle counts.
 	_ = r.SetTrustedProxies(d.TrustedProxies)
 	r.ContextWithFallback = true
-	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
+	r.Use(withRequestID(d.Logger), accessLog)
+	if d.Observer != nil {
+		r.Use(observe(d.Observer)) // outside recoverPanics, so that a panic is counted as the 500 it became
+	}
+	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
 	r.NoRoute(func(c *gin.Context) {
 		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			d.Pages.NotFound(c)

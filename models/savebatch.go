@@ -36,6 +36,8 @@ type saveBatcher struct {
 	maxBatch int
 	// largest is the biggest batch committed so far, for tests and diagnostics.
 	largest atomic.Int64
+	// waiting counts the saves queued and not yet taken into a batch (/metrics).
+	waiting atomic.Int64
 }
 
 // saveJob is one save statement waiting for its batch. order is the proposal id and section key, the
@@ -79,13 +81,17 @@ func newSaveBatcher(db *sql.DB) *saveBatcher {
 // is sent is skipped; once sent, it waits for the commit so the answer is never a guess.
 func (b *saveBatcher) submit(ctx context.Context, statement, order string, args []any) saveOutcome {
 	job := &saveJob{ctx: ctx, statement: statement, args: args, order: order, result: make(chan saveOutcome, 1)}
+	b.waiting.Add(1)
 	select {
 	case b.jobs <- job:
 	case <-ctx.Done():
+		b.waiting.Add(-1)
 		return saveOutcome{err: ctx.Err()}
 	case <-b.quit:
+		b.waiting.Add(-1)
 		return saveOutcome{err: errStoreClosed}
 	}
+	b.waiting.Add(-1)
 	return <-job.result
 }
 

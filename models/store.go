@@ -217,3 +217,26 @@ func checkWritable(databaseURL string) error {
 	}
 	return f.Close()
 }
+
+// Instruments is what a Store reports its load to (the metrics package's Metrics).
+type Instruments interface {
+	// WatchPool exposes the connection pool's statistics under a database name.
+	WatchPool(dbName string, db *sql.DB)
+	// WatchQueue exposes a length read when scraped.
+	WatchQueue(name, help string, length func() int)
+}
+
+// Instrument registers the store's connection pool and its write queue with in: the SQLite writer's queue,
+// or the PostgreSQL save batches' queue. Those are where a loaded server waits.
+func (s *Store) Instrument(in Instruments) {
+	in.WatchPool(string(s.dialect), s.sqlDB)
+	in.WatchQueue("iduit_write_queue_length", "Writes waiting for the SQLite writer or a PostgreSQL save batch to take them.", func() int {
+		switch {
+		case s.writer != nil:
+			return int(s.writer.waiting.Load())
+		case s.saves != nil:
+			return int(s.saves.waiting.Load())
+		}
+		return 0
+	})
+}

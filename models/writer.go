@@ -24,6 +24,8 @@ type groupWriter struct {
 	maxBatch int
 	// largest is the biggest batch committed so far, for tests and diagnostics.
 	largest atomic.Int64
+	// waiting counts the writes queued for the writer and not yet taken into a batch (/metrics).
+	waiting atomic.Int64
 }
 
 type writeJob struct {
@@ -46,13 +48,17 @@ func newGroupWriter(db *gorm.DB, stmts *prepared) *groupWriter {
 // skipped; once its batch is committing, it waits for the commit so the answer is never a guess.
 func (w *groupWriter) submit(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	job := &writeJob{ctx: ctx, fn: fn, result: make(chan error, 1)}
+	w.waiting.Add(1)
 	select {
 	case w.jobs <- job:
 	case <-ctx.Done():
+		w.waiting.Add(-1)
 		return ctx.Err()
 	case <-w.quit:
+		w.waiting.Add(-1)
 		return errStoreClosed
 	}
+	w.waiting.Add(-1)
 	return <-job.result
 }
 

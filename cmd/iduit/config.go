@@ -27,6 +27,9 @@ type config struct {
 	Args []string
 	// CSRFSecret signs the web forms' tokens; empty means a random one per process.
 	CSRFSecret string
+	// AdminAddr, when set, is a second listen address serving /metrics and /debug/pprof/ — never the
+	// public one: profiles and internal figures are for operators on a private network.
+	AdminAddr string
 }
 
 func defaultConfig() config {
@@ -47,8 +50,12 @@ func (c config) String() string {
 	if c.CSRFSecret != "" {
 		csrf = "configured"
 	}
-	return fmt.Sprintf("database=%s addr=%s log=%s/%s secure_cookies=%t session_ttl=%s csrf_secret=%s",
-		models.RedactURL(c.DatabaseURL), c.Addr, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL, csrf)
+	admin := c.AdminAddr
+	if admin == "" {
+		admin = "off"
+	}
+	return fmt.Sprintf("database=%s addr=%s admin=%s log=%s/%s secure_cookies=%t session_ttl=%s csrf_secret=%s",
+		models.RedactURL(c.DatabaseURL), c.Addr, admin, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL, csrf)
 }
 
 // loadConfig reads the environment, then flags that mirror it. A secret may also come from a file named
@@ -71,6 +78,7 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 	setString(&cfg.Addr, env("IDUIT_ADDR"))
 	setString(&cfg.LogLevel, env("IDUIT_LOG_LEVEL"))
 	setString(&cfg.LogFormat, env("IDUIT_LOG_FORMAT"))
+	setString(&cfg.AdminAddr, env("IDUIT_ADMIN_ADDR"))
 	if v := env("IDUIT_TRUSTED_PROXIES"); v != "" {
 		for _, p := range strings.Split(v, ",") {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, strings.TrimSpace(p))

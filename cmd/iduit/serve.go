@@ -8,9 +8,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"iduit/api"
+	"iduit/metrics"
 	"iduit/models"
 	"iduit/service"
 	"iduit/templates"
@@ -73,8 +75,17 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 	if cfg.CSRFSecret == "" {
 		log.Warn("IDUIT_CSRF_SECRET is not set: using a random secret, so open forms fail once after a restart and several servers cannot share sessions' forms")
 	}
-	handler := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes,
-		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies, Pages: pages})
+	deps := api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes,
+		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies, Pages: pages}
+	var admin *http.Server
+	if cfg.AdminAddr != "" {
+		m := metrics.New()
+		store.Instrument(m)
+		deps.Observer = m
+		admin = &http.Server{Addr: cfg.AdminAddr, Handler: adminHandler(m), ReadHeaderTimeout: 10 * time.Second,
+			BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	}
+	handler := api.NewRouter(deps)
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           handler,
@@ -84,7 +95,36 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 		IdleTimeout:       120 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	return listenUntilDone(ctx, srv, cfg.ShutdownTimeout, log)
+	if admin == nil {
+		return listenUntilDone(ctx, srv, cfg.ShutdownTimeout, log)
+	}
+	// The admin listener lives and dies with the public one: if either fails, both stop.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	adminDone := make(chan error, 1)
+	go func() {
+		err := listenUntilDone(ctx, admin, cfg.ShutdownTimeout, log.With(slog.String("listener", "admin")))
+		cancel()
+		adminDone <- err
+	}()
+	err = listenUntilDone(ctx, srv, cfg.ShutdownTimeout, log)
+	cancel()
+	if aerr := <-adminDone; err == nil {
+		err = aerr
+	}
+	return err
+}
+
+// adminHandler serves what operators read and the public must not: Prometheus metrics and Go's profiler.
+func adminHandler(m *metrics.Metrics) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
 }
 
 // listenUntilDone serves until ctx ends (SIGTERM), then lets in-flight requests finish within the timeout:
