@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strings"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/text/language"
 
 	"iduit/domain"
 )
@@ -28,17 +28,33 @@ func langOf(c *gin.Context) string {
 	if ck, err := c.Request.Cookie(langCookie); err == nil && (ck.Value == "en" || ck.Value == "ru") {
 		return ck.Value
 	}
-	for _, part := range strings.Split(c.GetHeader("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(part)), ";")
-		primary, _, _ := strings.Cut(tag, "-")
-		switch primary {
-		case "en":
-			return "en"
-		case "ru", "be", "ky", "kk":
-			return "ru"
-		}
+	return browserLanguage(c.GetHeader("Accept-Language"))
+}
+
+// acceptable are the languages a browser may ask for, each with the interface language it gets: the
+// region's languages whose networks work in Russian get Russian. English comes first, so that a browser
+// asking for none of them gets English.
+var acceptable = []struct {
+	tag  language.Tag
+	lang string
+}{
+	{language.English, "en"}, {language.Russian, "ru"}, {language.MustParse("be"), "ru"},
+	{language.Kirghiz, "ru"}, {language.Kazakh, "ru"}, {language.MustParse("tg"), "ru"}, {language.Uzbek, "ru"},
+}
+
+var languageMatcher = language.NewMatcher(func() []language.Tag {
+	tags := make([]language.Tag, len(acceptable))
+	for i, a := range acceptable {
+		tags[i] = a.tag
 	}
-	return "en"
+	return tags
+}())
+
+// browserLanguage picks the interface language from an Accept-Language header with x/text's matcher,
+// which honours q-values ("de, ru;q=0.8, en;q=0.5" is Russian) and regional variants (en-GB is English).
+func browserLanguage(header string) string {
+	_, i := language.MatchStrings(languageMatcher, header)
+	return acceptable[i].lang
 }
 
 // switchLanguage stores the choice for a year and returns to the page it was made on.
