@@ -26,10 +26,24 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	var inSpec []string
+	ids := map[string]string{}
 	for path, item := range spec.Paths.Map() {
-		for method := range item.Operations() {
+		for method, op := range item.Operations() {
 			inSpec = append(inSpec, method+" "+path)
+			// Generated clients name their methods after operationId, and readers find operations by tag.
+			if op.OperationID == "" {
+				t.Errorf("%s %s has no operationId", method, path)
+			} else if other, dup := ids[op.OperationID]; dup {
+				t.Errorf("%s %s and %s share the operationId %s", method, path, other, op.OperationID)
+			}
+			ids[op.OperationID] = method + " " + path
+			if len(op.Tags) == 0 {
+				t.Errorf("%s %s has no tag", method, path)
+			}
 		}
+	}
+	if spec.Info.License == nil || spec.Info.License.Name == "" {
+		t.Error("docs/openapi.yaml has no info.license")
 	}
 	var inRouter []string
 	for _, r := range NewRouter(Deps{}).(*gin.Engine).Routes() {
