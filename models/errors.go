@@ -2,11 +2,16 @@ package models
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
+	"io"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"iduit/domain"
 )
@@ -51,25 +56,38 @@ func isUniqueViolation(err error) bool {
 	if errors.As(err, &pgErr) {
 		return pgErr.Code == "23505"
 	}
-	// The pure-Go SQLite driver reports constraint errors only as text.
-	return strings.Contains(err.Error(), "UNIQUE constraint failed") ||
-		strings.Contains(err.Error(), "PRIMARY KEY constraint failed")
+	_, extended := sqliteCode(err)
+	return extended == sqlite3.SQLITE_CONSTRAINT_UNIQUE || extended == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
-// isStorageFull recognises a disk that is full or read-only: SQLite's FULL, READONLY and IOERR, and
-// PostgreSQL's "disk full" and "read-only transaction".
+// sqliteCode is an SQLite error's primary result code (the low byte) and its extended code; 0 for an
+// error that is not SQLite's.
+func sqliteCode(err error) (primary, extended int) {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		return e.Code() & 0xff, e.Code()
+	}
+	return 0, 0
+}
+
+// isSQLiteBusy recognises SQLite's "database is locked": another connection or process holds the lock.
+func isSQLiteBusy(err error) bool {
+	primary, _ := sqliteCode(err)
+	return primary == sqlite3.SQLITE_BUSY || primary == sqlite3.SQLITE_LOCKED
+}
+
+// isStorageFull recognises a disk that is full or read-only: SQLite's FULL, READONLY and IOERR,
+// PostgreSQL's "disk full" and "read-only transaction", and the operating system's ENOSPC and EROFS.
 func isStorageFull(err error) bool {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return pgErr.Code == "53100" || pgErr.Code == "25006"
 	}
-	msg := err.Error()
-	for _, s := range []string{"database or disk is full", "readonly database", "disk I/O error", "no space left on device"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
+	switch primary, _ := sqliteCode(err); primary {
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
+		return true
 	}
-	return false
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EROFS)
 }
 
 // isUnavailable recognises a database that is down or unreachable, so that callers answer 503 and retry
@@ -83,9 +101,11 @@ func isUnavailable(err error) bool {
 	if errors.As(err, &connErr) {
 		return true
 	}
-	msg := err.Error()
-	for _, s := range []string{"connection refused", "broken pipe", "bad connection", "database is locked", "unexpected EOF", "connection reset"} {
-		if strings.Contains(msg, s) {
+	if isSQLiteBusy(err) {
+		return true
+	}
+	for _, e := range []error{syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.EPIPE, io.ErrUnexpectedEOF, driver.ErrBadConn} {
+		if errors.Is(err, e) {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ func openGorm(ctx context.Context, dialect Dialect, dialector gorm.Dialector) (*
 	deadline := time.Now().Add(10 * time.Second)
 	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
 		db, err := gorm.Open(dialector, cfg)
-		if err == nil || dialect != DialectSQLite || !strings.Contains(err.Error(), "database is locked") || time.Now().After(deadline) {
+		if err == nil || dialect != DialectSQLite || !isSQLiteBusy(err) || time.Now().After(deadline) {
 			return db, err
 		}
 		if db != nil && db.ConnPool != nil {
