@@ -38,6 +38,9 @@ type Pages interface {
 	Mount(r *gin.Engine)
 	// NotFound answers an unknown path outside /api/ with a page rather than a problem document.
 	NotFound(c *gin.Context)
+	// Refuse answers a page request refused before its handler (see rejectUnreadableInput) with an
+	// error page for err.
+	Refuse(c *gin.Context, err error)
 }
 
 // DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
@@ -70,7 +73,8 @@ func NewRouter(d Deps) http.Handler {
 	// choose the address the sign-in throttle counts.
 	_ = r.SetTrustedProxies(d.TrustedProxies)
 	r.ContextWithFallback = true
-	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
+	r.Use(withRequestID(d.Logger), accessLog, recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies),
+		rejectUnreadableInput(d.Pages))
 	r.NoRoute(func(c *gin.Context) {
 		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			d.Pages.NotFound(c)

@@ -232,3 +232,9 @@ func (s *Service) checkImportedFramework(part export.Part, years []int) error {
 	_, err := s.budgets.ProgrammaticGaps(years, f.Gaps)
 	return err
 }
+
+// ImportLimits bounds the work one import may ask for.
+type ImportLimits struct {
+	MaxRevisions int
+	MaxComments  int
+}

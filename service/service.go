@@ -37,6 +37,8 @@ type Config struct {
 	SessionTTL time.Duration
 	// Now replaces the clock in tests of expiry.
 	Now func() time.Time
+	// Imports bounds the work one import may ask for; zero values take DefaultImportLimits.
+	Imports ImportLimits
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
