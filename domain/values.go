@@ -38,7 +38,10 @@ type Proposal struct {
 	Status             string
 	// HideReviewerNames shows reviewers to the applicants as "Reviewer 1", "Reviewer 2", …
 	HideReviewerNames bool
-	CreatedBy         string
+	// Version counts changes to the attributes above (not section saves or status changes); it is the
+	// proposal's ETag.
+	Version   int
+	CreatedBy string
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
