@@ -42,8 +42,8 @@ type Proposal struct {
 	// proposal's ETag.
 	Version   int
 	CreatedBy string
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
 	Role Role
 }
@@ -78,6 +78,9 @@ type Revision struct {
 	Fields     Fields
 	CreatedAt  time.Time
 	CreatedBy  string
+	// ImportedAuthor names, as text, the person of another server who wrote an imported revision
+	// (CreatedBy is then the importer); empty otherwise.
+	ImportedAuthor string
 }
 
 // Page selects a slice of a list. Limit is always positive after Normalize.

@@ -25,6 +25,7 @@ type Service struct {
 	renderGate                       *renderGate
 	pdfs                             *pdfCache
 	proposalTemplates                proposalTemplates
+	imports                          ImportLimits
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -63,10 +64,17 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Imports.MaxRevisions <= 0 {
+		cfg.Imports.MaxRevisions = DefaultImportLimits.MaxRevisions
+	}
+	if cfg.Imports.MaxComments <= 0 {
+		cfg.Imports.MaxComments = DefaultImportLimits.MaxComments
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
+		imports: cfg.Imports,
 	}
 }
 
