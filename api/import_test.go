@@ -81,6 +81,14 @@ func TestImportDoesNotTrustTheFile(t *testing.T) {
 		if again.Comments[0].Author != tm.people["reviewer"].email || again.Revisions[0].CreatedBy != tm.people["owner"].email {
 			t.Errorf("history lost its authors: %+v %+v", again.Comments[0], again.Revisions[0])
 		}
+		// Their comments show their names, link to nobody and are not the importer's to edit.
+		comments := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/comments", token: other.token}).want(200).json()["items"].([]any)
+		first := comments[0].(map[string]any)
+		if author := first["author"].(map[string]any); author["id"] != nil || author["name"] != tm.people["reviewer"].email {
+			t.Errorf("an imported comment's author is %v", author)
+		}
+		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + id + "/comments/" + first["id"].(string), token: other.token,
+			body: map[string]string{"body": "переписано"}}).want(403)
 		// The section was renumbered: the next save goes on from its real history.
 		sec := a.do(t, call{method: "GET", path: sectionPath(id, "epidemiology"), token: other.token}).want(200)
 		if sec.Header().Get("ETag") != `"1"` {
@@ -162,6 +170,10 @@ func TestImportIsIdempotent(t *testing.T) {
 			t.Fatalf("a retry of the same file made another copy: %v %v", third, fourth)
 		}
 		// Another person importing the same file gets their own copy.
-		a.importDoc(t, tm.people["editor"], doc, key).want(201)
+		editor := tm.people["editor"]
+		copyID := a.importDoc(t, editor, doc, key).want(201).json()["proposal"].(map[string]any)["id"].(string)
+		// Once the first import is gone, the same key imports afresh.
+		a.do(t, call{method: "DELETE", path: "/api/v1/proposals/" + copyID, token: editor.token}).want(204)
+		a.importDoc(t, editor, doc, key).want(201)
 	})
 }

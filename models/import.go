@@ -125,6 +125,13 @@ func (s *Store) ImportedProposal(ctx context.Context, userID, key string) (strin
 	return ids[0], nil
 }
 
+// ForgetImport drops a remembered import, so that the same key imports afresh.
+func (s *Store) ForgetImport(ctx context.Context, userID, key string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return translate(tx.Exec("DELETE FROM proposal_imports WHERE user_id = ? AND import_key = ?", userID, key).Error, "import")
+	})
+}
+
 func importMembers(tx *gorm.DB, in ProposalImport) error {
 	rows := make([]memberRow, len(in.Members))
 	for i, m := range in.Members {

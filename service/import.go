@@ -137,7 +137,7 @@ func (s *Service) importedBefore(ctx context.Context, user domain.User, key stri
 	}
 	p, err := s.Proposal(ctx, user, id, domain.ActionRead)
 	if domain.ErrorKind(err) == domain.KindNotFound { // the importer has left it since: import again
-		return domain.Proposal{}, false, nil
+		return domain.Proposal{}, false, s.store.ForgetImport(ctx, user.ID, key)
 	}
 	return p, err == nil, err
 }
