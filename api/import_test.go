@@ -107,11 +107,12 @@ func TestImportRefusesBrokenFiles(t *testing.T) {
 			change func(d *export.Document)
 			field  string
 		}{
-			"self-parent":    {func(d *export.Document) { d.Comments[0].ParentID = d.Comments[0].ID }, "comments[0].parent_id"},
-			"cycle":          {func(d *export.Document) { d.Comments[0].ParentID = d.Comments[1].ID }, "comments[0].parent_id"},
-			"unknown status": {func(d *export.Document) { d.Comments[0].Status = "archived" }, "comments[0].status"},
-			"unknown field":  {func(d *export.Document) { d.Comments[0].Field = "no-such-field" }, "comments[0].field"},
-			"NUL in quote":   {func(d *export.Document) { d.Comments[0].Quote = "ЛУ\x00ИН" }, "comments[0].quote"},
+			"self-parent":       {func(d *export.Document) { d.Comments[0].ParentID = d.Comments[0].ID }, "comments[0].parent_id"},
+			"cycle":             {func(d *export.Document) { d.Comments[0].ParentID = d.Comments[1].ID }, "comments[0].parent_id"},
+			"unknown status":    {func(d *export.Document) { d.Comments[0].Status = "archived" }, "comments[0].status"},
+			"unknown field":     {func(d *export.Document) { d.Comments[0].Field = "no-such-field" }, "comments[0].field"},
+			"NUL in quote":      {func(d *export.Document) { d.Comments[0].Quote = "ЛУ\x00ИН" }, "comments[0].quote"},
+			"quote beyond int4": {func(d *export.Document) { d.Comments[0].QuoteStart = 1 << 40 }, "comments[0].quote_start"},
 		}
 		for name, tc := range tests {
 			t.Run(name, func(t *testing.T) {

@@ -198,6 +198,12 @@ func checkImportedComments(tpl *templates.Template, comments []export.Comment) [
 		if c.Status != domain.CommentOpen && c.Status != domain.CommentResolved {
 			add("status", "must be open or resolved")
 		}
+		if c.QuoteLang != "" && !slices.Contains(proposalLanguages, c.QuoteLang) {
+			add("quote_lang", "must be en or ru")
+		}
+		if c.QuoteStart < 0 || c.QuoteStart > domain.MaxLongTextLength { // and within PostgreSQL's integer
+			add("quote_start", fmt.Sprintf("must be from 0 to %d", domain.MaxLongTextLength))
+		}
 		if c.ParentID != "" {
 			parent, ok := byID[c.ParentID]
 			switch {
