@@ -94,7 +94,7 @@ var routeMatrix = map[string]routeCase{
 	}, [6]int{401, 404, 204, 204, 204, 204}},
 	"GET /api/v1/proposals/:id": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "")} }, member(200, 200, 200, 200)},
 	"PATCH /api/v1/proposals/:id": {func(f fixture, w string) call {
-		return call{method: "PATCH", path: pp(f, ""), body: map[string]string{"title": "Новое"}}
+		return call{method: "PATCH", path: pp(f, ""), body: map[string]string{"title": "Новое"}, header: map[string]string{"If-Match": `"0"`}}
 	}, member(403, 403, 200, 200)},
 	"DELETE /api/v1/proposals/:id":      {func(f fixture, w string) call { return call{method: "DELETE", path: pp(f, "")} }, member(403, 403, 403, 204)},
 	"GET /api/v1/proposals/:id/export":  {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/export")} }, member(403, 403, 403, 200)},

@@ -180,8 +180,8 @@ func TestMentionsNotifyMembers(t *testing.T) {
 func TestHiddenReviewerNames(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
 		tm := a.newTeam(t)
-		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["editor"].token, body: map[string]any{"hide_reviewer_names": true}}).want(403)
-		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]any{"hide_reviewer_names": true}}).want(200)
+		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["editor"].token, body: map[string]any{"hide_reviewer_names": true}, header: map[string]string{"If-Match": `"0"`}}).want(403)
+		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]any{"hide_reviewer_names": true}, header: map[string]string{"If-Match": `"0"`}}).want(200)
 		a.comment(t, tm, "reviewer", map[string]any{"section": "epidemiology", "body": "Candid remark"})
 		seen := func(who string) map[string]any {
 			items := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + tm.id + "/comments", token: tm.people[who].token}).json()["items"].([]any)

@@ -14,8 +14,8 @@ import (
 	"iduit/domain"
 )
 
-// decodeJSON reads a request body into v strictly: valid UTF-8, well-formed JSON, one value, no unknown
-// members, within the body limit. Each failure is a 4xx that says what is wrong.
+// decodeJSON reads a request body into v strictly: valid UTF-8 with no NUL in any string, well-formed
+// JSON, one value, no unknown members, within the body limit. Each failure is a 4xx that says what is wrong.
 func decodeJSON(c *gin.Context, v any) error {
 	body, err := readBody(c.Request)
 	if err != nil {
@@ -30,6 +30,10 @@ func decodeJSON(c *gin.Context, v any) error {
 	}
 	if !utf8.Valid(body) {
 		return domain.Errorf(domain.KindInvalid, "the request body is not valid UTF-8")
+	}
+	if escapedNUL(body) {
+		return domain.Invalid("a text in the request body holds a NUL character",
+			domain.Problem{Field: nulPath(body), Message: "contains the control character U+0000"})
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

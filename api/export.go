@@ -25,14 +25,15 @@ type importResponse struct {
 	SkippedMembers []string         `json:"skipped_members"`
 }
 
-// importProposal creates a new proposal from an export file.
+// importProposal creates a new proposal from an export file. A retry of an import that went through
+// (same Idempotency-Key, or the same file) answers 200 with the first import's proposal.
 func (h *handlers) importProposal(c *gin.Context) {
 	var doc export.Document
 	if err := decodeJSON(c, &doc); err != nil {
 		writeError(c, err)
 		return
 	}
-	p, report, err := h.svc.Import(c.Request.Context(), currentUser(c), doc)
+	p, report, err := h.svc.Import(c.Request.Context(), currentUser(c), doc, c.GetHeader("Idempotency-Key"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -42,5 +43,9 @@ func (h *handlers) importProposal(c *gin.Context) {
 	if resp.SkippedMembers == nil {
 		resp.SkippedMembers = []string{}
 	}
-	respond(c, http.StatusCreated, resp)
+	status := http.StatusCreated
+	if report.Replayed {
+		status = http.StatusOK
+	}
+	respond(c, status, resp)
 }

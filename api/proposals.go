@@ -77,6 +77,7 @@ func (h *handlers) createProposal(c *gin.Context) {
 		return
 	}
 	c.Header("Location", "/api/v1/proposals/"+p.ID)
+	c.Header("ETag", etag(p.Version))
 	respond(c, http.StatusCreated, toProposalResponse(p))
 }
 
@@ -102,6 +103,7 @@ func (h *handlers) getProposal(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
+	c.Header("ETag", etag(p.Version))
 	resp := toProposalResponse(p)
 	resp.Sections = make([]sectionSummaryResponse, len(sections))
 	for i, s := range sections {
@@ -110,19 +112,22 @@ func (h *handlers) getProposal(c *gin.Context) {
 	respond(c, http.StatusOK, resp)
 }
 
+// updateProposal changes the attributes sent, guarded by If-Match like a section save: without it two
+// people changing different attributes at once would overwrite each other.
 func (h *handlers) updateProposal(c *gin.Context) {
-	var req updateProposalRequest
-	if err := decodeJSON(c, &req); err != nil {
+	expected, req, err := guardedBody[updateProposalRequest](c)
+	if err != nil {
 		writeError(c, err)
 		return
 	}
 	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network,
 		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage, HideReviewerNames: req.HideReviewerNames}
-	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), in)
+	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), expected, in)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
+	c.Header("ETag", etag(p.Version))
 	respond(c, http.StatusOK, toProposalResponse(p))
 }
 

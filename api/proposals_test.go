@@ -111,7 +111,11 @@ func TestProposalAccess(t *testing.T) {
 		for _, tt := range tests {
 			for who, status := range tt.want {
 				t.Run(fmt.Sprintf("%s %s as %s", tt.method, tt.path, who), func(t *testing.T) {
-					a.do(t, call{method: tt.method, path: "/api/v1/proposals/" + id + tt.path, token: people[who].token, body: tt.body}).want(status)
+					c := call{method: tt.method, path: "/api/v1/proposals/" + id + tt.path, token: people[who].token, body: tt.body}
+					if tt.method == "PATCH" { // based on the version just read, so that only the role decides
+						c.header = map[string]string{"If-Match": a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id, token: owner.token}).Header().Get("ETag")}
+					}
+					a.do(t, c).want(status)
 				})
 			}
 		}
@@ -127,11 +131,13 @@ func TestUpdateProposal(t *testing.T) {
 		owner := a.signUp(t, "Owner")
 		id := a.newProposal(t, owner)
 		path := "/api/v1/proposals/" + id
-		r := a.do(t, call{method: "PATCH", path: path, token: owner.token, body: map[string]string{"network": "ENPUD", "language": "en"}}).want(200).json()
+		r := a.do(t, call{method: "PATCH", path: path, token: owner.token, body: map[string]string{"network": "ENPUD", "language": "en"},
+			header: map[string]string{"If-Match": `"0"`}}).want(200).json()
 		if r["network"] != "ENPUD" || r["language"] != "en" || r["title"] != "Снижение вреда в Бишкеке" {
 			t.Fatalf("patch gave %v", r)
 		}
-		bad := a.do(t, call{method: "PATCH", path: path, token: owner.token, body: map[string]string{"title": " ", "language": "de"}}).want(400)
+		bad := a.do(t, call{method: "PATCH", path: path, token: owner.token, body: map[string]string{"title": " ", "language": "de"},
+			header: map[string]string{"If-Match": `"1"`}}).want(400)
 		if got := bad.problemFields(); !slices.Contains(got, "title") || !slices.Contains(got, "language") {
 			t.Fatalf("problems %v", got)
 		}

@@ -46,6 +46,9 @@ type Pages interface {
 	Mount(r *gin.Engine)
 	// NotFound answers an unknown path outside /api/ with a page rather than a problem document.
 	NotFound(c *gin.Context)
+	// Refuse answers a page request refused before its handler (see rejectUnreadableInput) with an
+	// error page for err.
+	Refuse(c *gin.Context, err error)
 }
 
 // DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
@@ -82,7 +85,7 @@ func NewRouter(d Deps) http.Handler {
 	if d.Observer != nil {
 		r.Use(observe(d.Observer)) // outside recoverPanics, so that a panic is counted as the 500 it became
 	}
-	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies))
+	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies), rejectUnreadableInput(d.Pages))
 	r.NoRoute(func(c *gin.Context) {
 		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			d.Pages.NotFound(c)

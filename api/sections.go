@@ -115,16 +115,17 @@ func respondSaved(c *gin.Context, s domain.Section) {
 	respond(c, http.StatusOK, toSectionResponse(s))
 }
 
-// ifMatchVersion reads the section version a save is based on. Without it a save could silently
-// overwrite someone else's, so it is required (428), and "*" is refused for the same reason.
+// ifMatchVersion reads the version a save is based on (a section's, a document's or a proposal's
+// attributes'). Without it a save could silently overwrite someone else's, so it is required (428), and
+// "*" is refused for the same reason.
 func ifMatchVersion(header string) (int, error) {
 	header = strings.TrimSpace(header)
 	if header == "" {
-		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of the section you edited, so that no one else's save is overwritten")
+		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of what you edited, so that no one else's save is overwritten")
 	}
 	v, err := strconv.Atoi(strings.Trim(header, `"`))
 	if err != nil || v < 0 || strings.HasPrefix(header, "W/") {
-		return 0, domain.Invalid("If-Match is not a section ETag", domain.Problem{Field: "If-Match", Message: `must be the ETag from the last GET or save, such as "3"`})
+		return 0, domain.Invalid("If-Match is not an ETag of this server", domain.Problem{Field: "If-Match", Message: `must be the ETag from the last GET or save, such as "3"`})
 	}
 	return v, nil
 }

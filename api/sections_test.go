@@ -279,7 +279,8 @@ func TestAWarmAutosaveAnswersAsTheOrdinaryWay(t *testing.T) {
 		})
 
 		t.Run("a bilingual proposal's save is checked as such", func(t *testing.T) {
-			warm.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]any{"bilingual": true}}).want(200)
+			warm.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]any{"bilingual": true},
+				header: map[string]string{"If-Match": `"0"`}}).want(200)
 			req := call{method: "PUT", path: path, token: tm.people["owner"].token, body: valid, header: map[string]string{"If-Match": `"2"`}}
 			sameAnswer(t, warm.do(t, req).want(400), ordinary(t, req, 400))
 			unchanged(t, 2, "Вторая версия")

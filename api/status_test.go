@@ -62,7 +62,8 @@ func TestStatusTransitions(t *testing.T) {
 		t.Run("a final proposal is read-only", func(t *testing.T) {
 			a.do(t, call{method: "PUT", path: sectionPath(tm.id, "epidemiology"), token: tm.people["owner"].token, body: `{"fields":{}}`,
 				header: map[string]string{"If-Match": `"1"`}}).want(409)
-			a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]string{"title": "x"}}).want(409)
+			a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]string{"title": "x"},
+				header: map[string]string{"If-Match": `"0"`}}).want(409)
 			a.do(t, call{method: "POST", path: "/api/v1/proposals/" + tm.id + "/comments", token: tm.people["reviewer"].token,
 				body: map[string]string{"section": "risks", "body": "x"}}).want(409)
 			a.do(t, call{method: "POST", path: sectionPath(tm.id, "epidemiology") + "/revisions/1/restore", token: tm.people["owner"].token,
@@ -70,7 +71,8 @@ func TestStatusTransitions(t *testing.T) {
 		})
 		a.setStatus(t, tm, "editor", "draft", 403)
 		a.setStatus(t, tm, "owner", "draft", 200) // the owner reopens
-		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]string{"title": "x"}}).want(200)
+		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: tm.people["owner"].token, body: map[string]string{"title": "x"},
+			header: map[string]string{"If-Match": `"0"`}}).want(200)
 
 		snaps := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + tm.id + "/snapshots", token: tm.people["viewer"].token}).want(200).json()["items"].([]any)
 		if len(snaps) != 6 {

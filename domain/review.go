@@ -21,14 +21,17 @@ type Comment struct {
 	QuoteStart int
 	Body       string
 	Author     User
-	AuthorRole Role
-	ParentID   string
-	Status     string
-	ResolvedBy string
-	ResolvedAt *time.Time
-	Deleted    bool
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// ImportedAuthor names, as text, the person of another server who wrote an imported comment (Author
+	// is then the importer); empty otherwise.
+	ImportedAuthor string
+	AuthorRole     Role
+	ParentID       string
+	Status         string
+	ResolvedBy     string
+	ResolvedAt     *time.Time
+	Deleted        bool
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // Notification tells a member something needs them, such as a mention in a comment.

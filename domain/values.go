@@ -38,9 +38,12 @@ type Proposal struct {
 	Status             string
 	// HideReviewerNames shows reviewers to the applicants as "Reviewer 1", "Reviewer 2", …
 	HideReviewerNames bool
-	CreatedBy         string
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// Version counts changes to the attributes above (not section saves or status changes); it is the
+	// proposal's ETag.
+	Version   int
+	CreatedBy string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
 	Role Role
 }
@@ -75,6 +78,9 @@ type Revision struct {
 	Fields     Fields
 	CreatedAt  time.Time
 	CreatedBy  string
+	// ImportedAuthor names, as text, the person of another server who wrote an imported revision
+	// (CreatedBy is then the importer); empty otherwise.
+	ImportedAuthor string
 }
 
 // Page selects a slice of a list. Limit is always positive after Normalize.

@@ -29,6 +29,8 @@ type commentRow struct {
 	Deleted    bool
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// ImportedAuthor is the text name of an imported comment's author (see migration 0006).
+	ImportedAuthor string
 }
 
 func (commentRow) TableName() string { return "comments" }
@@ -47,7 +49,7 @@ func (r commentUserRow) toDomain() domain.Comment {
 		ID: c.ID, ProposalID: c.ProposalID, SectionKey: c.SectionKey, FieldKey: c.FieldKey, Quote: c.Quote,
 		QuoteLang: c.QuoteLang, QuoteStart: c.QuoteStart, Body: c.Body, ParentID: c.ParentID.String,
 		Status: c.Status, ResolvedBy: c.ResolvedBy.String, Deleted: c.Deleted, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
-		Author: domain.User{ID: c.AuthorID, Email: r.Email, Name: r.Name}, AuthorRole: domain.Role(r.Role),
+		Author: domain.User{ID: c.AuthorID, Email: r.Email, Name: r.Name}, AuthorRole: domain.Role(r.Role), ImportedAuthor: c.ImportedAuthor,
 	}
 	if c.ResolvedAt.Valid {
 		t := c.ResolvedAt.Time

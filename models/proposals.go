@@ -22,6 +22,7 @@ type proposalRow struct {
 	SubmissionLanguage string
 	Status             string
 	HideReviewerNames  bool
+	Version            int
 	CreatedBy          string
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
@@ -34,7 +35,7 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
 		Language: r.Language, Country: r.Country, Network: r.Network, Bilingual: r.Bilingual,
 		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status, HideReviewerNames: r.HideReviewerNames,
-		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
+		Version: r.Version, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
 	}
 }
 
@@ -42,11 +43,11 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 // (SessionForProposal); the two lists go together.
 const proposalColumns = `proposals.id, proposals.template_key, proposals.template_version, proposals.title,
 	proposals.language, proposals.country, proposals.network, proposals.bilingual, proposals.submission_language,
-	proposals.status, proposals.hide_reviewer_names, proposals.created_by, proposals.created_at, proposals.updated_at`
+	proposals.status, proposals.hide_reviewer_names, proposals.version, proposals.created_by, proposals.created_at, proposals.updated_at`
 
 func (r *proposalRow) scanTargets() []any {
 	return []any{&r.ID, &r.TemplateKey, &r.TemplateVersion, &r.Title, &r.Language, &r.Country, &r.Network,
-		&r.Bilingual, &r.SubmissionLanguage, &r.Status, &r.HideReviewerNames, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt}
+		&r.Bilingual, &r.SubmissionLanguage, &r.Status, &r.HideReviewerNames, &r.Version, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt}
 }
 
 func proposalToRow(p domain.Proposal) proposalRow {
@@ -54,7 +55,7 @@ func proposalToRow(p domain.Proposal) proposalRow {
 		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
 		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
 		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status, HideReviewerNames: p.HideReviewerNames,
-		CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		Version: p.Version, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
 }
 
@@ -126,21 +127,44 @@ func (s *Store) ProposalsForMember(ctx context.Context, userID string, page doma
 	return out, total, nil
 }
 
-// UpdateProposal writes the editable attributes of a proposal unless it is final.
-func (s *Store) UpdateProposal(ctx context.Context, p domain.Proposal, act *domain.Activity) error {
-	return s.write(ctx, func(tx *gorm.DB) error {
-		if err := touchUnlessFinal(tx, p.ID, p.UpdatedAt); err != nil {
+// ProposalChange is one write of a proposal's attributes: the columns that change, based on the version
+// the writer read.
+type ProposalChange struct {
+	ID              string
+	ExpectedVersion int
+	// Changes maps a column (title, language, country, network, bilingual, submission_language,
+	// hide_reviewer_names) to its new value; nothing else is written.
+	Changes map[string]any
+	Now     time.Time
+}
+
+// UpdateProposal writes the given attributes of a proposal unless it is final or has changed since the
+// writer read it (412 with the current version), and returns the new version. Only the columns sent are
+// written, so a writer never puts back a value someone else changed.
+func (s *Store) UpdateProposal(ctx context.Context, in ProposalChange, act *domain.Activity) (int, error) {
+	next := in.ExpectedVersion + 1
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := touchUnlessFinal(tx, in.ID, in.Now); err != nil {
 			return err
 		}
-		res := tx.Model(&proposalRow{}).Where("id = ?", p.ID).Updates(map[string]any{
-			"title": p.Title, "language": p.Language, "country": p.Country, "network": p.Network, "bilingual": p.Bilingual,
-			"submission_language": p.SubmissionLanguage, "hide_reviewer_names": p.HideReviewerNames,
-		})
-		if err := affectedOne(res, "proposal"); err != nil {
-			return err
+		changes := map[string]any{"version": next}
+		for column, value := range in.Changes {
+			changes[column] = value
+		}
+		res := tx.Model(&proposalRow{}).Where("id = ? AND version = ?", in.ID, in.ExpectedVersion).Updates(changes)
+		if res.Error != nil {
+			return translate(res.Error, "proposal")
+		}
+		if res.RowsAffected == 0 {
+			var current int
+			if err := tx.Raw("SELECT version FROM proposals WHERE id = ?", in.ID).Scan(&current).Error; err != nil {
+				return translate(err, "proposal")
+			}
+			return domain.ErrStaleVersion("proposal", current, in.ExpectedVersion)
 		}
 		return record(tx, act)
 	})
+	return next, err
 }
 
 // DeleteProposal removes a proposal; its members, sections and revisions go with it (ON DELETE CASCADE).

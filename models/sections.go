@@ -41,6 +41,8 @@ type revisionRow struct {
 	Fields     string
 	CreatedAt  time.Time
 	CreatedBy  string
+	// ImportedAuthor is the text name of an imported revision's author (see migration 0006).
+	ImportedAuthor string
 }
 
 func (revisionRow) TableName() string { return "revisions" }
@@ -245,7 +247,8 @@ func (s *Store) AllRevisions(ctx context.Context, proposalID string) ([]domain.R
 		if err != nil {
 			return nil, err
 		}
-		out[i] = domain.Revision{ProposalID: r.ProposalID, SectionKey: r.SectionKey, Number: r.Number, Fields: fields, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
+		out[i] = domain.Revision{ProposalID: r.ProposalID, SectionKey: r.SectionKey, Number: r.Number, Fields: fields, CreatedAt: r.CreatedAt,
+			CreatedBy: r.CreatedBy, ImportedAuthor: r.ImportedAuthor}
 	}
 	return out, nil
 }

@@ -199,6 +199,9 @@ func (s *Service) viewComment(ctx context.Context, p domain.Proposal, c domain.C
 func present(p domain.Proposal, c domain.Comment, fields domain.Fields) CommentView {
 	v := CommentView{Comment: c}
 	v.Author = presentPerson(p, c.Author, c.AuthorRole)
+	if c.ImportedAuthor != "" { // written on another server: a name as text, linked to no account here
+		v.Author = domain.User{Name: c.ImportedAuthor}
+	}
 	if c.Quote == "" {
 		return v
 	}
@@ -256,7 +259,7 @@ func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, 
 		return p, c, err
 	case c.Deleted:
 		return p, c, domain.Errorf(domain.KindNotFound, "comment not found")
-	case c.Author.ID != user.ID:
+	case c.Author.ID != user.ID || c.ImportedAuthor != "": // an importer holds others' imported comments, not writes them
 		return p, c, domain.ErrNotAuthor()
 	}
 	return p, c, nil

@@ -65,12 +65,12 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 	}
 	doc.Revisions = make([]export.Revision, len(revisions))
 	for i, r := range revisions {
-		doc.Revisions[i] = export.Revision{Section: r.SectionKey, Number: r.Number, Fields: r.Fields, CreatedAt: r.CreatedAt, CreatedBy: people[r.CreatedBy].Email}
+		doc.Revisions[i] = export.Revision{Section: r.SectionKey, Number: r.Number, Fields: r.Fields, CreatedAt: r.CreatedAt, CreatedBy: authorEmail(people[r.CreatedBy], r.ImportedAuthor)}
 	}
 	doc.Comments = make([]export.Comment, len(comments))
 	for i, c := range comments {
 		doc.Comments[i] = export.Comment{ID: c.ID, Section: c.SectionKey, Field: c.FieldKey, Quote: c.Quote, QuoteLang: c.QuoteLang,
-			QuoteStart: c.QuoteStart, Body: c.Body, Author: c.Author.Email, ParentID: c.ParentID, Status: c.Status,
+			QuoteStart: c.QuoteStart, Body: c.Body, Author: authorEmail(c.Author, c.ImportedAuthor), ParentID: c.ParentID, Status: c.Status,
 			ResolvedAt: c.ResolvedAt, Deleted: c.Deleted, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 	}
 	doc.Documents = make([]export.Part, len(docs))
@@ -78,6 +78,14 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 		doc.Documents[i] = export.Part{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: people[d.UpdatedBy].Email}
 	}
 	return doc, nil
+}
+
+// authorEmail names who wrote something: the account's email, or the name an import kept as text.
+func authorEmail(account domain.User, imported string) string {
+	if imported != "" {
+		return imported
+	}
+	return account.Email
 }
 
 func documentAuthors(docs []domain.Document) []string {

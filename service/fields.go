@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"time"
 
 	"iduit/domain"
@@ -60,17 +62,39 @@ func checkValue(name string, f *templates.Field, raw json.RawMessage, bilingual 
 	case templates.TypeChecklist:
 		return checkChecklist(name, f, raw)
 	case templates.TypeNumber:
-		var n json.Number
-		if err := decodeStrict(raw, &n); err != nil {
-			return &domain.Problem{Field: name, Message: "must be a number"}
-		}
-		return nil
+		return checkNumber(name, f, raw)
 	case templates.TypeDate:
 		return checkDate(name, raw)
 	case templates.TypeTable:
 		return checkTable(name, f, raw)
 	}
 	return &domain.Problem{Field: name, Message: "has a type this server cannot check"}
+}
+
+// maxNumberLength bounds a number's literal: 10^12 with cents and an exponent fits in far less, and a
+// 900,000-digit number is refused before anything parses it.
+const maxNumberLength = 40
+
+// checkNumber accepts a finite JSON number within the field's range (see templates.Field.Range).
+func checkNumber(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+	var n json.Number
+	if err := decodeStrict(raw, &n); err != nil {
+		return &domain.Problem{Field: name, Message: "must be a number"}
+	}
+	min, max := f.Range()
+	outside := &domain.Problem{Field: name, Message: fmt.Sprintf("must be a number from %s to %s",
+		strconv.FormatFloat(min, 'f', -1, 64), strconv.FormatFloat(max, 'f', -1, 64))}
+	if len(n) > maxNumberLength {
+		return outside
+	}
+	v, err := strconv.ParseFloat(string(n), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return &domain.Problem{Field: name, Message: "must be a finite number"}
+	}
+	if v < min || v > max {
+		return outside
+	}
+	return nil
 }
 
 func decodeStrict(raw json.RawMessage, v any) error {
@@ -145,7 +169,7 @@ func checkTable(name string, f *templates.Field, raw json.RawMessage) *domain.Pr
 			if isNull(cell) {
 				continue
 			}
-			if p := checkValue(cname, &templates.Field{Type: col.Type}, cell, false); p != nil {
+			if p := checkValue(cname, col.AsField(), cell, false); p != nil {
 				return p
 			}
 		}

@@ -1,9 +1,13 @@
 package service
 
 import (
+	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	"iduit/budget"
 	"iduit/domain"
@@ -12,18 +16,49 @@ import (
 	"iduit/templates"
 )
 
-// ImportReport says what an import could not carry over: members whose email has no account here.
+// ImportReport says what an import did not carry over as links: the people the file names other than the
+// importer. Their work stays in the history under their names, as text.
 type ImportReport struct {
 	SkippedMembers []string
+	// Replayed is true when the same import was done before (same Idempotency-Key, or the same export)
+	// and its proposal is returned instead of a second copy.
+	Replayed bool
 }
 
-// Import creates a new proposal, owned by the caller, from an export file. People are matched by email;
-// work by someone without an account here is attributed to the caller, and their membership is reported
-// as skipped. Every section and comment is checked against the pinned template before anything is written.
-func (s *Service) Import(ctx context.Context, user domain.User, doc export.Document) (domain.Proposal, ImportReport, error) {
+// ImportLimits bounds the work one import may ask for. The request body is bounded separately by the
+// router (64 MiB on the import route).
+type ImportLimits struct {
+	MaxRevisions int
+	MaxComments  int
+}
+
+// DefaultImportLimits fit years of autosaved drafting (a save every few seconds of typing makes a
+// revision) while keeping an import to seconds: 511,000 revisions took 75 s and 1.1 GiB before there
+// was a limit.
+var DefaultImportLimits = ImportLimits{MaxRevisions: 50_000, MaxComments: 20_000}
+
+// maxImportKey bounds an Idempotency-Key; clients send a UUID or similar.
+const maxImportKey = 200
+
+// Import creates a new proposal from an export file, with the caller as its only member (owner) and in
+// draft. The file is somebody's claim: nobody it names is linked to an account here (that would make them
+// members without their consent); their work keeps their email as text. Versions and revision numbers
+// are renumbered from the history itself. Everything is checked before anything is written, and an import
+// done before (same key, or same export) returns the first proposal.
+func (s *Service) Import(ctx context.Context, user domain.User, doc export.Document, key string) (domain.Proposal, ImportReport, error) {
 	if doc.Format != export.Format || doc.Version != export.Version {
 		return domain.Proposal{}, ImportReport{}, domain.Invalid("not an iduit export", domain.Problem{Field: "format",
 			Message: fmt.Sprintf("must be %q version %d", export.Format, export.Version)})
+	}
+	if err := s.checkImportLimits(doc); err != nil {
+		return domain.Proposal{}, ImportReport{}, err
+	}
+	key, err := importKey(key, doc)
+	if err != nil {
+		return domain.Proposal{}, ImportReport{}, err
+	}
+	if p, ok, err := s.importedBefore(ctx, user, key); err != nil || ok {
+		return p, ImportReport{Replayed: ok}, err
 	}
 	tpl, ok := s.templates.Get(doc.Proposal.Template, doc.Proposal.TemplateVersion)
 	if !ok {
@@ -43,30 +78,81 @@ func (s *Service) Import(ctx context.Context, user domain.User, doc export.Docum
 	if len(problems) > 0 {
 		return domain.Proposal{}, ImportReport{}, domain.Invalid("the export is not valid", problems...)
 	}
-	people, err := s.store.UsersByEmail(ctx, exportEmails(doc))
+	in, report := buildImport(p, tpl, user, doc)
+	in.Key = key
+	in.Activity = s.activity(p, user, domain.ActivityProposalImported, p.ID, doc.Proposal.ID)
+	first, err := s.store.ImportProposal(ctx, in)
 	if err != nil {
 		return domain.Proposal{}, ImportReport{}, err
 	}
-	in, report := buildImport(p, tpl, user, doc, people)
-	in.Activity = s.activity(p, user, domain.ActivityProposalImported, p.ID, doc.Proposal.ID)
-	if err := s.store.ImportProposal(ctx, in); err != nil {
-		return domain.Proposal{}, ImportReport{}, err
+	if first != "" { // the same import finished first in a concurrent request
+		p, err := s.Proposal(ctx, user, first, domain.ActionRead)
+		return p, ImportReport{Replayed: true}, err
 	}
 	return p, report, nil
 }
 
+// checkImportLimits refuses an import that asks for more work than one request may (413, naming the limit).
+func (s *Service) checkImportLimits(doc export.Document) error {
+	for _, c := range []struct {
+		what       string
+		got, limit int
+	}{{"revisions", len(doc.Revisions), s.imports.MaxRevisions}, {"comments", len(doc.Comments), s.imports.MaxComments}} {
+		if c.got > c.limit {
+			return &domain.Error{Kind: domain.KindTooLarge, Message: fmt.Sprintf("the export holds %d %s; an import takes at most %d", c.got, c.what, c.limit),
+				Problems: []domain.Problem{{Field: c.what, Message: fmt.Sprintf("has %d items; the limit per import is %d", c.got, c.limit)}}}
+		}
+	}
+	return nil
+}
+
+// importKey is what makes a retried import recognisable: the client's Idempotency-Key, or else the
+// export's own proposal id, time of export and content (the same file sent again).
+func importKey(header string, doc export.Document) (string, error) {
+	if header != "" {
+		if p := domain.CheckText("Idempotency-Key", header, maxImportKey, false); p != nil {
+			return "", domain.Invalid("the Idempotency-Key is not usable", *p)
+		}
+		return "key:" + header, nil
+	}
+	if doc.Proposal.ID == "" || doc.ExportedAt.IsZero() {
+		return "", nil
+	}
+	// The content's hash too: a file edited after export is another import, not a retry of the first.
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(doc); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("export:%s@%s:%x", doc.Proposal.ID, doc.ExportedAt.UTC().Format(time.RFC3339Nano), h.Sum(nil)), nil
+}
+
+// importedBefore finds the proposal an earlier import with the same key made, if it still exists.
+func (s *Service) importedBefore(ctx context.Context, user domain.User, key string) (domain.Proposal, bool, error) {
+	if key == "" {
+		return domain.Proposal{}, false, nil
+	}
+	id, err := s.store.ImportedProposal(ctx, user.ID, key)
+	if err != nil || id == "" {
+		return domain.Proposal{}, false, err
+	}
+	p, err := s.Proposal(ctx, user, id, domain.ActionRead)
+	if domain.ErrorKind(err) == domain.KindNotFound { // the importer has left it since: import again
+		return domain.Proposal{}, false, s.store.ForgetImport(ctx, user.ID, key)
+	}
+	return p, err == nil, err
+}
+
+// importedProposal takes the file's attributes but not its status: an import has had no review here, so
+// it starts as a draft.
 func importedProposal(ep export.Proposal, user domain.User, tpl *templates.Template) domain.Proposal {
 	return domain.Proposal{ID: domain.NewID(), TemplateKey: tpl.Key, TemplateVersion: tpl.Version, Title: ep.Title, Language: ep.Language,
-		Country: ep.Country, Network: ep.Network, Bilingual: ep.Bilingual, SubmissionLanguage: ep.SubmissionLanguage, Status: ep.Status,
+		Country: ep.Country, Network: ep.Network, Bilingual: ep.Bilingual, SubmissionLanguage: ep.SubmissionLanguage, Status: domain.StatusDraft,
 		HideReviewerNames: ep.HideReviewerNames, CreatedBy: user.ID, CreatedAt: ep.CreatedAt, UpdatedAt: ep.UpdatedAt, Role: domain.RoleOwner}
 }
 
 // checkImportedContent validates sections, revisions and comments as if they had been saved one by one.
 func checkImportedContent(tpl *templates.Template, p domain.Proposal, doc export.Document) []domain.Problem {
 	var problems []domain.Problem
-	if !slices.Contains([]string{domain.StatusDraft, domain.StatusInReview, domain.StatusChangesRequested, domain.StatusApproved, domain.StatusFinal}, p.Status) {
-		problems = append(problems, domain.Problem{Field: "proposal.status", Message: "is not a known status"})
-	}
 	check := func(where, key string, fields domain.Fields) {
 		sec, ok := tpl.Section(key)
 		if !ok {
@@ -83,63 +169,85 @@ func checkImportedContent(tpl *templates.Template, p domain.Proposal, doc export
 	for i, r := range doc.Revisions {
 		check(fmt.Sprintf("revisions[%d]", i), r.Section, r.Fields)
 	}
-	ids := map[string]bool{}
-	for _, c := range doc.Comments {
-		ids[c.ID] = true
+	return append(problems, checkImportedComments(tpl, doc.Comments)...)
+}
+
+// checkImportedComments holds a file's comments to what the service lets people write: a known section
+// and field, a known status, text without control characters, and replies only to a thread's first
+// comment (which also rules out self-parents and cycles).
+func checkImportedComments(tpl *templates.Template, comments []export.Comment) []domain.Problem {
+	var problems []domain.Problem
+	byID := map[string]export.Comment{}
+	for _, c := range comments {
+		byID[c.ID] = c
 	}
-	for i, c := range doc.Comments {
+	for i, c := range comments {
 		where := fmt.Sprintf("comments[%d]", i)
-		if _, ok := tpl.Section(c.Section); !ok || (c.ParentID != "" && !ids[c.ParentID]) {
-			problems = append(problems, domain.Problem{Field: where, Message: "names an unknown section or thread"})
+		add := func(field, message string) {
+			problems = append(problems, domain.Problem{Field: where + "." + field, Message: message})
+		}
+		sec, ok := tpl.Section(c.Section)
+		switch {
+		case !ok:
+			add("section", fmt.Sprintf("%q is not a section of the template", c.Section))
+		case c.Field != "":
+			if _, ok := sec.Field(c.Field); !ok {
+				add("field", fmt.Sprintf("%q is not a field of section %s", c.Field, c.Section))
+			}
+		}
+		if c.Status != domain.CommentOpen && c.Status != domain.CommentResolved {
+			add("status", "must be open or resolved")
+		}
+		if c.QuoteLang != "" && !slices.Contains(proposalLanguages, c.QuoteLang) {
+			add("quote_lang", "must be en or ru")
+		}
+		if c.QuoteStart < 0 || c.QuoteStart > domain.MaxLongTextLength { // and within PostgreSQL's integer
+			add("quote_start", fmt.Sprintf("must be from 0 to %d", domain.MaxLongTextLength))
+		}
+		if c.ParentID != "" {
+			parent, ok := byID[c.ParentID]
+			switch {
+			case c.ParentID == c.ID:
+				add("parent_id", "names the comment itself")
+			case !ok:
+				add("parent_id", "names no comment in the file")
+			case parent.ParentID != "":
+				add("parent_id", "names a reply; replies belong to a thread's first comment")
+			}
 		}
 		if pr := domain.CheckText(where+".body", c.Body, MaxCommentLength, true); pr != nil {
+			problems = append(problems, *pr)
+		}
+		if pr := domain.CheckText(where+".quote", c.Quote, MaxCommentLength, true); pr != nil {
+			problems = append(problems, *pr)
+		}
+		if pr := domain.CheckText(where+".author", c.Author, domain.MaxEmailLength, false); pr != nil {
 			problems = append(problems, *pr)
 		}
 	}
 	return problems
 }
 
-func exportEmails(doc export.Document) []string {
-	var emails []string
-	add := func(e string) {
-		if e = domain.NormalizeEmail(e); e != "" && !slices.Contains(emails, e) {
-			emails = append(emails, e)
+// buildImport makes the rows to store: the importer as the only member, everyone else's work under the
+// importer's account with their email kept as text, section versions and revision numbers renumbered
+// from the history, and comments under new ids, each reply on its thread.
+func buildImport(p domain.Proposal, tpl *templates.Template, user domain.User, doc export.Document) (models.ProposalImport, ImportReport) {
+	mine := func(email string) bool { return domain.NormalizeEmail(email) == domain.NormalizeEmail(user.Email) }
+	asText := func(email string) string {
+		if mine(email) {
+			return ""
 		}
-	}
-	for _, m := range doc.Members {
-		add(m.Email)
-	}
-	for _, r := range doc.Revisions {
-		add(r.CreatedBy)
-	}
-	for _, c := range doc.Comments {
-		add(c.Author)
-	}
-	for _, sec := range doc.Sections {
-		add(sec.UpdatedBy)
-	}
-	return emails
-}
-
-// buildImport resolves people and gives comments new ids, keeping each reply on its thread.
-func buildImport(p domain.Proposal, tpl *templates.Template, user domain.User, doc export.Document, people map[string]domain.User) (models.ProposalImport, ImportReport) {
-	who := func(email string) string {
-		if u, ok := people[domain.NormalizeEmail(email)]; ok {
-			return u.ID
-		}
-		return user.ID
+		return email
 	}
 	in := models.ProposalImport{Proposal: p, Members: []domain.Member{{User: user, Role: domain.RoleOwner, AddedAt: p.CreatedAt}}}
 	var report ImportReport
 	for _, m := range doc.Members {
-		u, ok := people[domain.NormalizeEmail(m.Email)]
-		switch {
-		case !ok:
+		if !mine(m.Email) {
 			report.SkippedMembers = append(report.SkippedMembers, m.Email)
-		case u.ID != user.ID && domain.Role(m.Role).Valid():
-			in.Members = append(in.Members, domain.Member{User: u, Role: domain.Role(m.Role), AddedAt: p.CreatedAt})
 		}
 	}
+	revisions, versions := renumberedRevisions(doc.Revisions, user, asText)
+	in.Revisions = revisions
 	exported := map[string]export.Section{}
 	for _, sec := range doc.Sections {
 		exported[sec.Key] = sec
@@ -149,31 +257,49 @@ func buildImport(p domain.Proposal, tpl *templates.Template, user domain.User, d
 		if !ok {
 			sec = export.Section{Key: key, Fields: domain.Fields{}, UpdatedAt: p.CreatedAt}
 		}
-		in.Sections = append(in.Sections, domain.Section{Key: key, Version: sec.Version, Fields: sec.Fields, UpdatedAt: sec.UpdatedAt, UpdatedBy: optionalID(sec.UpdatedBy, who)})
+		by := ""
+		if sec.UpdatedBy != "" && mine(sec.UpdatedBy) {
+			by = user.ID
+		}
+		in.Sections = append(in.Sections, domain.Section{Key: key, Version: versions[key], Fields: sec.Fields, UpdatedAt: sec.UpdatedAt, UpdatedBy: by})
 	}
-	for _, r := range doc.Revisions {
-		in.Revisions = append(in.Revisions, domain.Revision{SectionKey: r.Section, Number: r.Number, Fields: r.Fields, CreatedAt: r.CreatedAt, CreatedBy: who(r.CreatedBy)})
+	for _, d := range doc.Documents { // saved once here: version 1, whatever the other server counted
+		in.Documents = append(in.Documents, domain.Document{Kind: d.Kind, Version: 1, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: user.ID})
 	}
 	newIDs := map[string]string{}
 	for _, c := range doc.Comments {
 		newIDs[c.ID] = domain.NewID()
 	}
-	for _, d := range doc.Documents {
-		in.Documents = append(in.Documents, domain.Document{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: who(d.UpdatedBy)})
-	}
 	for _, c := range doc.Comments {
 		in.Comments = append(in.Comments, domain.Comment{ID: newIDs[c.ID], SectionKey: c.Section, FieldKey: c.Field, Quote: c.Quote,
-			QuoteLang: c.QuoteLang, QuoteStart: c.QuoteStart, Body: c.Body, Author: domain.User{ID: who(c.Author)}, ParentID: newIDs[c.ParentID],
+			QuoteLang: c.QuoteLang, QuoteStart: c.QuoteStart, Body: c.Body, Author: user, ImportedAuthor: asText(c.Author), ParentID: newIDs[c.ParentID],
 			Status: c.Status, ResolvedAt: c.ResolvedAt, Deleted: c.Deleted, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt})
 	}
 	return in, report
 }
 
-func optionalID(email string, who func(string) string) string {
-	if email == "" {
-		return ""
+// renumberedRevisions numbers each section's revisions 1, 2, … in the file's order (by number, then
+// time) and returns each section's version, the number of its last revision: a version taken from the
+// file (2^63-1, or ahead of the history) would make every later save fail.
+func renumberedRevisions(revisions []export.Revision, user domain.User, asText func(string) string) ([]domain.Revision, map[string]int) {
+	sorted := slices.Clone(revisions)
+	slices.SortStableFunc(sorted, func(a, b export.Revision) int {
+		if c := cmp.Compare(a.Section, b.Section); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Number, b.Number); c != 0 {
+			return c
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	versions := map[string]int{}
+	out := make([]domain.Revision, len(sorted))
+	for i, r := range sorted {
+		versions[r.Section]++
+		out[i] = domain.Revision{SectionKey: r.Section, Number: versions[r.Section], Fields: r.Fields, CreatedAt: r.CreatedAt,
+			CreatedBy: user.ID, ImportedAuthor: asText(r.CreatedBy)}
 	}
-	return who(email)
+	return out, versions
 }
 
 // checkImportedParts validates the budget and the performance framework as a save would.

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"iduit/domain"
+	"iduit/models"
 	"iduit/templates"
 )
 
@@ -104,8 +105,9 @@ func (s *Service) Proposals(ctx context.Context, user domain.User, page domain.P
 	return s.store.ProposalsForMember(ctx, user.ID, page.Normalize())
 }
 
-// UpdateProposal changes a proposal's title, languages, country or network.
-func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id string, in ProposalInput) (domain.Proposal, error) {
+// UpdateProposal changes a proposal's title, languages, country, network or (owners) whether reviewers
+// are named, if it is still at the version the caller read. Only the attributes that change are written.
+func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id string, expectedVersion int, in ProposalInput) (domain.Proposal, error) {
 	p, err := s.Proposal(ctx, user, id, domain.ActionEditProposal)
 	if err != nil {
 		return domain.Proposal{}, err
@@ -116,12 +118,34 @@ func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id strin
 	if in.HideReviewerNames != nil && p.Role != domain.RoleOwner {
 		return domain.Proposal{}, domain.Errorf(domain.KindForbidden, "only an owner decides whether reviewers are named")
 	}
+	if p.Version != expectedVersion {
+		return domain.Proposal{}, domain.ErrStaleVersion("proposal", p.Version, expectedVersion)
+	}
+	before := p
 	applyProposalInput(&p, in)
 	if problems := checkProposal(p); len(problems) > 0 {
 		return domain.Proposal{}, domain.Invalid("the proposal is not valid", problems...)
 	}
 	p.UpdatedAt = s.clock()
-	return p, s.store.UpdateProposal(ctx, p, s.activity(p, user, domain.ActivityProposalUpdated, p.ID, p.Title))
+	change := models.ProposalChange{ID: p.ID, ExpectedVersion: expectedVersion, Changes: changedAttributes(before, p), Now: p.UpdatedAt}
+	p.Version, err = s.store.UpdateProposal(ctx, change, s.activity(p, user, domain.ActivityProposalUpdated, p.ID, p.Title))
+	return p, err
+}
+
+// changedAttributes lists the columns whose values differ between two copies of a proposal.
+func changedAttributes(before, after domain.Proposal) map[string]any {
+	out := map[string]any{}
+	for column, pair := range map[string][2]any{
+		"title": {before.Title, after.Title}, "language": {before.Language, after.Language}, "country": {before.Country, after.Country},
+		"network": {before.Network, after.Network}, "bilingual": {before.Bilingual, after.Bilingual},
+		"submission_language": {before.SubmissionLanguage, after.SubmissionLanguage},
+		"hide_reviewer_names": {before.HideReviewerNames, after.HideReviewerNames},
+	} {
+		if pair[0] != pair[1] {
+			out[column] = pair[1]
+		}
+	}
+	return out
 }
 
 // DeleteProposal removes a proposal and everything in it; only an owner may.

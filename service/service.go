@@ -25,6 +25,7 @@ type Service struct {
 	renderGate                       *renderGate
 	pdfs                             *pdfCache
 	proposalTemplates                proposalTemplates
+	imports                          ImportLimits
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -37,6 +38,8 @@ type Config struct {
 	SessionTTL time.Duration
 	// Now replaces the clock in tests of expiry.
 	Now func() time.Time
+	// Imports bounds the work one import may ask for; zero values take DefaultImportLimits.
+	Imports ImportLimits
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -61,10 +64,17 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Imports.MaxRevisions <= 0 {
+		cfg.Imports.MaxRevisions = DefaultImportLimits.MaxRevisions
+	}
+	if cfg.Imports.MaxComments <= 0 {
+		cfg.Imports.MaxComments = DefaultImportLimits.MaxComments
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
+		imports: cfg.Imports,
 	}
 }
 

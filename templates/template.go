@@ -74,6 +74,32 @@ type Field struct {
 	WordLimit     *WordLimit `yaml:"word_limit,omitempty" json:"word_limit,omitempty"`
 	Options       []Option   `yaml:"options,omitempty" json:"options,omitempty"`
 	Columns       []Column   `yaml:"columns,omitempty" json:"columns,omitempty"`
+	// Min and Max bound a number field; unset, they are DefaultNumberMin and DefaultNumberMax.
+	Min *float64 `yaml:"min,omitempty" json:"min,omitempty"`
+	Max *float64 `yaml:"max,omitempty" json:"max,omitempty"`
+}
+
+// The default range of a number field: people, money and years are never negative, and 10^12 is past any
+// budget in any currency a funding request uses, while keeping every value exact in a float64.
+const (
+	DefaultNumberMin = 0
+	DefaultNumberMax = 1e12
+)
+
+// Range is the interval a number field's values must lie in.
+func (f *Field) Range() (min, max float64) {
+	return numberRange(f.Min, f.Max)
+}
+
+func numberRange(min, max *float64) (float64, float64) {
+	lo, hi := float64(DefaultNumberMin), float64(DefaultNumberMax)
+	if min != nil {
+		lo = *min
+	}
+	if max != nil {
+		hi = *max
+	}
+	return lo, hi
 }
 
 // WordLimit bounds a text field: past Soft is a warning, past Hard an error. Zero means no limit.
@@ -94,6 +120,14 @@ type Column struct {
 	Key   string    `yaml:"key" json:"key"`
 	Label Text      `yaml:"label" json:"label"`
 	Type  FieldType `yaml:"type" json:"type"`
+	// Min and Max bound a number column as they do a number field.
+	Min *float64 `yaml:"min,omitempty" json:"min,omitempty"`
+	Max *float64 `yaml:"max,omitempty" json:"max,omitempty"`
+}
+
+// AsField is the column as a field of its own, so that a cell is checked as a field of its type is.
+func (c Column) AsField() *Field {
+	return &Field{Key: c.Key, Type: c.Type, Min: c.Min, Max: c.Max}
 }
 
 // Section returns the section with the given key.

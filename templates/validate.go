@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 )
@@ -70,6 +71,7 @@ func (v *validator) field(where string, f *Field) {
 	v.wordLimit(where+".word_limit", f)
 	v.options(where+".options", f)
 	v.columns(where+".columns", f)
+	v.numberRange(where, f.Type, f.Min, f.Max)
 }
 
 func (v *validator) wordLimit(where string, f *Field) {
@@ -127,6 +129,22 @@ func (v *validator) columns(where string, f *Field) {
 		if !slices.Contains([]FieldType{TypeText, TypeNumber, TypeDate}, c.Type) {
 			v.failf(cwhere+".type", "%q must be text, number or date", c.Type)
 		}
+		v.numberRange(cwhere, c.Type, c.Min, c.Max)
+	}
+}
+
+// numberRange checks a declared range: only numbers have one, and it must not be empty or infinite.
+func (v *validator) numberRange(where string, t FieldType, min, max *float64) {
+	if min == nil && max == nil {
+		return
+	}
+	if t != TypeNumber {
+		v.failf(where, "only number fields have min and max")
+		return
+	}
+	lo, hi := numberRange(min, max)
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
+		v.failf(where, "min %v and max %v are not a finite range", lo, hi)
 	}
 }
 

@@ -128,3 +128,16 @@ func (p *Pages) NotFound(c *gin.Context) {
 	}
 	p.fail(c, errNotFound)
 }
+
+// Refuse answers a page request the router refused before its handler, such as one whose path or form
+// holds a NUL character, with the error page for err.
+func (p *Pages) Refuse(c *gin.Context, err error) {
+	c.Abort()      // the page's handlers must not run; pageHeaders and loadUser below only dress the error page
+	c.Params = nil // the refused parameter must not reach the session query (loadUser reads :id)
+	p.pageHeaders(c)
+	p.loadUser(c)
+	if c.Writer.Written() {
+		return
+	}
+	p.fail(c, err)
+}

@@ -703,6 +703,14 @@ type Framework struct {
 	Version   int        `json:"version"`
 }
 
+// ImportResult defines model for ImportResult.
+type ImportResult struct {
+	Proposal Proposal `json:"proposal"`
+
+	// SkippedMembers Emails the file lists as members; none is a member here
+	SkippedMembers []string `json:"skipped_members"`
+}
+
 // Issue defines model for Issue.
 type Issue struct {
 	Code    IssueCode `json:"code"`
@@ -866,6 +874,8 @@ type Template struct {
 
 				// Label One text keyed by language (en, ru)
 				Label Text                              `json:"label"`
+				Max   *float32                          `json:"max,omitempty"`
+				Min   *float32                          `json:"min,omitempty"`
 				Type  TemplateSectionsFieldsColumnsType `json:"type"`
 			} `json:"columns,omitempty"`
 
@@ -878,7 +888,13 @@ type Template struct {
 			Key           string `json:"key"`
 
 			// Label One text keyed by language (en, ru)
-			Label   Text `json:"label"`
+			Label Text `json:"label"`
+
+			// Max Number fields: the greatest value accepted; 10^12 when absent
+			Max *float32 `json:"max,omitempty"`
+
+			// Min Number fields: the least value accepted; 0 when absent
+			Min     *float32 `json:"min,omitempty"`
 			Options *[]struct {
 				Key string `json:"key"`
 
@@ -1007,6 +1023,12 @@ type CreateProposalJSONBodySubmissionLanguage string
 // ImportProposalJSONBody defines parameters for ImportProposal.
 type ImportProposalJSONBody = map[string]interface{}
 
+// ImportProposalParams defines parameters for ImportProposal.
+type ImportProposalParams struct {
+	// IdempotencyKey Any unique string per import; a retry with the same key returns the first result
+	IdempotencyKey *string `json:"Idempotency-Key,omitempty"`
+}
+
 // UpdateProposalJSONBody defines parameters for UpdateProposal.
 type UpdateProposalJSONBody struct {
 	// Bilingual Keep every text field in both languages
@@ -1021,6 +1043,12 @@ type UpdateProposalJSONBody struct {
 	// SubmissionLanguage For bilingual proposals; defaults to en
 	SubmissionLanguage *UpdateProposalJSONBodySubmissionLanguage `json:"submission_language,omitempty"`
 	Title              *string                                   `json:"title,omitempty"`
+}
+
+// UpdateProposalParams defines parameters for UpdateProposal.
+type UpdateProposalParams struct {
+	// IfMatch The ETag last read, e.g. "2". Without it: 428.
+	IfMatch *string `json:"If-Match,omitempty"`
 }
 
 // UpdateProposalJSONBodyLanguage defines parameters for UpdateProposal.
@@ -1510,49 +1538,71 @@ type ClientInterface interface {
 
 	// ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 	//
-	// Members and authors are matched by email; members without an account here are listed in
-	// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-	// template first and written in one transaction.
+	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+	// says. Nobody the file names is linked to an account here: the other members are listed in
+	// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+	// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+	// Comments must name a known section, field and status, and reply only to a thread's first comment.
+	// Everything is checked against the pinned template before anything is written.
+	//
+	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+	//
+	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-	ImportProposalWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportProposalWithBody(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportProposal Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 	//
-	// Members and authors are matched by email; members without an account here are listed in
-	// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-	// template first and written in one transaction.
+	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+	// says. Nobody the file names is linked to an account here: the other members are listed in
+	// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+	// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+	// Comments must name a known section, field and status, and reply only to a thread's first comment.
+	// Everything is checked against the pinned template before anything is written.
+	//
+	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+	//
+	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-	ImportProposal(ctx context.Context, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportProposal(ctx context.Context, params *ImportProposalParams, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteProposal Delete a proposal and everything in it (owner only)
 	//
 	// Corresponds with DELETE /api/v1/proposals/{id} (the `DeleteProposal` operationId).
 	DeleteProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetProposal One proposal with the state of each section
+	// GetProposal One proposal with the state of each section; the ETag is the version of its attributes
 	//
 	// Corresponds with GET /api/v1/proposals/{id} (the `GetProposal` operationId).
 	GetProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateProposalWithBody Change title, language, country or network (owner, editor)
+	// UpdateProposalWithBody Change title, language, country or network (owner, editor), guarded by If-Match
+	//
+	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-	UpdateProposalWithBody(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProposalWithBody(ctx context.Context, id ProposalID, params *UpdateProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateProposal Change title, language, country or network (owner, editor)
+	// UpdateProposal Change title, language, country or network (owner, editor), guarded by If-Match
+	//
+	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-	UpdateProposal(ctx context.Context, id ProposalID, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProposal(ctx context.Context, id ProposalID, params *UpdateProposalParams, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListActivity Who did what when, newest first
 	//
@@ -1970,15 +2020,23 @@ func (c *Client) CreateProposal(ctx context.Context, body CreateProposalJSONRequ
 
 // ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 //
-// Members and authors are matched by email; members without an account here are listed in
-// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-// template first and written in one transaction.
+// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+// says. Nobody the file names is linked to an account here: the other members are listed in
+// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+// Comments must name a known section, field and status, and reply only to a thread's first comment.
+// Everything is checked against the pinned template before anything is written.
+//
+// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+//
+// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-func (c *Client) ImportProposalWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportProposalRequestWithBody(c.Server, contentType, body)
+func (c *Client) ImportProposalWithBody(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportProposalRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1991,15 +2049,23 @@ func (c *Client) ImportProposalWithBody(ctx context.Context, contentType string,
 
 // ImportProposal Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 //
-// Members and authors are matched by email; members without an account here are listed in
-// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-// template first and written in one transaction.
+// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+// says. Nobody the file names is linked to an account here: the other members are listed in
+// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+// Comments must name a known section, field and status, and reply only to a thread's first comment.
+// Everything is checked against the pinned template before anything is written.
+//
+// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+//
+// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-func (c *Client) ImportProposal(ctx context.Context, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportProposalRequest(c.Server, body)
+func (c *Client) ImportProposal(ctx context.Context, params *ImportProposalParams, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportProposalRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2025,7 +2091,7 @@ func (c *Client) DeleteProposal(ctx context.Context, id ProposalID, reqEditors .
 	return c.Client.Do(req)
 }
 
-// GetProposal One proposal with the state of each section
+// GetProposal One proposal with the state of each section; the ETag is the version of its attributes
 //
 // Corresponds with GET /api/v1/proposals/{id} (the `GetProposal` operationId).
 func (c *Client) GetProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2040,13 +2106,16 @@ func (c *Client) GetProposal(ctx context.Context, id ProposalID, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// UpdateProposalWithBody Change title, language, country or network (owner, editor)
+// UpdateProposalWithBody Change title, language, country or network (owner, editor), guarded by If-Match
+//
+// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-func (c *Client) UpdateProposalWithBody(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProposalRequestWithBody(c.Server, id, contentType, body)
+func (c *Client) UpdateProposalWithBody(ctx context.Context, id ProposalID, params *UpdateProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProposalRequestWithBody(c.Server, id, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2057,13 +2126,16 @@ func (c *Client) UpdateProposalWithBody(ctx context.Context, id ProposalID, cont
 	return c.Client.Do(req)
 }
 
-// UpdateProposal Change title, language, country or network (owner, editor)
+// UpdateProposal Change title, language, country or network (owner, editor), guarded by If-Match
+//
+// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-func (c *Client) UpdateProposal(ctx context.Context, id ProposalID, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProposalRequest(c.Server, id, body)
+func (c *Client) UpdateProposal(ctx context.Context, id ProposalID, params *UpdateProposalParams, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProposalRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3140,18 +3212,18 @@ func NewCreateProposalRequestWithBody(server string, contentType string, body io
 }
 
 // NewImportProposalRequest calls the generic ImportProposal builder with application/json body
-func NewImportProposalRequest(server string, body ImportProposalJSONRequestBody) (*http.Request, error) {
+func NewImportProposalRequest(server string, params *ImportProposalParams, body ImportProposalJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportProposalRequestWithBody(server, "application/json", bodyReader)
+	return NewImportProposalRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewImportProposalRequestWithBody constructs an http.Request for the ImportProposal method, with any body, and a specified content type
-func NewImportProposalRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewImportProposalRequestWithBody(server string, params *ImportProposalParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -3175,6 +3247,21 @@ func NewImportProposalRequestWithBody(server string, contentType string, body io
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -3248,18 +3335,18 @@ func NewGetProposalRequest(server string, id ProposalID) (*http.Request, error) 
 }
 
 // NewUpdateProposalRequest calls the generic UpdateProposal builder with application/json body
-func NewUpdateProposalRequest(server string, id ProposalID, body UpdateProposalJSONRequestBody) (*http.Request, error) {
+func NewUpdateProposalRequest(server string, id ProposalID, params *UpdateProposalParams, body UpdateProposalJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateProposalRequestWithBody(server, id, "application/json", bodyReader)
+	return NewUpdateProposalRequestWithBody(server, id, params, "application/json", bodyReader)
 }
 
 // NewUpdateProposalRequestWithBody constructs an http.Request for the UpdateProposal method, with any body, and a specified content type
-func NewUpdateProposalRequestWithBody(server string, id ProposalID, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateProposalRequestWithBody(server string, id ProposalID, params *UpdateProposalParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3290,6 +3377,21 @@ func NewUpdateProposalRequestWithBody(server string, id ProposalID, contentType 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -5161,25 +5263,41 @@ type ClientWithResponsesInterface interface {
 
 	// ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 	//
-	// Members and authors are matched by email; members without an account here are listed in
-	// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-	// template first and written in one transaction.
+	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+	// says. Nobody the file names is linked to an account here: the other members are listed in
+	// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+	// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+	// Comments must name a known section, field and status, and reply only to a thread's first comment.
+	// Everything is checked against the pinned template before anything is written.
+	//
+	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+	//
+	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-	ImportProposalWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error)
+	ImportProposalWithBodyWithResponse(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error)
 
 	// ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 	//
-	// Members and authors are matched by email; members without an account here are listed in
-	// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-	// template first and written in one transaction.
+	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+	// says. Nobody the file names is linked to an account here: the other members are listed in
+	// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+	// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+	// Comments must name a known section, field and status, and reply only to a thread's first comment.
+	// Everything is checked against the pinned template before anything is written.
+	//
+	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+	//
+	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-	ImportProposalWithResponse(ctx context.Context, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error)
+	ImportProposalWithResponse(ctx context.Context, params *ImportProposalParams, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error)
 
 	// DeleteProposalWithResponse Delete a proposal and everything in it (owner only)
 	//
@@ -5188,26 +5306,32 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /api/v1/proposals/{id} (the `DeleteProposal` operationId).
 	DeleteProposalWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*DeleteProposalResponse, error)
 
-	// GetProposalWithResponse One proposal with the state of each section
+	// GetProposalWithResponse One proposal with the state of each section; the ETag is the version of its attributes
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/proposals/{id} (the `GetProposal` operationId).
 	GetProposalWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetProposalResponse, error)
 
-	// UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor)
+	// UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
+	//
+	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-	UpdateProposalWithBodyWithResponse(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error)
+	UpdateProposalWithBodyWithResponse(ctx context.Context, id ProposalID, params *UpdateProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error)
 
-	// UpdateProposalWithResponse Change title, language, country or network (owner, editor)
+	// UpdateProposalWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
+	//
+	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-	UpdateProposalWithResponse(ctx context.Context, id ProposalID, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error)
+	UpdateProposalWithResponse(ctx context.Context, id ProposalID, params *UpdateProposalParams, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error)
 
 	// ListActivityWithResponse Who did what when, newest first
 	//
@@ -5956,11 +6080,10 @@ func (r CreateProposalResponse) ContentType() string {
 type ImportProposalResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ImportResult
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *struct {
-		Proposal       Proposal `json:"proposal"`
-		SkippedMembers []string `json:"skipped_members"`
-	}
+	JSON201 *ImportResult
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -5969,11 +6092,13 @@ type ImportProposalResponse struct {
 	ApplicationproblemJSON413 *Problem
 }
 
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ImportProposalResponse) GetJSON200() *ImportResult {
+	return r.JSON200
+}
+
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ImportProposalResponse) GetJSON201() *struct {
-	Proposal       Proposal `json:"proposal"`
-	SkippedMembers []string `json:"skipped_members"`
-} {
+func (r ImportProposalResponse) GetJSON201() *ImportResult {
 	return r.JSON201
 }
 
@@ -6076,6 +6201,11 @@ func (r DeleteProposalResponse) ContentType() string {
 	return ""
 }
 
+// GetProposalResponse200Headers the declared response headers of an HTTP 200 response for GetProposal
+type GetProposalResponse200Headers struct {
+	ETag *string
+}
+
 type GetProposalResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -6085,6 +6215,8 @@ type GetProposalResponse struct {
 	ApplicationproblemJSON401 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetProposalResponse200Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -6131,6 +6263,11 @@ func (r GetProposalResponse) ContentType() string {
 	return ""
 }
 
+// UpdateProposalResponse200Headers the declared response headers of an HTTP 200 response for UpdateProposal
+type UpdateProposalResponse200Headers struct {
+	ETag *string
+}
+
 type UpdateProposalResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -6146,6 +6283,12 @@ type UpdateProposalResponse struct {
 	ApplicationproblemJSON404 *Problem
 	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *UpdateProposalResponse200Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -6176,6 +6319,16 @@ func (r UpdateProposalResponse) GetApplicationproblemJSON404() *Problem {
 // GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r UpdateProposalResponse) GetApplicationproblemJSON409() *Problem {
 	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r UpdateProposalResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r UpdateProposalResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
 }
 
 // GetBody returns the raw response body bytes
@@ -8844,15 +8997,23 @@ func (c *ClientWithResponses) CreateProposalWithResponse(ctx context.Context, bo
 
 // ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 //
-// Members and authors are matched by email; members without an account here are listed in
-// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-// template first and written in one transaction.
+// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+// says. Nobody the file names is linked to an account here: the other members are listed in
+// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+// Comments must name a known section, field and status, and reply only to a thread's first comment.
+// Everything is checked against the pinned template before anything is written.
+//
+// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+//
+// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-func (c *ClientWithResponses) ImportProposalWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error) {
-	rsp, err := c.ImportProposalWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ImportProposalWithBodyWithResponse(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error) {
+	rsp, err := c.ImportProposalWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -8861,15 +9022,23 @@ func (c *ClientWithResponses) ImportProposalWithBodyWithResponse(ctx context.Con
 
 // ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
 //
-// Members and authors are matched by email; members without an account here are listed in
-// skipped_members and their work is attributed to the caller. Everything is checked against the pinned
-// template first and written in one transaction.
+// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
+// says. Nobody the file names is linked to an account here: the other members are listed in
+// skipped_members (re-invite them), and their revisions and comments keep their email as text.
+// Section versions and revision numbers are renumbered from the history; documents start at version 1.
+// Comments must name a known section, field and status, and reply only to a thread's first comment.
+// Everything is checked against the pinned template before anything is written.
+//
+// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
+//
+// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
-func (c *ClientWithResponses) ImportProposalWithResponse(ctx context.Context, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error) {
-	rsp, err := c.ImportProposal(ctx, body, reqEditors...)
+func (c *ClientWithResponses) ImportProposalWithResponse(ctx context.Context, params *ImportProposalParams, body ImportProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error) {
+	rsp, err := c.ImportProposal(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -8889,7 +9058,7 @@ func (c *ClientWithResponses) DeleteProposalWithResponse(ctx context.Context, id
 	return ParseDeleteProposalResponse(rsp)
 }
 
-// GetProposalWithResponse One proposal with the state of each section
+// GetProposalWithResponse One proposal with the state of each section; the ETag is the version of its attributes
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8902,26 +9071,32 @@ func (c *ClientWithResponses) GetProposalWithResponse(ctx context.Context, id Pr
 	return ParseGetProposalResponse(rsp)
 }
 
-// UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor)
+// UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
+//
+// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-func (c *ClientWithResponses) UpdateProposalWithBodyWithResponse(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error) {
-	rsp, err := c.UpdateProposalWithBody(ctx, id, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProposalWithBodyWithResponse(ctx context.Context, id ProposalID, params *UpdateProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error) {
+	rsp, err := c.UpdateProposalWithBody(ctx, id, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseUpdateProposalResponse(rsp)
 }
 
-// UpdateProposalWithResponse Change title, language, country or network (owner, editor)
+// UpdateProposalWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
+//
+// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/proposals/{id} (the `UpdateProposal` operationId).
-func (c *ClientWithResponses) UpdateProposalWithResponse(ctx context.Context, id ProposalID, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error) {
-	rsp, err := c.UpdateProposal(ctx, id, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProposalWithResponse(ctx context.Context, id ProposalID, params *UpdateProposalParams, body UpdateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProposalResponse, error) {
+	rsp, err := c.UpdateProposal(ctx, id, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -9828,11 +10003,15 @@ func ParseImportProposalResponse(rsp *http.Response) (*ImportProposalResponse, e
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest struct {
-			Proposal       Proposal `json:"proposal"`
-			SkippedMembers []string `json:"skipped_members"`
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ImportResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
 		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ImportResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -9944,6 +10123,19 @@ func ParseGetProposalResponse(rsp *http.Response) (*GetProposalResponse, error) 
 
 	}
 
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetProposalResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
 	return response, nil
 }
 
@@ -10003,6 +10195,33 @@ func ParseUpdateProposalResponse(rsp *http.Response) (*UpdateProposalResponse, e
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers UpdateProposalResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
