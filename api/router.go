@@ -113,6 +113,8 @@ func (h *handlers) routes(r *gin.Engine) {
 	v1.GET("/openapi.yaml", h.openAPI)
 	v1.POST("/users", h.createUser)
 	v1.POST("/sessions", h.createSession)
+	v1.POST("/password-resets", h.requestPasswordReset)
+	v1.POST("/password-resets/redeem", h.redeemPasswordReset)
 	v1.GET("/templates", h.listTemplates)
 	v1.GET("/templates/:key", h.getTemplate)
 	v1.GET("/catalogue", h.catalogue)

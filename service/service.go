@@ -5,6 +5,7 @@ package service
 import (
 	"crypto/rand"
 	"runtime"
+	"strings"
 	"time"
 
 	"iduit/budget"
@@ -25,6 +26,7 @@ type Service struct {
 	renderGate                       *renderGate
 	pdfs                             *pdfCache
 	proposalTemplates                proposalTemplates
+	publicURL                        string
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -37,6 +39,8 @@ type Config struct {
 	SessionTTL time.Duration
 	// Now replaces the clock in tests of expiry.
 	Now func() time.Time
+	// PublicURL is where people reach the site, such as https://iduit.example.org; links in e-mail start with it.
+	PublicURL string
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -65,6 +69,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
+		publicURL: strings.TrimRight(cfg.PublicURL, "/"),
 	}
 }
 

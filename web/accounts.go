@@ -17,6 +17,8 @@ type accountPage struct {
 	Error             string
 	Problems          map[string]string
 	MinPassword       int
+	// Reset says the person has just chosen a new password.
+	Reset bool
 }
 
 // home sends people where they can do something: their proposals, or the sign-in.
@@ -33,7 +35,7 @@ func (p *Pages) signInPage(c *gin.Context) {
 		redirect(c, localPath(c.Query("next"), "/proposals"))
 		return
 	}
-	p.render(c, http.StatusOK, "signin", accountPage{Base: p.base(c, tr(c, "signin.title")), Next: c.Query("next")})
+	p.render(c, http.StatusOK, "signin", accountPage{Base: p.base(c, tr(c, "signin.title")), Next: c.Query("next"), Reset: c.Query("reset") == "1"})
 }
 
 func (p *Pages) signIn(c *gin.Context) {

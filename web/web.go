@@ -85,6 +85,10 @@ func (p *Pages) Mount(r *gin.Engine) {
 	g.POST("/signin", p.verifyCSRF, p.signIn)
 	g.GET("/signup", p.signUpPage)
 	g.POST("/signup", p.verifyCSRF, p.signUp)
+	g.GET("/forgot-password", p.forgotPasswordPage)
+	g.POST("/forgot-password", p.verifyCSRF, p.forgotPassword)
+	g.GET("/reset-password", p.resetPasswordPage)
+	g.POST("/reset-password", p.verifyCSRF, p.resetPassword)
 	g.POST("/signout", p.signOut)
 	g.POST("/lang", p.verifyCSRF, p.switchLanguage)
 

@@ -1,0 +1,26 @@
+package web
+
+func init() {
+	for k, v := range mailMessages {
+		catalogue[k] = v
+	}
+}
+
+// mailMessages are the texts of the pages reached from e-mail: forgotten and new password.
+var mailMessages = map[string]msg{
+	"reset.forgot_link":  {"Forgot your password?", "Забыли пароль?"},
+	"reset.forgot_title": {"Forgotten password", "Забытый пароль"},
+	"reset.forgot_intro": {"Type the e-mail address of your account. We will send a link to choose a new password; it works for one hour.",
+		"Введите адрес электронной почты вашей учетной записи. Мы пришлем ссылку, по которой можно задать новый пароль; она действует один час."},
+	"reset.send": {"Send the link", "Прислать ссылку"},
+	"reset.sent": {"If an account with this address exists, a link is on its way. Check your inbox and the spam folder.",
+		"Если учетная запись с таким адресом есть, ссылка уже отправлена. Проверьте входящие и папку «Спам»."},
+	"reset.new_title": {"Choose a new password", "Новый пароль"},
+	"reset.new_intro": {"Choose a new password. You will be signed out on every device and can then sign in with it.",
+		"Задайте новый пароль. Вы выйдете из учетной записи на всех устройствах и сможете войти с новым паролем."},
+	"reset.save": {"Save the new password", "Сохранить новый пароль"},
+	"reset.link_dead": {"This link is unknown, already used or expired. Ask for a new one.",
+		"Эта ссылка неизвестна, уже использована или устарела. Запросите новую."},
+	"reset.done":      {"Your password is changed. Sign in with the new one.", "Пароль изменен. Войдите с новым паролем."},
+	"reset.ask_again": {"Ask for a new link", "Запросить новую ссылку"},
+}
