@@ -136,6 +136,9 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)
 	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
+	auth.GET("/proposals/:id/invitations", h.listInvitations)
+	auth.POST("/proposals/:id/invitations", h.createInvitation)
+	auth.DELETE("/proposals/:id/invitations/:iid", h.revokeInvitation)
 
 	auth.GET("/proposals/:id/budget", h.getBudget)
 	auth.PUT("/proposals/:id/budget", h.putBudget)

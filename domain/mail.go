@@ -23,3 +23,19 @@ type Mail struct {
 const (
 	MailPasswordReset = "password_reset"
 )
+
+// MailInvitation is the kind of an invitation mail.
+const MailInvitation = "invitation"
+
+// Invitation asks a person without an account to join a proposal with a role.
+type Invitation struct {
+	ID         string
+	ProposalID string
+	// ProposalTitle is shown on the sign-up page the link opens.
+	ProposalTitle string
+	Email         string
+	Role          Role
+	InvitedBy     User
+	CreatedAt     time.Time
+	ExpiresAt     time.Time
+}

@@ -35,3 +35,27 @@ func hostOf(raw string) string {
 	}
 	return u.Hostname()
 }
+
+// invitationMailText is the invitation mail: who invites, to what, in which role, and the link.
+func invitationMailText(lang, inviter, title, role, link string) mailText {
+	if lang == "ru" {
+		return mailText{
+			subject: fmt.Sprintf("iduit: приглашение к работе над заявкой «%s»", title),
+			body: fmt.Sprintf("Здравствуйте!\n\n%s приглашает вас к работе над заявкой «%s» в iduit (роль: %s).\n\n"+
+				"Чтобы присоединиться, создайте учетную запись по этой ссылке в течение семи дней:\n\n%s\n\n"+
+				"Если вы не ждали этого письма, просто не открывайте ссылку.\n", inviter, title, roleNames["ru"][role], link),
+		}
+	}
+	return mailText{
+		subject: fmt.Sprintf("iduit: you are invited to work on “%s”", title),
+		body: fmt.Sprintf("Hello,\n\n%s invites you to work on the proposal “%s” in iduit (role: %s).\n\n"+
+			"To join, create an account through this link within seven days:\n\n%s\n\n"+
+			"If you did not expect this mail, ignore it.\n", inviter, title, roleNames["en"][role], link),
+	}
+}
+
+// roleNames are the roles as a mail names them.
+var roleNames = map[string]map[string]string{
+	"en": {"owner": "owner", "editor": "editor", "reviewer": "reviewer", "viewer": "viewer"},
+	"ru": {"owner": "владелец", "editor": "редактор", "reviewer": "рецензент", "viewer": "наблюдатель"},
+}

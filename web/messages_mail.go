@@ -23,4 +23,19 @@ var mailMessages = map[string]msg{
 		"Эта ссылка неизвестна, уже использована или устарела. Запросите новую."},
 	"reset.done":      {"Your password is changed. Sign in with the new one.", "Пароль изменен. Войдите с новым паролем."},
 	"reset.ask_again": {"Ask for a new link", "Запросить новую ссылку"},
+
+	"members.invited": {"The person has no account yet, so an invitation is on its way by e-mail. It works for seven days.",
+		"У этого человека еще нет учетной записи, поэтому ему отправлено приглашение по электронной почте. Оно действует семь дней."},
+	"members.revoked":             {"The invitation was revoked; its link no longer works.", "Приглашение отозвано; ссылка больше не работает."},
+	"members.pending_title":       {"Invitations waiting for sign-up", "Приглашения, ожидающие регистрации"},
+	"members.invited_by":          {"invited by", "пригласил(а)"},
+	"members.expires":             {"works until", "действует до"},
+	"members.revoke":              {"Revoke", "Отозвать"},
+	"activity.invitation_sent":    {"invited a person by e-mail", "пригласил(а) человека по электронной почте"},
+	"activity.invitation_revoked": {"revoked an invitation", "отозвал(а) приглашение"},
+
+	"signup.invited": {"%v invited you to work on “%v” as %v. Create your account with the invited address to join.",
+		"%v приглашает вас к работе над заявкой «%v», роль: %v. Создайте учетную запись с адресом, на который пришло приглашение."},
+	"signup.invitation_dead": {"This invitation link is unknown, used, revoked or expired. Ask the proposal's owner for a new one.",
+		"Ссылка-приглашение неизвестна, уже использована, отозвана или устарела. Попросите владельца заявки прислать новую."},
 }

@@ -104,6 +104,7 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.GET("/proposals/:id/members", p.membersPage)
 	a.POST("/proposals/:id/members", p.addMember)
 	a.POST("/proposals/:id/members/:userID/remove", p.removeMember)
+	a.POST("/proposals/:id/invitations/:iid/revoke", p.revokeInvitation)
 	a.GET("/proposals/:id/budget", p.budgetPage)
 	a.POST("/proposals/:id/budget", p.saveBudget)
 	a.GET("/proposals/:id/indicators", p.indicatorsPage)

@@ -40,21 +40,37 @@ func startServe(t *testing.T, env map[string]string) (stop func()) {
 
 func postJSON(t *testing.T, url string, body any) int {
 	t.Helper()
+	code, _ := postJSONAs(t, url, "", body)
+	return code
+}
+
+// postJSONAs posts as the bearer of token (none when empty) and decodes the answer.
+func postJSONAs(t *testing.T, url, token string, body any) (int, map[string]any) {
+	t.Helper()
 	b, _ := json.Marshal(body)
-	resp, err := http.Post(url, "application/json", bytes.NewReader(b))
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	return resp.StatusCode
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
 }
+
+var invitationLink = regexp.MustCompile(`https://iduit\.example\.org/signup\?invitation=([A-Za-z0-9_-]+)`)
 
 var resetLink = regexp.MustCompile(`https://iduit\.example\.org/reset-password\?token=([A-Za-z0-9_-]+)`)
 
 // TestPasswordResetMailSurvivesARestart: a reset asked for while mail is off waits in the outbox; a
 // server started later with SMTP delivers it to a real SMTP server (Mailpit), in the language asked
-// for, with the public link; the link sets a new password once; and a mail marked sent is not sent
-// again by the next server.
+// for, with the public link; the link sets a new password once. An invitation reaches a person without an
+// account and its link joins them. A mail marked sent is not sent again by the next server.
 func TestPasswordResetMailSurvivesARestart(t *testing.T) {
 	mailpit := testmail.Start(t)
 	addr := freePort(t)
@@ -97,15 +113,41 @@ func TestPasswordResetMailSurvivesARestart(t *testing.T) {
 	if code := postJSON(t, base+"/sessions", map[string]string{"email": "nurlan@example.org", "password": "old passphrase here"}); code != 401 {
 		t.Fatalf("the old password still works: %d", code)
 	}
-	if code := postJSON(t, base+"/sessions", map[string]string{"email": "nurlan@example.org", "password": "new passphrase here"}); code != 201 {
+	code, session := postJSONAs(t, base+"/sessions", "", map[string]string{"email": "nurlan@example.org", "password": "new passphrase here"})
+	if code != 201 {
 		t.Fatalf("the new password does not work: %d", code)
 	}
+	owner := session["token"].(string)
+
+	// An invitation reaches a person without an account, in English, and its link joins them.
+	_, proposal := postJSONAs(t, base+"/proposals", owner, map[string]string{"template": "gf-concept-note-pwid", "title": "Harm reduction in Osh", "language": "en", "country": "Kyrgyzstan"})
+	id, _ := proposal["id"].(string)
+	if code, _ := postJSONAs(t, base+"/proposals/"+id+"/invitations", owner, map[string]string{"email": "aibek@example.org", "role": "reviewer"}); code != 201 {
+		t.Fatalf("invite: %d", code)
+	}
+	msgs = mailpit.WaitFor(t, 2, 15*time.Second)
+	invite := msgs[0] // newest first
+	join := invitationLink.FindStringSubmatch(invite.Text)
+	if invite.To[0].Address != "aibek@example.org" || !strings.Contains(invite.Subject, "Harm reduction in Osh") || join == nil {
+		t.Fatalf("invitation mail: %+v", invite)
+	}
+	if code := postJSON(t, base+"/users", map[string]string{"email": "aibek@example.org", "name": "Aibek", "password": "reviewer passphrase", "invitation": join[1]}); code != 201 {
+		t.Fatalf("sign-up through the invitation: %d", code)
+	}
+	_, session = postJSONAs(t, base+"/sessions", "", map[string]string{"email": "aibek@example.org", "password": "reviewer passphrase"})
+	req, _ := http.NewRequest(http.MethodGet, base+"/proposals/"+id, nil)
+	req.Header.Set("Authorization", "Bearer "+session["token"].(string))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("the invited reviewer cannot read the proposal: %v %v", resp, err)
+	}
+	resp.Body.Close()
 	stop()
 
 	stop = startServe(t, env)
 	time.Sleep(3 * mailPoll)
 	stop()
-	if msgs, err := mailpit.Messages(); err != nil || len(msgs) != 1 {
+	if msgs, err := mailpit.Messages(); err != nil || len(msgs) != 2 {
 		t.Fatalf("after another restart mailpit has %d messages (%v): a sent mail was sent again", len(msgs), err)
 	}
 }

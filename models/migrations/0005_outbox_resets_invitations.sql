@@ -28,3 +28,20 @@ CREATE TABLE password_resets (
     used_at    {{timestamp}}
 );
 CREATE INDEX password_resets_user ON password_resets (user_id);
+
+-- An invitation to a proposal for a person without an account: the mailed link (only its SHA-256 is kept)
+-- opens sign-up, and signing up with the invited address makes them a member with the role. Pending while
+-- neither accepted nor revoked nor expired.
+CREATE TABLE invitations (
+    id          TEXT PRIMARY KEY,
+    proposal_id TEXT NOT NULL REFERENCES proposals (id) ON DELETE CASCADE,
+    email       TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    token_hash  TEXT NOT NULL UNIQUE,
+    invited_by  TEXT NOT NULL REFERENCES users (id),
+    created_at  {{timestamp}} NOT NULL,
+    expires_at  {{timestamp}} NOT NULL,
+    accepted_at {{timestamp}},
+    revoked_at  {{timestamp}}
+);
+CREATE INDEX invitations_proposal ON invitations (proposal_id);
