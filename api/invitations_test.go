@@ -66,3 +66,24 @@ func TestInvitationsJoinAPersonWithoutAnAccount(t *testing.T) {
 		a.do(t, call{method: "POST", path: "/api/v1/users", body: map[string]string{"email": second, "name": "Гость", "password": "correct horse", "invitation": token}}).want(400)
 	})
 }
+
+// TestChangePasswordEndsOtherSessions: the current password is required; afterwards the session that
+// changed it works and every other session of the account is signed out.
+func TestChangePasswordEndsOtherSessions(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		me := a.signUp(t, "Changer")
+		other := a.do(t, call{method: "POST", path: "/api/v1/sessions", body: map[string]string{"email": me.email, "password": "correct horse"}}).want(201).str("token")
+		fields := a.do(t, call{method: "PUT", path: "/api/v1/me/password", token: me.token,
+			body: map[string]string{"current_password": "wrong", "new_password": "a new passphrase"}}).want(400).problemFields()
+		if len(fields) != 1 || fields[0] != "current_password" {
+			t.Fatalf("a wrong current password: %v", fields)
+		}
+		a.do(t, call{method: "PUT", path: "/api/v1/me/password", token: me.token,
+			body: map[string]string{"current_password": "correct horse", "new_password": "short"}}).want(400)
+		a.do(t, call{method: "PUT", path: "/api/v1/me/password", token: me.token,
+			body: map[string]string{"current_password": "correct horse", "new_password": "a new passphrase"}}).want(204)
+		a.do(t, call{method: "GET", path: "/api/v1/me", token: me.token}).want(200)
+		a.do(t, call{method: "GET", path: "/api/v1/me", token: other}).want(401)
+		a.do(t, call{method: "POST", path: "/api/v1/sessions", body: map[string]string{"email": me.email, "password": "a new passphrase"}}).want(201)
+	})
+}

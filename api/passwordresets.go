@@ -52,3 +52,22 @@ func (h *handlers) redeemPasswordReset(c *gin.Context) {
 	}
 	c.Status(http.StatusNoContent)
 }
+
+type changePasswordRequest struct {
+	CurrentPassword string `json:"current_password"`
+	NewPassword     string `json:"new_password"`
+}
+
+// changePassword sets a new password; every other session of the account ends, this one stays.
+func (h *handlers) changePassword(c *gin.Context) {
+	var req changePasswordRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	if err := h.svc.ChangePassword(c.Request.Context(), currentUser(c), currentSession(c).ID, req.CurrentPassword, req.NewPassword); err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -123,6 +123,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth := v1.Group("", h.requireSession)
 	auth.DELETE("/sessions/current", h.deleteSession)
 	auth.GET("/me", h.me)
+	auth.PUT("/me/password", h.changePassword)
 
 	auth.POST("/proposals", h.createProposal)
 	auth.GET("/proposals", h.listProposals)

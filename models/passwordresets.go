@@ -68,3 +68,14 @@ func (s *Store) UsePasswordReset(ctx context.Context, tokenHash string, now time
 	})
 	return userID, err
 }
+
+// ChangePassword stores a new password hash and ends every session of the account but keep, in one
+// transaction.
+func (s *Store) ChangePassword(ctx context.Context, userID, keep, passwordHash string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := affectedOne(tx.Model(&userRow{}).Where("id = ?", userID).Update("password_hash", passwordHash), "account"); err != nil {
+			return err
+		}
+		return translate(tx.Where("user_id = ? AND id <> ?", userID, keep).Delete(&sessionRow{}).Error, "session")
+	})
+}

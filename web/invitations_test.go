@@ -54,3 +54,30 @@ func TestMembersPageInvitesAndTheLinkJoins(t *testing.T) {
 		}
 	})
 }
+
+// TestAccountPageChangesThePassword: the name in the header opens the account page; a wrong current
+// password is named in Russian; the right one changes it.
+func TestAccountPageChangesThePassword(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		v := s.visitor()
+		v.client.Jar.SetCookies(mustURL(s.srv.URL), []*http.Cookie{{Name: langCookie, Value: "ru"}})
+		email := v.signUp("Асель")
+		if p := v.get("/proposals"); !strings.Contains(p.Body, `href="/account"`) {
+			t.Fatal("the header does not link to the account page")
+		}
+		v.get("/account")
+		p := v.post("/account/password", url.Values{"current_password": {"wrong"}, "new_password": {"a new passphrase"}})
+		if p.Status != 400 || !strings.Contains(p.Body, "указан неверно") {
+			t.Fatalf("a wrong current password: %d", p.Status)
+		}
+		p = v.post("/account/password", url.Values{"current_password": {"correct horse battery"}, "new_password": {"a new passphrase"}})
+		if p.Status != 200 || !strings.Contains(p.Body, "Пароль изменен") {
+			t.Fatalf("change: %d", p.Status)
+		}
+		other := s.visitor()
+		other.get("/signin")
+		if p := other.post("/signin", url.Values{"email": {email}, "password": {"a new passphrase"}}); p.Status != http.StatusSeeOther {
+			t.Fatalf("the new password does not sign in: %d", p.Status)
+		}
+	})
+}

@@ -24,6 +24,15 @@ var mailMessages = map[string]msg{
 	"reset.done":      {"Your password is changed. Sign in with the new one.", "Пароль изменен. Войдите с новым паролем."},
 	"reset.ask_again": {"Ask for a new link", "Запросить новую ссылку"},
 
+	"account.title":        {"Your account", "Ваша учетная запись"},
+	"account.change_title": {"Change the password", "Смена пароля"},
+	"account.change_intro": {"You stay signed in here; every other device is signed out.",
+		"На этом устройстве вы останетесь в системе; на всех остальных устройствах произойдет выход."},
+	"account.current_password": {"Current password", "Текущий пароль"},
+	"account.new_password":     {"New password", "Новый пароль"},
+	"account.change_submit":    {"Change the password", "Сменить пароль"},
+	"account.changed":          {"The password is changed. Other devices were signed out.", "Пароль изменен. На других устройствах выполнен выход."},
+
 	"members.invited": {"The person has no account yet, so an invitation is on its way by e-mail. It works for seven days.",
 		"У этого человека еще нет учетной записи, поэтому ему отправлено приглашение по электронной почте. Оно действует семь дней."},
 	"members.revoked":             {"The invitation was revoked; its link no longer works.", "Приглашение отозвано; ссылка больше не работает."},

@@ -77,3 +77,32 @@ func (p *Pages) problemMap(c *gin.Context, err error) map[string]string {
 	}
 	return out
 }
+
+// accountSettings is the data of the account page.
+type accountSettings struct {
+	Base
+	Problems    map[string]string
+	MinPassword int
+}
+
+func (p *Pages) accountPage(c *gin.Context) {
+	p.render(c, http.StatusOK, "account", accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength})
+}
+
+// changePassword sets a new password; this browser stays signed in, every other session ends.
+func (p *Pages) changePassword(c *gin.Context) {
+	sess, _ := sessionOf(c)
+	err := p.svc.ChangePassword(c.Request.Context(), mustUser(c), sess.ID, c.PostForm("current_password"), c.PostForm("new_password"))
+	if domain.ErrorKind(err) == domain.KindInvalid {
+		data := accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength, Problems: p.problemMap(c, err)}
+		p.render(c, http.StatusBadRequest, "account", data)
+		return
+	}
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data := accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength}
+	data.Flash = tr(c, "account.changed")
+	p.render(c, http.StatusOK, "account", data)
+}

@@ -94,6 +94,8 @@ func (p *Pages) Mount(r *gin.Engine) {
 
 	a := g.Group("", p.requireUser, p.verifyCSRF)
 	a.GET("/proposals", p.proposalList)
+	a.GET("/account", p.accountPage)
+	a.POST("/account/password", p.changePassword)
 	a.GET("/proposals/new", p.newProposalPage)
 	a.POST("/proposals", p.createProposal)
 	a.GET("/proposals/:id", p.proposalPage)
