@@ -17,6 +17,8 @@ type createUserRequest struct {
 	Email    string `json:"email"`
 	Name     string `json:"name"`
 	Password string `json:"password"`
+	// Invitation is the token of an invitation link; the account joins the invited proposal.
+	Invitation string `json:"invitation"`
 }
 
 type userResponse struct {

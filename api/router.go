@@ -116,6 +116,8 @@ func (h *handlers) routes(r *gin.Engine) {
 	v1.GET("/openapi.yaml", h.openAPI)
 	v1.POST("/users", h.createUser)
 	v1.POST("/sessions", h.createSession)
+	v1.POST("/password-resets", h.requestPasswordReset)
+	v1.POST("/password-resets/redeem", h.redeemPasswordReset)
 	v1.GET("/templates", h.listTemplates)
 	v1.GET("/templates/:key", h.getTemplate)
 	v1.GET("/catalogue", h.catalogue)
@@ -124,6 +126,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth := v1.Group("", h.requireSession)
 	auth.DELETE("/sessions/current", h.deleteSession)
 	auth.GET("/me", h.me)
+	auth.PUT("/me/password", h.changePassword)
 
 	auth.POST("/proposals", h.createProposal)
 	auth.GET("/proposals", h.listProposals)
@@ -137,6 +140,9 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)
 	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
+	auth.GET("/proposals/:id/invitations", h.listInvitations)
+	auth.POST("/proposals/:id/invitations", h.createInvitation)
+	auth.DELETE("/proposals/:id/invitations/:iid", h.revokeInvitation)
 
 	auth.GET("/proposals/:id/budget", h.getBudget)
 	auth.PUT("/proposals/:id/budget", h.putBudget)

@@ -88,20 +88,22 @@ func ContinuesBurst(user string, now time.Time, prevBy string, prevAt time.Time)
 
 // Activity kinds.
 const (
-	ActivitySectionSaved     = "section_saved"
-	ActivitySectionRestored  = "section_restored"
-	ActivityCommentAdded     = "comment_added"
-	ActivityCommentEdited    = "comment_edited"
-	ActivityCommentDeleted   = "comment_deleted"
-	ActivityCommentResolved  = "comment_resolved"
-	ActivityCommentReopened  = "comment_reopened"
-	ActivityStatusChanged    = "status_changed"
-	ActivityMemberAdded      = "member_added"
-	ActivityMemberRemoved    = "member_removed"
-	ActivityProposalUpdated  = "proposal_updated"
-	ActivityProposalImported = "proposal_imported"
-	ActivityBudgetSaved      = "budget_saved"
-	ActivityIndicatorsSaved  = "indicators_saved"
+	ActivitySectionSaved      = "section_saved"
+	ActivitySectionRestored   = "section_restored"
+	ActivityCommentAdded      = "comment_added"
+	ActivityCommentEdited     = "comment_edited"
+	ActivityCommentDeleted    = "comment_deleted"
+	ActivityCommentResolved   = "comment_resolved"
+	ActivityCommentReopened   = "comment_reopened"
+	ActivityStatusChanged     = "status_changed"
+	ActivityMemberAdded       = "member_added"
+	ActivityMemberRemoved     = "member_removed"
+	ActivityProposalUpdated   = "proposal_updated"
+	ActivityProposalImported  = "proposal_imported"
+	ActivityBudgetSaved       = "budget_saved"
+	ActivityIndicatorsSaved   = "indicators_saved"
+	ActivityInvitationSent    = "invitation_sent"
+	ActivityInvitationRevoked = "invitation_revoked"
 )
 
 // Proposal statuses of the review workflow.

@@ -21,9 +21,11 @@ const (
 	MaxPasswordLength = 256
 )
 
-// RegisterInput is a sign-up request.
+// RegisterInput is a sign-up request. Invitation, when set, is the token of an invitation link: the
+// account is created as a member of the invited proposal.
 type RegisterInput struct {
 	Email, Name, Password string
+	Invitation            string
 }
 
 // Register creates an account. The email is compared case-insensitively.
@@ -38,6 +40,13 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
 	}
 	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
+	if in.Invitation != "" {
+		act := &domain.Activity{Actor: u, Kind: domain.ActivityMemberAdded, CreatedAt: u.CreatedAt}
+		if _, err := s.store.CreateUserFromInvitation(ctx, u, hashPassword(in.Password, s.passwords), hashToken(in.Invitation), act); err != nil {
+			return domain.User{}, err
+		}
+		return u, nil
+	}
 	if err := s.store.CreateUser(ctx, u, hashPassword(in.Password, s.passwords)); err != nil {
 		return domain.User{}, err
 	}

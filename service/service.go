@@ -5,6 +5,7 @@ package service
 import (
 	"crypto/rand"
 	"runtime"
+	"strings"
 	"time"
 
 	"iduit/budget"
@@ -26,6 +27,7 @@ type Service struct {
 	pdfs                             *pdfCache
 	proposalTemplates                proposalTemplates
 	imports                          ImportLimits
+	publicURL                        string
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -40,6 +42,8 @@ type Config struct {
 	Now func() time.Time
 	// Imports bounds the work one import may ask for; zero values take DefaultImportLimits.
 	Imports ImportLimits
+	// PublicURL is where people reach the site, such as https://iduit.example.org; links in e-mail start with it.
+	PublicURL string
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -74,7 +78,8 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
-		imports: cfg.Imports,
+		imports:   cfg.Imports,
+		publicURL: strings.TrimRight(cfg.PublicURL, "/"),
 	}
 }
 

@@ -17,6 +17,11 @@ type accountPage struct {
 	Error             string
 	Problems          map[string]string
 	MinPassword       int
+	// Reset says the person has just chosen a new password.
+	Reset bool
+	// Invitation is the token of the invitation link that opened sign-up, and Invited what it is for.
+	Invitation string
+	Invited    string
 }
 
 // home sends people where they can do something: their proposals, or the sign-in.
@@ -33,7 +38,7 @@ func (p *Pages) signInPage(c *gin.Context) {
 		redirect(c, localPath(c.Query("next"), "/proposals"))
 		return
 	}
-	p.render(c, http.StatusOK, "signin", accountPage{Base: p.base(c, tr(c, "signin.title")), Next: c.Query("next")})
+	p.render(c, http.StatusOK, "signin", accountPage{Base: p.base(c, tr(c, "signin.title")), Next: c.Query("next"), Reset: c.Query("reset") == "1"})
 }
 
 func (p *Pages) signIn(c *gin.Context) {
@@ -54,17 +59,47 @@ func (p *Pages) signIn(c *gin.Context) {
 
 func (p *Pages) signUpPage(c *gin.Context) {
 	data := accountPage{Base: p.base(c, tr(c, "signup.title")), Next: c.Query("next"), MinPassword: service.MinPasswordLength}
+	if token := c.Query("invitation"); token != "" {
+		if _, ok := p.withInvitation(c, &data, token); !ok {
+			return
+		}
+	}
 	p.render(c, http.StatusOK, "signup", data)
+}
+
+// withInvitation fills the sign-up page from an invitation link: the address it was sent to, and what it
+// is for. A dead link is said plainly, and the page still offers an ordinary sign-up.
+func (p *Pages) withInvitation(c *gin.Context, data *accountPage, token string) (domain.Invitation, bool) {
+	inv, err := p.svc.InvitationFor(c.Request.Context(), token)
+	if domain.ErrorKind(err) == domain.KindNotFound {
+		data.Error = tr(c, "signup.invitation_dead")
+		return inv, true
+	}
+	if err != nil {
+		p.fail(c, err)
+		return inv, false
+	}
+	data.Invitation, data.Email = token, inv.Email
+	data.Invited = tr(c, "signup.invited", inv.InvitedBy.Name, inv.ProposalTitle, tr(c, "role."+string(inv.Role)))
+	data.Next = "/proposals/" + inv.ProposalID
+	return inv, true
 }
 
 // signUp creates the account and signs the person in at once: one form, not two.
 func (p *Pages) signUp(c *gin.Context) {
-	in := service.RegisterInput{Email: c.PostForm("email"), Name: c.PostForm("name"), Password: c.PostForm("password")}
+	in := service.RegisterInput{Email: c.PostForm("email"), Name: c.PostForm("name"), Password: c.PostForm("password"),
+		Invitation: c.PostForm("invitation")}
 	next := c.PostForm("next")
 	_, err := p.svc.Register(c.Request.Context(), in)
 	if k := domain.ErrorKind(err); k == domain.KindInvalid || k == domain.KindConflict {
-		data := accountPage{Base: p.base(c, tr(c, "signup.title")), Email: in.Email, Name: in.Name, Next: next,
+		data := accountPage{Base: p.base(c, tr(c, "signup.title")), Next: next,
 			MinPassword: service.MinPasswordLength, Problems: map[string]string{}}
+		if in.Invitation != "" {
+			if _, ok := p.withInvitation(c, &data, in.Invitation); !ok {
+				return
+			}
+		}
+		data.Email, data.Name = in.Email, in.Name
 		if k == domain.KindConflict {
 			data.Error = tr(c, "signup.taken")
 		}

@@ -32,6 +32,7 @@ type testSite struct {
 	t     *testing.T
 	srv   *httptest.Server
 	svc   *service.Service
+	store *models.Store
 	users atomic.Int64
 }
 
@@ -49,7 +50,7 @@ func newTestSite(t *testing.T, store *models.Store) *testSite {
 	}
 	srv := httptest.NewServer(api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages}))
 	t.Cleanup(srv.Close)
-	return &testSite{t: t, srv: srv, svc: svc}
+	return &testSite{t: t, srv: srv, svc: svc, store: store}
 }
 
 // eachSite runs fn on every database backend.

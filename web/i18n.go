@@ -133,6 +133,9 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
 	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет"},
 	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru"},
+	{regexp.MustCompile(`^is wrong$`), "указан неверно"},
+	{regexp.MustCompile(`^is unknown, used, revoked or expired$`), "неизвестно, уже использовано, отозвано или устарело"},
+	{regexp.MustCompile(`^must be the address the invitation was sent to$`), "должен совпадать с адресом, на который пришло приглашение"},
 }
 
 func localiseProblem(lang, message string) string {

@@ -18,6 +18,8 @@ type membersPage struct {
 	Role     string
 	Problems map[string]string
 	Error    string
+	// Invitations are the pending ones, shown to owners.
+	Invitations []domain.Invitation
 }
 
 func (p *Pages) membersPage(c *gin.Context) {
@@ -37,23 +39,38 @@ func (p *Pages) showMembers(c *gin.Context, status int, data membersPage) {
 		return
 	}
 	data.Base, data.Head, data.Members, data.Roles, data.Me = p.base(c, tr(c, "members.title")+" · "+head.Proposal.Title), head, members, domain.Roles(), mustUser(c).ID
-	if c.Query("added") != "" {
+	if head.Can.ManageMembers {
+		if data.Invitations, err = p.svc.Invitations(c.Request.Context(), mustUser(c), head.Proposal.ID); err != nil {
+			p.fail(c, err)
+			return
+		}
+	}
+	switch {
+	case c.Query("added") != "":
 		data.Flash = tr(c, "members.added")
+	case c.Query("invited") != "":
+		data.Flash = tr(c, "members.invited")
+	case c.Query("revoked") != "":
+		data.Flash = tr(c, "members.revoked")
 	}
 	p.render(c, status, "members", data)
 }
 
-// addMember gives an existing account a role. The proposal is loaded first, so that "not found" from
-// the addition can only mean that no account has that address.
+// addMember gives an existing account a role, or invites by e-mail a person who has no account yet (the
+// mail in the page's language).
 func (p *Pages) addMember(c *gin.Context) {
 	if _, err := p.loadHead(c, "members"); err != nil {
 		p.fail(c, err)
 		return
 	}
 	email, role := c.PostForm("email"), c.PostForm("role")
-	_, err := p.svc.AddMember(c.Request.Context(), mustUser(c), c.Param("id"), email, domain.Role(role))
+	invited, err := p.svc.AddOrInvite(c.Request.Context(), mustUser(c), c.Param("id"), email, domain.Role(role), langOf(c))
 	if err == nil {
-		redirect(c, "/proposals/"+c.Param("id")+"/members?added=1")
+		outcome := "added"
+		if invited {
+			outcome = "invited"
+		}
+		redirect(c, "/proposals/"+c.Param("id")+"/members?"+outcome+"=1")
 		return
 	}
 	e, ok := domain.AsError(err)
@@ -83,4 +100,13 @@ func (p *Pages) removeMember(c *gin.Context) {
 		return
 	}
 	redirect(c, "/proposals/"+c.Param("id")+"/members")
+}
+
+// revokeInvitation stops a pending invitation's link from working.
+func (p *Pages) revokeInvitation(c *gin.Context) {
+	if err := p.svc.RevokeInvitation(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("iid")); err != nil {
+		p.fail(c, err)
+		return
+	}
+	redirect(c, "/proposals/"+c.Param("id")+"/members?revoked=1")
 }

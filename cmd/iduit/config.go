@@ -30,6 +30,12 @@ type config struct {
 	// AdminAddr, when set, is a second listen address serving /metrics and /debug/pprof/ — never the
 	// public one: profiles and internal figures are for operators on a private network.
 	AdminAddr string
+	// SMTPURL names the mail server (smtp://user:pass@host:587); empty keeps mail in the outbox.
+	SMTPURL string
+	// MailFrom is the From address of the product's mail.
+	MailFrom string
+	// PublicURL is where people reach the site; links in mail start with it.
+	PublicURL string
 }
 
 func defaultConfig() config {
@@ -54,8 +60,12 @@ func (c config) String() string {
 	if admin == "" {
 		admin = "off"
 	}
-	return fmt.Sprintf("database=%s addr=%s admin=%s log=%s/%s secure_cookies=%t session_ttl=%s csrf_secret=%s",
-		models.RedactURL(c.DatabaseURL), c.Addr, admin, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL, csrf)
+	smtp := "off"
+	if c.SMTPURL != "" {
+		smtp = models.RedactURL(c.SMTPURL)
+	}
+	return fmt.Sprintf("database=%s addr=%s admin=%s log=%s/%s secure_cookies=%t session_ttl=%s csrf_secret=%s smtp=%s public_url=%s",
+		models.RedactURL(c.DatabaseURL), c.Addr, admin, c.LogLevel, c.LogFormat, c.SecureCookies, c.SessionTTL, csrf, smtp, c.PublicURL)
 }
 
 // loadConfig reads the environment, then flags that mirror it. A secret may also come from a file named
@@ -85,6 +95,9 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 		}
 	}
 	setString(&cfg.CSRFSecret, env("IDUIT_CSRF_SECRET"))
+	setString(&cfg.SMTPURL, env("IDUIT_SMTP_URL"))
+	setString(&cfg.MailFrom, env("IDUIT_MAIL_FROM"))
+	setString(&cfg.PublicURL, env("IDUIT_PUBLIC_URL"))
 	if cfg.CSRFSecret != "" && len(cfg.CSRFSecret) < 32 {
 		errs = append(errs, "IDUIT_CSRF_SECRET must be at least 32 characters (for example: openssl rand -hex 32)")
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"iduit/api"
+	"iduit/mail"
 	"iduit/metrics"
 	"iduit/models"
 	"iduit/service"
@@ -67,7 +68,10 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL})
+	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL, PublicURL: cfg.PublicURL})
+	if err := startMail(ctx, cfg, svc, log); err != nil {
+		return err
+	}
 	pages, err := web.New(web.Config{Service: svc, Logger: log, CSRFSecret: []byte(cfg.CSRFSecret), SecureCookies: cfg.SecureCookies})
 	if err != nil {
 		return err
@@ -125,6 +129,27 @@ func adminHandler(m *metrics.Metrics) http.Handler {
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	return mux
+}
+
+// mailPoll is how often the sender looks for due mail: a reset link arrives within seconds.
+const mailPoll = 2 * time.Second
+
+// startMail starts the outbox's sender when SMTP is configured. Without it the product still works: mail
+// waits in the outbox, and serve says once that it is off.
+func startMail(ctx context.Context, cfg config, svc *service.Service, log *slog.Logger) error {
+	if cfg.SMTPURL == "" {
+		log.Warn("mail is off: IDUIT_SMTP_URL is not set, so e-mail (password resets) waits in the outbox unsent")
+		return nil
+	}
+	if cfg.PublicURL == "" {
+		log.Warn("IDUIT_PUBLIC_URL is not set: links in e-mail will have no host")
+	}
+	sender, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom)
+	if err != nil {
+		return err
+	}
+	go svc.DeliverMail(ctx, sender.Send, mailPoll, log.With(slog.String("component", "mail")))
+	return nil
 }
 
 // listenUntilDone serves until ctx ends (SIGTERM), then lets in-flight requests finish within the timeout:
