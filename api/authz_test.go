@@ -79,6 +79,22 @@ var routeMatrix = map[string]routeCase{
 	"POST /api/v1/sessions": {func(f fixture, w string) call {
 		return call{method: "POST", path: v1 + "/sessions", body: map[string]string{"email": f.extra.email, "password": "correct horse"}}
 	}, each(201)},
+	"POST /api/v1/password-resets": {func(f fixture, w string) call {
+		return call{method: "POST", path: v1 + "/password-resets", body: map[string]string{"email": f.extra.email}}
+	}, each(202)},
+	"POST /api/v1/password-resets/redeem": {func(f fixture, w string) call {
+		return call{method: "POST", path: v1 + "/password-resets/redeem", body: map[string]string{"token": "not-a-token", "password": "a long passphrase"}}
+	}, each(404)},
+	"PUT /api/v1/me/password": {func(f fixture, w string) call {
+		return call{method: "PUT", path: v1 + "/me/password", body: map[string]string{"current_password": "wrong", "new_password": "a long passphrase"}}
+	}, signedIn(400)},
+	"GET /api/v1/proposals/:id/invitations": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/invitations")} }, member(403, 403, 403, 200)},
+	"POST /api/v1/proposals/:id/invitations": {func(f fixture, w string) call {
+		return call{method: "POST", path: pp(f, "/invitations"), body: map[string]string{"email": "invited-" + randomHex(6) + "@example.org", "role": "viewer"}}
+	}, member(403, 403, 403, 201)},
+	"DELETE /api/v1/proposals/:id/invitations/:iid": {func(f fixture, w string) call {
+		return call{method: "DELETE", path: pp(f, "/invitations/no-such-invitation")}
+	}, member(403, 403, 403, 404)},
 	"DELETE /api/v1/sessions/current": {func(f fixture, w string) call { return call{method: "DELETE", path: v1 + "/sessions/current"} }, signedIn(204)},
 	"GET /api/v1/me":                  {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/me"} }, signedIn(200)},
 	"POST /api/v1/proposals": {func(f fixture, w string) call {
