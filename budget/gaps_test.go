@@ -16,7 +16,7 @@ func TestProgrammaticGaps(t *testing.T) {
 		// Exactly at the half: 1/2000 = 0.05% rounds up to 0.1.
 		{Indicator: "KP-3d", Year: 2028, Need: 2000, CoveredByOthers: 0, ThisRequest: 1},
 		// Fully covered: the gap is zero, never negative.
-		{Indicator: "KP-5", Year: 2029, Need: 1200, CoveredByOthers: 1200, ThisRequest: 0},
+		{Indicator: "OST-C", Year: 2029, Need: 1200, CoveredByOthers: 1200, ThisRequest: 0},
 		// Syringes for 10 000 PWID at 200 a year.
 		{Indicator: "KP-4", Year: 2029, Need: 2_000_000, CoveredByOthers: 0, ThisRequest: 1_250_000},
 	}
