@@ -51,13 +51,19 @@ func (c Confidence) Unsure() bool { return c == ConfidenceUnsure }
 // summaryLabel is appended to unsure names wherever users see them.
 var summaryLabel = Text{En: " (this tool's summary)", Ru: " (краткое изложение этого инструмента)"}
 
+// Labelled returns a catalogue name in every language, marked as this tool's summary when its wording is
+// unsure: the form in which totals, findings and the PDF carry names.
+func Labelled(name Text, c Confidence) Text {
+	if !c.Unsure() {
+		return name
+	}
+	return Text{En: name.En + summaryLabel.En, Ru: name.Ru + summaryLabel.Ru}
+}
+
 // Label returns a catalogue name in lang, marked as this tool's summary when its wording is unsure, so
 // that no unverified name is presented as the Global Fund's.
 func Label(name Text, c Confidence, lang string) string {
-	if c.Unsure() {
-		return name.In(lang) + summaryLabel.In(lang)
-	}
-	return name.In(lang)
+	return Labelled(name, c).In(lang)
 }
 
 // DefaultCycle is the modular-framework cycle of proposals whose template names none: the framework the

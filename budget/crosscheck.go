@@ -64,7 +64,7 @@ func (c *Catalogue) interventionsWithoutIndicator(b Budget, indicators []Indicat
 		out = append(out, Finding{
 			Code:    FindingInterventionWithoutIndicator,
 			Path:    fmt.Sprintf("lines[%d].intervention", firstLine[f]),
-			Message: withoutIndicatorMessage(iv.Name, related),
+			Message: withoutIndicatorMessage(Labelled(iv.Name, iv.Confidence), related),
 		})
 	}
 	return out

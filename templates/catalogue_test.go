@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"iduit/budget"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,5 +107,23 @@ func TestLoadRejectsUnknownSuccessor(t *testing.T) {
 	_, err := Load(fstest.MapFS{"demo.v1.yaml": {Data: []byte(body)}})
 	if err == nil || !strings.Contains(err.Error(), `superseded_by: "nothing" is not a template`) {
 		t.Fatalf("got %v, want an unknown-successor error", err)
+	}
+}
+
+// A template's budget cycle must be one the budget catalogue holds, or its proposals would be offered
+// no modules at all.
+func TestBudgetCyclesExist(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := budget.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tpl := range c.List() {
+		if len(cat.ModulesIn(tpl.BudgetCycle)) == 0 {
+			t.Errorf("%s: budget_cycle %q has no modules in the budget catalogue", tpl.Key, tpl.BudgetCycle)
+		}
 	}
 }
