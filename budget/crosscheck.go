@@ -88,13 +88,13 @@ func withoutIndicatorMessage(name Text, related []string) Text {
 	if len(related) == 0 {
 		return Text{
 			En: fmt.Sprintf("No indicator in the catalogue measures %q; say in the work plan how its results will be tracked.", name.En),
-			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет меру «%s»; опишите в рабочем плане, как будут отслеживаться ее результаты.", name.Ru),
+			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет мероприятие «%s»; опишите в рабочем плане, как будут отслеживаться ее результаты.", name.Ru),
 		}
 	}
 	list := strings.Join(related, ", ")
 	return Text{
 		En: fmt.Sprintf("The budget pays for %q but the performance framework has no indicator for it; consider %s.", name.En, list),
-		Ru: fmt.Sprintf("Бюджет финансирует меру «%s», но в рамочном документе по результатам деятельности нет индикатора для нее; подойдут: %s.", name.Ru, list),
+		Ru: fmt.Sprintf("Бюджет финансирует мероприятие «%s», но в рамке результатов деятельности нет индикатора для него; подойдут: %s.", name.Ru, list),
 	}
 }
 

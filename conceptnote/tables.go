@@ -15,10 +15,10 @@ var tableWords = map[string]map[string]string{
 		"amount": "Amount", "share": "Share, %", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
 		"indicators": "Indicators", "code": "Indicator", "baseline": "Baseline", "targets": "Targets", "gaps": "Programmatic gap table",
 		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for"},
-	"ru": {"budget": "Сводка бюджета", "framework": "Рамочный документ по результатам деятельности и программные пробелы",
+	"ru": {"budget": "Сводка бюджета", "framework": "Рамка результатов деятельности и программные пробелы",
 		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
 		"year": "Год", "amount": "Сумма", "share": "Доля, %", "total": "Итого", "community": "Мероприятия под руководством сообществ",
-		"rights": "Мероприятия в области прав человека", "indicators": "Показатели", "code": "Показатель", "baseline": "Исходный уровень",
+		"rights": "Мероприятия в области прав человека", "indicators": "Индикаторы", "code": "Индикатор", "baseline": "Исходное значение",
 		"targets": "Целевые значения", "gaps": "Таблица программных пробелов", "need": "Потребность", "others": "Покрыто другими",
 		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты"},
 }

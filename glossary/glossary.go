@@ -26,6 +26,8 @@ type Term struct {
 		En []string `yaml:"en"`
 		Ru []string `yaml:"ru"`
 	} `yaml:"banned"`
+	// Allowed are phrases of another concept that contain a banned word ("меры защиты" for safeguards).
+	Allowed []string `yaml:"allowed,omitempty"`
 }
 
 // Glossary is the list of terms with their banned variants compiled for searching.
@@ -37,6 +39,7 @@ type Glossary struct {
 type bannedVariant struct {
 	term, lang, variant string
 	re                  *regexp.Regexp
+	allowed             []*regexp.Regexp
 }
 
 // Violation is one banned variant found in a text.
@@ -67,6 +70,9 @@ func Parse(data []byte) (*Glossary, error) {
 		for lang, variants := range map[string][]string{"en": t.Banned.En, "ru": t.Banned.Ru} {
 			for _, v := range variants {
 				b := bannedVariant{term: t.Key, lang: lang, variant: v, re: variantPattern(v)}
+				for _, a := range t.Allowed {
+					b.allowed = append(b.allowed, variantPattern(a))
+				}
 				if b.re.MatchString(t.En) || b.re.MatchString(t.Ru) {
 					errs = append(errs, fmt.Errorf("glossary: %s: banned %q matches the preferred name", t.Key, v))
 				}
@@ -94,7 +100,11 @@ func variantPattern(v string) *regexp.Regexp {
 func (g *Glossary) Check(text string) []Violation {
 	var out []Violation
 	for _, b := range g.banned {
-		for _, m := range b.re.FindAllStringSubmatch(text, -1) {
+		rest := text
+		for _, a := range b.allowed {
+			rest = a.ReplaceAllString(rest, " ")
+		}
+		for _, m := range b.re.FindAllStringSubmatch(rest, -1) {
 			out = append(out, Violation{Term: b.term, Lang: b.lang, Variant: b.variant, Found: m[1], Preferred: g.preferred(b.term, b.lang)})
 		}
 	}

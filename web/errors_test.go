@@ -20,11 +20,29 @@ func TestServiceErrorsSpeakThePageLanguage(t *testing.T) {
 		viewer.post("/lang", url.Values{"lang": {"ru"}, "next": {path}})
 		viewer.get(path)
 		p := viewer.post(path, budgetPost("0"))
-		if p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Ваша роль в этой заявке (Читатель) не позволяет") {
+		if p.Status != http.StatusForbidden || !strings.Contains(p.Body, "Ваша роль в этой заявке (Наблюдатель) не позволяет") {
 			t.Fatalf("a viewer's refused save in Russian: %d\n%s", p.Status, p.Body)
 		}
 		if strings.Contains(p.Body, "does not allow this") {
 			t.Fatal("the English service message is still on the Russian page")
 		}
 	})
+}
+
+// Counts agree with their number in Russian, from the one plural helper: «21 символ», «2 символа»,
+// «5 символов»; after «не короче» the genitive («не короче 21 символа»).
+func TestRussianCountsAgree(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"is 21 characters long; the limit is 20", "длина — 21 символ, допустимо не более 20 символов"},
+		{"is 2 characters long; the limit is 1", "длина — 2 символа, допустимо не более 1 символа"},
+		{"is 5 characters long; the limit is 4", "длина — 5 символов, допустимо не более 4 символов"},
+		{"must be at least 21 characters", "должен быть не короче 21 символа"},
+		{"must be at least 10 characters", "должен быть не короче 10 символов"},
+		{"is required", "нужно заполнить"},
+	}
+	for _, tt := range tests {
+		if got := localiseProblem("ru", tt.in); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

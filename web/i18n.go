@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -99,20 +100,23 @@ type problemView struct {
 var problemTexts = []struct {
 	re *regexp.Regexp
 	ru string
+	// counts names the counted noun of each numeric group of re, in order: the group is replaced by the
+	// number with its agreeing noun before ru is applied ("$1" then stands for «21 символ»).
+	counts []string
 }{
-	{regexp.MustCompile(`^is required$`), "нужно заполнить"},
-	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1 символов"},
-	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1 символов"},
-	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},
-	{regexp.MustCompile(`^must be a number$`), "должно быть числом"},
-	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
-	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
-	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1 символов, допустимо не более $2"},
-	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1"},
-	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы"},
-	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
-	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет"},
-	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru"},
+	{regexp.MustCompile(`^is required$`), "нужно заполнить", nil},
+	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1", []string{"characters.gen"}},
+	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1", []string{"characters.gen"}},
+	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты", nil},
+	{regexp.MustCompile(`^must be a number$`), "должно быть числом", nil},
+	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД", nil},
+	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД", nil},
+	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1, допустимо не более $2", []string{"characters", "characters.gen"}},
+	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1", nil},
+	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы", nil},
+	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля", nil},
+	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет", nil},
+	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru", nil},
 }
 
 func localiseProblem(lang, message string) string {
@@ -120,9 +124,21 @@ func localiseProblem(lang, message string) string {
 		return message
 	}
 	for _, pt := range problemTexts {
-		if pt.re.MatchString(message) {
-			return pt.re.ReplaceAllString(message, pt.ru)
+		m := pt.re.FindStringSubmatch(message)
+		if m == nil {
+			continue
 		}
+		out := pt.ru
+		for i := len(m) - 1; i >= 1; i-- { // from the last group, so "$1" never eats the "1" of "$12"
+			arg := m[i]
+			if i <= len(pt.counts) {
+				if n, err := strconv.Atoi(arg); err == nil {
+					arg, _ = count("ru", n, pt.counts[i-1])
+				}
+			}
+			out = strings.ReplaceAll(out, "$"+strconv.Itoa(i), arg)
+		}
+		return out
 	}
 	return message
 }
