@@ -87,8 +87,8 @@ func (c *Catalogue) relatedIndicators(key string, chosen map[string]bool) (codes
 func withoutIndicatorMessage(name Text, related []string) Text {
 	if len(related) == 0 {
 		return Text{
-			En: fmt.Sprintf("No indicator in the catalogue measures %q; say in the work plan how its results will be tracked.", name.En),
-			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет мероприятие «%s»; опишите в рабочем плане, как будут отслеживаться ее результаты.", name.Ru),
+			En: fmt.Sprintf("No indicator in the catalogue measures %q; track it with milestones and dates (workplan tracking measures) in the performance framework.", name.En),
+			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет мероприятие «%s»; отслеживайте его по контрольным точкам со сроками (WPTM) в рамке результатов деятельности.", name.Ru),
 		}
 	}
 	list := strings.Join(related, ", ")

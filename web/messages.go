@@ -1,8 +1,8 @@
 package web
 
-// catalogue holds every text of the pages in English and Russian. Russian uses the domain glossary's
-// terms (концептуальная записка, СКМ, ЛУН) and avoids number agreement ("слов: 12") so that one pattern
-// fits every count. Keys are grouped by page; a test checks that both languages are filled and that every
+// catalogue holds every text of the pages in English and Russian. Russian uses the project glossary's
+// terms (glossary/glossary.yaml; its test reads this file). A count either stands after a colon
+// ("слов: 12") or goes through count (counts.go), which agrees the noun with the number. Keys are grouped by page; a test checks that both languages are filled and that every
 // key the templates use exists.
 var catalogue = map[string]msg{
 	// Layout and navigation.
@@ -16,8 +16,8 @@ var catalogue = map[string]msg{
 	"nav.pages":     {"More pages", "Другие страницы"},
 	"nav.prev_page": {"← Newer", "← Более новые"},
 	"nav.next_page": {"Older →", "Более ранние →"},
-	"foot.about": {"iduit helps community networks draft Global Fund concept notes based on the IDUIT. Your drafts are saved on this server only.",
-		"iduit помогает сетям сообществ готовить концептуальные записки в Глобальный фонд на основе IDUIT. Черновики хранятся только на этом сервере."},
+	"foot.about": {"iduit helps community networks draft their part of Global Fund funding requests based on the IDUIT. Your drafts are saved on this server only.",
+		"iduit помогает сетям сообществ готовить свою часть запросов на финансирование в Глобальный фонд на основе IDUIT. Черновики хранятся только на этом сервере."},
 	"form.problems": {"Please correct the following:", "Пожалуйста, исправьте:"},
 
 	// Accounts.
