@@ -14,11 +14,18 @@ var countedNouns = map[string]struct{ en, ru plural.Forms }{
 		en: plural.Forms{One: "character", Other: "characters"},
 		ru: plural.Forms{One: "символ", Few: "символа", Many: "символов", Other: "символа"},
 	},
+	"errors.acc": {
+		en: plural.Forms{One: "error", Other: "errors"},
+		ru: plural.Forms{One: "ошибку", Few: "ошибки", Many: "ошибок", Other: "ошибки"},
+	},
 	"characters.gen": {
 		en: plural.Forms{One: "character", Other: "characters"},
 		ru: plural.Forms{One: "символа", Few: "символов", Many: "символов", Other: "символа"},
 	},
 }
+
+// countedErrorArgs names, per coded service error, the counted noun of each of its numeric arguments.
+var countedErrorArgs = map[string][]string{"not_ready": {"errors.acc"}}
 
 // count writes n with the agreeing form of a counted noun; an unknown noun is an error so that the page
 // tests catch it rather than a reader.

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"iduit/domain"
 )
 
 // TestServiceErrorsSpeakThePageLanguage: a refusal from the service reads in the reader's language, not
@@ -43,6 +45,24 @@ func TestRussianCountsAgree(t *testing.T) {
 	for _, tt := range tests {
 		if got := localiseProblem("ru", tt.in); got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNotReadyCountsAgree(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"ru", 1, "Проверка нашла 1 ошибку — исправьте"},
+		{"ru", 3, "Проверка нашла 3 ошибки — исправьте"},
+		{"ru", 11, "Проверка нашла 11 ошибок — исправьте"},
+		{"en", 1, "The check for errors found 1 error;"},
+		{"en", 2, "The check for errors found 2 errors;"},
+	} {
+		if got := localiseError(tt.lang, domain.ErrNotReady(tt.n)); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s %d: %q, want it to start %q", tt.lang, tt.n, got, tt.want)
 		}
 	}
 }
