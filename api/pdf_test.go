@@ -87,8 +87,13 @@ func TestFundingRequestPDF(t *testing.T) {
 				"description": "Налоксон", "amounts": []int64{5_000_00}},
 		}}
 		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + id + "/budget", token: owner.token, body: budgetBody, header: map[string]string{"If-Match": `"0"`}}).want(200)
+		framework := map[string]any{"indicators": []map[string]any{{"code": "NLX-1",
+			"baseline": map[string]any{"value": 300, "year": 2025, "source": "программа"},
+			"targets":  []map[string]any{{"year": 2027, "value": 900}}}}, "gaps": []map[string]any{}}
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + id + "/indicators", token: owner.token, body: framework, header: map[string]string{"If-Match": `"0"`}}).want(200)
 		text := pdfText(t, a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/pdf", token: owner.token}).want(200).Body.Bytes())
-		for _, want := range []string{"В Оше около 3000 ЛУИН.", "Контекст: ЛУИН, барьеры и неравенство", "Компонент ВИЧ", "краткое изложение этого инструмента"} {
+		for _, want := range []string{"В Оше около 3000 ЛУИН.", "Контекст: ЛУИН, барьеры и неравенство", "Компонент ВИЧ", "(краткое изложение этого инструмента)",
+			"NLX-1 (краткое изложение этого инструмента)"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the PDF text lacks %q", want)
 			}
