@@ -140,6 +140,9 @@ type Indicator struct {
 	Type       IndicatorType `yaml:"type" json:"type"`
 	// Interventions are the keys of the interventions whose results this indicator measures.
 	Interventions []string `yaml:"interventions" json:"interventions"`
+	// ReclassifiedFrom is the type an earlier catalogue gave the indicator, so that data saved under
+	// it (a KP-5 row in a gap table) still reads.
+	ReclassifiedFrom IndicatorType `yaml:"reclassified_from,omitempty" json:"reclassified_from,omitempty"`
 }
 
 // WorkplanMeasure is a workplan tracking measure: milestones with due dates for an intervention that has

@@ -134,6 +134,9 @@ func (k *checker) indicators(indicators []Indicator, interventions map[string]bo
 		if !slices.Contains([]IndicatorType{TypeImpact, TypeOutcome, TypeCoverage}, ind.Type) {
 			k.failf(where+".type", "%q must be impact, outcome or coverage", ind.Type)
 		}
+		if ind.ReclassifiedFrom != "" && (ind.ReclassifiedFrom == ind.Type || !slices.Contains([]IndicatorType{TypeImpact, TypeOutcome, TypeCoverage}, ind.ReclassifiedFrom)) {
+			k.failf(where+".reclassified_from", "%q must be another of impact, outcome or coverage", ind.ReclassifiedFrom)
+		}
 		// An impact indicator measures the epidemic, not one intervention; the others must say what they measure.
 		if ind.Type != TypeImpact && len(ind.Interventions) == 0 {
 			k.failf(where+".interventions", "name the interventions this %s indicator measures", ind.Type)

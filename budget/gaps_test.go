@@ -71,3 +71,19 @@ func TestProgrammaticGapsNamesEveryProblem(t *testing.T) {
 	_, err := c.ProgrammaticGaps(grantYears, make([]GapRow, 101))
 	assertProblem(t, err, "gaps", "has 101 rows")
 }
+
+// KP-5 left the gap table when it became an outcome: a new row is refused, but a table saved before
+// still computes, so old proposals open and import.
+func TestKP5GapRowsOnlyReadWhenSavedBefore(t *testing.T) {
+	c := mustCatalogue(t)
+	rows := []GapRow{{Indicator: "KP-5", Year: 2027, Need: 1200, CoveredByOthers: 200, ThisRequest: 300}}
+	_, err := c.ProgrammaticGaps(grantYears, rows)
+	assertProblem(t, err, "gaps[0].indicator", "KP-5 is an outcome indicator; the gap table is for coverage indicators")
+	got, err := c.SavedProgrammaticGaps(grantYears, rows)
+	if err != nil || len(got) != 1 || got[0].Remaining != 700 {
+		t.Fatalf("saved KP-5 row: %+v, %v", got, err)
+	}
+	if _, err := c.SavedProgrammaticGaps(grantYears, []GapRow{{Indicator: "HIV O-6", Year: 2027, Need: 10, ThisRequest: 1}}); err == nil {
+		t.Fatal("an indicator that was never coverage must stay out of a saved gap table too")
+	}
+}
