@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"iduit/internal/plural"
 )
@@ -38,4 +40,30 @@ func count(lang string, n int, noun string) (string, error) {
 		return plural.Count(lang, n, forms.ru), nil
 	}
 	return plural.Count(lang, n, forms.en), nil
+}
+
+// localiseProblem says one of the service's input messages in lang, by the patterns of problemTexts; its
+// counts agree with their numbers. A message with no pattern is shown as the service wrote it.
+func localiseProblem(lang, message string) string {
+	if lang != "ru" {
+		return message
+	}
+	for _, pt := range problemTexts {
+		m := pt.re.FindStringSubmatch(message)
+		if m == nil {
+			continue
+		}
+		out := pt.ru
+		for i := len(m) - 1; i >= 1; i-- { // from the last group, so "$1" never eats the "1" of "$12"
+			arg := m[i]
+			if i <= len(pt.counts) {
+				if n, err := strconv.Atoi(arg); err == nil {
+					arg, _ = count("ru", n, pt.counts[i-1])
+				}
+			}
+			out = strings.ReplaceAll(out, "$"+strconv.Itoa(i), arg)
+		}
+		return out
+	}
+	return message
 }

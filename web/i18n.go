@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -117,30 +116,6 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля", nil},
 	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет", nil},
 	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru", nil},
-}
-
-func localiseProblem(lang, message string) string {
-	if lang != "ru" {
-		return message
-	}
-	for _, pt := range problemTexts {
-		m := pt.re.FindStringSubmatch(message)
-		if m == nil {
-			continue
-		}
-		out := pt.ru
-		for i := len(m) - 1; i >= 1; i-- { // from the last group, so "$1" never eats the "1" of "$12"
-			arg := m[i]
-			if i <= len(pt.counts) {
-				if n, err := strconv.Atoi(arg); err == nil {
-					arg, _ = count("ru", n, pt.counts[i-1])
-				}
-			}
-			out = strings.ReplaceAll(out, "$"+strconv.Itoa(i), arg)
-		}
-		return out
-	}
-	return message
 }
 
 // problems prepares the service's input problems for a page, naming the field they belong to.
