@@ -112,13 +112,19 @@ func (g *Glossary) Check(text string) []Violation {
 }
 
 func (g *Glossary) preferred(key, lang string) string {
+	t, _ := g.Term(key)
+	if lang == "ru" {
+		return t.Ru
+	}
+	return t.En
+}
+
+// Term returns the term with the given key, for code that must print a glossary name exactly.
+func (g *Glossary) Term(key string) (Term, bool) {
 	for _, t := range g.Terms {
 		if t.Key == key {
-			if lang == "ru" {
-				return t.Ru
-			}
-			return t.En
+			return t, true
 		}
 	}
-	return ""
+	return Term{}, false
 }

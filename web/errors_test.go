@@ -1,12 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"iduit/domain"
+	"iduit/glossary"
 )
 
 // TestServiceErrorsSpeakThePageLanguage: a refusal from the service reads in the reader's language, not
@@ -63,6 +65,21 @@ func TestNotReadyCountsAgree(t *testing.T) {
 	} {
 		if got := localiseError(tt.lang, domain.ErrNotReady(tt.n)); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%s %d: %q, want it to start %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+// The pages name the IDUIT's chapters exactly as the glossary (and so the PDF) does.
+func TestChapterTitlesFollowTheGlossary(t *testing.T) {
+	g, err := glossary.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ch := 1; ch <= 5; ch++ {
+		term, _ := g.Term(fmt.Sprintf("iduit-chapter-%d", ch))
+		m := catalogue[fmt.Sprintf("iduit.ch%d", ch)]
+		if m.en != term.En || m.ru != term.Ru {
+			t.Errorf("chapter %d: pages %q / %q, glossary %q / %q", ch, m.en, m.ru, term.En, term.Ru)
 		}
 	}
 }
