@@ -1,6 +1,9 @@
 package api
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTemplates(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
@@ -58,6 +61,10 @@ func TestDefaultTemplate(t *testing.T) {
 		p := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).json()
 		if p["template"] != "gf-funding-request" || p["template_version"] != float64(1) {
 			t.Fatalf("proposal without a template started from %v v%v", p["template"], p["template_version"])
+		}
+		ws := a.do(t, call{method: "GET", path: "/api/v1/templates/gf-funding-request/worksheet.pdf?lang=ru"}).want(200)
+		if text := pdfText(t, ws.Body.Bytes()); !strings.Contains(text, "Как определялись приоритеты") {
+			t.Errorf("the funding request's worksheet lacks a Russian question; text starts %q", text[:min(len(text), 300)])
 		}
 		old := a.newProposal(t, owner) // the concept note, by name
 		a.do(t, call{method: "GET", path: "/api/v1/proposals/" + old, token: owner.token}).want(200)
