@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -42,13 +43,22 @@ func count(lang string, n int, noun string) (string, error) {
 	return plural.Count(lang, n, forms.en), nil
 }
 
-// localiseProblem says one of the service's input messages in lang, by the patterns of problemTexts; its
-// counts agree with their numbers. A message with no pattern is shown as the service wrote it.
-func localiseProblem(lang, message string) string {
-	if lang != "ru" {
-		return message
-	}
-	for _, pt := range problemTexts {
+// countedProblemTexts are the service's input messages that carry counts (problemTexts holds the rest):
+// each numeric group becomes the number with its agreeing noun before ru is applied, so "$1" stands for
+// «21 символ». counts names the counted noun of each group, in order.
+var countedProblemTexts = []struct {
+	re     *regexp.Regexp
+	ru     string
+	counts []string
+}{
+	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1", []string{"characters.gen"}},
+	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1", []string{"characters.gen"}},
+	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1, допустимо не более $2", []string{"characters", "characters.gen"}},
+}
+
+// localiseCountedProblem says a counted input message in Russian, or reports that it is not one.
+func localiseCountedProblem(message string) (string, bool) {
+	for _, pt := range countedProblemTexts {
 		m := pt.re.FindStringSubmatch(message)
 		if m == nil {
 			continue
@@ -56,14 +66,12 @@ func localiseProblem(lang, message string) string {
 		out := pt.ru
 		for i := len(m) - 1; i >= 1; i-- { // from the last group, so "$1" never eats the "1" of "$12"
 			arg := m[i]
-			if i <= len(pt.counts) {
-				if n, err := strconv.Atoi(arg); err == nil {
-					arg, _ = count("ru", n, pt.counts[i-1])
-				}
+			if n, err := strconv.Atoi(arg); err == nil && i <= len(pt.counts) {
+				arg, _ = count("ru", n, pt.counts[i-1])
 			}
 			out = strings.ReplaceAll(out, "$"+strconv.Itoa(i), arg)
 		}
-		return out
+		return out, true
 	}
-	return message
+	return "", false
 }

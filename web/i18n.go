@@ -99,23 +99,32 @@ type problemView struct {
 var problemTexts = []struct {
 	re *regexp.Regexp
 	ru string
-	// counts names the counted noun of each numeric group of re, in order: the group is replaced by the
-	// number with its agreeing noun before ru is applied ("$1" then stands for «21 символ»).
-	counts []string
 }{
-	{regexp.MustCompile(`^is required$`), "нужно заполнить", nil},
-	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1", []string{"characters.gen"}},
-	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1", []string{"characters.gen"}},
-	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты", nil},
-	{regexp.MustCompile(`^must be a number$`), "должно быть числом", nil},
-	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД", nil},
-	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД", nil},
-	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1, допустимо не более $2", []string{"characters", "characters.gen"}},
-	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1", nil},
-	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы", nil},
-	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля", nil},
-	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет", nil},
-	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru", nil},
+	{regexp.MustCompile(`^is required$`), "нужно заполнить"},
+	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},
+	{regexp.MustCompile(`^must be a number$`), "должно быть числом"},
+	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
+	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
+	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1"},
+	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы"},
+	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
+	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет"},
+	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru"},
+}
+
+func localiseProblem(lang, message string) string {
+	if lang != "ru" {
+		return message
+	}
+	if s, ok := localiseCountedProblem(message); ok {
+		return s
+	}
+	for _, pt := range problemTexts {
+		if pt.re.MatchString(message) {
+			return pt.re.ReplaceAllString(message, pt.ru)
+		}
+	}
+	return message
 }
 
 // problems prepares the service's input problems for a page, naming the field they belong to.
