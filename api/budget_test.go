@@ -168,3 +168,34 @@ func TestCatalogue(t *testing.T) {
 		a.do(t, call{method: "GET", path: "/api/v1/catalogue?lang=xx"}).want(400)
 	})
 }
+
+// A GC7 proposal is offered the GC7 modules only, and a name the project could not verify reaches the
+// client labelled as this tool's summary, never as the Global Fund's wording.
+func TestCatalogueByCycle(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		gc7 := a.do(t, call{method: "GET", path: "/api/v1/catalogue?cycle=gc7"}).want(200).json()
+		modules := gc7["modules"].([]any)
+		if len(modules) != 6 {
+			t.Fatalf("gc7 has %d modules, want 6", len(modules))
+		}
+		for _, m := range modules {
+			mod := m.(map[string]any)
+			if mod["cycle"] != "gc7" {
+				t.Errorf("module %v is not of the gc7 cycle", mod["key"])
+			}
+			if mod["confidence"] == "unsure" && !strings.HasSuffix(mod["name"].(string), "(this tool's summary)") {
+				t.Errorf("unsure module name %q is not labelled as a summary", mod["name"])
+			}
+		}
+		if len(gc7["workplan_measures"].([]any)) == 0 {
+			t.Error("gc7 offers no workplan tracking measures")
+		}
+		old := a.do(t, call{method: "GET", path: "/api/v1/catalogue?cycle=2017-2019"}).want(200).json()
+		if n := len(old["modules"].([]any)); n != 3 {
+			t.Errorf("2017-2019 has %d modules, want 3", n)
+		}
+		if problems := a.do(t, call{method: "GET", path: "/api/v1/catalogue?cycle=gc99"}).want(400).problemFields(); len(problems) != 1 || problems[0] != "cycle" {
+			t.Errorf("unknown cycle: problems %v", problems)
+		}
+	})
+}

@@ -112,3 +112,29 @@ func decodeExport(t *testing.T, body []byte) export.Document {
 	}
 	return d
 }
+
+// An export saved while KP-5 was a coverage indicator (a KP-5 row in its gap table) still imports and
+// opens; only saving the framework again asks for the row to go.
+func TestImportKeepsGapRowsOfReclassifiedIndicator(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		tm := a.newTeam(t)
+		owner := tm.people["owner"]
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + tm.id + "/budget", token: owner.token, body: sampleBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
+		framework := map[string]any{"indicators": []map[string]any{},
+			"gaps": []map[string]any{{"indicator": "KP-1d", "year": 2027, "need": 1200, "covered_by_others": 200, "this_request": 300}}}
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + tm.id + "/indicators", token: owner.token, body: framework, header: map[string]string{"If-Match": `"0"`}}).want(200)
+		body := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + tm.id + "/export", token: owner.token}).want(200).Body.String()
+		old := strings.NewReplacer(`"indicator":"KP-1d"`, `"indicator":"KP-5"`, `\"indicator\":\"KP-1d\"`, `\"indicator\":\"KP-5\"`).Replace(body)
+		if old == body {
+			t.Fatal("the export's gap row was not found to age it")
+		}
+		imported := a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: old}).want(201).json()
+		path := "/api/v1/proposals/" + imported["proposal"].(map[string]any)["id"].(string) + "/indicators"
+		got := a.do(t, call{method: "GET", path: path, token: owner.token}).want(200).json()
+		if gap := got["gaps"].([]any)[0].(map[string]any); gap["indicator"] != "KP-5" || gap["remaining"].(float64) != 700 {
+			t.Fatalf("old KP-5 gap row %v", gap)
+		}
+		framework["gaps"].([]map[string]any)[0]["indicator"] = "KP-5"
+		a.do(t, call{method: "PUT", path: path, token: owner.token, body: framework, header: map[string]string{"If-Match": `"1"`}}).want(400)
+	})
+}

@@ -71,3 +71,35 @@ func TestWorksheetPDF(t *testing.T) {
 		a.do(t, call{method: "GET", path: "/api/v1/templates/nope/worksheet.pdf"}).want(404)
 	})
 }
+
+// A proposal from the default funding request budgets against the GC7 modules and renders: its PDF
+// carries the template's own section titles, the component HIV alone, and the GC7 module labelled as
+// this tool's summary, never as the Global Fund's wording.
+func TestFundingRequestPDF(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Writer")
+		body := map[string]string{"title": "Снижение вреда в Оше", "language": "ru", "country": "Kyrgyzstan"}
+		id := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).str("id")
+		a.do(t, call{method: "PUT", path: sectionPath(id, "context-barriers"), token: owner.token, header: map[string]string{"If-Match": `"0"`},
+			body: map[string]any{"fields": map[string]any{"pwid-epidemiology": "В Оше около 3000 ЛУИН."}}}).want(200)
+		budgetBody := map[string]any{"currency": "KGS", "years": []int{2027}, "lines": []map[string]any{
+			{"module": "gc7-pwid-prevention", "intervention": "gc7-pwid-overdose", "cost_grouping": "health-products-pharmaceuticals",
+				"description": "Налоксон", "amounts": []int64{5_000_00}},
+		}}
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + id + "/budget", token: owner.token, body: budgetBody, header: map[string]string{"If-Match": `"0"`}}).want(200)
+		framework := map[string]any{"indicators": []map[string]any{{"code": "NLX-1",
+			"baseline": map[string]any{"value": 300, "year": 2025, "source": "программа"},
+			"targets":  []map[string]any{{"year": 2027, "value": 900}}}}, "gaps": []map[string]any{}}
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + id + "/indicators", token: owner.token, body: framework, header: map[string]string{"If-Match": `"0"`}}).want(200)
+		text := pdfText(t, a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/pdf", token: owner.token}).want(200).Body.Bytes())
+		for _, want := range []string{"В Оше около 3000 ЛУИН.", "Контекст: ЛУИН, барьеры и неравенство", "Компонент ВИЧ", "(краткое изложение этого инструмента)",
+			"NLX-1 (краткое изложение этого инструмента)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF text lacks %q", want)
+			}
+		}
+		if strings.Contains(text, "гепатит С Статус") || strings.Contains(text, "ВИЧ, гепатит С") {
+			t.Error("the cover still names hepatitis C as a component")
+		}
+	})
+}

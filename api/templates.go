@@ -17,8 +17,12 @@ type templateSummary struct {
 	Title        templates.Text `json:"title"`
 	Description  templates.Text `json:"description"`
 	SectionCount int            `json:"section_count"`
+	// Default marks the template a proposal starts from when none is named.
+	Default      bool   `json:"default"`
+	SupersededBy string `json:"superseded_by,omitempty"`
 }
 
+// listTemplates lists the newest version of each template, the default first and superseded ones last.
 func (h *handlers) listTemplates(c *gin.Context) {
 	lang, err := languageFrom(c)
 	if err != nil {
@@ -28,7 +32,8 @@ func (h *handlers) listTemplates(c *gin.Context) {
 	list := h.svc.Templates().List()
 	out := make([]templateSummary, len(list))
 	for i, t := range list {
-		out[i] = templateSummary{Key: t.Key, Version: t.Version, Title: t.Title.In(lang), Description: t.Description.In(lang), SectionCount: len(t.Sections)}
+		out[i] = templateSummary{Key: t.Key, Version: t.Version, Title: t.Title.In(lang), Description: t.Description.In(lang), SectionCount: len(t.Sections),
+			Default: t.Key == templates.DefaultKey, SupersededBy: t.SupersededBy}
 	}
 	respond(c, http.StatusOK, gin.H{"items": out})
 }

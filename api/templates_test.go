@@ -1,6 +1,9 @@
 package api
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTemplates(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
@@ -38,5 +41,32 @@ func TestTemplates(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+// A new user meets the current funding request first and gets it when naming no template; the retired
+// 2014–2016 concept note is listed last and still opens by name.
+func TestDefaultTemplate(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		list := a.do(t, call{method: "GET", path: "/api/v1/templates?lang=en"}).want(200).json()["items"].([]any)
+		first, last := list[0].(map[string]any), list[len(list)-1].(map[string]any)
+		if first["key"] != "gf-funding-request" || first["default"] != true {
+			t.Fatalf("first listed template %v, want the default gf-funding-request", first)
+		}
+		if last["key"] != "gf-concept-note-pwid" || last["superseded_by"] != "gf-funding-request" {
+			t.Fatalf("last listed template %v, want the superseded concept note", last)
+		}
+		owner := a.signUp(t, "Default")
+		body := map[string]string{"title": "Запрос 8-го цикла", "language": "ru", "country": "Kyrgyzstan"}
+		p := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).json()
+		if p["template"] != "gf-funding-request" || p["template_version"] != float64(1) {
+			t.Fatalf("proposal without a template started from %v v%v", p["template"], p["template_version"])
+		}
+		ws := a.do(t, call{method: "GET", path: "/api/v1/templates/gf-funding-request/worksheet.pdf?lang=ru"}).want(200)
+		if text := pdfText(t, ws.Body.Bytes()); !strings.Contains(text, "Как определялись приоритеты") {
+			t.Errorf("the funding request's worksheet lacks a Russian question; text starts %q", text[:min(len(text), 300)])
+		}
+		old := a.newProposal(t, owner) // the concept note, by name
+		a.do(t, call{method: "GET", path: "/api/v1/proposals/" + old, token: owner.token}).want(200)
 	})
 }

@@ -32,9 +32,56 @@ func (t Text) In(lang string) string {
 	return t.En
 }
 
+// Confidence says how sure the project is that a name or code is the Global Fund's own wording:
+// ConfidenceSure, ConfidenceLikely or ConfidenceUnsure (domain reference marks). Empty means sure: the
+// 2017–2019 entries predate the marks and are all taken from the reference's sure list.
+type Confidence string
+
+// The confidence marks of the domain reference.
+const (
+	ConfidenceSure   Confidence = "sure"
+	ConfidenceLikely Confidence = "likely"
+	// ConfidenceUnsure names are this project's reconstruction: users see them labelled as its summary.
+	ConfidenceUnsure Confidence = "unsure"
+)
+
+// Unsure reports whether a name must be shown as this tool's summary rather than the Global Fund's wording.
+func (c Confidence) Unsure() bool { return c == ConfidenceUnsure }
+
+// summaryLabel is appended to unsure names wherever users see them.
+var summaryLabel = Text{En: " (this tool's summary)", Ru: " (краткое изложение этого инструмента)"}
+
+// Labelled returns a catalogue name in every language, marked as this tool's summary when its wording is
+// unsure: the form in which totals, findings and the PDF carry names.
+func Labelled(name Text, c Confidence) Text {
+	if !c.Unsure() {
+		return name
+	}
+	return Text{En: name.En + summaryLabel.En, Ru: name.Ru + summaryLabel.Ru}
+}
+
+// Label returns a catalogue name in lang, marked as this tool's summary when its wording is unsure, so
+// that no unverified name is presented as the Global Fund's.
+func Label(name Text, c Confidence, lang string) string {
+	return Labelled(name, c).In(lang)
+}
+
+// DefaultCycle is the modular-framework cycle of proposals whose template names none: the framework the
+// first templates were written for.
+const DefaultCycle = "2017-2019"
+
+// Cycle is one version of the Global Fund's modular framework.
+type Cycle struct {
+	Key  string `yaml:"key" json:"key"`
+	Name Text   `yaml:"name" json:"name"`
+}
+
 // Module is a Global Fund module: the first level of every budget line.
 type Module struct {
-	Key           string         `yaml:"key" json:"key"`
+	Key string `yaml:"key" json:"key"`
+	// Cycle is the key of the modular-framework cycle the module belongs to.
+	Cycle         string         `yaml:"cycle" json:"cycle"`
+	Confidence    Confidence     `yaml:"confidence,omitempty" json:"confidence,omitempty"`
 	Name          Text           `yaml:"name" json:"name"`
 	Interventions []Intervention `yaml:"interventions" json:"interventions"`
 }
@@ -42,11 +89,12 @@ type Module struct {
 // Intervention is the second level of a budget line; its flags feed the community-led and human-rights
 // shares of the summary, and its chapter ties the money back to the IDUIT.
 type Intervention struct {
-	Key          string `yaml:"key" json:"key"`
-	Name         Text   `yaml:"name" json:"name"`
-	IDUITChapter int    `yaml:"iduit_chapter" json:"iduit_chapter"`
-	CommunityLed bool   `yaml:"community_led,omitempty" json:"community_led"`
-	HumanRights  bool   `yaml:"human_rights,omitempty" json:"human_rights"`
+	Key          string     `yaml:"key" json:"key"`
+	Confidence   Confidence `yaml:"confidence,omitempty" json:"confidence,omitempty"`
+	Name         Text       `yaml:"name" json:"name"`
+	IDUITChapter int        `yaml:"iduit_chapter" json:"iduit_chapter"`
+	CommunityLed bool       `yaml:"community_led,omitempty" json:"community_led"`
+	HumanRights  bool       `yaml:"human_rights,omitempty" json:"human_rights"`
 }
 
 // CostGrouping is one of the Global Fund's budget cost groupings, the third level of a budget line.
@@ -87,18 +135,43 @@ type Indicator struct {
 	Code       string        `yaml:"code" json:"code"`
 	Name       Text          `yaml:"name" json:"name"`
 	Definition Text          `yaml:"definition" json:"definition"`
+	Confidence Confidence    `yaml:"confidence,omitempty" json:"confidence,omitempty"`
 	Kind       IndicatorKind `yaml:"kind" json:"kind"`
 	Type       IndicatorType `yaml:"type" json:"type"`
 	// Interventions are the keys of the interventions whose results this indicator measures.
 	Interventions []string `yaml:"interventions" json:"interventions"`
+	// ReclassifiedFrom is the type an earlier catalogue gave the indicator, so that data saved under
+	// it (a KP-5 row in a gap table) still reads.
+	ReclassifiedFrom IndicatorType `yaml:"reclassified_from,omitempty" json:"reclassified_from,omitempty"`
+}
+
+// WorkplanMeasure is a workplan tracking measure: milestones with due dates for an intervention that has
+// no coverage indicator (community-led monitoring, advocacy, human rights, capacity).
+type WorkplanMeasure struct {
+	Key string `yaml:"key" json:"key"`
+	// Intervention is the key of the one intervention the measure tracks.
+	Intervention string      `yaml:"intervention" json:"intervention"`
+	Confidence   Confidence  `yaml:"confidence,omitempty" json:"confidence,omitempty"`
+	Name         Text        `yaml:"name" json:"name"`
+	Milestones   []Milestone `yaml:"milestones" json:"milestones"`
+}
+
+// Milestone is one step of a workplan tracking measure and when it is suggested to be reached.
+type Milestone struct {
+	// Quarter counts quarters from the grant's start (1 = its first three months); a proposal turns it
+	// into a date once its grant period is known.
+	Quarter int  `yaml:"quarter" json:"quarter"`
+	Name    Text `yaml:"name" json:"name"`
 }
 
 // Catalogue is the reference data budgets are checked against. It is read-only after Load, so one value
 // is shared by every request.
 type Catalogue struct {
-	Modules       []Module       `yaml:"modules" json:"modules"`
-	CostGroupings []CostGrouping `yaml:"cost_groupings" json:"cost_groupings"`
-	Indicators    []Indicator    `yaml:"indicators" json:"indicators"`
+	Cycles           []Cycle           `yaml:"cycles" json:"cycles"`
+	Modules          []Module          `yaml:"modules" json:"modules"`
+	WorkplanMeasures []WorkplanMeasure `yaml:"workplan_measures" json:"workplan_measures"`
+	CostGroupings    []CostGrouping    `yaml:"cost_groupings" json:"cost_groupings"`
+	Indicators       []Indicator       `yaml:"indicators" json:"indicators"`
 
 	modules       map[string]int
 	interventions map[string]interventionRef
@@ -174,6 +247,43 @@ func (c *Catalogue) Intervention(key string) (*Intervention, string, bool) {
 
 func (c *Catalogue) at(ref interventionRef) *Intervention {
 	return &c.Modules[ref.module].Interventions[ref.index]
+}
+
+// Cycle returns the modular-framework cycle with the given key.
+func (c *Catalogue) Cycle(key string) (*Cycle, bool) {
+	for i := range c.Cycles {
+		if c.Cycles[i].Key == key {
+			return &c.Cycles[i], true
+		}
+	}
+	return nil, false
+}
+
+// ModulesIn returns the modules of one cycle, in catalogue order, for the choices a proposal is offered;
+// an empty cycle means DefaultCycle. Budget lines are still validated against every cycle, so a saved
+// budget never breaks when the choices change.
+func (c *Catalogue) ModulesIn(cycle string) []Module {
+	if cycle == "" {
+		cycle = DefaultCycle
+	}
+	var out []Module
+	for _, m := range c.Modules {
+		if m.Cycle == cycle {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// WorkplanMeasuresFor returns the workplan tracking measures suggested for an intervention.
+func (c *Catalogue) WorkplanMeasuresFor(intervention string) []WorkplanMeasure {
+	var out []WorkplanMeasure
+	for _, w := range c.WorkplanMeasures {
+		if w.Intervention == intervention {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // CostGrouping returns the cost grouping with the given key.

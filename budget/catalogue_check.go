@@ -25,11 +25,24 @@ func (c *Catalogue) check() error {
 	if len(c.Modules) == 0 {
 		k.failf("modules", "at least one module is required")
 	}
+	cycles := map[string]bool{}
+	for i, cy := range c.Cycles {
+		where := fmt.Sprintf("cycles[%d] (key %q)", i, cy.Key)
+		k.key(where, cy.Key, cycles)
+		k.text(where+".name", cy.Name)
+	}
+	if !cycles[DefaultCycle] {
+		k.failf("cycles", "the default cycle %q is required: proposals from older templates budget against it", DefaultCycle)
+	}
 	modules, interventions := map[string]bool{}, map[string]bool{}
 	for m, mod := range c.Modules {
 		where := fmt.Sprintf("modules[%d] (key %q)", m, mod.Key)
 		k.key(where, mod.Key, modules)
 		k.text(where+".name", mod.Name)
+		if !cycles[mod.Cycle] {
+			k.failf(where+".cycle", "%q is not a cycle of the catalogue", mod.Cycle)
+		}
+		k.confidence(where+".confidence", mod.Confidence)
 		if len(mod.Interventions) == 0 {
 			k.failf(where+".interventions", "at least one intervention is required")
 		}
@@ -37,6 +50,7 @@ func (c *Catalogue) check() error {
 			iwhere := fmt.Sprintf("%s.interventions[%d] (key %q)", where, i, iv.Key)
 			k.key(iwhere, iv.Key, interventions)
 			k.text(iwhere+".name", iv.Name)
+			k.confidence(iwhere+".confidence", iv.Confidence)
 			if iv.IDUITChapter < 1 || iv.IDUITChapter > 5 {
 				k.failf(iwhere+".iduit_chapter", "%d is not an IDUIT chapter (1-5)", iv.IDUITChapter)
 			}
@@ -44,7 +58,42 @@ func (c *Catalogue) check() error {
 	}
 	k.costGroupings(c.CostGroupings)
 	k.indicators(c.Indicators, interventions)
+	k.workplanMeasures(c.WorkplanMeasures, interventions)
 	return errors.Join(k.errs...)
+}
+
+func (k *checker) confidence(where string, c Confidence) {
+	if !slices.Contains([]Confidence{"", ConfidenceSure, ConfidenceLikely, ConfidenceUnsure}, c) {
+		k.failf(where, "%q must be sure, likely or unsure", c)
+	}
+}
+
+// maxMilestoneQuarter is the last quarter of a four-year grant, the longest the budget accepts.
+const maxMilestoneQuarter = 16
+
+func (k *checker) workplanMeasures(measures []WorkplanMeasure, interventions map[string]bool) {
+	seen := map[string]bool{}
+	for i, w := range measures {
+		where := fmt.Sprintf("workplan_measures[%d] (key %q)", i, w.Key)
+		k.key(where, w.Key, seen)
+		k.text(where+".name", w.Name)
+		k.confidence(where+".confidence", w.Confidence)
+		if !interventions[w.Intervention] {
+			k.failf(where+".intervention", "%q is not an intervention of the catalogue", w.Intervention)
+		}
+		if len(w.Milestones) == 0 {
+			k.failf(where+".milestones", "a workplan tracking measure needs at least one milestone")
+		}
+		last := 0
+		for j, m := range w.Milestones {
+			mwhere := fmt.Sprintf("%s.milestones[%d]", where, j)
+			k.text(mwhere+".name", m.Name)
+			if m.Quarter < 1 || m.Quarter > maxMilestoneQuarter || m.Quarter < last {
+				k.failf(mwhere+".quarter", "%d must be 1-%d and not before the previous milestone", m.Quarter, maxMilestoneQuarter)
+			}
+			last = m.Quarter
+		}
+	}
 }
 
 func (k *checker) costGroupings(groupings []CostGrouping) {
@@ -78,11 +127,15 @@ func (k *checker) indicators(indicators []Indicator, interventions map[string]bo
 		seen[ind.Code] = true
 		k.text(where+".name", ind.Name)
 		k.text(where+".definition", ind.Definition)
+		k.confidence(where+".confidence", ind.Confidence)
 		if ind.Kind != KindPercentage && ind.Kind != KindCount {
 			k.failf(where+".kind", "%q must be percentage or count", ind.Kind)
 		}
 		if !slices.Contains([]IndicatorType{TypeImpact, TypeOutcome, TypeCoverage}, ind.Type) {
 			k.failf(where+".type", "%q must be impact, outcome or coverage", ind.Type)
+		}
+		if ind.ReclassifiedFrom != "" && (ind.ReclassifiedFrom == ind.Type || !slices.Contains([]IndicatorType{TypeImpact, TypeOutcome, TypeCoverage}, ind.ReclassifiedFrom)) {
+			k.failf(where+".reclassified_from", "%q must be another of impact, outcome or coverage", ind.ReclassifiedFrom)
 		}
 		// An impact indicator measures the epidemic, not one intervention; the others must say what they measure.
 		if ind.Type != TypeImpact && len(ind.Interventions) == 0 {

@@ -11,8 +11,9 @@ func TestEmbeddedCatalogueLoads(t *testing.T) {
 	if err != nil {
 		t.Fatalf("shipped catalogue does not load: %v", err)
 	}
-	if len(c.Modules) != 3 || len(c.CostGroupings) != 13 || len(c.Indicators) != 7 {
-		t.Fatalf("got %d modules, %d cost groupings, %d indicators", len(c.Modules), len(c.CostGroupings), len(c.Indicators))
+	if len(c.ModulesIn(DefaultCycle)) != 3 || len(c.ModulesIn("gc7")) != 6 || len(c.CostGroupings) != 13 || len(c.Indicators) != 11 {
+		t.Fatalf("got %d 2017–2019 modules, %d GC7 modules, %d cost groupings, %d indicators",
+			len(c.ModulesIn(DefaultCycle)), len(c.ModulesIn("gc7")), len(c.CostGroupings), len(c.Indicators))
 	}
 	again, _ := Embedded()
 	if again != c {
@@ -68,18 +69,87 @@ func TestCatalogueTextsAreBilingual(t *testing.T) {
 	}
 }
 
-func TestCatalogueHoldsOnlySureIndicatorCodes(t *testing.T) {
+// Only the codes the domain reference marks sure may be marked sure; every other indicator is this
+// tool's own and must say so, so that users see its name labelled as a summary.
+func TestCatalogueMarksIndicatorCodesByConfidence(t *testing.T) {
 	c := mustCatalogue(t)
 	sure := map[string]bool{"HIV I-11": true, "HIV O-6": true, "HIV O-9": true, "KP-1d": true, "KP-3d": true, "KP-4": true, "KP-5": true}
 	for _, ind := range c.Indicators {
-		if !sure[ind.Code] {
-			t.Errorf("%s is not marked sure in the domain reference", ind.Code)
+		if sure[ind.Code] != (ind.Confidence == ConfidenceSure) {
+			t.Errorf("%s is marked %q; the domain reference marks it sure: %v", ind.Code, ind.Confidence, sure[ind.Code])
+		}
+		if !sure[ind.Code] && !ind.Confidence.Unsure() {
+			t.Errorf("%s has no verified code, so it must be unsure, not %q", ind.Code, ind.Confidence)
+		}
+	}
+	for _, code := range []string{"OST-C", "NLX-1", "HCV-T", "HCV-R"} {
+		if _, ok := c.Indicator(code); !ok {
+			t.Errorf("the %s measure (OST coverage, naloxone, hepatitis C) is missing", code)
 		}
 	}
 }
 
-const validCatalogue = `modules:
+// Retention on OST measures what happens to people already reached: an outcome, never coverage, so it
+// must stay out of the programmatic gap table.
+func TestKP5IsAnOutcome(t *testing.T) {
+	c := mustCatalogue(t)
+	kp5, _ := c.Indicator("KP-5")
+	if kp5.Type != TypeOutcome {
+		t.Fatalf("KP-5 is %q, want outcome", kp5.Type)
+	}
+	if ost, _ := c.Indicator("OST-C"); ost.Type != TypeCoverage {
+		t.Fatalf("OST coverage is %q, want coverage", ost.Type)
+	}
+}
+
+// Issue 14 names the GC7 modules a harm-reduction request needs; each must be in the gc7 cycle, every
+// GC7 entry must carry a confidence mark, and work without a coverage indicator needs milestones.
+func TestGC7CycleHasTheHarmReductionModules(t *testing.T) {
+	c := mustCatalogue(t)
+	for _, key := range []string{"gc7-pwid-prevention", "gc7-human-rights-barriers", "gc7-rssh-css", "gc7-prep", "gc7-prisons", "gc7-program-management"} {
+		m, ok := c.Module(key)
+		if !ok || m.Cycle != "gc7" {
+			t.Errorf("module %s missing from the gc7 cycle", key)
+		}
+	}
+	for _, m := range c.ModulesIn("gc7") {
+		if m.Confidence == "" {
+			t.Errorf("GC7 module %s has no confidence mark", m.Key)
+		}
+		for _, iv := range m.Interventions {
+			if iv.Confidence == "" {
+				t.Errorf("GC7 intervention %s has no confidence mark", iv.Key)
+			}
+		}
+	}
+	for _, key := range []string{"gc7-css-clm", "gc7-css-advocacy-research", "gc7-hr-legal-services"} {
+		if len(c.WorkplanMeasuresFor(key)) == 0 {
+			t.Errorf("%s has no workplan tracking measure", key)
+		}
+	}
+	if _, ok := c.Cycle("gc7"); !ok {
+		t.Error("the gc7 cycle is not named")
+	}
+}
+
+func TestUnsureNamesAreLabelledAsSummary(t *testing.T) {
+	name := Text{En: "Needle and syringe programs for PWID", Ru: "ПОШ для ЛУИН"}
+	if got := Label(name, ConfidenceUnsure, "en"); got != "Needle and syringe programs for PWID (this tool's summary)" {
+		t.Errorf("unsure en label %q", got)
+	}
+	if got := Label(name, ConfidenceUnsure, "ru"); !strings.Contains(got, "краткое изложение этого инструмента") {
+		t.Errorf("unsure ru label %q", got)
+	}
+	if got := Label(name, ConfidenceLikely, "en"); got != name.En {
+		t.Errorf("likely label %q should be the name alone", got)
+	}
+}
+
+const validCatalogue = `cycles:
+  - {key: "2017-2019", name: {en: Old, ru: Старый}}
+modules:
   - key: m
+    cycle: "2017-2019"
     name: {en: Module, ru: Модуль}
     interventions:
       - {key: a, name: {en: A, ru: А}, iduit_chapter: 1, community_led: true}
@@ -91,6 +161,14 @@ cost_groupings:
     kind: count
     type: coverage
     interventions: [a]
+workplan_measures:
+  - key: w
+    intervention: a
+    confidence: unsure
+    name: {en: W, ru: В}
+    milestones:
+      - {quarter: 2, name: {en: M1, ru: М1}}
+      - {quarter: 4, name: {en: M2, ru: М2}}
 `
 
 const groupings = `  - {number: 1, key: g1, confidence: sure, name: {en: G, ru: Г}}
@@ -112,6 +190,11 @@ func TestLoadRejectsBadCatalogues(t *testing.T) {
 	tests := []struct {
 		name, old, new, wantErr string
 	}{
+		{"unknown cycle", `cycle: "2017-2019"`, "cycle: c2", `modules[0] (key "m").cycle: "c2" is not a cycle`},
+		{"no default cycle", `{key: "2017-2019"`, "{key: c0", `the default cycle "2017-2019" is required`},
+		{"bad confidence mark", "kind: count", "kind: count\n    confidence: maybe", `indicators[0] (code "KP-4").confidence: "maybe"`},
+		{"measure of unknown intervention", "intervention: a", "intervention: z", `workplan_measures[0] (key "w").intervention: "z" is not an intervention`},
+		{"milestones out of order", "quarter: 4", "quarter: 1", `milestones[1].quarter: 1 must be 1-16 and not before`},
 		{"unknown field", "kind: count", "kind: count\n    colour: red", "field colour not found"},
 		{"chapter out of range", "iduit_chapter: 1", "iduit_chapter: 6", `modules[0] (key "m").interventions[0] (key "a").iduit_chapter: 6 is not an IDUIT chapter`},
 		{"missing russian", "{en: A, ru: А}", "{en: A}", `interventions[0] (key "a").name.ru: is missing`},

@@ -64,7 +64,7 @@ func (c *Catalogue) interventionsWithoutIndicator(b Budget, indicators []Indicat
 		out = append(out, Finding{
 			Code:    FindingInterventionWithoutIndicator,
 			Path:    fmt.Sprintf("lines[%d].intervention", firstLine[f]),
-			Message: withoutIndicatorMessage(iv.Name, related),
+			Message: withoutIndicatorMessage(Labelled(iv.Name, iv.Confidence), related),
 		})
 	}
 	return out
@@ -87,14 +87,14 @@ func (c *Catalogue) relatedIndicators(key string, chosen map[string]bool) (codes
 func withoutIndicatorMessage(name Text, related []string) Text {
 	if len(related) == 0 {
 		return Text{
-			En: fmt.Sprintf("No indicator in the catalogue measures %q; say in the work plan how its results will be tracked.", name.En),
-			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет меру «%s»; опишите в рабочем плане, как будут отслеживаться ее результаты.", name.Ru),
+			En: fmt.Sprintf("No indicator in the catalogue measures %q; track it with milestones and dates (workplan tracking measures) in the performance framework.", name.En),
+			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет мероприятие «%s»; отслеживайте его по контрольным точкам со сроками (WPTM) в рамке результатов деятельности.", name.Ru),
 		}
 	}
 	list := strings.Join(related, ", ")
 	return Text{
 		En: fmt.Sprintf("The budget pays for %q but the performance framework has no indicator for it; consider %s.", name.En, list),
-		Ru: fmt.Sprintf("Бюджет финансирует меру «%s», но в рамочном документе по результатам деятельности нет индикатора для нее; подойдут: %s.", name.Ru, list),
+		Ru: fmt.Sprintf("Бюджет финансирует мероприятие «%s», но в рамке результатов деятельности нет индикатора для него; подойдут: %s.", name.Ru, list),
 	}
 }
 

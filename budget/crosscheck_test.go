@@ -26,15 +26,15 @@ func TestCrossCheckFindings(t *testing.T) {
 	want := []Finding{
 		{FindingInterventionWithoutIndicator, "lines[3].intervention", Text{
 			En: `The budget pays for "HIV testing services" but the performance framework has no indicator for it; consider KP-3d.`,
-			Ru: "Бюджет финансирует меру «Услуги по тестированию на ВИЧ», но в рамочном документе по результатам деятельности нет индикатора для нее; подойдут: KP-3d.",
+			Ru: "Бюджет финансирует мероприятие «Услуги по тестированию на ВИЧ», но в рамке результатов деятельности нет индикатора для него; подойдут: KP-3d.",
 		}},
 		{FindingInterventionWithoutIndicator, "lines[1].intervention", Text{
-			En: `No indicator in the catalogue measures "Legal services"; say in the work plan how its results will be tracked.`,
-			Ru: "Ни один индикатор каталога не измеряет меру «Юридические услуги»; опишите в рабочем плане, как будут отслеживаться ее результаты.",
+			En: `No indicator in the catalogue measures "Legal services"; track it with milestones and dates (workplan tracking measures) in the performance framework.`,
+			Ru: "Ни один индикатор каталога не измеряет мероприятие «Юридические услуги»; отслеживайте его по контрольным точкам со сроками (WPTM) в рамке результатов деятельности.",
 		}},
 		{FindingInterventionWithoutIndicator, "lines[2].intervention", Text{
-			En: `No indicator in the catalogue measures "Community-based monitoring"; say in the work plan how its results will be tracked.`,
-			Ru: "Ни один индикатор каталога не измеряет меру «Мониторинг на уровне сообществ»; опишите в рабочем плане, как будут отслеживаться ее результаты.",
+			En: `No indicator in the catalogue measures "Community-based monitoring"; track it with milestones and dates (workplan tracking measures) in the performance framework.`,
+			Ru: "Ни один индикатор каталога не измеряет мероприятие «Мониторинг на уровне сообществ»; отслеживайте его по контрольным точкам со сроками (WPTM) в рамке результатов деятельности.",
 		}},
 		{FindingYearWithoutTarget, "indicators[1].targets", Text{En: "KP-4 has no target for 2028.", Ru: "У индикатора KP-4 нет целевого значения на 2028 год."}},
 		{FindingYearWithoutTarget, "indicators[1].targets", Text{En: "KP-4 has no target for 2029.", Ru: "У индикатора KP-4 нет целевого значения на 2029 год."}},

@@ -30,6 +30,17 @@ type Gap struct {
 // ProgrammaticGaps checks the gap table and computes the remaining gap of each row. Coverage above the
 // need is a problem, not a negative gap: it usually means the need estimate and the targets disagree.
 func (c *Catalogue) ProgrammaticGaps(years []int, rows []GapRow) ([]Gap, error) {
+	return c.programmaticGaps(years, rows, false)
+}
+
+// SavedProgrammaticGaps computes a gap table that was valid when it was saved: rows of an indicator the
+// catalogue has since moved out of coverage (KP-5) still compute, so an old proposal keeps opening and
+// importing; saving it again asks for the row to go.
+func (c *Catalogue) SavedProgrammaticGaps(years []int, rows []GapRow) ([]Gap, error) {
+	return c.programmaticGaps(years, rows, true)
+}
+
+func (c *Catalogue) programmaticGaps(years []int, rows []GapRow, saved bool) ([]Gap, error) {
 	var p problemList
 	if len(rows) > MaxIndicatorEntries {
 		p.add("gaps", "has %d rows; the limit is %d", len(rows), MaxIndicatorEntries)
@@ -43,7 +54,7 @@ func (c *Catalogue) ProgrammaticGaps(years []int, rows []GapRow) ([]Gap, error) 
 	out := make([]Gap, 0, len(rows))
 	for i, r := range rows {
 		where := fmt.Sprintf("gaps[%d]", i)
-		c.checkGapIndicator(&p, where, r.Indicator)
+		c.checkGapIndicator(&p, where, r.Indicator, saved)
 		switch {
 		case !slices.Contains(years, r.Year):
 			p.add(where+".year", "%d is not a grant year of this budget %v", r.Year, years)
@@ -61,13 +72,15 @@ func (c *Catalogue) ProgrammaticGaps(years []int, rows []GapRow) ([]Gap, error) 
 	return out, nil
 }
 
-func (c *Catalogue) checkGapIndicator(p *problemList, where, code string) {
+func (c *Catalogue) checkGapIndicator(p *problemList, where, code string, saved bool) {
 	ind, ok := c.Indicator(code)
 	switch {
 	case code == "":
 		p.add(where+".indicator", "is required")
 	case !ok:
 		p.add(where+".indicator", "%q is not an indicator of the catalogue", code)
+	case saved && ind.ReclassifiedFrom == TypeCoverage:
+		// Valid when saved; see SavedProgrammaticGaps.
 	case ind.Type != TypeCoverage:
 		p.add(where+".indicator", "%s is an %s indicator; the gap table is for coverage indicators", code, ind.Type)
 	}

@@ -16,7 +16,7 @@ func TestProgrammaticGaps(t *testing.T) {
 		// Exactly at the half: 1/2000 = 0.05% rounds up to 0.1.
 		{Indicator: "KP-3d", Year: 2028, Need: 2000, CoveredByOthers: 0, ThisRequest: 1},
 		// Fully covered: the gap is zero, never negative.
-		{Indicator: "KP-5", Year: 2029, Need: 1200, CoveredByOthers: 1200, ThisRequest: 0},
+		{Indicator: "OST-C", Year: 2029, Need: 1200, CoveredByOthers: 1200, ThisRequest: 0},
 		// Syringes for 10 000 PWID at 200 a year.
 		{Indicator: "KP-4", Year: 2029, Need: 2_000_000, CoveredByOthers: 0, ThisRequest: 1_250_000},
 	}
@@ -70,4 +70,20 @@ func TestProgrammaticGapsNamesEveryProblem(t *testing.T) {
 	}
 	_, err := c.ProgrammaticGaps(grantYears, make([]GapRow, 101))
 	assertProblem(t, err, "gaps", "has 101 rows")
+}
+
+// KP-5 left the gap table when it became an outcome: a new row is refused, but a table saved before
+// still computes, so old proposals open and import.
+func TestKP5GapRowsOnlyReadWhenSavedBefore(t *testing.T) {
+	c := mustCatalogue(t)
+	rows := []GapRow{{Indicator: "KP-5", Year: 2027, Need: 1200, CoveredByOthers: 200, ThisRequest: 300}}
+	_, err := c.ProgrammaticGaps(grantYears, rows)
+	assertProblem(t, err, "gaps[0].indicator", "KP-5 is an outcome indicator; the gap table is for coverage indicators")
+	got, err := c.SavedProgrammaticGaps(grantYears, rows)
+	if err != nil || len(got) != 1 || got[0].Remaining != 700 {
+		t.Fatalf("saved KP-5 row: %+v, %v", got, err)
+	}
+	if _, err := c.SavedProgrammaticGaps(grantYears, []GapRow{{Indicator: "HIV O-6", Year: 2027, Need: 10, ThisRequest: 1}}); err == nil {
+		t.Fatal("an indicator that was never coverage must stay out of a saved gap table too")
+	}
 }

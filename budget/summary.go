@@ -110,14 +110,14 @@ func (c *Catalogue) Summarize(b Budget) (Summary, error) {
 func (c *Catalogue) fillRows(s *Summary, modules, interventions, groupings sums) {
 	for m, mod := range c.Modules {
 		if modules.used[m] {
-			s.ByModule = append(s.ByModule, ModuleTotal{Key: mod.Key, Name: mod.Name, Share: share(modules.amount[m], s.Total)})
+			s.ByModule = append(s.ByModule, ModuleTotal{Key: mod.Key, Name: Labelled(mod.Name, mod.Confidence), Share: share(modules.amount[m], s.Total)})
 		}
 	}
 	for f, ref := range c.flat {
 		if interventions.used[f] {
 			iv := c.at(ref)
 			s.ByIntervention = append(s.ByIntervention, InterventionTotal{
-				Module: c.Modules[ref.module].Key, Key: iv.Key, Name: iv.Name, IDUITChapter: iv.IDUITChapter,
+				Module: c.Modules[ref.module].Key, Key: iv.Key, Name: Labelled(iv.Name, iv.Confidence), IDUITChapter: iv.IDUITChapter,
 				Share: share(interventions.amount[f], s.Total),
 			})
 		}

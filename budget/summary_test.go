@@ -171,11 +171,11 @@ func independentSummary(c *Catalogue, b Budget) Summary {
 	}
 	for _, m := range c.Modules {
 		if byKey["module/"+m.Key] != nil {
-			s.ByModule = append(s.ByModule, ModuleTotal{m.Key, m.Name, shareOf("module/" + m.Key)})
+			s.ByModule = append(s.ByModule, ModuleTotal{m.Key, Labelled(m.Name, m.Confidence), shareOf("module/" + m.Key)})
 		}
 		for _, iv := range m.Interventions {
 			if byKey["intervention/"+iv.Key] != nil {
-				s.ByIntervention = append(s.ByIntervention, InterventionTotal{m.Key, iv.Key, iv.Name, iv.IDUITChapter, shareOf("intervention/" + iv.Key)})
+				s.ByIntervention = append(s.ByIntervention, InterventionTotal{m.Key, iv.Key, Labelled(iv.Name, iv.Confidence), iv.IDUITChapter, shareOf("intervention/" + iv.Key)})
 			}
 		}
 	}

@@ -22,17 +22,17 @@ var chapterTitles = map[string][5]string{
 	"en": {"Community empowerment", "Law reform, human rights, stigma and discrimination", "Health and support services",
 		"Service delivery approaches", "Programme management"},
 	"ru": {"Расширение прав и возможностей сообществ", "Реформа законодательства, права человека, стигма и дискриминация",
-		"Медицинские и социальные услуги", "Подходы к предоставлению услуг", "Управление программой"},
+		"Медицинские услуги и поддержка", "Подходы к предоставлению услуг", "Управление программой"},
 }
 
 var words = map[string]map[string]string{
-	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV, hepatitis C", "yes": "Yes"},
-	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ, гепатит С", "yes": "Да"},
+	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes"},
+	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да"},
 }
 
 var statusNames = map[string]map[string]string{
 	"en": {domain.StatusDraft: "draft", domain.StatusInReview: "in review", domain.StatusChangesRequested: "changes requested", domain.StatusApproved: "approved", domain.StatusFinal: "final"},
-	"ru": {domain.StatusDraft: "черновик", domain.StatusInReview: "на рецензии", domain.StatusChangesRequested: "нужны правки", domain.StatusApproved: "одобрено", domain.StatusFinal: "окончательный вариант"},
+	"ru": {domain.StatusDraft: "черновик", domain.StatusInReview: "на рецензии", domain.StatusChangesRequested: "нужны правки", domain.StatusApproved: "одобрено", domain.StatusFinal: "итоговая версия"},
 }
 
 // Build makes the concept note in lang from an exported proposal, its pinned template and the budget

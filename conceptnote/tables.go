@@ -15,10 +15,10 @@ var tableWords = map[string]map[string]string{
 		"amount": "Amount", "share": "Share, %", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
 		"indicators": "Indicators", "code": "Indicator", "baseline": "Baseline", "targets": "Targets", "gaps": "Programmatic gap table",
 		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for"},
-	"ru": {"budget": "Сводка бюджета", "framework": "Рамочный документ по результатам деятельности и программные пробелы",
+	"ru": {"budget": "Сводка бюджета", "framework": "Рамка результатов деятельности и программные пробелы",
 		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
 		"year": "Год", "amount": "Сумма", "share": "Доля, %", "total": "Итого", "community": "Мероприятия под руководством сообществ",
-		"rights": "Мероприятия в области прав человека", "indicators": "Показатели", "code": "Показатель", "baseline": "Исходный уровень",
+		"rights": "Мероприятия в области прав человека", "indicators": "Индикаторы", "code": "Индикатор", "baseline": "Исходное значение",
 		"targets": "Целевые значения", "gaps": "Таблица программных пробелов", "need": "Потребность", "others": "Покрыто другими",
 		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты"},
 }
@@ -100,15 +100,24 @@ func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) 
 			targets += strconv.Itoa(t.Year) + ": " + value(cat, in.Code, t.Value)
 		}
 		baseline := value(cat, in.Code, in.Baseline.Value) + " (" + strconv.Itoa(in.Baseline.Year) + ", " + in.Baseline.Source + ")"
-		ind.Rows = append(ind.Rows, []string{in.Code, baseline, targets})
+		ind.Rows = append(ind.Rows, []string{codeLabel(cat, in.Code, lang), baseline, targets})
 	}
 	gaps := &pdf.Table{Columns: []string{w["code"], w["year"], w["need"], w["others"], w["request"], w["remaining"]}}
 	for _, g := range f.Gaps {
 		remaining := g.Need - g.CoveredByOthers - g.ThisRequest
-		gaps.Rows = append(gaps.Rows, []string{g.Indicator, strconv.Itoa(g.Year), strconv.FormatInt(g.Need, 10),
+		gaps.Rows = append(gaps.Rows, []string{codeLabel(cat, g.Indicator, lang), strconv.Itoa(g.Year), strconv.FormatInt(g.Need, 10),
 			strconv.FormatInt(g.CoveredByOthers, 10), strconv.FormatInt(g.ThisRequest, 10), strconv.FormatInt(remaining, 10)})
 	}
 	return pdf.Section{Title: w["framework"], Fields: []pdf.Field{{Label: w["indicators"], Table: ind}, {Label: w["gaps"], Table: gaps}}}
+}
+
+// codeLabel prints an indicator's code, marked as this tool's summary when the Global Fund's code for it
+// was not verified (OST-C, NLX-1 ...), so that the PDF never passes the tool's label off as the funder's.
+func codeLabel(cat *budget.Catalogue, code, lang string) string {
+	if ind, ok := cat.Indicator(code); ok {
+		return budget.Label(budget.Text{En: code, Ru: code}, ind.Confidence, lang)
+	}
+	return code
 }
 
 // value prints an indicator value in its unit: percentages are stored in tenths of a percent.

@@ -34,7 +34,7 @@ func kyrgyzDocument() Document {
 		Title:         "Түштүк Кыргызстанда зыянды азайтуу: " + kyrgyzName,
 		Network:       "«Өмүр» коомдук бирикмеси",
 		Country:       "Кыргызстан",
-		Component:     "ВИЧ, гепатит С",
+		Component:     "ВИЧ",
 		TemplateTitle: "Концепция-записка Глобального фонда",
 		TemplateKey:   "gf-concept-note-pwid",
 		Status:        "черновик",

@@ -100,7 +100,7 @@ func referenceDocument() Document {
 		Title:           "Снижение вреда под руководством сообществ: доступ ЛУИН к профилактике и лечению ВИЧ и гепатита С",
 		Network:         "Евразийская сеть людей, употребляющих наркотики (пример)",
 		Country:         "Республика Молдова",
-		Component:       "ВИЧ, гепатит С",
+		Component:       "ВИЧ",
 		TemplateTitle:   "Концептуальная записка IDUIT",
 		TemplateKey:     "iduit-concept-note",
 		TemplateVersion: 3,

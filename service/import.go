@@ -355,6 +355,6 @@ func (s *Service) checkImportedFramework(part export.Part, years []int) error {
 	if err := s.budgets.ValidateIndicators(years, f.Indicators); err != nil {
 		return err
 	}
-	_, err := s.budgets.ProgrammaticGaps(years, f.Gaps)
+	_, err := s.budgets.SavedProgrammaticGaps(years, f.Gaps) // an export made before KP-5 became an outcome
 	return err
 }

@@ -30,7 +30,7 @@ func (s *Service) Framework(ctx context.Context, user domain.User, proposalID st
 	if err != nil {
 		return f, nil, doc, err
 	}
-	gaps, err := s.budgets.ProgrammaticGaps(b.Budget.Years, f.Gaps)
+	gaps, err := s.budgets.SavedProgrammaticGaps(b.Budget.Years, f.Gaps)
 	return f, gaps, doc, err
 }
 

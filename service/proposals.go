@@ -25,13 +25,18 @@ type ProposalInput struct {
 	HideReviewerNames *bool
 }
 
-// CreateProposal starts a proposal from the newest version of a template, pinning that version.
+// CreateProposal starts a proposal from the newest version of a template, pinning that version; without
+// a template key it starts from the default one.
 func (s *Service) CreateProposal(ctx context.Context, user domain.User, in ProposalInput) (domain.Proposal, error) {
 	now := s.clock()
 	p := domain.Proposal{ID: domain.NewID(), Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner}
 	applyProposalInput(&p, in)
 	problems := checkProposal(p)
-	tpl, ok := s.templates.Latest(in.Template)
+	key := in.Template
+	if key == "" {
+		key = templates.DefaultKey // the current funding request; a retired form is only ever chosen by name
+	}
+	tpl, ok := s.templates.Latest(key)
 	if !ok {
 		problems = append(problems, domain.Problem{Field: "template", Message: "is not a known template key"})
 	}

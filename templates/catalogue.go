@@ -47,6 +47,13 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 	for _, versions := range c.byKey {
 		sort.Slice(versions, func(i, j int) bool { return versions[i].Version < versions[j].Version })
 	}
+	for key, versions := range c.byKey {
+		for _, t := range versions {
+			if _, ok := c.byKey[t.SupersededBy]; t.SupersededBy != "" && !ok {
+				return nil, fmt.Errorf("templates/%s.v%d.yaml: superseded_by: %q is not a template", key, t.Version, t.SupersededBy)
+			}
+		}
+	}
 	return c, nil
 }
 
@@ -74,6 +81,13 @@ func loadFile(fsys fs.FS, name string) (*Template, error) {
 	return &t, nil
 }
 
+// DefaultKey is the template a new proposal starts from when none is named: the funding request of the
+// current grant cycles.
+const DefaultKey = "gf-funding-request"
+
+// Default returns the newest version of the template new proposals start from by default.
+func (c *Catalogue) Default() (*Template, bool) { return c.Latest(DefaultKey) }
+
 // Latest returns the newest version of the template with the given key.
 func (c *Catalogue) Latest(key string) (*Template, bool) {
 	versions := c.byKey[key]
@@ -93,17 +107,29 @@ func (c *Catalogue) Get(key string, version int) (*Template, bool) {
 	return nil, false
 }
 
-// List returns the newest version of each template, ordered by key.
+// List returns the newest version of each template in the order a user should meet them: the default
+// first, then the other current templates by key, then superseded ones by key — so that a retired form
+// is never the first thing offered.
 func (c *Catalogue) List() []*Template {
-	keys := make([]string, 0, len(c.byKey))
+	out := make([]*Template, 0, len(c.byKey))
 	for k := range c.byKey {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]*Template, 0, len(keys))
-	for _, k := range keys {
 		t, _ := c.Latest(k)
 		out = append(out, t)
 	}
+	rank := func(t *Template) int {
+		switch {
+		case t.Key == DefaultKey:
+			return 0
+		case t.SupersededBy == "":
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
+			return ri < rj
+		}
+		return out[i].Key < out[j].Key
+	})
 	return out
 }

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"iduit/budget"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,5 +77,53 @@ func TestLoadValidTemplate(t *testing.T) {
 	}
 	if _, ok := c.Get("demo", 2); ok {
 		t.Fatal("version 2 should not exist")
+	}
+}
+
+// New users must meet the current funding request first and the retired 2014–2016 concept note last,
+// while the concept note still loads for the proposals pinned to it.
+func TestDefaultTemplateIsListedFirstAndSupersededLast(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := c.List()
+	if list[0].Key != DefaultKey {
+		t.Fatalf("first listed template is %q, want the default %q", list[0].Key, DefaultKey)
+	}
+	if last := list[len(list)-1]; last.Key != "gf-concept-note-pwid" || last.SupersededBy != DefaultKey {
+		t.Fatalf("last listed template is %q (superseded by %q), want the 2014–2016 concept note", last.Key, last.SupersededBy)
+	}
+	if _, ok := c.Get("gf-concept-note-pwid", 1); !ok {
+		t.Fatal("the 2014–2016 concept note no longer loads; proposals pinned to it would break")
+	}
+	if d, ok := c.Default(); !ok || d.BudgetCycle != "gc7" {
+		t.Fatalf("default template %v has budget cycle %q, want gc7", ok, d.BudgetCycle)
+	}
+}
+
+func TestLoadRejectsUnknownSuccessor(t *testing.T) {
+	body := strings.Replace(validYAML, "version: 1\n", "version: 1\nsuperseded_by: nothing\n", 1)
+	_, err := Load(fstest.MapFS{"demo.v1.yaml": {Data: []byte(body)}})
+	if err == nil || !strings.Contains(err.Error(), `superseded_by: "nothing" is not a template`) {
+		t.Fatalf("got %v, want an unknown-successor error", err)
+	}
+}
+
+// A template's budget cycle must be one the budget catalogue holds, or its proposals would be offered
+// no modules at all.
+func TestBudgetCyclesExist(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := budget.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tpl := range c.List() {
+		if len(cat.ModulesIn(tpl.BudgetCycle)) == 0 {
+			t.Errorf("%s: budget_cycle %q has no modules in the budget catalogue", tpl.Key, tpl.BudgetCycle)
+		}
 	}
 }

@@ -44,8 +44,15 @@ func (t FieldType) valid() bool { return slices.Contains(fieldTypes, t) }
 
 // Template is one version of a proposal's shape.
 type Template struct {
-	Key         string    `yaml:"key" json:"key"`
-	Version     int       `yaml:"version" json:"version"`
+	Key     string `yaml:"key" json:"key"`
+	Version int    `yaml:"version" json:"version"`
+	// SupersededBy names the template that replaces this one for new proposals. A superseded template
+	// still loads, so proposals pinned to it keep working, but it is listed after the current ones.
+	SupersededBy string `yaml:"superseded_by,omitempty" json:"superseded_by,omitempty"`
+	// BudgetCycle names the modular-framework cycle of the budget catalogue a proposal from this template
+	// budgets against (budget/catalogue.yaml); empty means the 2017–2019 framework the first templates
+	// were written for, so proposals started before cycles existed keep their modules.
+	BudgetCycle string    `yaml:"budget_cycle,omitempty" json:"budget_cycle,omitempty"`
 	Title       Text      `yaml:"title" json:"title"`
 	Description Text      `yaml:"description" json:"description"`
 	Sections    []Section `yaml:"sections" json:"sections"`

@@ -22,6 +22,9 @@ func validate(t *Template) error {
 	if !keyPattern.MatchString(t.Key) {
 		v.failf("key", "%q must be lowercase letters, digits and '-'", t.Key)
 	}
+	if t.BudgetCycle != "" && !keyPattern.MatchString(t.BudgetCycle) {
+		v.failf("budget_cycle", "%q must be lowercase letters, digits and '-'", t.BudgetCycle)
+	}
 	v.text("title", t.Title, true)
 	v.text("description", t.Description, true)
 	if len(t.Sections) == 0 {

@@ -155,10 +155,10 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	cat := p.svc.BudgetCatalogue()
 	data := budgetPage{Base: p.base(c, tr(c, "budget.title")+" · "+head.Proposal.Title), Head: head, Version: doc.Version,
 		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: budget.Currencies(), YearCounts: []int{1, 2, 3, 4}}
-	for _, m := range cat.Modules {
-		mo := moduleOption{option: option{m.Key, m.Name.In(lang)}}
+	for _, m := range offeredModules(cat, head.Template.BudgetCycle, form.Rows) {
+		mo := moduleOption{option: option{m.Key, budget.Label(m.Name, m.Confidence, lang)}}
 		for _, iv := range m.Interventions {
-			mo.Interventions = append(mo.Interventions, option{iv.Key, iv.Name.In(lang)})
+			mo.Interventions = append(mo.Interventions, option{iv.Key, budget.Label(iv.Name, iv.Confidence, lang)})
 		}
 		data.Modules = append(data.Modules, mo)
 	}
@@ -176,6 +176,26 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	stored, _, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	data.Summary = newSummaryView(lang, sum, stored.AllocationCeiling)
 	return data, err
+}
+
+// offeredModules lists the modules of the template's modular-framework cycle, plus any other module a
+// row already uses, so that a line saved against another cycle still shows what it is.
+func offeredModules(cat *budget.Catalogue, cycle string, rows []budgetRow) []budget.Module {
+	used := map[string]bool{}
+	for _, r := range rows {
+		used[r.Module] = true
+	}
+	inCycle := map[string]bool{}
+	for _, m := range cat.ModulesIn(cycle) {
+		inCycle[m.Key] = true
+	}
+	var out []budget.Module
+	for _, m := range cat.Modules {
+		if inCycle[m.Key] || used[m.Key] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // storedBudgetForm shows a saved budget in the form, or a start (next year, three years) when none is.

@@ -89,6 +89,11 @@ func localiseError(lang string, e *domain.Error) string {
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
 		args[i] = localiseWord(lang, a)
+		if nouns := countedErrorArgs[e.Code]; i < len(nouns) {
+			if n, ok := a.(int); ok {
+				args[i], _ = count(lang, n, nouns[i])
+			}
+		}
 	}
 	if s, err := translate(lang, "err."+e.Code, args...); err == nil {
 		return s

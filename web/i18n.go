@@ -117,8 +117,6 @@ var problemTexts = []struct {
 	ru string
 }{
 	{regexp.MustCompile(`^is required$`), "нужно заполнить"},
-	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1 символов"},
-	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1 символов"},
 	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},
 	{regexp.MustCompile(`^must be a number$`), "должно быть числом"},
 	{regexp.MustCompile(`^must be a finite number$`), "должно быть конечным числом"},
@@ -127,7 +125,6 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^a name contains a NUL character or invalid UTF-8$`), "содержит недопустимые символы"},
 	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
 	{regexp.MustCompile(`^must be a date string YYYY-MM-DD$`), "должна быть датой в формате ГГГГ-ММ-ДД"},
-	{regexp.MustCompile(`^is (\d+) characters long; the limit is (\d+)$`), "длина — $1 символов, допустимо не более $2"},
 	{regexp.MustCompile(`^contains the control character (U\+[0-9A-F]+)$`), "содержит недопустимый управляющий символ $1"},
 	{regexp.MustCompile(`^is not valid UTF-8 text$`), "содержит недопустимые символы"},
 	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
@@ -141,6 +138,9 @@ var problemTexts = []struct {
 func localiseProblem(lang, message string) string {
 	if lang != "ru" {
 		return message
+	}
+	if s, ok := localiseCountedProblem(message); ok {
+		return s
 	}
 	for _, pt := range problemTexts {
 		if pt.re.MatchString(message) {

@@ -135,7 +135,7 @@ func (p *Pages) indicatorsData(c *gin.Context, head proposalHead, doc domain.Doc
 	}
 	data.NoBudget, data.Years = bdoc.Version == 0, b.Budget.Years
 	for _, ind := range cat.Indicators {
-		o := option{ind.Code, ind.Code + " — " + ind.Name.In(lang)}
+		o := option{ind.Code, ind.Code + " — " + budget.Label(ind.Name, ind.Confidence, lang)}
 		data.Indicators = append(data.Indicators, o)
 		if ind.Type == budget.TypeCoverage {
 			data.Coverage = append(data.Coverage, o)

@@ -1,8 +1,8 @@
 package web
 
-// catalogue holds every text of the pages in English and Russian. Russian uses the domain glossary's
-// terms (концептуальная записка, СКМ, ЛУН) and avoids number agreement ("слов: 12") so that one pattern
-// fits every count. Keys are grouped by page; a test checks that both languages are filled and that every
+// catalogue holds every text of the pages in English and Russian. Russian uses the project glossary's
+// terms (glossary/glossary.yaml; its test reads this file). A count either stands after a colon
+// ("слов: 12") or goes through count (counts.go), which agrees the noun with the number. Keys are grouped by page; a test checks that both languages are filled and that every
 // key the templates use exists.
 var catalogue = map[string]msg{
 	// Layout and navigation.
@@ -14,10 +14,10 @@ var catalogue = map[string]msg{
 	"nav.crumbs":    {"You are here", "Вы здесь"},
 	"nav.proposal":  {"Proposal pages", "Разделы заявки"},
 	"nav.pages":     {"More pages", "Другие страницы"},
-	"nav.prev_page": {"← Newer", "← Новее"},
-	"nav.next_page": {"Older →", "Старее →"},
-	"foot.about": {"iduit helps community networks draft Global Fund concept notes based on the IDUIT. Your drafts are saved on this server only.",
-		"iduit помогает сетям сообществ готовить концептуальные записки в Глобальный фонд на основе IDUIT. Черновики хранятся только на этом сервере."},
+	"nav.prev_page": {"← Newer", "← Более новые"},
+	"nav.next_page": {"Older →", "Более ранние →"},
+	"foot.about": {"iduit helps community networks draft their part of Global Fund funding requests based on the IDUIT. Your drafts are saved on this server only.",
+		"iduit помогает сетям сообществ готовить свою часть запросов на финансирование в Глобальный фонд на основе IDUIT. Черновики хранятся только на этом сервере."},
 	"form.problems": {"Please correct the following:", "Пожалуйста, исправьте:"},
 
 	// Accounts.
@@ -33,8 +33,8 @@ var catalogue = map[string]msg{
 	"signup.title":  {"Create an account", "Регистрация"},
 	"signup.intro": {"One account lets you write, review and comment on any proposal you are invited to.",
 		"С одной учетной записью можно писать, рецензировать и комментировать все заявки, в которые вас пригласили."},
-	"signup.password_hint": {"At least %d characters. A few words together make a good password.",
-		"Не меньше %d символов. Хороший пароль — несколько слов подряд."},
+	"signup.password_hint": {"At least %s. A few words together make a good password.",
+		"Не меньше %s. Хороший пароль — несколько слов подряд."},
 	"signup.submit": {"Create account", "Зарегистрироваться"},
 	"signup.have":   {"Already have an account?", "Уже есть учетная запись?"},
 	"signup.taken": {"An account with this email already exists. Sign in instead.",
@@ -66,7 +66,7 @@ var catalogue = map[string]msg{
 	"error.unavailable.title":           {"Try again in a moment", "Попробуйте чуть позже"},
 	"error.unavailable.text":            {"The server cannot reach its database right now.", "Сервер сейчас не может связаться с базой данных."},
 	"error.internal.title":              {"Something went wrong on our side", "Что-то пошло не так на нашей стороне"},
-	"error.internal.text":               {"Nothing you did caused this. Please try again.", "Вы ни в чем не виноваты. Попробуйте еще раз."},
+	"error.internal.text":               {"Nothing you did caused this. Please try again.", "Ошибка возникла не по вашей вине. Попробуйте еще раз."},
 	"error.csrf.title":                  {"This form has expired", "Срок действия формы истек"},
 	"error.csrf.text": {"For your safety the form was not sent. Open the page again and repeat what you did.",
 		"Для вашей безопасности форма не отправлена. Откройте страницу заново и повторите действие."},
@@ -85,7 +85,7 @@ var catalogue = map[string]msg{
 	"status.changes_requested":      {"Changes requested", "Нужны доработки"},
 	"status.approved":               {"Approved", "Одобрена"},
 	"status.final":                  {"Final", "Итоговая версия"},
-	"status_help.draft":             {"Being written. Send it for review when it is ready.", "Заявка пишется. Отправьте ее на рецензию, когда будет готова."},
+	"status_help.draft":             {"Being written. Send it for review when it is ready.", "Заявка в работе. Отправьте ее на рецензию, когда будет готова."},
 	"status_help.in_review":         {"Reviewers are reading and commenting.", "Рецензенты читают и комментируют."},
 	"status_help.changes_requested": {"Reviewers asked for changes; see the comments.", "Рецензенты просят доработать — см. комментарии."},
 	"status_help.approved":          {"Reviewers approved it. The owner can mark it final.", "Рецензенты одобрили заявку. Владелец может отметить ее как итоговую."},
@@ -98,7 +98,7 @@ var catalogue = map[string]msg{
 	"role.owner":                    {"Owner", "Владелец"},
 	"role.editor":                   {"Editor", "Редактор"},
 	"role.reviewer":                 {"Reviewer", "Рецензент"},
-	"role.viewer":                   {"Viewer", "Читатель"},
+	"role.viewer":                   {"Viewer", "Наблюдатель"},
 	"role_help.owner":               {"Writes, manages members, marks the proposal final.", "Пишет, управляет участниками, утверждает итоговую версию."},
 	"role_help.editor":              {"Writes and comments.", "Пишет и комментирует."},
 	"role_help.reviewer":            {"Comments, requests changes or approves (technical partners, CCM members).", "Комментирует, возвращает на доработку или одобряет (технические партнеры, члены СКМ)."},

@@ -4,7 +4,7 @@ package web
 // arguments follow the order of the error's Args.
 var errorMessages = map[string]msg{
 	"err.proposal_final": {"The proposal is final and read-only; the owner can reopen it.",
-		"Заявка в окончательном варианте и доступна только для чтения; владелец может вернуть ее в работу."},
+		"Заявка отмечена как итоговая версия и доступна только для чтения; владелец может вернуть ее в работу."},
 	"err.role_forbids": {"Your role on this proposal (%v) does not allow this.",
 		"Ваша роль в этой заявке (%v) не позволяет это сделать."},
 	"err.stale_version": {"It is at version %v, not %v: someone saved after you opened it. Reload, merge and save again.",
@@ -19,8 +19,8 @@ var errorMessages = map[string]msg{
 	"err.email_taken": {"An account with this email already exists.", "Учетная запись с таким адресом уже есть."},
 	"err.bad_transition": {"A proposal cannot go from %v to %v.",
 		"Заявку нельзя перевести из статуса «%v» в статус «%v»."},
-	"err.not_ready": {"The check for errors found %v error(s); fix them before marking the proposal final.",
-		"Проверка нашла ошибки (%v); исправьте их, прежде чем отмечать заявку как окончательную."},
+	"err.not_ready": {"The check for errors found %s; fix them before marking the proposal final.",
+		"Проверка нашла %s — исправьте, прежде чем отмечать заявку как итоговую."},
 	"err.budget_first": {"Save the budget first: targets are set for its grant years.",
 		"Сначала сохраните бюджет: целевые значения задаются по его годам гранта."},
 	"err.render_busy": {"The server is busy making other PDFs; try again in a few seconds.",

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,34 @@ func TestConceptNoteDownload(t *testing.T) {
 		}
 		if again := s.visitor().get(link); again.Status == http.StatusOK {
 			t.Fatal("a visitor without a session downloaded the PDF")
+		}
+	})
+}
+
+// The new-proposal form offers the current funding request first and preselected, the retired
+// concept note last; a GC7 proposal's budget page offers the GC7 modules, with unsure names labelled.
+func TestNewProposalDefaultsToFundingRequest(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		v := s.visitor()
+		v.signUp("Aida Writer")
+		body := v.get("/proposals/new").Body
+		def, old := strings.Index(body, `id="tpl-gf-funding-request"`), strings.Index(body, `id="tpl-gf-concept-note-pwid"`)
+		if def < 0 || old < 0 || def > old {
+			t.Fatalf("funding request at %d, concept note at %d: the default must come first", def, old)
+		}
+		if !regexp.MustCompile(`id="tpl-gf-funding-request"[^>]*checked`).MatchString(body) {
+			t.Fatal("the funding request is not preselected")
+		}
+		p := v.post("/proposals", url.Values{"template": {"gf-funding-request"}, "title": {"GC8"}, "country": {"Kyrgyzstan"}, "language": {"en"}})
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("create: %d\n%s", p.Status, p.Body)
+		}
+		budget := v.get(p.Location + "/budget").Body
+		if !strings.Contains(budget, `value="gc7-pwid-prevention"`) || strings.Contains(budget, `value="pwid-prevention"`) {
+			t.Fatal("a GC7 proposal's budget page must offer the GC7 modules only")
+		}
+		if !strings.Contains(budget, "(this tool&#39;s summary)") {
+			t.Fatal("unsure GC7 names are not labelled as this tool's summary")
 		}
 	})
 }

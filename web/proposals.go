@@ -73,9 +73,9 @@ type newProposalForm struct {
 }
 
 func (p *Pages) newProposalPage(c *gin.Context) {
-	// No template is preselected: choosing between a concept note and a monitoring plan is the first
-	// decision, and a default would be taken without reading.
-	form := newProposalForm{Language: langOf(c), SubmissionLanguage: "en"}
+	// The current funding request is preselected (and listed first): a first-time writer who does not
+	// read the choices still gets the form the Global Fund uses today, never the retired concept note.
+	form := newProposalForm{Template: templates.DefaultKey, Language: langOf(c), SubmissionLanguage: "en"}
 	p.render(c, http.StatusOK, "new", newProposalPage{Base: p.base(c, tr(c, "new.title")), Templates: p.svc.Templates().List(), Form: form})
 }
 

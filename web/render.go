@@ -93,6 +93,7 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 		"chapter":     func(n int) (string, error) { return chapterName(lang, n) },
 		"langname":    func(code string) string { return nativeLanguageNames[code] },
 		"add":         func(a, b int) int { return a + b },
+		"count":       func(n int, noun string) (string, error) { return count(lang, n, noun) },
 		"threadArgs":  newThreadArgs,
 		"commentArgs": newCommentArgs,
 		"measureArgs": newMeasureArgs,
