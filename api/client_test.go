@@ -50,7 +50,7 @@ func TestGeneratedClientDrivesTheServer(t *testing.T) {
 			t.Fatal(err)
 		}
 		created, err := c.CreateProposalWithResponse(ctx, apiclient.CreateProposalJSONRequestBody{
-			Template: "gf-concept-note-pwid", Title: "Снижение вреда в Бишкеке", Country: "Kyrgyzstan", Language: "ru"})
+			Template: ptr("gf-concept-note-pwid"), Title: "Снижение вреда в Бишкеке", Country: "Kyrgyzstan", Language: "ru"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,3 +96,5 @@ func TestGeneratedClientDrivesTheServer(t *testing.T) {
 		}
 	})
 }
+
+func ptr[T any](v T) *T { return &v }

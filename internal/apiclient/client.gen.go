@@ -262,6 +262,27 @@ func (e GetCatalogueParamsLang) Valid() bool {
 	}
 }
 
+// Defines values for GetCatalogue200JSONResponseBodyModulesConfidence.
+const (
+	Likely GetCatalogue200JSONResponseBodyModulesConfidence = "likely"
+	Sure   GetCatalogue200JSONResponseBodyModulesConfidence = "sure"
+	Unsure GetCatalogue200JSONResponseBodyModulesConfidence = "unsure"
+)
+
+// Valid indicates whether the value is a known member of the GetCatalogue200JSONResponseBodyModulesConfidence enum.
+func (e GetCatalogue200JSONResponseBodyModulesConfidence) Valid() bool {
+	switch e {
+	case Likely:
+		return true
+	case Sure:
+		return true
+	case Unsure:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListNotifications200JSONResponseBodyItemsKind.
 const (
 	Mention ListNotifications200JSONResponseBodyItemsKind = "mention"
@@ -934,6 +955,9 @@ type SummaryRow struct {
 
 // Template defines model for Template.
 type Template struct {
+	// BudgetCycle Modular-framework cycle of the budget catalogue this template budgets against (e.g. gc7); absent means 2017-2019
+	BudgetCycle *string `json:"budget_cycle,omitempty"`
+
 	// Description One text keyed by language (en, ru)
 	Description Text   `json:"description"`
 	Key         string `json:"key"`
@@ -992,6 +1016,9 @@ type Template struct {
 		Title Text `json:"title"`
 	} `json:"sections"`
 
+	// SupersededBy Key of the template that replaces this one for new proposals; a superseded template still serves proposals pinned to it
+	SupersededBy *string `json:"superseded_by,omitempty"`
+
 	// Title One text keyed by language (en, ru)
 	Title   Text `json:"title"`
 	Version int  `json:"version"`
@@ -1005,10 +1032,16 @@ type TemplateSectionsFieldsType string
 
 // TemplateSummary defines model for TemplateSummary.
 type TemplateSummary struct {
+	// Default The template a proposal starts from when none is named; listed first
+	Default bool `json:"default"`
+
 	// Description One text keyed by language (en, ru)
 	Description  Text   `json:"description"`
 	Key          string `json:"key"`
 	SectionCount int    `json:"section_count"`
+
+	// SupersededBy Set on a retired template (listed last)
+	SupersededBy *string `json:"superseded_by,omitempty"`
 
 	// Title One text keyed by language (en, ru)
 	Title   Text `json:"title"`
@@ -1048,10 +1081,16 @@ type SectionKey = string
 type GetCatalogueParams struct {
 	// Lang One language only; all when absent
 	Lang *GetCatalogueParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
+
+	// Cycle Keep the modules (and their workplan tracking measures) of one modular-framework cycle, e.g. 2017-2019 or gc7; a template's budget_cycle names the one its proposals use
+	Cycle *string `form:"cycle,omitempty" json:"cycle,omitempty"`
 }
 
 // GetCatalogueParamsLang defines parameters for GetCatalogue.
 type GetCatalogueParamsLang string
+
+// GetCatalogue200JSONResponseBodyModulesConfidence defines parameters for GetCatalogue.
+type GetCatalogue200JSONResponseBodyModulesConfidence string
 
 // ChangePasswordJSONBody defines parameters for ChangePassword.
 type ChangePasswordJSONBody struct {
@@ -1105,8 +1144,10 @@ type CreateProposalJSONBody struct {
 
 	// SubmissionLanguage For bilingual proposals; defaults to en
 	SubmissionLanguage *CreateProposalJSONBodySubmissionLanguage `json:"submission_language,omitempty"`
-	Template           string                                    `json:"template"`
-	Title              string                                    `json:"title"`
+
+	// Template Template key; omitted or empty starts from the default, gf-funding-request (the Grant Cycles 7-8 funding request)
+	Template *string `json:"template,omitempty"`
+	Title    string  `json:"title"`
 }
 
 // CreateProposalJSONBodyLanguage defines parameters for CreateProposal.
@@ -3313,6 +3354,18 @@ func NewGetCatalogueRequest(server string, params *GetCatalogueParams) (*http.Re
 		if params.Lang != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "lang", *params.Lang, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cycle != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cycle", *params.Cycle, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6413,9 +6466,15 @@ type GetCatalogueResponse struct {
 	JSON200 *struct {
 		CostGroupings []map[string]interface{} `json:"cost_groupings"`
 		Currencies    []map[string]interface{} `json:"currencies"`
+		Cycles        []map[string]interface{} `json:"cycles"`
 		Indicators    []map[string]interface{} `json:"indicators"`
 		Language      string                   `json:"language"`
-		Modules       []map[string]interface{} `json:"modules"`
+		Modules       []struct {
+			Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
+		} `json:"modules"`
+
+		// WorkplanMeasures Workplan tracking measures: milestones (quarter from the grant's start) for interventions without a coverage indicator
+		WorkplanMeasures []map[string]interface{} `json:"workplan_measures"`
 	}
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
@@ -6425,9 +6484,15 @@ type GetCatalogueResponse struct {
 func (r GetCatalogueResponse) GetJSON200() *struct {
 	CostGroupings []map[string]interface{} `json:"cost_groupings"`
 	Currencies    []map[string]interface{} `json:"currencies"`
+	Cycles        []map[string]interface{} `json:"cycles"`
 	Indicators    []map[string]interface{} `json:"indicators"`
 	Language      string                   `json:"language"`
-	Modules       []map[string]interface{} `json:"modules"`
+	Modules       []struct {
+		Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
+	} `json:"modules"`
+
+	// WorkplanMeasures Workplan tracking measures: milestones (quarter from the grant's start) for interventions without a coverage indicator
+	WorkplanMeasures []map[string]interface{} `json:"workplan_measures"`
 } {
 	return r.JSON200
 }
@@ -10954,9 +11019,15 @@ func ParseGetCatalogueResponse(rsp *http.Response) (*GetCatalogueResponse, error
 		var dest struct {
 			CostGroupings []map[string]interface{} `json:"cost_groupings"`
 			Currencies    []map[string]interface{} `json:"currencies"`
+			Cycles        []map[string]interface{} `json:"cycles"`
 			Indicators    []map[string]interface{} `json:"indicators"`
 			Language      string                   `json:"language"`
-			Modules       []map[string]interface{} `json:"modules"`
+			Modules       []struct {
+				Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
+			} `json:"modules"`
+
+			// WorkplanMeasures Workplan tracking measures: milestones (quarter from the grant's start) for interventions without a coverage indicator
+			WorkplanMeasures []map[string]interface{} `json:"workplan_measures"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
