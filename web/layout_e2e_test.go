@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -81,6 +82,20 @@ func TestPageLayout(t *testing.T) {
 				tab.check(pg, lang)
 			}
 			tab.conflictView(owner, id, sec, lang)
+		}
+	}
+
+	// On the phone a field links to the comments about it, and the save bars stay out of the way.
+	phone.open("/proposals/" + id + "/sections/" + sec)
+	jump := `document.querySelector('a[data-comments-for="hiv-hcv-epidemiology"]')`
+	if text := phone.eval(jump + `.textContent`); !regexp.MustCompile(`\(1\)$`).MatchString(text) {
+		t.Errorf("the field's link to its comments reads %q, want the count of its one comment", text)
+	}
+	phone.click(`a[data-comments-for="hiv-hcv-epidemiology"]`, `location.hash.startsWith("#c-") && document.querySelector(location.hash).classList.contains("thread")`)
+	for _, path := range []string{"/proposals/" + id + "/sections/" + sec, "/proposals/" + id + "/budget", "/proposals/" + id + "/indicators"} {
+		phone.open(path)
+		if pos := phone.eval(`getComputedStyle(document.querySelector(".savebar")).position`); pos == "sticky" || pos == "fixed" {
+			t.Errorf("%s on the phone: the save bar is %s and covers the inputs under it", path, pos)
 		}
 	}
 
@@ -252,7 +267,33 @@ func (b *layoutTab) check(pg layoutPage, lang string) {
 	if b.width < 600 && (pg.name == "section" || pg.name == "section-table") {
 		b.firstInputOnScreen(pg.name + " (" + lang + ")")
 	}
+	b.axe(pg.name + " (" + lang + ")")
 	b.shot(fmt.Sprintf("%s-%d-%s", pg.name, b.width, lang))
+}
+
+// axe runs axe-core on the page when IDUIT_AXE names its axe.min.js (npm i axe-core): an optional
+// accessibility check for a developer's machine, as CI has no npm packages. Each violation fails.
+func (b *layoutTab) axe(what string) {
+	b.t.Helper()
+	path := os.Getenv("IDUIT_AXE")
+	if path == "" {
+		return
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	b.eval(string(src) + `; ""`)
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r =>
+	  r.violations.map(v => v.id + " on " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")).join("; "))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("axe on %s: %v", what, err)
+	}
+	if found != "" {
+		b.t.Errorf("%s at %d px: axe finds %s", what, b.width, found)
+	}
 }
 
 // fits fails when the page scrolls sideways: the document is wider than the window.
@@ -299,5 +340,6 @@ func (b *layoutTab) conflictView(other *visitor, id, sec, lang string) {
 	  HTMLFormElement.prototype.submit.call(f); return ""; })()`)
 	b.waitFor(`document.getElementById("conflict") !== null && document.readyState === "complete"`)
 	b.fits("conflict (" + lang + ")")
+	b.axe("conflict (" + lang + ")")
 	b.shot(fmt.Sprintf("conflict-%d-%s", b.width, lang))
 }
