@@ -83,6 +83,7 @@ func TestPageLayout(t *testing.T) {
 			}
 			tab.conflictView(owner, id, sec, lang)
 		}
+		tab.liveConflict(owner, id, sec)
 	}
 
 	// On the phone a field links to the comments about it, and the save bars stay out of the way.
@@ -342,4 +343,19 @@ func (b *layoutTab) conflictView(other *visitor, id, sec, lang string) {
 	b.fits("conflict (" + lang + ")")
 	b.axe("conflict (" + lang + ")")
 	b.shot(fmt.Sprintf("conflict-%d-%s", b.width, lang))
+}
+
+// liveConflict types on the page after someone else saved the same field: autosave gets a 412 and the
+// script puts their text beside the writer's. Keeping the writer's text ends it, so that no draft is left
+// for the pages opened after.
+func (b *layoutTab) liveConflict(other *visitor, id, sec string) {
+	b.t.Helper()
+	path := "/proposals/" + id + "/sections/" + sec
+	b.open(path)
+	saveText(other, path, "Другая вкладка сохранила это поле, пока здесь печатали.")
+	b.typeText("field-hiv-hcv-epidemiology-ru", " И еще одно предложение.")
+	b.waitFor(`document.querySelector(".conflict-panel textarea") !== null`)
+	b.fits("live conflict")
+	b.shot(fmt.Sprintf("conflict-live-%d-ru", b.width))
+	b.click(`.conflict-actions button`, `document.getElementById("save-state").classList.contains("is-saved")`)
 }

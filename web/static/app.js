@@ -31,6 +31,12 @@
     });
   }
 
+  // addToField puts a message or panel under a field's inputs, above its link to the comments.
+  function addToField(w, el) {
+    var box = w.querySelector('.field-input');
+    box.insertBefore(el, box.querySelector(':scope > .to-comments'));
+  }
+
   // --- autosave ---------------------------------------------------------------------------------
 
   function Autosave(form) {
@@ -197,7 +203,7 @@
       var p = document.createElement('p');
       p.className = 'field-error live';
       p.textContent = pr.Message || pr.message || '';
-      w.querySelector('.field-input').appendChild(p);
+      addToField(w, p);
     });
   };
 
@@ -232,7 +238,7 @@
         panel.appendChild(q);
       }
       panel.appendChild(self.conflictButtons(f, data.version, panel));
-      w.querySelector('.field-input').appendChild(panel);
+      addToField(w, panel);
       var first = panel.querySelector('button');
       if (first) { first.focus(); }
     });
