@@ -152,10 +152,7 @@ func (b *browser) setNetwork(offline bool) {
 }
 
 func newBrowsers(t *testing.T, site *testSite, chrome string) (writer, reviewer *browser) {
-	dir := filepath.Join("testdata", "screenshots", filepath.Base(t.Name()))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chrome), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),

@@ -65,7 +65,17 @@ func fieldFromForm(f *templates.Field, p domain.Proposal, form url.Values) json.
 	case f.Type == templates.TypeTable:
 		return tableFromForm(f, form)
 	}
-	return scalar(f.Type, form.Get(valueName(f.Key)))
+	return scalar(f.Type, numberText(f.Type, f.Label, form.Get(valueName(f.Key))))
+}
+
+// numberText lets a percentage be typed with its sign: a number field or column whose label carries
+// "%" (the templates' way of saying the value is a percentage) takes "45%" as 45. Other numbers keep
+// the sign and are refused, as "45%" people is not a count.
+func numberText(t templates.FieldType, label templates.Text, s string) string {
+	if t == templates.TypeNumber && strings.Contains(label["en"], "%") {
+		return withoutPercentSign(s)
+	}
+	return s
 }
 
 // textFromForm reads one text field; browsers send line breaks as CRLF, stored as LF so that diffs and
@@ -122,7 +132,7 @@ func tableFromForm(f *templates.Field, form url.Values) json.RawMessage {
 		if !ok || err != nil || row < 0 || row >= maxFormRows || !known {
 			continue
 		}
-		if v := scalar(col.Type, form.Get(name)); v != nil {
+		if v := scalar(col.Type, numberText(col.Type, col.Label, form.Get(name))); v != nil {
 			if rows[row] == nil {
 				rows[row] = map[string]json.RawMessage{}
 			}

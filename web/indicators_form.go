@@ -12,9 +12,6 @@ import (
 	"iduit/service"
 )
 
-// tenthsOfPercent reads "41.2" or "41,2" exactly into 412.
-var tenthsOfPercent = budget.Currency{Code: "%", Digits: 1}
-
 // parseFramework turns the typed grids into a framework, indicator i from row i and gap i from gap row i.
 // A percentage typed only as numerator and denominator gets its value computed, as the service wants the
 // three to agree. cols[i][k] is the year column of row i's k-th target, to name problems by year.
@@ -94,12 +91,8 @@ func parseMeasure(lang string, pct bool, m measureInput, where string, bad func(
 		}
 	case m.Value == "":
 	case pct:
-		n := normaliseDecimal(lang, m.Value)
-		v, err := tenthsOfPercent.Parse(n)
+		v, err := parsePercentTenths(lang, m.Value)
 		if err != nil {
-			if strings.HasPrefix(n, "-") {
-				err = errNegative
-			}
 			bad(where+".value", err)
 			return nil, num, den
 		}

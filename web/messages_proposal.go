@@ -166,4 +166,9 @@ var proposalMessages = map[string]msg{
 	"activity.member_added":     {"added a member", "добавил(а) участника"},
 	"activity.member_removed":   {"removed a member", "удалил(а) участника"},
 	"activity.proposal_updated": {"changed the proposal's details", "изменил(а) данные заявки"},
+
+	// Phone layout: collapsible guidance and the jump from a field to its comments.
+	"guide.section": {"Guidance for this section", "Подсказки к разделу"},
+	"guide.field":   {"How to fill this in", "Как заполнить"},
+	"comments.jump": {"Comments on this field", "Комментарии к полю"},
 }

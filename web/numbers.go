@@ -69,6 +69,32 @@ func parseCount(lang, s string) (int64, error) {
 	return v, nil
 }
 
+// tenthsOfPercent reads "41.2" or "41,2" exactly into 412.
+var tenthsOfPercent = budget.Currency{Code: "%", Digits: 1}
+
+// withoutPercentSign drops one "%" a person typed after a percentage ("45%", "45 %"), so that a field
+// that is a percentage takes the number with or without its sign.
+func withoutPercentSign(s string) string {
+	s = strings.TrimSpace(s)
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		return strings.TrimRight(t, " \u00a0\u202f\u2009")
+	}
+	return s
+}
+
+// parsePercentTenths reads a typed percentage ("45", "45%", "41,2 %") into tenths of a percent.
+func parsePercentTenths(lang, s string) (int64, error) {
+	n := normaliseDecimal(lang, withoutPercentSign(s))
+	if strings.HasPrefix(n, "-") {
+		return 0, errNegative
+	}
+	v, err := tenthsOfPercent.Parse(n)
+	if err != nil {
+		return 0, errNotANumber
+	}
+	return v, nil
+}
+
 // decimalMark replaces the point of a plain decimal with the language's mark, for values put back
 // into inputs: "12000.50" in English, "12000,50" in Russian.
 func decimalMark(lang, plain string) string {

@@ -31,6 +31,12 @@
     });
   }
 
+  // addToField puts a message or panel under a field's inputs, above its link to the comments.
+  function addToField(w, el) {
+    var box = w.querySelector('.field-input');
+    box.insertBefore(el, box.querySelector(':scope > .to-comments'));
+  }
+
   // --- autosave ---------------------------------------------------------------------------------
 
   function Autosave(form) {
@@ -197,7 +203,7 @@
       var p = document.createElement('p');
       p.className = 'field-error live';
       p.textContent = pr.Message || pr.message || '';
-      w.querySelector('.field-input').appendChild(p);
+      addToField(w, p);
     });
   };
 
@@ -232,7 +238,7 @@
         panel.appendChild(q);
       }
       panel.appendChild(self.conflictButtons(f, data.version, panel));
-      w.querySelector('.field-input').appendChild(panel);
+      addToField(w, panel);
       var first = panel.querySelector('button');
       if (first) { first.focus(); }
     });
@@ -389,5 +395,65 @@
     var below = row.children[cell.cellIndex];
     var target = below && below.querySelectorAll('input')[pos];
     if (target) { target.focus(); target.select(); }
+  });
+}());
+
+// Small screens: guidance that folds away and stays folded, the current tab scrolled into view, and a
+// jump from each field to the comments about it. Without this script guidance is simply open and each
+// field links to the comments panel.
+(function () {
+  'use strict';
+  var guideKey = 'iduit:guide';
+
+  // Guidance is open until the person folds it; the choice then holds on every section they open.
+  function initGuides() {
+    var boxes = document.querySelectorAll('details[data-remember="guide"]');
+    if (!boxes.length) { return; }
+    var stored = null;
+    try { stored = localStorage.getItem(guideKey); } catch (e) { /* storage disabled: guidance stays open */ }
+    boxes.forEach(function (box) {
+      if (stored === 'closed') { box.open = false; }
+      box.addEventListener('toggle', function () {
+        try { localStorage.setItem(guideKey, box.open ? 'open' : 'closed'); } catch (e) { /* not remembered */ }
+      });
+    });
+  }
+
+  // The tabs scroll sideways on a phone; the current one may start out of sight.
+  function showCurrentTab() {
+    var current = document.querySelector('.tabs a[aria-current="page"]');
+    if (!current) { return; }
+    var tabs = current.parentNode;
+    if (tabs.scrollWidth > tabs.clientWidth) {
+      tabs.scrollLeft = current.offsetLeft - tabs.offsetLeft - (tabs.clientWidth - current.offsetWidth) / 2;
+    }
+  }
+
+  // Each field's link goes to the first open comment about it and says how many there are; a field with
+  // none gets the new-comment form with the field already chosen.
+  function initCommentJumps() {
+    var threads = {};
+    document.querySelectorAll('#comments > .thread .on-field a[href^="#field-"]').forEach(function (a) {
+      var key = a.getAttribute('href').slice('#field-'.length);
+      (threads[key] = threads[key] || []).push(a.closest('.thread'));
+    });
+    var choose = document.getElementById('c-field');
+    document.querySelectorAll('a[data-comments-for]').forEach(function (link) {
+      var key = link.getAttribute('data-comments-for');
+      var list = threads[key] || [];
+      if (list.length) {
+        link.textContent += ' (' + list.length + ')';
+        link.href = '#' + list[0].id;
+      } else if (choose) {
+        link.href = '#c-field';
+        link.addEventListener('click', function () { choose.value = key; });
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    initGuides();
+    showCurrentTab();
+    initCommentJumps();
   });
 }());
