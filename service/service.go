@@ -4,11 +4,13 @@ package service
 
 import (
 	"crypto/rand"
-	"runtime"
+	"io"
 	"time"
 
 	"iduit/budget"
+	"iduit/domain"
 	"iduit/models"
+	"iduit/pdf"
 	"iduit/templates"
 )
 
@@ -22,8 +24,11 @@ type Service struct {
 	now        func() time.Time
 	// Failed sign-ins are throttled per account and per client address.
 	accountThrottle, addressThrottle *throttle
-	renderGate                       *renderGate
-	pdfs                             *pdfCache
+	renderGate                       *workGate
+	pdfs                             *lruCache[[]byte]
+	renderPDF                        func(io.Writer, pdf.Document) error
+	diffGate                         *workGate
+	diffs                            *lruCache[[]FieldDiff]
 	proposalTemplates                proposalTemplates
 }
 
@@ -37,6 +42,10 @@ type Config struct {
 	SessionTTL time.Duration
 	// Now replaces the clock in tests of expiry.
 	Now func() time.Time
+	// Renders and Diffs bound concurrent PDF renders and word diffs; zero values take DefaultWorkLimits.
+	Renders, Diffs WorkLimits
+	// RenderPDF replaces the concept note renderer, so that a test can hold renders open; nil is pdf.Render.
+	RenderPDF func(io.Writer, pdf.Document) error
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -61,10 +70,14 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.RenderPDF == nil {
+		cfg.RenderPDF = pdf.Render
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
-		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
+		renderGate: newWorkGate(cfg.Renders, domain.ErrRenderBusy), pdfs: newPDFCache(64 << 20), renderPDF: cfg.RenderPDF,
+		diffGate: newWorkGate(cfg.Diffs, domain.ErrDiffBusy), diffs: newDiffCache(diffCacheBytes),
 	}
 }
 
