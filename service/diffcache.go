@@ -1,8 +1,10 @@
 package service
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"iduit/domain"
 )
@@ -29,4 +31,51 @@ func newDiffCache(maxBytes int) *lruCache[[]FieldDiff] {
 // proposal made bilingual later compares both languages).
 func diffKey(p domain.Proposal, section string, a, b int) string {
 	return fmt.Sprintf("%s|%s|%d|%d|%d|%s", p.ID, section, a, b, p.TemplateVersion, strings.Join(textLanguages(p), ","))
+}
+
+// flights lets concurrent requests for the same result share one computation: thirty people opening the
+// same comparison at once cost one diff and one slot of the gate, not thirty.
+type flights[V any] struct {
+	mu    sync.Mutex
+	calls map[string]*flight[V]
+}
+
+type flight[V any] struct {
+	done  chan struct{}
+	value V
+	err   error
+}
+
+// do runs fn once per key at a time; callers arriving meanwhile wait for its result. A failure is not
+// shared (it may be the first caller's own, such as its share of the gate being used up): each waiter
+// then tries for itself.
+func (f *flights[V]) do(ctx context.Context, key string, fn func() (V, error)) (V, error) {
+	f.mu.Lock()
+	if c, ok := f.calls[key]; ok {
+		f.mu.Unlock()
+		select {
+		case <-c.done:
+			if c.err == nil {
+				return c.value, nil
+			}
+			return fn()
+		case <-ctx.Done():
+			var zero V
+			return zero, ctx.Err()
+		}
+	}
+	if f.calls == nil {
+		f.calls = map[string]*flight[V]{}
+	}
+	c := &flight[V]{done: make(chan struct{})}
+	f.calls[key] = c
+	f.mu.Unlock()
+	defer func() {
+		f.mu.Lock()
+		delete(f.calls, key)
+		f.mu.Unlock()
+		close(c.done)
+	}()
+	c.value, c.err = fn()
+	return c.value, c.err
 }

@@ -32,25 +32,27 @@ func (s *Service) DiffRevisions(ctx context.Context, user domain.User, proposalI
 	if out, ok := s.diffs.get(cacheKey); ok {
 		return out, nil
 	}
-	release, err := s.diffGate.enter(ctx, user.ID)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	before, err := s.revisionFields(ctx, proposalID, key, a)
-	if err != nil {
-		return nil, err
-	}
-	after, err := s.revisionFields(ctx, proposalID, key, b)
-	if err != nil {
-		return nil, err
-	}
-	out := []FieldDiff{}
-	for i := range sec.Fields {
-		out = append(out, diffField(p, &sec.Fields[i], before[sec.Fields[i].Key], after[sec.Fields[i].Key])...)
-	}
-	s.diffs.put(cacheKey, out)
-	return out, nil
+	return s.diffFlights.do(ctx, cacheKey, func() ([]FieldDiff, error) {
+		release, err := s.diffGate.enter(ctx, user.ID)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		before, err := s.revisionFields(ctx, proposalID, key, a)
+		if err != nil {
+			return nil, err
+		}
+		after, err := s.revisionFields(ctx, proposalID, key, b)
+		if err != nil {
+			return nil, err
+		}
+		out := []FieldDiff{}
+		for i := range sec.Fields {
+			out = append(out, diffField(p, &sec.Fields[i], before[sec.Fields[i].Key], after[sec.Fields[i].Key])...)
+		}
+		s.diffs.put(cacheKey, out)
+		return out, nil
+	})
 }
 
 func (s *Service) revisionFields(ctx context.Context, proposalID, key string, n int) (domain.Fields, error) {

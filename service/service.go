@@ -29,6 +29,7 @@ type Service struct {
 	renderPDF                        func(io.Writer, pdf.Document) error
 	diffGate                         *workGate
 	diffs                            *lruCache[[]FieldDiff]
+	diffFlights                      flights[[]FieldDiff]
 	proposalTemplates                proposalTemplates
 }
 
