@@ -25,8 +25,10 @@ func TestGeneratedClientDrivesTheServer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Unique per run: the PostgreSQL test database may be reused.
+		email := "client." + randomHex(6) + "@example.org"
 		user, err := anon.CreateUserWithResponse(ctx, apiclient.CreateUserJSONRequestBody{
-			Email: "client@example.org", Name: "Айгуль", Password: "long and unusual passphrase"})
+			Email: email, Name: "Айгуль", Password: "long and unusual passphrase"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +36,7 @@ func TestGeneratedClientDrivesTheServer(t *testing.T) {
 			t.Fatalf("create user: %d %s", user.StatusCode(), user.Body)
 		}
 		session, err := anon.CreateSessionWithResponse(ctx, apiclient.CreateSessionJSONRequestBody{
-			Email: "client@example.org", Password: "long and unusual passphrase"})
+			Email: email, Password: "long and unusual passphrase"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -80,6 +80,19 @@ func ErrRenderBusy() *Error {
 	return Coded(KindUnavailable, "render_busy", nil, "the server is busy making other PDFs; try again in a few seconds")
 }
 
+// ErrDiffBusy answers a comparison of two versions past the diff queue.
+func ErrDiffBusy() *Error {
+	return Coded(KindUnavailable, "diff_busy", nil, "the server is busy comparing other versions; try again in a few seconds")
+}
+
+// ErrOwnShareBusy answers an account that already has its share of PDFs or comparisons in progress, so
+// that its requests wait for its own work, not everyone else's.
+func ErrOwnShareBusy() *Error {
+	e := Coded(KindTooManyRequests, "own_share_busy", nil, "you already have several PDFs or comparisons in progress; try again when they are done")
+	e.Extra = map[string]any{"retry_after": 5}
+	return e
+}
+
 // ErrStorageFull answers a write the disk cannot take.
 func ErrStorageFull() *Error {
 	return Coded(KindUnavailable, "storage_full", nil, "the server cannot store anything right now (its disk is full or read-only); nothing was saved")

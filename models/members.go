@@ -104,6 +104,46 @@ func (s *Store) RemoveMember(ctx context.Context, proposalID, userID string, act
 		if err := tx.Where("proposal_id = ? AND user_id = ?", proposalID, userID).Delete(&memberRow{}).Error; err != nil {
 			return translate(err, "member")
 		}
+		if act != nil {
+			act.Detail = row.Role // kept so that a reviewer who left stays hidden where reviewers are hidden
+		}
 		return record(tx, act)
 	})
+}
+
+// PeopleRoles maps, per proposal, each person who is or was a member to their role: the current one,
+// or the one they had when they left. A person who once left as a reviewer counts as a reviewer even if
+// added back in another role, since what they wrote then was written as a reviewer. People who left
+// before roles were recorded map to "". Two queries, whatever the number of proposals.
+func (s *Store) PeopleRoles(ctx context.Context, proposalIDs []string) (map[string]map[string]domain.Role, error) {
+	out := map[string]map[string]domain.Role{}
+	if len(proposalIDs) == 0 {
+		return out, nil
+	}
+	set := func(proposalID, userID string, role domain.Role) {
+		if out[proposalID] == nil {
+			out[proposalID] = map[string]domain.Role{}
+		}
+		out[proposalID][userID] = role
+	}
+	var members []memberRow
+	if err := s.db.WithContext(ctx).Where("proposal_id IN ?", proposalIDs).Find(&members).Error; err != nil {
+		return nil, translate(err, "member")
+	}
+	for _, m := range members {
+		set(m.ProposalID, m.UserID, domain.Role(m.Role))
+	}
+	var left []activityRow
+	err := s.db.WithContext(ctx).Select("proposal_id, subject, detail").
+		Where("proposal_id IN ? AND kind = ?", proposalIDs, domain.ActivityMemberRemoved).Find(&left).Error
+	if err != nil {
+		return nil, translate(err, "activity")
+	}
+	for _, l := range left {
+		_, known := out[l.ProposalID][l.Subject]
+		if !known || domain.Role(l.Detail) == domain.RoleReviewer {
+			set(l.ProposalID, l.Subject, domain.Role(l.Detail))
+		}
+	}
+	return out, nil
 }

@@ -104,6 +104,28 @@ func (s *Store) ProposalForMember(ctx context.Context, id, userID string) (domai
 	return row.Proposal.toDomain(domain.Role(row.Role)), nil
 }
 
+// ProposalsAsSeenBy returns the proposals with these ids, each with the user's role on it, or "" when
+// the user is no longer a member (their notifications outlive the membership), in one query.
+func (s *Store) ProposalsAsSeenBy(ctx context.Context, ids []string, userID string) (map[string]domain.Proposal, error) {
+	out := map[string]domain.Proposal{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []memberProposalRow
+	err := s.db.WithContext(ctx).Table("proposals").
+		Select("proposals.*, COALESCE(members.role, '') AS role").
+		Joins("LEFT JOIN members ON members.proposal_id = proposals.id AND members.user_id = ?", userID).
+		Where("proposals.id IN ?", ids).
+		Find(&rows).Error
+	if err != nil {
+		return nil, translate(err, "proposal")
+	}
+	for _, r := range rows {
+		out[r.Proposal.ID] = r.Proposal.toDomain(domain.Role(r.Role))
+	}
+	return out, nil
+}
+
 // ProposalsForMember lists the proposals a user is a member of, most recently changed first, and the total.
 func (s *Store) ProposalsForMember(ctx context.Context, userID string, page domain.Page) ([]domain.Proposal, int64, error) {
 	q := s.db.WithContext(ctx).Table("proposals").

@@ -2,8 +2,6 @@ package service
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 
 	"iduit/domain"
 )
@@ -21,21 +19,20 @@ func (s *Service) Activity(ctx context.Context, user domain.User, proposalID str
 	}
 	page = page.Normalize()
 	items, total, err := s.store.Activity(ctx, proposalID, page)
+	if err != nil {
+		return nil, 0, err
+	}
+	people, err := s.audienceOf(ctx, p)
+	if err != nil {
+		return nil, 0, err
+	}
 	for i := range items {
-		items[i].Actor = presentPerson(p, items[i].Actor, items[i].ActorRole)
+		items[i].Actor = people.person(items[i].Actor)
+		if items[i].Kind == domain.ActivityMemberAdded || items[i].Kind == domain.ActivityMemberRemoved {
+			items[i].Subject = people.personID(items[i].Subject) // the subject is the person added or removed
+		}
 	}
-	return items, total, err
-}
-
-// presentPerson hides a reviewer's identity from the applicants when the proposal asks for it: the
-// reviewer becomes "Reviewer" plus a short code that is stable per proposal, so threads still read as
-// conversations. p.Role is the viewer's role; reviewers and owners see everyone.
-func presentPerson(p domain.Proposal, who domain.User, role domain.Role) domain.User {
-	if !p.HideReviewerNames || role != domain.RoleReviewer || p.Role == domain.RoleReviewer || p.Role == domain.RoleOwner {
-		return who
-	}
-	sum := sha256.Sum256([]byte(p.ID + "/" + who.ID))
-	return domain.User{Name: "Reviewer " + hex.EncodeToString(sum[:2])}
+	return items, total, nil
 }
 
 // writable refuses changes to a final proposal: it is the text the CCM endorsed until the owner reopens it.

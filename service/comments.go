@@ -179,9 +179,13 @@ func (s *Service) Comments(ctx context.Context, user domain.User, proposalID str
 	for _, sec := range sections {
 		fields[sec.Key] = sec.Fields
 	}
+	people, err := s.audienceOf(ctx, p)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]CommentView, len(comments))
 	for i, c := range comments {
-		out[i] = present(p, c, fields[c.SectionKey])
+		out[i] = present(people, c, fields[c.SectionKey])
 	}
 	return out, nil
 }
@@ -192,16 +196,22 @@ func (s *Service) viewComment(ctx context.Context, p domain.Proposal, c domain.C
 	if err != nil {
 		return CommentView{}, err
 	}
-	return present(p, c, section.Fields), nil
+	people, err := s.audienceOf(ctx, p)
+	if err != nil {
+		return CommentView{}, err
+	}
+	return present(people, c, section.Fields), nil
 }
 
 // present finds the quote again and hides the author if the proposal asks for it.
-func present(p domain.Proposal, c domain.Comment, fields domain.Fields) CommentView {
+func present(people audience, c domain.Comment, fields domain.Fields) CommentView {
+	p := people.p
 	v := CommentView{Comment: c}
-	v.Author = presentPerson(p, c.Author, c.AuthorRole)
+	v.Author = people.person(c.Author)
 	if c.ImportedAuthor != "" { // written on another server: a name as text, linked to no account here
 		v.Author = domain.User{Name: c.ImportedAuthor}
 	}
+	v.ResolvedBy = people.personID(c.ResolvedBy)
 	if c.Quote == "" {
 		return v
 	}

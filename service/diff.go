@@ -55,22 +55,33 @@ func lcsDiff(x, y []string) []DiffOp {
 			}
 		}
 	}
+	// Tokens are gathered into runs and joined once per run: appending them one by one re-copies the
+	// run's text each time, which made a diff against an empty revision quadratic in its length.
 	var ops []DiffOp
+	var run []string
+	runOp := ""
+	emit := func(op, tok string) {
+		if op != runOp {
+			ops = appendOp(ops, runOp, run...)
+			run, runOp = run[:0], op
+		}
+		run = append(run, tok)
+	}
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && x[i] == y[j]:
-			ops = appendOp(ops, "equal", x[i])
+			emit("equal", x[i])
 			i, j = i+1, j+1
 		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]): // deletions first: "old → new" reads naturally
-			ops = appendOp(ops, "delete", x[i])
+			emit("delete", x[i])
 			i++
 		default:
-			ops = appendOp(ops, "insert", y[j])
+			emit("insert", y[j])
 			j++
 		}
 	}
-	return ops
+	return appendOp(ops, runOp, run...)
 }
 
 // appendOp adds tokens, merging with the previous piece when it has the same op.

@@ -58,3 +58,19 @@ func FuzzDiffWords(f *testing.F) {
 		}
 	})
 }
+
+// TestDiffJoinsRunsOnce: a diff against an empty revision (every word inserted) builds its one piece in
+// a fixed number of allocations, not one copy of the growing text per word, which made large first
+// saves cost seconds of CPU to compare.
+func TestDiffJoinsRunsOnce(t *testing.T) {
+	text := strings.Repeat("слово word ", 10_000)
+	allocs := testing.AllocsPerRun(3, func() {
+		if ops := lcsDiff(nil, tokens(text)); len(ops) != 1 || ops[0].Text != text {
+			t.Fatalf("%d pieces", len(ops))
+		}
+	})
+	// tokens() itself allocates one string per token; the diff may add a few, not one per token.
+	if base := testing.AllocsPerRun(3, func() { tokens(text) }); allocs > base+50 {
+		t.Errorf("the diff of %d inserted tokens took %.0f allocations beyond tokenising", 40_000, allocs-base)
+	}
+}

@@ -20,25 +20,39 @@ type FieldDiff struct {
 }
 
 // DiffRevisions compares two revisions of a section, field by field; unchanged fields are left out.
-// Revision 0 is the empty section before its first save.
+// Revision 0 is the empty section before its first save. A comparison costs CPU and memory in proportion
+// to the texts, so it runs within the diff limits and the caller's share of them, and is cached: the
+// revisions never change.
 func (s *Service) DiffRevisions(ctx context.Context, user domain.User, proposalID, key string, a, b int) ([]FieldDiff, error) {
 	p, sec, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
 	if err != nil {
 		return nil, err
 	}
-	before, err := s.revisionFields(ctx, proposalID, key, a)
-	if err != nil {
-		return nil, err
+	cacheKey := diffKey(p, key, a, b)
+	if out, ok := s.diffs.get(cacheKey); ok {
+		return out, nil
 	}
-	after, err := s.revisionFields(ctx, proposalID, key, b)
-	if err != nil {
-		return nil, err
-	}
-	out := []FieldDiff{}
-	for i := range sec.Fields {
-		out = append(out, diffField(p, &sec.Fields[i], before[sec.Fields[i].Key], after[sec.Fields[i].Key])...)
-	}
-	return out, nil
+	return s.diffFlights.do(ctx, cacheKey, func() ([]FieldDiff, error) {
+		release, err := s.diffGate.enter(ctx, user.ID)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		before, err := s.revisionFields(ctx, proposalID, key, a)
+		if err != nil {
+			return nil, err
+		}
+		after, err := s.revisionFields(ctx, proposalID, key, b)
+		if err != nil {
+			return nil, err
+		}
+		out := []FieldDiff{}
+		for i := range sec.Fields {
+			out = append(out, diffField(p, &sec.Fields[i], before[sec.Fields[i].Key], after[sec.Fields[i].Key])...)
+		}
+		s.diffs.put(cacheKey, out)
+		return out, nil
+	})
 }
 
 func (s *Service) revisionFields(ctx context.Context, proposalID, key string, n int) (domain.Fields, error) {

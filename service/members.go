@@ -14,8 +14,12 @@ func (s *Service) Members(ctx context.Context, user domain.User, proposalID stri
 		return nil, err
 	}
 	members, err := s.store.Members(ctx, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.audienceOf(ctx, p)
 	for i := range members {
-		members[i].User = presentPerson(p, members[i].User, members[i].Role)
+		members[i].User = people.person(members[i].User)
 	}
 	return members, err
 }

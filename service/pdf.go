@@ -56,7 +56,7 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		out.NotModified = true
 		return out, nil
 	}
-	out.Bytes, err = s.cachedRender(ctx, version, func(w io.Writer) error {
+	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
 		tpl, err := s.Template(p)
 		if err != nil {
 			return err
@@ -65,18 +65,18 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		if err != nil {
 			return err
 		}
-		return pdf.Render(w, conceptnote.Build(doc, tpl, s.budgets, lang))
+		return s.renderPDF(w, conceptnote.Build(doc, tpl, s.budgets, lang))
 	})
 	return out, err
 }
 
-// cachedRender returns the bytes cached under version, or renders them within the render limit and
-// caches them.
-func (s *Service) cachedRender(ctx context.Context, version string, render func(io.Writer) error) ([]byte, error) {
+// cachedRender returns the bytes cached under version, or renders them within the render limits and
+// the account's share of them, and caches them.
+func (s *Service) cachedRender(ctx context.Context, account, version string, render func(io.Writer) error) ([]byte, error) {
 	if data, ok := s.pdfs.get(version); ok {
 		return data, nil
 	}
-	release, err := s.renderGate.enter(ctx)
+	release, err := s.renderGate.enter(ctx, account)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,9 @@ func (s *Service) Worksheet(ctx context.Context, tpl *templates.Template, lang s
 	version := fmt.Sprintf("worksheet|%s|%d|%s|%s", tpl.Key, tpl.Version, lang, buildID)
 	out := PDF{ETag: etagOf(version), FileName: tpl.Title[lang]}
 	var err error
-	out.Bytes, err = s.cachedRender(ctx, version, func(w io.Writer) error {
+	// Worksheets are public and the same for everyone, so the signed-out share is enough: each language
+	// of each template is rendered once and then served from the cache.
+	out.Bytes, err = s.cachedRender(ctx, "", version, func(w io.Writer) error {
 		return pdf.RenderWorksheet(w, conceptnote.Worksheet(tpl, lang))
 	})
 	return out, err

@@ -2,83 +2,62 @@ package service
 
 import (
 	"container/list"
-	"context"
 	"sync"
-	"sync/atomic"
-
-	"iduit/domain"
 )
 
-// renderGate bounds concurrent PDF renders to the CPUs and the queue behind them: a render costs as much
-// as hundreds of API reads, so past the queue the answer is 503 with Retry-After, not a pile-up.
-type renderGate struct {
-	slots      chan struct{}
-	waiting    atomic.Int64
-	maxWaiting int64
+// lruCache keeps recent results of expensive work (PDF renders, word diffs) by a key that names
+// immutable inputs, so a repeated request costs nothing. It is bounded by the total size its entries
+// report and evicts the least recently used.
+type lruCache[V any] struct {
+	mu      sync.Mutex
+	maxSize int
+	size    int
+	sizeOf  func(V) int
+	order   *list.List // front is most recent; values are *cacheEntry[V]
+	entries map[string]*list.Element
 }
 
-func newRenderGate(concurrent, queue int) *renderGate {
-	return &renderGate{slots: make(chan struct{}, concurrent), maxWaiting: int64(concurrent + queue)}
+type cacheEntry[V any] struct {
+	key   string
+	value V
+	size  int
 }
 
-// enter waits for a render slot; release it when done.
-func (g *renderGate) enter(ctx context.Context) (release func(), err error) {
-	if g.waiting.Add(1) > g.maxWaiting {
-		g.waiting.Add(-1)
-		return nil, domain.ErrRenderBusy()
-	}
-	select {
-	case g.slots <- struct{}{}:
-		return func() { <-g.slots; g.waiting.Add(-1) }, nil
-	case <-ctx.Done():
-		g.waiting.Add(-1)
-		return nil, ctx.Err()
-	}
+func newLRUCache[V any](maxSize int, sizeOf func(V) int) *lruCache[V] {
+	return &lruCache[V]{maxSize: maxSize, sizeOf: sizeOf, order: list.New(), entries: map[string]*list.Element{}}
 }
 
-// pdfCache keeps recent renders by content version, so a repeated download costs nothing. It is bounded
-// by total bytes and evicts the least recently used.
-type pdfCache struct {
-	mu       sync.Mutex
-	maxBytes int
-	bytes    int
-	order    *list.List // front is most recent; values are *cacheEntry
-	entries  map[string]*list.Element
+// newPDFCache holds rendered PDFs up to maxBytes.
+func newPDFCache(maxBytes int) *lruCache[[]byte] {
+	return newLRUCache(maxBytes, func(b []byte) int { return len(b) })
 }
 
-type cacheEntry struct {
-	key  string
-	data []byte
-}
-
-func newPDFCache(maxBytes int) *pdfCache {
-	return &pdfCache{maxBytes: maxBytes, order: list.New(), entries: map[string]*list.Element{}}
-}
-
-func (c *pdfCache) get(key string) ([]byte, bool) {
+func (c *lruCache[V]) get(key string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.entries[key]
 	if !ok {
-		return nil, false
+		var zero V
+		return zero, false
 	}
 	c.order.MoveToFront(el)
-	return el.Value.(*cacheEntry).data, true
+	return el.Value.(*cacheEntry[V]).value, true
 }
 
-func (c *pdfCache) put(key string, data []byte) {
+func (c *lruCache[V]) put(key string, value V) {
+	size := c.sizeOf(value)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.entries[key]; ok || len(data) > c.maxBytes {
+	if _, ok := c.entries[key]; ok || size > c.maxSize {
 		return
 	}
-	c.entries[key] = c.order.PushFront(&cacheEntry{key: key, data: data})
-	c.bytes += len(data)
-	for c.bytes > c.maxBytes {
+	c.entries[key] = c.order.PushFront(&cacheEntry[V]{key: key, value: value, size: size})
+	c.size += size
+	for c.size > c.maxSize {
 		old := c.order.Back()
-		e := old.Value.(*cacheEntry)
+		e := old.Value.(*cacheEntry[V])
 		c.order.Remove(old)
 		delete(c.entries, e.key)
-		c.bytes -= len(e.data)
+		c.size -= e.size
 	}
 }

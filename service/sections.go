@@ -121,18 +121,34 @@ func (s *Service) SaveSectionAsSession(ctx context.Context, token string, in Sav
 
 // Revisions lists the saves of one section, newest first.
 func (s *Service) Revisions(ctx context.Context, user domain.User, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
-	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+	p, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+	if err != nil {
 		return nil, 0, err
 	}
-	return s.store.Revisions(ctx, proposalID, key, page.Normalize())
+	revs, total, err := s.store.Revisions(ctx, proposalID, key, page.Normalize())
+	if err != nil {
+		return nil, 0, err
+	}
+	people, err := s.audienceOf(ctx, p)
+	for i := range revs {
+		revs[i].CreatedBy = people.personID(revs[i].CreatedBy)
+	}
+	return revs, total, err
 }
 
 // Revision returns one save of a section with its fields.
 func (s *Service) Revision(ctx context.Context, user domain.User, proposalID, key string, number int) (domain.Revision, error) {
-	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+	p, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+	if err != nil {
 		return domain.Revision{}, err
 	}
-	return s.store.Revision(ctx, proposalID, key, number)
+	r, err := s.store.Revision(ctx, proposalID, key, number)
+	if err != nil {
+		return domain.Revision{}, err
+	}
+	people, err := s.audienceOf(ctx, p)
+	r.CreatedBy = people.personID(r.CreatedBy)
+	return r, err
 }
 
 // sectionOf checks access and finds the section in the proposal's template. An unknown section key is

@@ -4,12 +4,14 @@ package service
 
 import (
 	"crypto/rand"
-	"runtime"
+	"io"
 	"strings"
 	"time"
 
 	"iduit/budget"
+	"iduit/domain"
 	"iduit/models"
+	"iduit/pdf"
 	"iduit/templates"
 )
 
@@ -23,8 +25,12 @@ type Service struct {
 	now        func() time.Time
 	// Failed sign-ins are throttled per account and per client address.
 	accountThrottle, addressThrottle *throttle
-	renderGate                       *renderGate
-	pdfs                             *pdfCache
+	renderGate                       *workGate
+	pdfs                             *lruCache[[]byte]
+	renderPDF                        func(io.Writer, pdf.Document) error
+	diffGate                         *workGate
+	diffs                            *lruCache[[]FieldDiff]
+	diffFlights                      flights[[]FieldDiff]
 	proposalTemplates                proposalTemplates
 	imports                          ImportLimits
 	publicURL                        string
@@ -44,6 +50,10 @@ type Config struct {
 	Imports ImportLimits
 	// PublicURL is where people reach the site, such as https://iduit.example.org; links in e-mail start with it.
 	PublicURL string
+	// Renders and Diffs bound concurrent PDF renders and word diffs; zero values take DefaultWorkLimits.
+	Renders, Diffs WorkLimits
+	// RenderPDF replaces the concept note renderer, so that a test can hold renders open; nil is pdf.Render.
+	RenderPDF func(io.Writer, pdf.Document) error
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -74,12 +84,15 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Imports.MaxComments <= 0 {
 		cfg.Imports.MaxComments = DefaultImportLimits.MaxComments
 	}
+	if cfg.RenderPDF == nil {
+		cfg.RenderPDF = pdf.Render
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
-		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
-		imports:   cfg.Imports,
-		publicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		imports: cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		renderGate: newWorkGate(cfg.Renders, domain.ErrRenderBusy), pdfs: newPDFCache(64 << 20), renderPDF: cfg.RenderPDF,
+		diffGate: newWorkGate(cfg.Diffs, domain.ErrDiffBusy), diffs: newDiffCache(diffCacheBytes),
 	}
 }
 

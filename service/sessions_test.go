@@ -36,29 +36,36 @@ func TestSessionsExpire(t *testing.T) {
 // TestRenderGateRefusesPastItsQueue fills the render slots and the queue, then checks the next caller is
 // told to come back (503) rather than queued without bound.
 func TestRenderGateRefusesPastItsQueue(t *testing.T) {
-	g := newRenderGate(1, 1)
-	release, err := g.enter(context.Background())
+	g := newWorkGate(WorkLimits{Concurrent: 1, Queue: 1, PerAccount: 1}, domain.ErrRenderBusy)
+	release, err := g.enter(context.Background(), "a")
 	if err != nil {
 		t.Fatal(err)
 	}
 	waiting := make(chan error, 1)
 	go func() {
-		r, err := g.enter(context.Background())
+		r, err := g.enter(context.Background(), "b")
 		if err == nil {
 			r()
 		}
 		waiting <- err
 	}()
-	for g.waiting.Load() < 2 {
+	for g.admitted() < 2 {
 		time.Sleep(time.Millisecond)
 	}
-	if _, err := g.enter(context.Background()); domain.ErrorKind(err) != domain.KindUnavailable {
+	if _, err := g.enter(context.Background(), "c"); domain.ErrorKind(err) != domain.KindUnavailable {
 		t.Fatalf("a third caller got %v, want unavailable", err)
 	}
 	release()
 	if err := <-waiting; err != nil {
 		t.Fatalf("the queued caller got %v", err)
 	}
+}
+
+// admitted is how many callers are running or waiting.
+func (g *workGate) admitted() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.inFlight
 }
 
 func TestPDFCacheEvictsByBytes(t *testing.T) {

@@ -86,16 +86,32 @@ func (s *Service) requireReady(ctx context.Context, user domain.User, proposalID
 
 // Snapshots lists the named snapshots taken at each transition.
 func (s *Service) Snapshots(ctx context.Context, user domain.User, proposalID string) ([]domain.Snapshot, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.Snapshots(ctx, proposalID)
+	snaps, err := s.store.Snapshots(ctx, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.audienceOf(ctx, p)
+	for i := range snaps {
+		snaps[i].CreatedBy = people.personID(snaps[i].CreatedBy) // an approval names the reviewer
+	}
+	return snaps, err
 }
 
 // Snapshot returns one snapshot with every section.
 func (s *Service) Snapshot(ctx context.Context, user domain.User, proposalID, id string) (domain.Snapshot, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	if err != nil {
 		return domain.Snapshot{}, err
 	}
-	return s.store.Snapshot(ctx, proposalID, id)
+	snap, err := s.store.Snapshot(ctx, proposalID, id)
+	if err != nil {
+		return domain.Snapshot{}, err
+	}
+	people, err := s.audienceOf(ctx, p)
+	snap.CreatedBy = people.personID(snap.CreatedBy)
+	return snap, err
 }

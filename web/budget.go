@@ -349,7 +349,7 @@ func (p *Pages) attachBudgetProblems(c *gin.Context, f *budgetForm, problems []d
 			field, _, _ := strings.Cut(pr.Field, "[")
 			top[field] = views[i].Message
 			views[i].Anchor = "b-" + field
-			views[i].Message = tr(c, "budget.field."+field) + ": " + views[i].Message
+			views[i].Message = budgetFieldLabel(c, field) + ": " + views[i].Message
 			continue
 		}
 		row, _ := strconv.Atoi(m[1])
@@ -371,4 +371,13 @@ func (p *Pages) attachBudgetProblems(c *gin.Context, f *budgetForm, problems []d
 		}
 	}
 	return views, top
+}
+
+// budgetFieldLabel names a budget field a problem is about; a field without a label of its own is shown
+// by its name rather than by a message key.
+func budgetFieldLabel(c *gin.Context, field string) string {
+	if _, ok := catalogue["budget.field."+field]; ok {
+		return tr(c, "budget.field."+field)
+	}
+	return field
 }

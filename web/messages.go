@@ -63,6 +63,8 @@ var catalogue = map[string]msg{
 	"error.unprocessable.text":          {"The check for errors still finds problems.", "Проверка на ошибки еще находит проблемы."},
 	"error.too_large.title":             {"Too much text at once", "Слишком много текста за один раз"},
 	"error.too_large.text":              {"The form is larger than the server accepts. Save in smaller parts.", "Форма больше, чем принимает сервер. Сохраняйте по частям."},
+	"error.too_many_requests.title":     {"Too many requests", "Слишком много запросов"},
+	"error.too_many_requests.text":      {"Wait a little, then try again.", "Подождите немного и попробуйте снова."},
 	"error.unavailable.title":           {"Try again in a moment", "Попробуйте чуть позже"},
 	"error.unavailable.text":            {"The server cannot reach its database right now.", "Сервер сейчас не может связаться с базой данных."},
 	"error.internal.title":              {"Something went wrong on our side", "Что-то пошло не так на нашей стороне"},

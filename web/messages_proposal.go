@@ -171,4 +171,8 @@ var proposalMessages = map[string]msg{
 	"guide.section": {"Guidance for this section", "Подсказки к разделу"},
 	"guide.field":   {"How to fill this in", "Как заполнить"},
 	"comments.jump": {"Comments on this field", "Комментарии к полю"},
+	// Entries the activity page showed as a 500 until the message check read every key in use.
+	"activity.proposal_imported": {"imported the proposal", "импортировал(а) заявку"},
+	"activity.budget_saved":      {"saved the budget", "сохранил(а) бюджет"},
+	"activity.indicators_saved":  {"saved the indicators", "сохранил(а) показатели"},
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -104,10 +106,38 @@ func queryNext(next string) string {
 	return "?next=" + url.QueryEscape(next)
 }
 
-// localPath accepts only a path on this site, so that "next" cannot send anyone elsewhere after sign-in.
+// localPath accepts only a path on this site, so that "next" cannot send anyone elsewhere after sign-in;
+// anything else becomes fallback. Every redirect to a "next" goes through it.
 func localPath(s, fallback string) string {
-	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") || strings.ContainsAny(s, "\r\n") {
-		return fallback
+	if isLocalPath(s) {
+		return s
 	}
-	return s
+	return fallback
+}
+
+// isLocalPath holds for a single "/" followed by a character that is not "/", a backslash or a control
+// character, both as given and after percent-decoding (repeatedly, for doubly encoded values): browsers
+// drop tabs and newlines and read a backslash as "/", so "/<tab>/evil.example" and "/<backslash>evil.example" are other
+// origins to them. Control characters are refused anywhere, as they have no place in a Location header.
+func isLocalPath(s string) bool {
+	for range 4 {
+		if !strings.HasPrefix(s, "/") {
+			return false
+		}
+		if len(s) > 1 && (s[1] == '/' || s[1] == '\\') {
+			return false
+		}
+		if strings.ContainsFunc(s, unicode.IsControl) || !utf8.ValidString(s) {
+			return false
+		}
+		decoded, err := url.PathUnescape(s)
+		if err != nil {
+			return false
+		}
+		if decoded == s {
+			return true
+		}
+		s = decoded
+	}
+	return false // encoded more deeply than any honest link is
 }

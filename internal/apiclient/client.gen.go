@@ -2004,7 +2004,9 @@ type ClientInterface interface {
 	//
 	// A bilingual proposal renders in its submission language unless ?lang names the other. The ETag
 	// changes with every save; If-None-Match with the current one gives 304. Renders are bounded by the
-	// CPUs; when the queue is full the answer is 503 with Retry-After.
+	// CPUs; when the queue is full the answer is 503 with Retry-After. Each account may have only its
+	// share of renders running or waiting (half the CPUs, at least two); past it that account alone gets
+	// 429 with Retry-After, so one account cannot make everyone else's PDF fail.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/pdf (the `GetProposalPDF` operationId).
 	GetProposalPDF(ctx context.Context, id ProposalID, params *GetProposalPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2044,6 +2046,9 @@ type ClientInterface interface {
 	GetRevision(ctx context.Context, id ProposalID, key SectionKey, n int, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DiffRevisions Word-level diff of two revisions, per changed field (per language for text)
+	//
+	// Comparisons are cached (revisions never change) and bounded like PDF renders: 503 with Retry-After
+	// past the queue, 429 with Retry-After past the caller's own share.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/sections/{key}/revisions/{n}/diff/{m} (the `DiffRevisions` operationId).
 	DiffRevisions(ctx context.Context, id ProposalID, key SectionKey, n int, m int, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2952,7 +2957,9 @@ func (c *Client) RemoveMember(ctx context.Context, id ProposalID, userID string,
 //
 // A bilingual proposal renders in its submission language unless ?lang names the other. The ETag
 // changes with every save; If-None-Match with the current one gives 304. Renders are bounded by the
-// CPUs; when the queue is full the answer is 503 with Retry-After.
+// CPUs; when the queue is full the answer is 503 with Retry-After. Each account may have only its
+// share of renders running or waiting (half the CPUs, at least two); past it that account alone gets
+// 429 with Retry-After, so one account cannot make everyone else's PDF fail.
 //
 // Corresponds with GET /api/v1/proposals/{id}/pdf (the `GetProposalPDF` operationId).
 func (c *Client) GetProposalPDF(ctx context.Context, id ProposalID, params *GetProposalPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3062,6 +3069,9 @@ func (c *Client) GetRevision(ctx context.Context, id ProposalID, key SectionKey,
 }
 
 // DiffRevisions Word-level diff of two revisions, per changed field (per language for text)
+//
+// Comparisons are cached (revisions never change) and bounded like PDF renders: 503 with Retry-After
+// past the queue, 429 with Retry-After past the caller's own share.
 //
 // Corresponds with GET /api/v1/proposals/{id}/sections/{key}/revisions/{n}/diff/{m} (the `DiffRevisions` operationId).
 func (c *Client) DiffRevisions(ctx context.Context, id ProposalID, key SectionKey, n int, m int, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6287,7 +6297,9 @@ type ClientWithResponsesInterface interface {
 	//
 	// A bilingual proposal renders in its submission language unless ?lang names the other. The ETag
 	// changes with every save; If-None-Match with the current one gives 304. Renders are bounded by the
-	// CPUs; when the queue is full the answer is 503 with Retry-After.
+	// CPUs; when the queue is full the answer is 503 with Retry-After. Each account may have only its
+	// share of renders running or waiting (half the CPUs, at least two); past it that account alone gets
+	// 429 with Retry-After, so one account cannot make everyone else's PDF fail.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -6337,6 +6349,9 @@ type ClientWithResponsesInterface interface {
 	GetRevisionWithResponse(ctx context.Context, id ProposalID, key SectionKey, n int, reqEditors ...RequestEditorFn) (*GetRevisionResponse, error)
 
 	// DiffRevisionsWithResponse Word-level diff of two revisions, per changed field (per language for text)
+	//
+	// Comparisons are cached (revisions never change) and bounded like PDF renders: 503 with Retry-After
+	// past the queue, 429 with Retry-After past the caller's own share.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8768,6 +8783,8 @@ type GetProposalPDFResponse struct {
 	ApplicationproblemJSON401 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
 	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
 	ApplicationproblemJSON503 *Problem
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -8787,6 +8804,11 @@ func (r GetProposalPDFResponse) GetApplicationproblemJSON401() *Problem {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetProposalPDFResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetProposalPDFResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
 }
 
 // GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
@@ -9229,6 +9251,10 @@ type DiffRevisionsResponse struct {
 	ApplicationproblemJSON401 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -9265,6 +9291,16 @@ func (r DiffRevisionsResponse) GetApplicationproblemJSON401() *Problem {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r DiffRevisionsResponse) GetApplicationproblemJSON404() *Problem {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DiffRevisionsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r DiffRevisionsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -10692,7 +10728,9 @@ func (c *ClientWithResponses) RemoveMemberWithResponse(ctx context.Context, id P
 //
 // A bilingual proposal renders in its submission language unless ?lang names the other. The ETag
 // changes with every save; If-None-Match with the current one gives 304. Renders are bounded by the
-// CPUs; when the queue is full the answer is 503 with Retry-After.
+// CPUs; when the queue is full the answer is 503 with Retry-After. Each account may have only its
+// share of renders running or waiting (half the CPUs, at least two); past it that account alone gets
+// 429 with Retry-After, so one account cannot make everyone else's PDF fail.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -10784,6 +10822,9 @@ func (c *ClientWithResponses) GetRevisionWithResponse(ctx context.Context, id Pr
 }
 
 // DiffRevisionsWithResponse Word-level diff of two revisions, per changed field (per language for text)
+//
+// Comparisons are cached (revisions never change) and bounded like PDF renders: 503 with Retry-After
+// past the queue, 429 with Retry-After past the caller's own share.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12808,6 +12849,13 @@ func ParseGetProposalPDFResponse(rsp *http.Response) (*GetProposalPDFResponse, e
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -13196,6 +13244,20 @@ func ParseDiffRevisionsResponse(rsp *http.Response) (*DiffRevisionsResponse, err
 			return nil, err
 		}
 		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
 
 	}
 
