@@ -135,7 +135,8 @@ func TestSignInThrottling(t *testing.T) {
 				header: map[string]string{"X-Forwarded-For": addr}})
 		}
 		for i := 0; i < 5; i++ {
-			signIn(alice.email, "wrong guess", "").want(401)
+			// A spoofed X-Forwarded-For changes nothing: no proxy is trusted by default.
+			signIn(alice.email, "wrong guess", fmt.Sprintf("203.0.113.%d", i)).want(401)
 		}
 		r := signIn(alice.email, "correct horse", "").want(429)
 		if ra := r.Header().Get("Retry-After"); ra == "" || ra == "0" {
@@ -144,15 +145,6 @@ func TestSignInThrottling(t *testing.T) {
 		t.Run("other accounts are not locked by one account's failures", func(t *testing.T) {
 			bob := a.signUp(t, "Bob")
 			signIn(bob.email, "correct horse", "").want(201)
-		})
-		t.Run("one address failing on many accounts is throttled", func(t *testing.T) {
-			carol := a.signUp(t, "Carol")
-			for i := 0; i < 14; i++ { // 5 above + 14 + 1 below = 20 failures from this address
-				// A spoofed X-Forwarded-For changes nothing: no proxy is trusted by default.
-				signIn(fmt.Sprintf("nobody%d@example.org", i), "wrong guess", fmt.Sprintf("203.0.113.%d", i)).want(401)
-			}
-			signIn("nobody-last@example.org", "wrong guess", "").want(401)
-			signIn(carol.email, "wrong guess", "").want(429)
 		})
 	})
 }

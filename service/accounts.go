@@ -7,9 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"iduit/domain"
@@ -37,8 +35,12 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	if len(problems) > 0 {
 		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
 	}
+	hash, err := s.hashes.hash(ctx, in.Password)
+	if err != nil {
+		return domain.User{}, err
+	}
 	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
-	if err := s.store.CreateUser(ctx, u, hashPassword(in.Password, s.passwords)); err != nil {
+	if err := s.store.CreateUser(ctx, u, hash); err != nil {
 		return domain.User{}, err
 	}
 	return u, nil
@@ -76,23 +78,29 @@ func checkPasswordRules(password, email string) *domain.Problem {
 }
 
 // SignIn checks a password and opens a session. It returns the token, which is shown once and never
-// stored. Repeated failures for one account or from one address are refused for a while (429), so a
-// password cannot be guessed at speed; addr is the client's address as the server sees it.
+// stored. The attempt is counted before the password is checked, and refused (429) past the limits (see
+// SignInLimits), so a password cannot be guessed at speed; addr is the client's address as the server
+// sees it.
 func (s *Service) SignIn(ctx context.Context, email, password, addr string) (string, domain.Session, error) {
 	email = domain.NormalizeEmail(email)
 	now := s.clock()
-	if err := s.throttled(email, addr, now); err != nil {
+	keys := throttleKeys(email, addr)
+	if err := s.admitSignIn(ctx, keys, now); err != nil {
 		return "", domain.Session{}, err
 	}
 	user, err := s.checkCredentials(ctx, email, password)
-	if err != nil {
-		if domain.ErrorKind(err) == domain.KindUnauthenticated {
-			s.accountThrottle.fail(email, now)
-			s.addressThrottle.fail(addr, now)
+	if domain.ErrorKind(err) == domain.KindUnavailable {
+		// The password was never checked, so it was no guess: give the attempt back.
+		if err := s.signInNotChecked(ctx, keys); err != nil {
+			return "", domain.Session{}, err
 		}
+	}
+	if err != nil {
 		return "", domain.Session{}, err
 	}
-	s.accountThrottle.reset(email)
+	if err := s.signInSucceeded(ctx, keys, now); err != nil {
+		return "", domain.Session{}, err
+	}
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
 	sess := domain.Session{ID: domain.NewID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
 	if err := s.store.CreateSession(ctx, sess, hashToken(token)); err != nil {
@@ -101,27 +109,23 @@ func (s *Service) SignIn(ctx context.Context, email, password, addr string) (str
 	return token, sess, nil
 }
 
-func (s *Service) throttled(email, addr string, now time.Time) error {
-	wait := max(s.accountThrottle.wait(email, now), s.addressThrottle.wait(addr, now))
-	if wait <= 0 {
-		return nil
-	}
-	seconds := int(math.Ceil(wait.Seconds()))
-	return domain.ErrTooManySignIns(seconds)
-}
-
+// checkCredentials costs one password check whether or not the account exists: an unknown e-mail is
+// checked against a dummy hash of the same cost, so the answer's timing does not tell which e-mails have
+// accounts.
 func (s *Service) checkCredentials(ctx context.Context, email, password string) (domain.User, error) {
 	wrong := domain.ErrWrongCredentials()
 	user, hash, err := s.store.UserByEmail(ctx, email)
 	if domain.ErrorKind(err) == domain.KindNotFound {
-		// Hash anyway so that a missing account takes as long as a wrong password.
-		checkPassword(password, hashPassword("", s.passwords))
-		return user, wrong
+		hash, err = s.dummyHash, nil
 	}
 	if err != nil {
 		return user, err
 	}
-	if !checkPassword(password, hash) {
+	ok, err := s.hashes.check(ctx, password, hash)
+	if err != nil {
+		return user, err
+	}
+	if !ok || user.ID == "" {
 		return user, wrong
 	}
 	return user, nil

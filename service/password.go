@@ -1,12 +1,16 @@
 package service
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"iduit/domain"
 )
 
 // PasswordParams is the argon2id cost.
@@ -25,8 +29,25 @@ const (
 	keyLength  = 32
 )
 
-// hashPassword returns an argon2id hash in the PHC string format, which records its own parameters so
-// that raising the cost later does not break existing accounts.
+// PasswordHasher makes and checks password hashes. Argon2Hasher is the one production uses; tests wrap
+// it to count how often a hash runs, which is what sign-in timing and the hashing bound are about.
+type PasswordHasher interface {
+	// Hash returns an encoded hash of password with a fresh salt.
+	Hash(password string) string
+	// Check tells whether password matches encoded; it costs one hash run, match or not.
+	Check(password, encoded string) bool
+}
+
+// Argon2Hasher hashes with argon2id at the given cost.
+type Argon2Hasher struct{ Params PasswordParams }
+
+// Hash returns an argon2id hash in the PHC string format, which records its own parameters so that
+// raising the cost later does not break existing accounts.
+func (h Argon2Hasher) Hash(password string) string { return hashPassword(password, h.Params) }
+
+// Check compares in constant time; a malformed hash never matches.
+func (h Argon2Hasher) Check(password, encoded string) bool { return checkPassword(password, encoded) }
+
 func hashPassword(password string, p PasswordParams) string {
 	salt := randomBytes(saltLength)
 	key := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, keyLength)
@@ -35,7 +56,6 @@ func hashPassword(password string, p PasswordParams) string {
 		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
-// checkPassword compares in constant time; a malformed hash never matches.
 func checkPassword(password, encoded string) bool {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
@@ -52,4 +72,57 @@ func checkPassword(password, encoded string) bool {
 	}
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// hashGate bounds how many password hashes run at once. Each argon2id run holds its whole cost in memory
+// (19 MiB by default) for its duration, so a hundred sign-ins at once held 1.9–3.6 GiB. With the gate,
+// peak memory is slots × cost whatever the burst; a request waits briefly for a slot and past that is
+// told to come back (503 with Retry-After) rather than piling up. Waiting costs a goroutine, not memory.
+type hashGate struct {
+	hasher PasswordHasher
+	slots  chan struct{}
+	wait   time.Duration
+}
+
+func newHashGate(hasher PasswordHasher, slots int, wait time.Duration) *hashGate {
+	return &hashGate{hasher: hasher, slots: make(chan struct{}, slots), wait: wait}
+}
+
+// enter takes a hashing slot, waiting at most the gate's wait; release it when done.
+func (g *hashGate) enter(ctx context.Context) (release func(), err error) {
+	select {
+	case g.slots <- struct{}{}:
+		return func() { <-g.slots }, nil
+	default:
+	}
+	timer := time.NewTimer(g.wait)
+	defer timer.Stop()
+	select {
+	case g.slots <- struct{}{}:
+		return func() { <-g.slots }, nil
+	case <-timer.C:
+		return nil, domain.ErrPasswordsBusy()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// hash hashes password in a slot.
+func (g *hashGate) hash(ctx context.Context, password string) (string, error) {
+	release, err := g.enter(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	return g.hasher.Hash(password), nil
+}
+
+// check checks password against encoded in a slot.
+func (g *hashGate) check(ctx context.Context, password, encoded string) (bool, error) {
+	release, err := g.enter(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer release()
+	return g.hasher.Check(password, encoded), nil
 }
