@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"iduit/domain"
@@ -46,33 +47,77 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	return u, nil
 }
 
+// MinDistinctPasswordChars is how many different characters (spaces aside) a password needs: aaaaaaaa
+// and 12121212 are long enough and guessed at once.
+const MinDistinctPasswordChars = 5
+
 //go:embed common-passwords.txt
 var commonPasswordList string
 
-// commonPasswords is the refused list as a set, built once.
+// commonPasswords is the refused list as a set, built once: each entry lower-cased, and also with the
+// common substitutions undone, so that the check can compare either way.
 var commonPasswords = func() map[string]bool {
 	set := map[string]bool{}
 	for _, line := range strings.Split(commonPasswordList, "\n") {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			set[strings.ToLower(line)] = true
+			lower := strings.ToLower(line)
+			set[lower] = true
+			set[unsubstitute(lower)] = true
 		}
 	}
 	return set
 }()
 
+// substitutions undo the letter-for-symbol swaps people make to pass naive checks (P@ssw0rd).
+var substitutions = strings.NewReplacer("@", "a", "4", "a", "3", "e", "0", "o", "1", "i", "!", "i", "|", "i",
+	"$", "s", "5", "s", "7", "t", "+", "t")
+
+func unsubstitute(s string) string { return substitutions.Replace(s) }
+
+// isCommonPassword tells whether password is on the list, ignoring case and the common substitutions,
+// or is a listed word followed by digits and punctuation (Dragon2024!).
+func isCommonPassword(password string) bool {
+	lower := strings.ToLower(password)
+	base := strings.TrimRightFunc(lower, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) })
+	for _, candidate := range []string{lower, base} {
+		if candidate != "" && (commonPasswords[candidate] || commonPasswords[unsubstitute(candidate)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctChars counts the different characters of s other than spaces.
+func distinctChars(s string) int {
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			seen[r] = true
+		}
+	}
+	return len(seen)
+}
+
+// checkPasswordRules explains the first thing wrong with a new password. The messages are English; the
+// web pages translate them (web/i18n.go, problemTexts).
 func checkPasswordRules(password, email string) *domain.Problem {
 	n := utf8.RuneCountInString(password)
+	problem := func(message string) *domain.Problem { return &domain.Problem{Field: "password", Message: message} }
 	switch {
-	case commonPasswords[strings.ToLower(password)]:
-		return &domain.Problem{Field: "password", Message: "is one of the most common passwords; choose another"}
-	case email != "" && strings.EqualFold(password, email):
-		return &domain.Problem{Field: "password", Message: "must not be your email address"}
 	case !utf8.ValidString(password):
-		return &domain.Problem{Field: "password", Message: "is not valid UTF-8 text"}
+		return problem("is not valid UTF-8 text")
+	case password != "" && strings.TrimSpace(password) == "":
+		return problem("must not be only spaces")
 	case n < MinPasswordLength:
-		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at least %d characters", MinPasswordLength)}
+		return problem(fmt.Sprintf("must be at least %d characters", MinPasswordLength))
 	case n > MaxPasswordLength:
-		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at most %d characters", MaxPasswordLength)}
+		return problem(fmt.Sprintf("must be at most %d characters", MaxPasswordLength))
+	case distinctChars(password) < MinDistinctPasswordChars:
+		return problem(fmt.Sprintf("must contain at least %d different characters", MinDistinctPasswordChars))
+	case email != "" && strings.EqualFold(password, email):
+		return problem("must not be your email address")
+	case isCommonPassword(password):
+		return problem("is one of the most common passwords; choose another")
 	}
 	return nil
 }

@@ -39,11 +39,17 @@ type testSite struct {
 
 func newTestSite(t *testing.T, store *models.Store) *testSite {
 	t.Helper()
+	return newTestSiteWith(t, store, service.Config{Passwords: cheapPasswords})
+}
+
+// newTestSiteWith is newTestSite with the service configured by cfg.
+func newTestSiteWith(t *testing.T, store *models.Store, cfg service.Config) *testSite {
+	t.Helper()
 	catalogue, err := templates.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords})
+	svc := service.New(store, catalogue, cfg)
 	log := slog.New(slog.NewTextHandler(testLogOut(), nil))
 	pages, err := New(Config{Service: svc, Logger: log, CSRFSecret: []byte("test-secret-of-at-least-16-bytes")})
 	if err != nil {

@@ -113,6 +113,10 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^does not appear in the field's current text$`), "не найдена в текущем тексте поля"},
 	{regexp.MustCompile(`^is not a known template key$`), "такого шаблона нет"},
 	{regexp.MustCompile(`^must be en or ru$`), "должен быть en или ru"},
+	{regexp.MustCompile(`^is one of the most common passwords; choose another$`), "слишком распространенный пароль; выберите другой"},
+	{regexp.MustCompile(`^must not be only spaces$`), "не может состоять из одних пробелов"},
+	{regexp.MustCompile(`^must contain at least (\d+) different characters$`), "должен содержать не меньше $1 разных символов"},
+	{regexp.MustCompile(`^must not be your email address$`), "не должен совпадать с адресом почты"},
 }
 
 func localiseProblem(lang, message string) string {
