@@ -24,6 +24,10 @@ func TestPasswordHashing(t *testing.T) {
 		{"x", "$argon2id$v=19$m=64,t=1,p=1$bad$bad", false},
 		{"x", "plain text", false},
 	}
+	dummy := Argon2Hasher{Params: p}.Dummy()
+	if !strings.HasPrefix(dummy, "$argon2id$v=19$m=64,t=1,p=1$") || checkPassword("", dummy) {
+		t.Fatalf("dummy %q must have the hasher's cost and match nothing", dummy)
+	}
 	for _, tt := range tests {
 		if got := checkPassword(tt.password, tt.encoded); got != tt.want {
 			t.Errorf("checkPassword(%q, %q) = %v", tt.password, tt.encoded, got)

@@ -89,7 +89,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, sessionTTL: cfg.SessionTTL, now: cfg.Now,
-		hashes: newHashGate(cfg.Hasher, cfg.HashSlots, cfg.HashWait), dummyHash: cfg.Hasher.Hash(string(randomBytes(16))),
+		hashes: newHashGate(cfg.Hasher, cfg.HashSlots, cfg.HashWait), dummyHash: dummyHash(cfg.Hasher),
 		signInLimits: cfg.SignInLimits.withDefaults(),
 		renderGate:   newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
 	}
