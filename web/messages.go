@@ -64,7 +64,7 @@ var catalogue = map[string]msg{
 	"error.too_large.title":             {"Too much text at once", "Слишком много текста за один раз"},
 	"error.too_large.text":              {"The form is larger than the server accepts. Save in smaller parts.", "Форма больше, чем принимает сервер. Сохраняйте по частям."},
 	"error.unavailable.title":           {"Try again in a moment", "Попробуйте чуть позже"},
-	"error.unavailable.text":            {"The server cannot reach its database right now.", "Сервер сейчас не может связаться с базой данных."},
+	"error.unavailable.text":            {"The server is too busy right now, or cannot reach its database.", "Сервер сейчас перегружен или не может связаться с базой данных."},
 	"error.internal.title":              {"Something went wrong on our side", "Что-то пошло не так на нашей стороне"},
 	"error.internal.text":               {"Nothing you did caused this. Please try again.", "Вы ни в чем не виноваты. Попробуйте еще раз."},
 	"error.csrf.title":                  {"This form has expired", "Срок действия формы истек"},
