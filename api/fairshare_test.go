@@ -10,7 +10,6 @@ import (
 	"iduit/models"
 	"iduit/pdf"
 	"iduit/service"
-	"iduit/templates"
 )
 
 // heldRenders is a PDF renderer that blocks until released, so a test can keep renders running.
@@ -85,13 +84,3 @@ func TestPDFRendersShareFairly(t *testing.T) {
 	})
 }
 
-// newTestAPIWith is newTestAPI with the service configured by the test.
-func newTestAPIWith(t *testing.T, store *models.Store, cfg service.Config) *testAPI {
-	t.Helper()
-	catalogue, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := service.New(store, catalogue, cfg)
-	return &testAPI{t: t, handler: NewRouter(Deps{Service: svc, Ready: store.Ping, Logger: discardLogger()}), store: store}
-}

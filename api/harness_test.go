@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -53,6 +54,9 @@ type testAPI struct {
 	handler http.Handler
 	store   *models.Store
 	users   atomic.Int64
+	// addr is the client address of requests that name none: one per harness, so that sign-in counters
+	// (kept in the database, which the PostgreSQL half of the suite shares) never mix between tests.
+	addr string
 }
 
 func newTestAPI(t *testing.T, store *models.Store) *testAPI {
@@ -63,13 +67,24 @@ func newTestAPI(t *testing.T, store *models.Store) *testAPI {
 // newTestAPIAt is newTestAPI with the service's clock replaced (nil keeps the real one).
 func newTestAPIAt(t *testing.T, store *models.Store, now func() time.Time) *testAPI {
 	t.Helper()
+	return newTestAPIWith(t, store, service.Config{Passwords: cheapPasswords, Now: now})
+}
+
+// newTestAPIWith is newTestAPI with the service configured by cfg.
+func newTestAPIWith(t *testing.T, store *models.Store, cfg service.Config) *testAPI {
+	t.Helper()
 	catalogue, err := templates.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords, Now: now})
+	svc := service.New(store, catalogue, cfg)
 	h := NewRouter(Deps{Service: svc, Ready: store.Ping, Logger: discardLogger()})
-	return &testAPI{t: t, handler: h, store: store}
+	return &testAPI{t: t, handler: h, store: store, addr: uniqueAddr()}
+}
+
+// uniqueAddr is a random address in the documentation range 2001:db8::/32, with a port.
+func uniqueAddr() string {
+	return fmt.Sprintf("[2001:db8:%x:%x:%x::1]:1234", rand.Uint32()>>16, rand.Uint32()>>16, rand.Uint32()>>16)
 }
 
 // eachAPI runs fn on every database backend.
@@ -82,6 +97,8 @@ type call struct {
 	method, path, token string
 	body                any
 	header              map[string]string
+	// remote is the client's address ("host:port"); empty means the harness's own.
+	remote string
 }
 
 type result struct {
@@ -93,6 +110,10 @@ func (a *testAPI) do(t *testing.T, c call) result {
 	t.Helper()
 	req := httptest.NewRequest(c.method, c.path, bodyReader(t, c.body))
 	req.Header.Set("Content-Type", "application/json")
+	req.RemoteAddr = a.addr
+	if c.remote != "" {
+		req.RemoteAddr = c.remote
+	}
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}

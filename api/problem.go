@@ -35,6 +35,21 @@ func StatusFor(k domain.Kind) int {
 	return http.StatusInternalServerError
 }
 
+// RetryAfter is the Retry-After header, in seconds, for an error that is worth retrying later (503 and
+// 429), or "" for any other; the web pages send the same.
+func RetryAfter(e *domain.Error) string {
+	switch StatusFor(e.Kind) {
+	case http.StatusServiceUnavailable:
+		return "5"
+	case http.StatusTooManyRequests:
+		if s, ok := e.Extra["retry_after"]; ok {
+			return fmt.Sprint(s)
+		}
+		return "5"
+	}
+	return ""
+}
+
 // problemContentType is RFC 9457's media type for error bodies.
 const problemContentType = "application/problem+json"
 
@@ -69,13 +84,11 @@ func writeError(c *gin.Context, err error) {
 	for k, v := range e.Extra {
 		body[k] = v
 	}
-	switch status {
-	case http.StatusUnauthorized:
+	if status == http.StatusUnauthorized {
 		c.Header("WWW-Authenticate", `Bearer realm="iduit"`)
-	case http.StatusServiceUnavailable:
-		c.Header("Retry-After", "5")
-	case http.StatusTooManyRequests:
-		c.Header("Retry-After", fmt.Sprint(e.Extra["retry_after"]))
+	}
+	if after := RetryAfter(e); after != "" {
+		c.Header("Retry-After", after)
 	}
 	c.Abort()
 	c.Render(status, problemRender{body})

@@ -102,3 +102,9 @@ func ErrStorageFull() *Error {
 func ErrDatabaseDown() *Error {
 	return Coded(KindUnavailable, "database_down", nil, "the database is not available; try again shortly")
 }
+
+// ErrPasswordsBusy answers a sign-up or sign-in that found every password-hashing slot taken for longer
+// than it may wait: the server is shedding a burst rather than running out of memory.
+func ErrPasswordsBusy() *Error {
+	return Coded(KindUnavailable, "passwords_busy", nil, "the server is busy checking other passwords; try again in a few seconds")
+}

@@ -7,9 +7,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"strings"
-	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"iduit/domain"
@@ -39,69 +38,123 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	if len(problems) > 0 {
 		return domain.User{}, domain.Invalid("the account details are not valid", problems...)
 	}
+	hash, err := s.hashes.hash(ctx, in.Password)
+	if err != nil {
+		return domain.User{}, err
+	}
 	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
 	if in.Invitation != "" {
 		act := &domain.Activity{Actor: u, Kind: domain.ActivityMemberAdded, CreatedAt: u.CreatedAt}
-		if _, err := s.store.CreateUserFromInvitation(ctx, u, hashPassword(in.Password, s.passwords), hashToken(in.Invitation), act); err != nil {
+		if _, err := s.store.CreateUserFromInvitation(ctx, u, hash, hashToken(in.Invitation), act); err != nil {
 			return domain.User{}, err
 		}
 		return u, nil
 	}
-	if err := s.store.CreateUser(ctx, u, hashPassword(in.Password, s.passwords)); err != nil {
+	if err := s.store.CreateUser(ctx, u, hash); err != nil {
 		return domain.User{}, err
 	}
 	return u, nil
 }
 
+// MinDistinctPasswordChars is how many different characters (spaces aside) a password needs: aaaaaaaa
+// and 12121212 are long enough and guessed at once.
+const MinDistinctPasswordChars = 5
+
 //go:embed common-passwords.txt
 var commonPasswordList string
 
-// commonPasswords is the refused list as a set, built once.
+// commonPasswords is the refused list as a set, built once: each entry lower-cased, and also with the
+// common substitutions undone, so that the check can compare either way.
 var commonPasswords = func() map[string]bool {
 	set := map[string]bool{}
 	for _, line := range strings.Split(commonPasswordList, "\n") {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			set[strings.ToLower(line)] = true
+			lower := strings.ToLower(line)
+			set[lower] = true
+			set[unsubstitute(lower)] = true
 		}
 	}
 	return set
 }()
 
+// substitutions undo the letter-for-symbol swaps people make to pass naive checks (P@ssw0rd).
+var substitutions = strings.NewReplacer("@", "a", "4", "a", "3", "e", "0", "o", "1", "i", "!", "i", "|", "i",
+	"$", "s", "5", "s", "7", "t", "+", "t")
+
+func unsubstitute(s string) string { return substitutions.Replace(s) }
+
+// isCommonPassword tells whether password is on the list, ignoring case and the common substitutions,
+// or is a listed word followed by digits and punctuation (Dragon2024!).
+func isCommonPassword(password string) bool {
+	lower := strings.ToLower(password)
+	base := strings.TrimRightFunc(lower, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) })
+	for _, candidate := range []string{lower, base} {
+		if candidate != "" && (commonPasswords[candidate] || commonPasswords[unsubstitute(candidate)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctChars counts the different characters of s other than spaces.
+func distinctChars(s string) int {
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			seen[r] = true
+		}
+	}
+	return len(seen)
+}
+
+// checkPasswordRules explains the first thing wrong with a new password. The messages are English; the
+// web pages translate them (web/i18n.go, problemTexts).
 func checkPasswordRules(password, email string) *domain.Problem {
 	n := utf8.RuneCountInString(password)
+	problem := func(message string) *domain.Problem { return &domain.Problem{Field: "password", Message: message} }
 	switch {
-	case commonPasswords[strings.ToLower(password)]:
-		return &domain.Problem{Field: "password", Message: "is one of the most common passwords; choose another"}
-	case email != "" && strings.EqualFold(password, email):
-		return &domain.Problem{Field: "password", Message: "must not be your email address"}
 	case !utf8.ValidString(password):
-		return &domain.Problem{Field: "password", Message: "is not valid UTF-8 text"}
+		return problem("is not valid UTF-8 text")
+	case password != "" && strings.TrimSpace(password) == "":
+		return problem("must not be only spaces")
 	case n < MinPasswordLength:
-		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at least %d characters", MinPasswordLength)}
+		return problem(fmt.Sprintf("must be at least %d characters", MinPasswordLength))
 	case n > MaxPasswordLength:
-		return &domain.Problem{Field: "password", Message: fmt.Sprintf("must be at most %d characters", MaxPasswordLength)}
+		return problem(fmt.Sprintf("must be at most %d characters", MaxPasswordLength))
+	case distinctChars(password) < MinDistinctPasswordChars:
+		return problem(fmt.Sprintf("must contain at least %d different characters", MinDistinctPasswordChars))
+	case email != "" && strings.EqualFold(password, email):
+		return problem("must not be your email address")
+	case isCommonPassword(password):
+		return problem("is one of the most common passwords; choose another")
 	}
 	return nil
 }
 
 // SignIn checks a password and opens a session. It returns the token, which is shown once and never
-// stored. Repeated failures for one account or from one address are refused for a while (429), so a
-// password cannot be guessed at speed; addr is the client's address as the server sees it.
+// stored. The attempt is counted before the password is checked, and refused (429) past the limits (see
+// SignInLimits), so a password cannot be guessed at speed; addr is the client's address as the server
+// sees it.
 func (s *Service) SignIn(ctx context.Context, email, password, addr string) (string, domain.Session, error) {
 	email = domain.NormalizeEmail(email)
 	now := s.clock()
-	if err := s.throttled(email, addr, now); err != nil {
+	keys := throttleKeys(email, addr)
+	if err := s.admitSignIn(ctx, keys, now); err != nil {
 		return "", domain.Session{}, err
 	}
 	user, err := s.checkCredentials(ctx, email, password)
-	if err != nil {
-		if domain.ErrorKind(err) == domain.KindUnauthenticated {
-			s.accountThrottle.fail(email, now)
-			s.addressThrottle.fail(addr, now)
+	if domain.ErrorKind(err) == domain.KindUnavailable {
+		// The password was never checked, so it was no guess: give the attempt back.
+		if err := s.signInNotChecked(ctx, keys); err != nil {
+			return "", domain.Session{}, err
 		}
+	}
+	if err != nil {
 		return "", domain.Session{}, err
 	}
-	s.accountThrottle.reset(email)
+	if err := s.signInSucceeded(ctx, keys, now); err != nil {
+		return "", domain.Session{}, err
+	}
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
 	sess := domain.Session{ID: domain.NewID(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.sessionTTL)}
 	if err := s.store.CreateSession(ctx, sess, hashToken(token)); err != nil {
@@ -110,27 +163,23 @@ func (s *Service) SignIn(ctx context.Context, email, password, addr string) (str
 	return token, sess, nil
 }
 
-func (s *Service) throttled(email, addr string, now time.Time) error {
-	wait := max(s.accountThrottle.wait(email, now), s.addressThrottle.wait(addr, now))
-	if wait <= 0 {
-		return nil
-	}
-	seconds := int(math.Ceil(wait.Seconds()))
-	return domain.ErrTooManySignIns(seconds)
-}
-
+// checkCredentials costs one password check whether or not the account exists: an unknown e-mail is
+// checked against a dummy hash of the same cost, so the answer's timing does not tell which e-mails have
+// accounts.
 func (s *Service) checkCredentials(ctx context.Context, email, password string) (domain.User, error) {
 	wrong := domain.ErrWrongCredentials()
 	user, hash, err := s.store.UserByEmail(ctx, email)
 	if domain.ErrorKind(err) == domain.KindNotFound {
-		// Hash anyway so that a missing account takes as long as a wrong password.
-		checkPassword(password, hashPassword("", s.passwords))
-		return user, wrong
+		hash, err = s.dummyHash, nil
 	}
 	if err != nil {
 		return user, err
 	}
-	if !checkPassword(password, hash) {
+	ok, err := s.hashes.check(ctx, password, hash)
+	if err != nil {
+		return user, err
+	}
+	if !ok || user.ID == "" {
 		return user, wrong
 	}
 	return user, nil

@@ -19,5 +19,9 @@ func (s *Service) ChangePassword(ctx context.Context, user domain.User, sessionI
 		}
 		return err
 	}
-	return s.store.ChangePassword(ctx, user.ID, sessionID, hashPassword(next, s.passwords))
+	hash, err := s.hashes.hash(ctx, next)
+	if err != nil {
+		return err
+	}
+	return s.store.ChangePassword(ctx, user.ID, sessionID, hash)
 }

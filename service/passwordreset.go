@@ -49,7 +49,11 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	if token == "" {
 		return domain.Errorf(domain.KindNotFound, "password reset link not found")
 	}
-	_, err := s.store.UsePasswordReset(ctx, hashToken(token), s.clock(), hashPassword(password, s.passwords))
+	hash, err := s.hashes.hash(ctx, password)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.UsePasswordReset(ctx, hashToken(token), s.clock(), hash)
 	if domain.ErrorKind(err) == domain.KindNotFound {
 		return domain.Errorf(domain.KindNotFound, "this password reset link is unknown, used or expired; ask for a new one")
 	}

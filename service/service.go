@@ -5,7 +5,9 @@ package service
 import (
 	"crypto/rand"
 	"io"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"iduit/budget"
@@ -20,20 +22,24 @@ type Service struct {
 	store      *models.Store
 	templates  *templates.Catalogue
 	budgets    *budget.Catalogue
-	passwords  PasswordParams
 	sessionTTL time.Duration
 	now        func() time.Time
-	// Failed sign-ins are throttled per account and per client address.
-	accountThrottle, addressThrottle *throttle
-	renderGate                       *workGate
-	pdfs                             *lruCache[[]byte]
-	renderPDF                        func(io.Writer, pdf.Document) error
-	diffGate                         *workGate
-	diffs                            *lruCache[[]FieldDiff]
-	diffFlights                      flights[[]FieldDiff]
-	proposalTemplates                proposalTemplates
-	imports                          ImportLimits
-	publicURL                        string
+	// hashes runs every password hash, a few at a time (see hashGate).
+	hashes *hashGate
+	// dummyHash is what an unknown e-mail's password is checked against, at the same cost as a real one.
+	dummyHash    string
+	signInLimits SignInLimits
+	// signIns counts successful sign-ins, to prune old counters now and then.
+	signIns           atomic.Int64
+	renderGate        *workGate
+	pdfs              *lruCache[[]byte]
+	renderPDF         func(io.Writer, pdf.Document) error
+	diffGate          *workGate
+	diffs             *lruCache[[]FieldDiff]
+	diffFlights       flights[[]FieldDiff]
+	proposalTemplates proposalTemplates
+	imports           ImportLimits
+	publicURL         string
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -42,6 +48,14 @@ type Config struct {
 	Budgets *budget.Catalogue
 	// Passwords sets the argon2id cost. Tests lower it; production keeps DefaultPasswordParams.
 	Passwords PasswordParams
+	// Hasher replaces argon2id at the Passwords cost; tests wrap it to count or hold hash runs.
+	Hasher PasswordHasher
+	// HashSlots is how many password hashes may run at once (default: the number of CPUs), and HashWait
+	// how long a sign-up or sign-in waits for a slot before it is answered 503 (default 2 s).
+	HashSlots int
+	HashWait  time.Duration
+	// SignInLimits throttle password guessing; zero fields take DefaultSignInLimits'.
+	SignInLimits SignInLimits
 	// SessionTTL is how long a sign-in lasts.
 	SessionTTL time.Duration
 	// Now replaces the clock in tests of expiry.
@@ -60,6 +74,10 @@ type Config struct {
 // that a lost phone's session dies on its own.
 const DefaultSessionTTL = 14 * 24 * time.Hour
 
+// DefaultHashWait is how long a sign-up or sign-in waits for a hashing slot: a burst of a few hundred
+// drains in about that time on two cores, and a person retrying after 503 loses little.
+const DefaultHashWait = 2 * time.Second
+
 // New wires the service to its store and catalogues.
 func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Service {
 	if cfg.Budgets == nil {
@@ -71,6 +89,15 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	}
 	if cfg.Passwords == (PasswordParams{}) {
 		cfg.Passwords = DefaultPasswordParams
+	}
+	if cfg.Hasher == nil {
+		cfg.Hasher = Argon2Hasher{Params: cfg.Passwords}
+	}
+	if cfg.HashSlots <= 0 {
+		cfg.HashSlots = runtime.GOMAXPROCS(0)
+	}
+	if cfg.HashWait <= 0 {
+		cfg.HashWait = DefaultHashWait
 	}
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = DefaultSessionTTL
@@ -88,9 +115,10 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 		cfg.RenderPDF = pdf.Render
 	}
 	return &Service{
-		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
-		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
-		imports: cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		store: store, templates: catalogue, budgets: cfg.Budgets, sessionTTL: cfg.SessionTTL, now: cfg.Now,
+		hashes: newHashGate(cfg.Hasher, cfg.HashSlots, cfg.HashWait), dummyHash: dummyHash(cfg.Hasher),
+		signInLimits: cfg.SignInLimits.withDefaults(),
+		imports:      cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
 		renderGate: newWorkGate(cfg.Renders, domain.ErrRenderBusy), pdfs: newPDFCache(64 << 20), renderPDF: cfg.RenderPDF,
 		diffGate: newWorkGate(cfg.Diffs, domain.ErrDiffBusy), diffs: newDiffCache(diffCacheBytes),
 	}

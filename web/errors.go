@@ -59,6 +59,9 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	if err == errCSRF {
 		data.Kept = keptText(c.Request.PostForm)
 	}
+	if after := api.RetryAfter(e); after != "" {
+		c.Header("Retry-After", after)
+	}
 	c.Abort()
 	p.render(c, data.Status, "error", data)
 }

@@ -2,9 +2,11 @@ package web
 
 import (
 	"compress/gzip"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -38,17 +40,30 @@ type testSite struct {
 
 func newTestSite(t *testing.T, store *models.Store) *testSite {
 	t.Helper()
+	return newTestSiteWith(t, store, service.Config{Passwords: cheapPasswords})
+}
+
+// newTestSiteWith is newTestSite with the service configured by cfg.
+func newTestSiteWith(t *testing.T, store *models.Store, cfg service.Config) *testSite {
+	t.Helper()
 	catalogue, err := templates.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(store, catalogue, service.Config{Passwords: cheapPasswords})
+	svc := service.New(store, catalogue, cfg)
 	log := slog.New(slog.NewTextHandler(testLogOut(), nil))
 	pages, err := New(Config{Service: svc, Logger: log, CSRFSecret: []byte("test-secret-of-at-least-16-bytes")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages}))
+	router := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages})
+	// Each site's visitors come from an address of their own, so that sign-in counters (kept in the
+	// database, which the PostgreSQL half of the suite shares) never mix between tests.
+	addr := fmt.Sprintf("[2001:db8:%x:%x:%x::2]:1234", rand.Uint32()>>16, rand.Uint32()>>16, rand.Uint32()>>16)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.RemoteAddr = addr
+		router.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	return &testSite{t: t, srv: srv, svc: svc, store: store}
 }

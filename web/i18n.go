@@ -133,6 +133,10 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^is wrong$`), "указан неверно"},
 	{regexp.MustCompile(`^is unknown, used, revoked or expired$`), "неизвестно, уже использовано, отозвано или устарело"},
 	{regexp.MustCompile(`^must be the address the invitation was sent to$`), "должен совпадать с адресом, на который пришло приглашение"},
+	{regexp.MustCompile(`^is one of the most common passwords; choose another$`), "слишком распространенный пароль; выберите другой"},
+	{regexp.MustCompile(`^must not be only spaces$`), "не может состоять из одних пробелов"},
+	{regexp.MustCompile(`^must contain at least (\d+) different characters$`), "должен содержать не меньше $1 разных символов"},
+	{regexp.MustCompile(`^must not be your email address$`), "не должен совпадать с адресом почты"},
 }
 
 func localiseProblem(lang, message string) string {

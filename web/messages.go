@@ -66,7 +66,7 @@ var catalogue = map[string]msg{
 	"error.too_many_requests.title":     {"Too many requests", "Слишком много запросов"},
 	"error.too_many_requests.text":      {"Wait a little, then try again.", "Подождите немного и попробуйте снова."},
 	"error.unavailable.title":           {"Try again in a moment", "Попробуйте чуть позже"},
-	"error.unavailable.text":            {"The server cannot reach its database right now.", "Сервер сейчас не может связаться с базой данных."},
+	"error.unavailable.text":            {"The server is too busy right now, or cannot reach its database.", "Сервер сейчас перегружен или не может связаться с базой данных."},
 	"error.internal.title":              {"Something went wrong on our side", "Что-то пошло не так на нашей стороне"},
 	"error.internal.text":               {"Nothing you did caused this. Please try again.", "Ошибка возникла не по вашей вине. Попробуйте еще раз."},
 	"error.csrf.title":                  {"This form has expired", "Срок действия формы истек"},

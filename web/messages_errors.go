@@ -31,6 +31,8 @@ var errorMessages = map[string]msg{
 		"У вас уже готовятся несколько PDF или сравнений; попробуйте, когда они будут готовы."},
 	"err.storage_full": {"The server cannot store anything right now (its disk is full or read-only); nothing was saved.",
 		"Сервер сейчас не может ничего сохранить (диск заполнен или доступен только для чтения); ничего не сохранено."},
+	"err.passwords_busy": {"The server is busy checking other passwords; try again in a few seconds.",
+		"Сервер сейчас проверяет другие пароли; попробуйте через несколько секунд."},
 	"err.database_down": {"The database is not available; try again shortly.", "База данных недоступна; попробуйте чуть позже."},
 }
 

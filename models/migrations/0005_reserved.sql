@@ -1,2 +1,0 @@
--- Placeholder so that this branch's 0006 loads: migration 0005 is being written on another branch in
--- parallel. Drop this file when that branch's 0005 is merged.
