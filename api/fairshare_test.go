@@ -83,4 +83,3 @@ func TestPDFRendersShareFairly(t *testing.T) {
 		}
 	})
 }
-
