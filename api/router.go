@@ -123,11 +123,14 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.POST("/proposals/:id/members", h.addMember)
 	auth.DELETE("/proposals/:id/members/:userID", h.removeMember)
 
-	auth.GET("/proposals/:id/budget", h.getBudget)
-	auth.PUT("/proposals/:id/budget", h.putBudget)
+	// Versioned documents: one GET and one PUT handler shared by every kind (api/documents.go).
+	getBudget := getDocument(h.svc.Budget, toBudgetResponse)
+	auth.GET("/proposals/:id/budget", getBudget)
+	auth.PUT("/proposals/:id/budget", putDocument(fromBudgetRequest, h.svc.SaveBudget, getBudget))
 	auth.GET("/proposals/:id/budget/summary", h.budgetSummary)
-	auth.GET("/proposals/:id/indicators", h.getFramework)
-	auth.PUT("/proposals/:id/indicators", h.putFramework)
+	getFramework := getDocument(h.readFramework, toFrameworkResponse)
+	auth.GET("/proposals/:id/indicators", getFramework)
+	auth.PUT("/proposals/:id/indicators", putDocument(fromFrameworkRequest, h.svc.SaveFramework, getFramework))
 
 	auth.GET("/proposals/:id/progress", h.progress)
 	auth.GET("/proposals/:id/check", h.check)

@@ -41,8 +41,8 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 		return export.Document{}, err
 	}
 	var docs []domain.Document
-	for _, kind := range []string{models.DocumentBudget, models.DocumentIndicators} {
-		d, err := s.store.Document(ctx, p.ID, kind)
+	for _, kind := range documentImports {
+		d, err := s.store.Document(ctx, p.ID, kind.kind)
 		if err != nil {
 			return export.Document{}, err
 		}
