@@ -84,6 +84,10 @@ type budgetSummaryResponse struct {
 	ByCostGrouping []summaryRowJSON `json:"by_cost_grouping"`
 	CommunityLed   shareJSON        `json:"community_led"`
 	HumanRights    shareJSON        `json:"human_rights"`
+	// The request's computed totals (one source of truth: budget, PAAR amounts and settings).
+	AllocationAmount int64 `json:"allocation_amount"`
+	AboveAllocation  int64 `json:"above_allocation"`
+	OverAllocation   int64 `json:"over_allocation"`
 }
 
 type yearTotalJSON struct {
@@ -91,8 +95,9 @@ type yearTotalJSON struct {
 	Amount int64 `json:"amount"`
 }
 
-func toSummaryResponse(s budget.Summary, lang string) budgetSummaryResponse {
-	r := budgetSummaryResponse{Currency: s.Currency, Total: s.Total, CommunityLed: toShare(s.CommunityLed), HumanRights: toShare(s.HumanRights),
+func toSummaryResponse(s budget.Summary, t service.RequestTotals, lang string) budgetSummaryResponse {
+	r := budgetSummaryResponse{Currency: t.Currency, Total: s.Total, CommunityLed: toShare(t.CommunityLed), HumanRights: toShare(t.HumanRights),
+		AllocationAmount: t.AllocationAmount, AboveAllocation: t.AboveAllocation, OverAllocation: t.OverAllocation,
 		ByYear: []yearTotalJSON{}, ByModule: []summaryRowJSON{}, ByIntervention: []summaryRowJSON{}, ByCostGrouping: []summaryRowJSON{}}
 	for _, y := range s.ByYear {
 		r.ByYear = append(r.ByYear, yearTotalJSON(y))
@@ -109,17 +114,17 @@ func toSummaryResponse(s budget.Summary, lang string) budgetSummaryResponse {
 	return r
 }
 
-// budgetSummary totals the budget; names are in ?lang= (en by default).
+// budgetSummary totals the budget, with the request's computed totals; names are in ?lang= (en by default).
 func (h *handlers) budgetSummary(c *gin.Context) {
 	lang, err := languageFrom(c)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	s, err := h.svc.BudgetSummary(c.Request.Context(), currentUser(c), c.Param("id"))
+	s, totals, err := h.svc.FundingSummary(c.Request.Context(), currentUser(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	respond(c, http.StatusOK, toSummaryResponse(s, lang))
+	respond(c, http.StatusOK, toSummaryResponse(s, totals, lang))
 }

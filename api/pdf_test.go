@@ -42,7 +42,7 @@ func TestConceptNotePDF(t *testing.T) {
 			t.Fatalf("Content-Disposition %q does not carry the Cyrillic title", cd)
 		}
 		text := pdfText(t, r.Body.Bytes())
-		for _, want := range []string{"Нет данных о гепатите С среди ЛУИН в Оше.", "Сводка бюджета", "84\u00a0000,00\u00a0KGS", "28,6"} {
+		for _, want := range []string{"Нет данных о гепатите С среди ЛУИН в Оше.", "Сводка бюджета", "84\u00a0000,00\u00a0USD", "28,6"} {
 			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
 				t.Errorf("the PDF text lacks %q", want)
 			}

@@ -87,8 +87,8 @@ func (c *Catalogue) relatedIndicators(key string, chosen map[string]bool) (codes
 func withoutIndicatorMessage(name Text, related []string) Text {
 	if len(related) == 0 {
 		return Text{
-			En: fmt.Sprintf("No indicator in the catalogue measures %q; say in the work plan how its results will be tracked.", name.En),
-			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет меру «%s»; опишите в рабочем плане, как будут отслеживаться ее результаты.", name.Ru),
+			En: fmt.Sprintf("No indicator in the catalogue measures %q; add a workplan tracking measure (milestones with dates) to show how its results will be tracked.", name.En),
+			Ru: fmt.Sprintf("Ни один индикатор каталога не измеряет меру «%s»; добавьте меру отслеживания по рабочему плану (этапы с датами), чтобы показать, как будут отслеживаться ее результаты.", name.Ru),
 		}
 	}
 	list := strings.Join(related, ", ")

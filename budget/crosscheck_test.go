@@ -29,12 +29,12 @@ func TestCrossCheckFindings(t *testing.T) {
 			Ru: "Бюджет финансирует меру «Услуги по тестированию на ВИЧ», но в рамочном документе по результатам деятельности нет индикатора для нее; подойдут: KP-3d.",
 		}},
 		{FindingInterventionWithoutIndicator, "lines[1].intervention", Text{
-			En: `No indicator in the catalogue measures "Legal services"; say in the work plan how its results will be tracked.`,
-			Ru: "Ни один индикатор каталога не измеряет меру «Юридические услуги»; опишите в рабочем плане, как будут отслеживаться ее результаты.",
+			En: `No indicator in the catalogue measures "Legal services"; add a workplan tracking measure (milestones with dates) to show how its results will be tracked.`,
+			Ru: "Ни один индикатор каталога не измеряет меру «Юридические услуги»; добавьте меру отслеживания по рабочему плану (этапы с датами), чтобы показать, как будут отслеживаться ее результаты.",
 		}},
 		{FindingInterventionWithoutIndicator, "lines[2].intervention", Text{
-			En: `No indicator in the catalogue measures "Community-based monitoring"; say in the work plan how its results will be tracked.`,
-			Ru: "Ни один индикатор каталога не измеряет меру «Мониторинг на уровне сообществ»; опишите в рабочем плане, как будут отслеживаться ее результаты.",
+			En: `No indicator in the catalogue measures "Community-based monitoring"; add a workplan tracking measure (milestones with dates) to show how its results will be tracked.`,
+			Ru: "Ни один индикатор каталога не измеряет меру «Мониторинг на уровне сообществ»; добавьте меру отслеживания по рабочему плану (этапы с датами), чтобы показать, как будут отслеживаться ее результаты.",
 		}},
 		{FindingYearWithoutTarget, "indicators[1].targets", Text{En: "KP-4 has no target for 2028.", Ru: "У индикатора KP-4 нет целевого значения на 2028 год."}},
 		{FindingYearWithoutTarget, "indicators[1].targets", Text{En: "KP-4 has no target for 2029.", Ru: "У индикатора KP-4 нет целевого значения на 2029 год."}},

@@ -99,6 +99,11 @@ const (
 	ActivityProposalImported = "proposal_imported"
 	ActivityBudgetSaved      = "budget_saved"
 	ActivityIndicatorsSaved  = "indicators_saved"
+	// The kinds below are saves of the funding request's structured parts.
+	ActivityInterventionsSaved = "interventions_saved"
+	ActivityPrioritiesSaved    = "priorities_saved"
+	ActivitySettingsSaved      = "settings_saved"
+	ActivityCCMProcessSaved    = "ccm_process_saved"
 )
 
 // Proposal statuses of the review workflow.

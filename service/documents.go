@@ -95,6 +95,10 @@ type documentImport struct {
 var documentImports = []documentImport{
 	{models.DocumentBudget, (*Service).checkImportedBudget},
 	{models.DocumentIndicators, (*Service).checkImportedFramework},
+	{models.DocumentSettings, (*Service).checkImportedSettings},
+	{models.DocumentInterventions, (*Service).checkImportedInterventions},
+	{models.DocumentPriorities, (*Service).checkImportedPriorities},
+	{models.DocumentCCMProcess, (*Service).checkImportedCCMProcess},
 }
 
 // checkImportedParts validates every document of an export as a save would, and refuses unknown kinds
