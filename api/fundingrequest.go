@@ -51,7 +51,7 @@ type costJSON struct {
 
 type interventionsResponse struct {
 	documentMeta
-	Currency string             `json:"currency"`
+	Currency string                   `json:"currency"`
 	Records  []interventionRecordJSON `json:"records"`
 }
 
