@@ -33,6 +33,8 @@ func toSettingsResponse(s service.SettingsView, doc domain.Document) settingsRes
 // interventionsRequest is every intervention record of the proposal; costs are computed, not sent.
 type interventionsRequest struct {
 	Records []interventionRecordJSON `json:"records"`
+	// Currency is accepted so that a client may send back what it read; the settings own it.
+	Currency *string `json:"currency"`
 	echoedMeta
 }
 
