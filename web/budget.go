@@ -154,7 +154,7 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	lang := langOf(c)
 	cat := p.svc.BudgetCatalogue()
 	data := budgetPage{Base: p.base(c, tr(c, "budget.title")+" · "+head.Proposal.Title), Head: head, Version: doc.Version,
-		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: budget.Currencies(), YearCounts: []int{1, 2, 3, 4}}
+		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: templateCurrencies(head), YearCounts: []int{1, 2, 3, 4}}
 	for _, m := range cat.Modules {
 		mo := moduleOption{option: option{m.Key, m.Name.In(lang)}}
 		for _, iv := range m.Interventions {
@@ -176,6 +176,18 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	stored, _, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	data.Summary = newSummaryView(lang, sum, stored.AllocationCeiling)
 	return data, err
+}
+
+// templateCurrencies are the currencies the proposal's template allows, the one list the service checks
+// the budget against.
+func templateCurrencies(head proposalHead) []budget.Currency {
+	var out []budget.Currency
+	for _, code := range head.Template.Currencies() {
+		if c, ok := budget.LookupCurrency(code); ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // storedBudgetForm shows a saved budget in the form, or a start (next year, three years) when none is.

@@ -166,4 +166,11 @@ var proposalMessages = map[string]msg{
 	"activity.member_added":     {"added a member", "добавил(а) участника"},
 	"activity.member_removed":   {"removed a member", "удалил(а) участника"},
 	"activity.proposal_updated": {"changed the proposal's details", "изменил(а) данные заявки"},
+	// Saves of the versioned documents (budget, performance framework, funding request records).
+	"activity.budget_saved":        {"saved the budget", "сохранил(а) бюджет"},
+	"activity.indicators_saved":    {"saved the performance framework", "сохранил(а) рамку результатов"},
+	"activity.interventions_saved": {"saved the intervention records", "сохранил(а) записи о мерах"},
+	"activity.priorities_saved":    {"saved the community priorities", "сохранил(а) приоритеты сообществ"},
+	"activity.settings_saved":      {"saved the country and cycle settings", "сохранил(а) настройки страны и цикла"},
+	"activity.ccm_process_saved":   {"saved the CCM process evidence", "сохранил(а) сведения о процессе СКМ"},
 }

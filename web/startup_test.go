@@ -86,7 +86,8 @@ func TestCatalogueIsComplete(t *testing.T) {
 		"action.": {"draft", "in_review", "changes_requested", "approved", "final"}, "role.": {"owner", "editor", "reviewer", "viewer"},
 		"role_help.": {"owner", "editor", "reviewer", "viewer"}, "state.": {service.StateEmpty, service.StateInProgress, service.StateComplete},
 		"iduit.ch": {"1", "2", "3", "4", "5"}, "members.error.": {"not_found", "conflict"},
-		"activity.": {"section_saved", "section_restored", "comment_added", "comment_edited", "comment_deleted", "comment_resolved", "comment_reopened", "status_changed", "member_added", "member_removed", "proposal_updated"},
+		"activity.": {"section_saved", "section_restored", "comment_added", "comment_edited", "comment_deleted", "comment_resolved", "comment_reopened", "status_changed", "member_added", "member_removed", "proposal_updated",
+			"budget_saved", "indicators_saved", "interventions_saved", "priorities_saved", "settings_saved", "ccm_process_saved"},
 	} {
 		for _, v := range values {
 			if _, ok := catalogue[prefix+v]; !ok {
