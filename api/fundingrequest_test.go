@@ -408,3 +408,33 @@ func TestExportImportCarriesTheFundingRequest(t *testing.T) {
 		a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner, body: broken}).want(400)
 	})
 }
+
+// TestCheckFindsTypedNumbersThatDisagree: the concept note asks to type numbers the budget computes; a
+// typed number that disagrees is found, one that agrees to the cent (or half a point) is not.
+func TestCheckFindsTypedNumbersThatDisagree(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		tm := a.newTeam(t)
+		owner := tm.people["owner"].token
+		a.do(t, call{method: "PUT", path: pathOf(tm.id, "/budget"), token: owner, body: sampleBudget(), header: ifMatch(0)}).want(200)
+		a.do(t, call{method: "PUT", path: sectionPath(tm.id, "community-empowerment"), token: owner,
+			body: map[string]any{"fields": map[string]any{"community-budget-share": 18}}, header: ifMatch(0)}).want(200)
+		a.do(t, call{method: "PUT", path: sectionPath(tm.id, "modular-budget"), token: owner,
+			body: map[string]any{"fields": map[string]any{"allocation-amount": 84000.01}}, header: ifMatch(0)}).want(200)
+		_, warns := checkIssues(t, a, owner, tm.id)
+		share := findIssue(warns, "community-empowerment", "community-budget-share", "typed_number_disagrees")
+		if share == nil || !strings.Contains(share.Message, "28.6") {
+			t.Fatalf("18%% typed against 28.6%% computed was not found: %v", warns)
+		}
+		if findIssue(warns, "modular-budget", "allocation-amount", "typed_number_disagrees") == nil {
+			t.Fatalf("84000.01 typed against 84000.00 computed was not found: %v", warns)
+		}
+		a.do(t, call{method: "PUT", path: sectionPath(tm.id, "community-empowerment"), token: owner,
+			body: map[string]any{"fields": map[string]any{"community-budget-share": 29}}, header: ifMatch(1)}).want(200)
+		a.do(t, call{method: "PUT", path: sectionPath(tm.id, "modular-budget"), token: owner,
+			body: map[string]any{"fields": map[string]any{"allocation-amount": 84000}}, header: ifMatch(1)}).want(200)
+		_, warns = checkIssues(t, a, owner, tm.id)
+		if n := countCode(warns, "typed_number_disagrees"); n != 0 {
+			t.Fatalf("numbers that agree were reported: %v", warns)
+		}
+	})
+}

@@ -71,6 +71,15 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 	if err != nil {
 		return CheckReport{}, err
 	}
+	tpl, err := s.Template(p)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	typedWarnings, err := s.typedNumberIssues(ctx, p, tpl, fields)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	recordWarnings = append(recordWarnings, typedWarnings...)
 	report.Warnings = withoutDuplicates(append(report.Warnings, recordWarnings...))
 	report.Ready = len(report.Errors) == 0
 	return report, nil

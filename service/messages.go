@@ -48,6 +48,10 @@ var issueTexts = map[string]map[string]string{
 		"en": "%s: the %s text is missing.",
 		"ru": "%s: нет текста на %s языке.",
 	},
+	CodeTypedNumberDisagrees: {
+		"en": "%s: %s is typed here, but the budget and the settings give %s; the computed number is the one that counts.",
+		"ru": "%s: здесь указано %s, а по бюджету и настройкам получается %s; учитывается рассчитанное значение.",
+	},
 	CodeTranslationOutdated: {
 		"en": "%s: the %s text has not been updated since the other language changed.",
 		"ru": "%s: текст на %s языке не обновлялся после изменения другой версии.",

@@ -129,5 +129,15 @@ func (s *Service) checkImportedSettings(p domain.Proposal, parts importedParts) 
 	if err != nil {
 		return err
 	}
+	if part, ok := parts[models.DocumentBudget]; ok && in.Currency != "" {
+		b, err := decodePart[export.BudgetBody](part)
+		if err != nil {
+			return err
+		}
+		if b.Currency != in.Currency {
+			return domain.Invalid("the settings in the export have problems", domain.Problem{Field: "documents.settings.currency",
+				Message: fmt.Sprintf("is %s but the budget is in %s", in.Currency, b.Currency)})
+		}
+	}
 	return checkSettings(in, allowed)
 }
