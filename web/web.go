@@ -104,6 +104,8 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/budget", p.saveBudget)
 	a.GET("/proposals/:id/indicators", p.indicatorsPage)
 	a.POST("/proposals/:id/indicators", p.saveIndicators)
+	a.GET("/proposals/:id/settings", p.settingsPage)
+	a.POST("/proposals/:id/settings", p.saveSettings)
 
 	a.GET("/proposals/:id/sections/:key", p.sectionPage)
 	a.POST("/proposals/:id/sections/:key", p.saveSection)
