@@ -25,12 +25,17 @@ var ParticipantGroups = []string{"people_who_use_drugs", "women", "young_people"
 // the CCM Chair and the civil-society representative, or the government representative when the Chair
 // is from civil society (Operational Policy Manual; domain/gf-gc7-gc8.md §0).
 const (
-	RoleChair                 = "chair"
-	RoleCivilSocietyRep       = "civil_society_representative"
-	RoleGovernmentRep         = "government_representative"
-	ConstituencyGovernment    = "government"
-	ConstituencyCivilSociety  = "civil_society"
-	ConstituencyOther         = "other"
+	RoleChair                = "chair"
+	RoleCivilSocietyRep      = "civil_society_representative"
+	RoleGovernmentRep        = "government_representative"
+	ConstituencyGovernment   = "government"
+	ConstituencyCivilSociety = "civil_society"
+	ConstituencyOther        = "other"
+)
+
+// Limits of the CCM process evidence: a country dialogue has tens of meetings, each of at most a few
+// hundred people; the caps only keep one request from being absurd.
+const (
 	maxConsultations          = 200
 	maxConsultationAttendance = 100_000
 )

@@ -59,3 +59,27 @@ func TestSettingsPage(t *testing.T) {
 		}
 	})
 }
+
+// TestCheckLinksDocumentFindings: a finding in the budget links to the budget page, not to a section
+// that does not exist.
+func TestCheckLinksDocumentFindings(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("Проверка", "ru", false)
+		small := settingsPost("0")
+		small.Set("allocation_amount", "1")
+		if p := owner.post("/proposals/"+id+"/settings", small); p.Status != http.StatusSeeOther {
+			t.Fatalf("settings: %d", p.Status)
+		}
+		post := budgetPost("0")
+		post.Set("ceiling", "1,00")
+		if p := owner.post("/proposals/"+id+"/budget", post); p.Status != http.StatusSeeOther {
+			t.Fatalf("budget: %d\n%s", p.Status, p.Body)
+		}
+		p := owner.get("/proposals/" + id + "/check")
+		if !strings.Contains(p.Body, `<a href="/proposals/`+id+`/budget">`) || strings.Contains(p.Body, "/sections/budget") {
+			t.Fatalf("the over-allocation finding does not link the budget page:\n%s", p.Body)
+		}
+	})
+}
