@@ -91,7 +91,7 @@ var recordTexts = map[string]map[string]string{
 	},
 	CodePriorityWithoutIntervention: {
 		"en": "Priority “%s” is marked as in the allocation, but no intervention record carries it.",
-		"ru": "Приоритет «%s» отмечен как включенный в аллокацию, но ни одна запись о мере его не отражает.",
+		"ru": "Приоритет «%s» отмечен как включенный в аллокацию, но ни одна запись о мероприятии его не отражает.",
 	},
 	CodeOneLanguage: {
 		"en": "“%s”: the %s has no %s text.",
@@ -106,7 +106,7 @@ var recordTexts = map[string]map[string]string{
 // recordFieldNames name a record's fields inside a sentence.
 var recordFieldNames = map[string]map[string]string{
 	"en": {"title": "title", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
-	"ru": {"title": "Название", "key_activities": "Основные мероприятия", "rationale": "Обоснование", "reason": "Причина невключения"},
+	"ru": {"title": "Название", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
 }
 
 // signatoryNames name the second signatory the endorsement needs.
