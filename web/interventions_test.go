@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func recordPost(version string) url.Values {
+	return url.Values{"version": {version}, "rows": {"2"},
+		"r.0.intervention": {"needle-syringe-programs"}, "r.0.key_activities.ru": {"Выдача шприцев"}, "r.0.rationale.ru": {"Охват упал"},
+		"r.0.implementers": {"Сеть ЛУН\nРЦ СПИД"}, "r.0.funding_status": {"allocation"},
+		"r.1.intervention": {"overdose-prevention"}, "r.1.key_activities.ru": {"Налоксон"}, "r.1.rationale.ru": {"Передозировки"},
+		"r.1.funding_status": {"paar"}, "r.1.paar_amount": {"1 500,25"}}
+}
+
+func TestInterventionsPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("Мероприятия", "ru", false)
+		viewer := addMemberAs(s, owner, id, "Vera Viewer", "viewer")
+		path := "/proposals/" + id + "/interventions"
+		if p := viewer.get(path); p.Status != http.StatusOK || strings.Contains(p.Body, `id="save-button"`) {
+			t.Fatalf("viewer: %d, save button shown", p.Status)
+		}
+		if p := viewer.post(path, recordPost("0")); p.Status != http.StatusForbidden {
+			t.Errorf("a viewer's save: %d, want 403", p.Status)
+		}
+		if p := owner.post("/proposals/"+id+"/budget", budgetPost("0")); p.Status != http.StatusSeeOther {
+			t.Fatalf("budget: %d", p.Status)
+		}
+		owner.post("/lang", url.Values{"lang": {"ru"}, "next": {path}})
+		p := owner.post(path, recordPost("0"))
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("save: %d\n%s", p.Status, p.Body)
+		}
+		p = owner.get(p.Location)
+		// NSP: 30 000.00 + 12 000.50 of budget lines; naloxone: its PAAR amount.
+		for _, want := range []string{"Выдача шприцев", "Сеть ЛУН\nРЦ СПИД</textarea>", "стоимость: 42000,50 USD", "стоимость: 1500,25 USD", `value="1500,25"`, "Записи о мероприятиях сохранены."} {
+			if !strings.Contains(p.Body, want) {
+				t.Errorf("after saving, the page lacks %q", want)
+			}
+		}
+		bad := recordPost("1")
+		bad.Del("r.0.id")
+		bad.Set("r.0.rationale.ru", "")
+		bad.Set("r.1.funding_status", "not_included")
+		bad.Set("r.1.paar_amount", "")
+		p = owner.post(path, bad)
+		if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "Запись 1:") || !strings.Contains(p.Body, "Запись 2:") || !strings.Contains(p.Body, `value="Налоксон"`) && !strings.Contains(p.Body, ">Налоксон</textarea>") {
+			t.Fatalf("refused form: %d\n%s", p.Status, p.Body)
+		}
+	})
+}
