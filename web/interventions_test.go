@@ -54,3 +54,43 @@ func TestInterventionsPage(t *testing.T) {
 		}
 	})
 }
+
+func TestPrioritiesPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("Приоритеты", "ru", false)
+		path := "/proposals/" + id + "/priorities"
+		owner.post("/lang", url.Values{"lang": {"ru"}, "next": {path}})
+		if p := owner.get(path); p.Status != http.StatusOK || !strings.Contains(p.Body, "Записей о мероприятиях пока нет") {
+			t.Fatalf("empty page: %d", p.Status)
+		}
+		if p := owner.post("/proposals/"+id+"/interventions", recordPost("0")); p.Status != http.StatusSeeOther {
+			t.Fatalf("records: %d", p.Status)
+		}
+		records := owner.get("/proposals/" + id + "/interventions").Body
+		at := strings.Index(records, `name="r.0.id" value="`)
+		if at < 0 {
+			t.Fatal("no record id on the records page")
+		}
+		nsp := records[at+len(`name="r.0.id" value="`):]
+		nsp = nsp[:strings.Index(nsp, `"`)]
+		post := url.Values{"version": {"0"}, "rows": {"2"}, "p.0.title.ru": {"Доступ к ПОШ"}, "p.0.status": {"allocation"}, "p.0.interventions": {nsp},
+			"p.1.title.ru": {"Жилье"}, "p.1.status": {"not_included"}, "p.1.reason.ru": {"Не входит в мандат ГФ"}}
+		p := owner.post(path, post)
+		if p.Status != http.StatusSeeOther {
+			t.Fatalf("save: %d\n%s", p.Status, p.Body)
+		}
+		p = owner.get(p.Location)
+		for _, want := range []string{`value="Доступ к ПОШ"`, `value="` + nsp + `" checked`, "Не входит в мандат ГФ", "Приоритеты сохранены."} {
+			if !strings.Contains(p.Body, want) {
+				t.Errorf("after saving, the page lacks %q", want)
+			}
+		}
+		post.Set("version", "1")
+		post.Del("p.1.reason.ru")
+		if p = owner.post(path, post); p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "Приоритет 2:") {
+			t.Fatalf("a left-out priority without a reason: %d", p.Status)
+		}
+	})
+}

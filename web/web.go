@@ -106,6 +106,8 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/indicators", p.saveIndicators)
 	a.GET("/proposals/:id/interventions", p.interventionsPage)
 	a.POST("/proposals/:id/interventions", p.saveInterventions)
+	a.GET("/proposals/:id/priorities", p.prioritiesPage)
+	a.POST("/proposals/:id/priorities", p.savePriorities)
 	a.GET("/proposals/:id/settings", p.settingsPage)
 	a.POST("/proposals/:id/settings", p.saveSettings)
 
