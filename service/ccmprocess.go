@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"iduit/domain"
@@ -147,7 +148,8 @@ func checkSignatories(ps *problems, list []export.Signatory) {
 		}
 	}
 	if want, ok := secondSignatory(list); ok && len(list) == 2 && !roles[want] {
-		ps.addf("endorsement.signatories", "the Chair is from %s, so the second signatory must be the %s", chairConstituency(list), want)
+		ps.addf("endorsement.signatories", "the Chair is from %s, so the second signatory must be the %s",
+			strings.ReplaceAll(chairConstituency(list), "_", " "), strings.ReplaceAll(want, "_", " "))
 	}
 }
 

@@ -42,9 +42,9 @@ func (p *Pages) checkPage(c *gin.Context) {
 }
 
 // documentPages are the pages of findings located in a versioned document rather than a template
-// section; a document without a page (intervention records, priorities, CCM process) gets no link.
+// section; a document without a page gets no link.
 var documentPages = map[string]string{"budget": "/budget", "indicators": "/indicators", "settings": "/settings",
-	"interventions": "", "priorities": "", "ccm_process": ""}
+	"interventions": "/interventions", "priorities": "/priorities", "ccm_process": "/ccm-process"}
 
 func issueViews(head proposalHead, in []service.Issue) []issueView {
 	out := make([]issueView, len(in))

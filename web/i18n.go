@@ -107,6 +107,8 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^must not be negative$`), "не может быть отрицательным"},
 	{regexp.MustCompile(`^must be one of \[(.*)\]$`), "должно быть одним из: $1"},
 	{regexp.MustCompile(`^choose the currency of the allocation$`), "выберите валюту аллокации"},
+	{regexp.MustCompile(`^the Chair is from civil society, so the second signatory must be the government representative$`), "председатель — от гражданского общества, поэтому второй подписант — представитель государства"},
+	{regexp.MustCompile(`^the Chair is from .+, so the second signatory must be the civil society representative$`), "второй подписант — представитель гражданского общества, так как председатель не от гражданского общества"},
 	{regexp.MustCompile(`^must be at least (\d+) characters$`), "должен быть не короче $1 символов"},
 	{regexp.MustCompile(`^must be at most (\d+) characters$`), "должен быть не длиннее $1 символов"},
 	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},

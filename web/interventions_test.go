@@ -94,3 +94,33 @@ func TestPrioritiesPage(t *testing.T) {
 		}
 	})
 }
+
+func TestCCMProcessPage(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("СКМ", "ru", false)
+		path := "/proposals/" + id + "/ccm-process"
+		owner.post("/lang", url.Values{"lang": {"ru"}, "next": {path}})
+		post := url.Values{"version": {"0"}, "rows": {"1"}, "c.0.date": {"2026-04-14"}, "c.0.place": {"Бишкек"}, "c.0.participants_total": {"31"},
+			"c.0.group.people_who_use_drugs": {"12"}, "c.0.group.women": {"9"}, "c.0.outcome.ru": {"Налоксон стал приоритетом"},
+			"meeting_date": {"2026-05-20"}, "minutes_reference": {"Протокол № 3"},
+			"s.0.role": {"chair"}, "s.0.name": {"А. Председатель"}, "s.0.constituency": {"civil_society"},
+			"s.1.role": {"civil_society_representative"}, "s.1.name": {"Б. Подписант"}, "s.1.constituency": {"civil_society"}}
+		p := owner.post(path, post)
+		if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "поэтому второй подписант — представитель государства") {
+			t.Fatalf("a Chair from civil society with a civil-society co-signatory: %d", p.Status)
+		}
+		post.Set("s.1.role", "government_representative")
+		post.Set("s.1.constituency", "government")
+		if p = owner.post(path, post); p.Status != http.StatusSeeOther {
+			t.Fatalf("save: %d\n%s", p.Status, p.Body)
+		}
+		p = owner.get(p.Location)
+		for _, want := range []string{`value="Бишкек"`, `name="c.0.group.people_who_use_drugs" value="12"`, "Налоксон стал приоритетом", `value="Протокол № 3"`, "Сведения о процессе СКМ сохранены."} {
+			if !strings.Contains(p.Body, want) {
+				t.Errorf("after saving, the page lacks %q", want)
+			}
+		}
+	})
+}

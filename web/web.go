@@ -108,6 +108,8 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/interventions", p.saveInterventions)
 	a.GET("/proposals/:id/priorities", p.prioritiesPage)
 	a.POST("/proposals/:id/priorities", p.savePriorities)
+	a.GET("/proposals/:id/ccm-process", p.ccmProcessPage)
+	a.POST("/proposals/:id/ccm-process", p.saveCCMProcess)
 	a.GET("/proposals/:id/settings", p.settingsPage)
 	a.POST("/proposals/:id/settings", p.saveSettings)
 
