@@ -135,6 +135,22 @@ var routeMatrix = map[string]routeCase{
 	"PUT /api/v1/proposals/:id/indicators": {func(f fixture, w string) call {
 		return call{method: "PUT", path: pp(f, "/indicators"), body: `{"indicators":[],"gaps":[]}`, header: map[string]string{"If-Match": `"0"`}}
 	}, member(403, 403, 200, 200)},
+	"GET /api/v1/proposals/:id/interventions": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/interventions")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/interventions": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/interventions"), body: `{"records":[]}`, header: map[string]string{"If-Match": `"0"`}}
+	}, member(403, 403, 200, 200)},
+	"GET /api/v1/proposals/:id/priorities": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/priorities")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/priorities": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/priorities"), body: `{"priorities":[]}`, header: map[string]string{"If-Match": `"0"`}}
+	}, member(403, 403, 200, 200)},
+	"GET /api/v1/proposals/:id/settings": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/settings")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/settings": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/settings"), body: `{"currency":"USD"}`, header: map[string]string{"If-Match": `"0"`}}
+	}, member(403, 403, 200, 200)},
+	"GET /api/v1/proposals/:id/ccm-process": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/ccm-process")} }, member(200, 200, 200, 200)},
+	"PUT /api/v1/proposals/:id/ccm-process": {func(f fixture, w string) call {
+		return call{method: "PUT", path: pp(f, "/ccm-process"), body: `{"consultations":[],"endorsement":{"signatories":[]}}`, header: map[string]string{"If-Match": `"0"`}}
+	}, member(403, 403, 200, 200)},
 	"GET /api/v1/proposals/:id/progress":      {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/progress")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/check":         {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/check")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/sections/:key": {func(f fixture, w string) call { return call{method: "GET", path: sec(f, "")} }, member(200, 200, 200, 200)},

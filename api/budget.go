@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -27,64 +26,35 @@ type budgetRequest struct {
 	Years             []int            `json:"years"`
 	AllocationCeiling int64            `json:"allocation_ceiling"`
 	Lines             []budgetLineJSON `json:"lines"`
-	// Accepted so that a client may send back what it read; If-Match is what counts.
-	Version   *int    `json:"version"`
-	UpdatedAt *string `json:"updated_at"`
-	UpdatedBy *string `json:"updated_by"`
+	echoedMeta
 }
 
 type budgetResponse struct {
-	Version           int              `json:"version"`
+	documentMeta
 	Currency          string           `json:"currency"`
 	Years             []int            `json:"years"`
 	AllocationCeiling int64            `json:"allocation_ceiling"`
 	Lines             []budgetLineJSON `json:"lines"`
-	UpdatedAt         *time.Time       `json:"updated_at"`
-	UpdatedBy         *string          `json:"updated_by"`
 }
 
 func toBudgetResponse(b service.BudgetDoc, doc domain.Document) budgetResponse {
-	r := budgetResponse{Version: doc.Version, Currency: b.Budget.Currency, Years: b.Budget.Years, AllocationCeiling: b.AllocationCeiling,
-		Lines: make([]budgetLineJSON, len(b.Budget.Lines)), UpdatedBy: optional(doc.UpdatedBy)}
+	r := budgetResponse{documentMeta: toDocumentMeta(doc), Currency: b.Budget.Currency, Years: b.Budget.Years, AllocationCeiling: b.AllocationCeiling,
+		Lines: make([]budgetLineJSON, len(b.Budget.Lines))}
 	for i, l := range b.Budget.Lines {
 		r.Lines[i] = budgetLineJSON(l)
 	}
 	if r.Years == nil {
 		r.Years = []int{}
 	}
-	if doc.Version > 0 {
-		r.UpdatedAt = &doc.UpdatedAt
-	}
 	return r
 }
 
-func (h *handlers) getBudget(c *gin.Context) {
-	b, doc, err := h.svc.Budget(c.Request.Context(), currentUser(c), c.Param("id"))
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	c.Header("ETag", etag(doc.Version))
-	respond(c, http.StatusOK, toBudgetResponse(b, doc))
-}
-
-func (h *handlers) putBudget(c *gin.Context) {
-	expected, req, err := guardedBody[budgetRequest](c)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+func fromBudgetRequest(req budgetRequest) service.BudgetDoc {
 	in := service.BudgetDoc{Budget: budget.Budget{Currency: req.Currency, Years: req.Years, Lines: make([]budget.Line, len(req.Lines))}, AllocationCeiling: req.AllocationCeiling}
 	for i, l := range req.Lines {
 		in.Budget.Lines[i] = budget.Line(l)
 	}
-	doc, err := h.svc.SaveBudget(c.Request.Context(), currentUser(c), c.Param("id"), expected, in)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	c.Header("ETag", etag(doc.Version))
-	respond(c, http.StatusOK, toBudgetResponse(in, doc))
+	return in
 }
 
 type shareJSON struct {
@@ -114,6 +84,10 @@ type budgetSummaryResponse struct {
 	ByCostGrouping []summaryRowJSON `json:"by_cost_grouping"`
 	CommunityLed   shareJSON        `json:"community_led"`
 	HumanRights    shareJSON        `json:"human_rights"`
+	// The request's computed totals (one source of truth: budget, PAAR amounts and settings).
+	AllocationAmount int64 `json:"allocation_amount"`
+	AboveAllocation  int64 `json:"above_allocation"`
+	OverAllocation   int64 `json:"over_allocation"`
 }
 
 type yearTotalJSON struct {
@@ -121,8 +95,9 @@ type yearTotalJSON struct {
 	Amount int64 `json:"amount"`
 }
 
-func toSummaryResponse(s budget.Summary, lang string) budgetSummaryResponse {
-	r := budgetSummaryResponse{Currency: s.Currency, Total: s.Total, CommunityLed: toShare(s.CommunityLed), HumanRights: toShare(s.HumanRights),
+func toSummaryResponse(s budget.Summary, t service.RequestTotals, lang string) budgetSummaryResponse {
+	r := budgetSummaryResponse{Currency: t.Currency, Total: s.Total, CommunityLed: toShare(t.CommunityLed), HumanRights: toShare(t.HumanRights),
+		AllocationAmount: t.AllocationAmount, AboveAllocation: t.AboveAllocation, OverAllocation: t.OverAllocation,
 		ByYear: []yearTotalJSON{}, ByModule: []summaryRowJSON{}, ByIntervention: []summaryRowJSON{}, ByCostGrouping: []summaryRowJSON{}}
 	for _, y := range s.ByYear {
 		r.ByYear = append(r.ByYear, yearTotalJSON(y))
@@ -139,17 +114,17 @@ func toSummaryResponse(s budget.Summary, lang string) budgetSummaryResponse {
 	return r
 }
 
-// budgetSummary totals the budget; names are in ?lang= (en by default).
+// budgetSummary totals the budget, with the request's computed totals; names are in ?lang= (en by default).
 func (h *handlers) budgetSummary(c *gin.Context) {
 	lang, err := languageFrom(c)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	s, err := h.svc.BudgetSummary(c.Request.Context(), currentUser(c), c.Param("id"))
+	s, totals, err := h.svc.FundingSummary(c.Request.Context(), currentUser(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	respond(c, http.StatusOK, toSummaryResponse(s, lang))
+	respond(c, http.StatusOK, toSummaryResponse(s, totals, lang))
 }

@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// sampleBudget is a small valid budget: two years in som (KGS), a community-led line and a harm
-// reduction line, the second with unit cost × quantity.
+// sampleBudget is a small valid budget: two years in US dollars (a currency the template allows), a
+// community-led line and a harm reduction line, the second with unit cost × quantity.
 func sampleBudget() map[string]any {
 	return map[string]any{
-		"currency": "KGS", "years": []int{2027, 2028}, "allocation_ceiling": 100_000_00,
+		"currency": "USD", "years": []int{2027, 2028},
 		"lines": []map[string]any{
 			{"module": "pwid-prevention", "intervention": "community-empowerment", "cost_grouping": "human-resources",
 				"description": "Координатор сети ЛУИН", "amounts": []int64{12_000_00, 12_000_00}},
@@ -73,7 +73,9 @@ func TestBudgetRejectsBadLines(t *testing.T) {
 			{"unknown cost grouping", edit(func(b map[string]any) { line(b, 1)["cost_grouping"] = "snacks" }), "lines[1].cost_grouping"},
 			{"unit cost times quantity disagrees", edit(func(b map[string]any) { line(b, 1)["quantity"] = 99 }), "lines[1]"},
 			{"overflow", edit(func(b map[string]any) { line(b, 0)["amounts"] = []int64{1 << 62, 1 << 62} }), "lines[0]"},
-			{"fractional amount", `{"currency":"KGS","years":[2027],"lines":[{"module":"pwid-prevention","intervention":"community-empowerment","cost_grouping":"human-resources","description":"x","amounts":[10.5]}]}`, "lines.amounts"},
+			{"currency the template does not allow", edit(func(b map[string]any) { b["currency"] = "KGS" }), "currency"},
+			{"allocation typed into the budget", edit(func(b map[string]any) { b["allocation_ceiling"] = 5 }), "allocation_ceiling"},
+			{"fractional amount", `{"currency":"USD","years":[2027],"lines":[{"module":"pwid-prevention","intervention":"community-empowerment","cost_grouping":"human-resources","description":"x","amounts":[10.5]}]}`, "lines.amounts"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -128,9 +130,9 @@ func TestCheckWarnsOfPromisesWithoutMoney(t *testing.T) {
 		owner := tm.people["owner"].token
 		a.do(t, call{method: "PUT", path: sectionPath(tm.id, "comprehensive-package"), token: owner,
 			body: map[string]any{"fields": map[string]any{"package": []string{"nsp", "naloxone"}}}, header: map[string]string{"If-Match": `"0"`}}).want(200)
-		over := sampleBudget()
-		over["allocation_ceiling"] = 1_000_00
-		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + tm.id + "/budget", token: owner, body: over, header: map[string]string{"If-Match": `"0"`}}).want(200)
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + tm.id + "/settings", token: owner, body: map[string]any{"currency": "USD", "allocation_amount": 1_000_00},
+			header: map[string]string{"If-Match": `"0"`}}).want(200)
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + tm.id + "/budget", token: owner, body: sampleBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
 		_, warns := checkIssues(t, a, owner, tm.id)
 		naloxone := findIssue(warns, "comprehensive-package", "package", "intervention_without_budget")
 		if naloxone == nil || !strings.Contains(naloxone.Message, "бюджете") {

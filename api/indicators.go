@@ -1,10 +1,7 @@
 package api
 
 import (
-	"net/http"
-	"time"
-
-	"github.com/gin-gonic/gin"
+	"context"
 
 	"iduit/budget"
 	"iduit/domain"
@@ -52,17 +49,19 @@ type gapJSON struct {
 type frameworkRequest struct {
 	Indicators []indicatorJSON `json:"indicators"`
 	Gaps       []gapJSON       `json:"gaps"`
-	Version    *int            `json:"version"`
-	UpdatedAt  *string         `json:"updated_at"`
-	UpdatedBy  *string         `json:"updated_by"`
+	echoedMeta
 }
 
 type frameworkResponse struct {
-	Version    int             `json:"version"`
+	documentMeta
 	Indicators []indicatorJSON `json:"indicators"`
 	Gaps       []gapJSON       `json:"gaps"`
-	UpdatedAt  *time.Time      `json:"updated_at"`
-	UpdatedBy  *string         `json:"updated_by"`
+}
+
+// frameworkWithGaps is the framework as read: what was entered, and the gap table computed from it.
+type frameworkWithGaps struct {
+	service.Framework
+	gaps []budget.Gap
 }
 
 func fromIndicatorJSON(in indicatorJSON) budget.IndicatorEntry {
@@ -90,36 +89,24 @@ func toGapJSON(g budget.Gap) gapJSON {
 		TotalCoveragePercent: pct(g.TotalCoveragePercent), RemainingPercent: pct(g.RemainingPercent)}
 }
 
-func toFrameworkResponse(f service.Framework, gaps []budget.Gap, doc domain.Document) frameworkResponse {
-	r := frameworkResponse{Version: doc.Version, Indicators: []indicatorJSON{}, Gaps: []gapJSON{}, UpdatedBy: optional(doc.UpdatedBy)}
+func toFrameworkResponse(f frameworkWithGaps, doc domain.Document) frameworkResponse {
+	r := frameworkResponse{documentMeta: toDocumentMeta(doc), Indicators: []indicatorJSON{}, Gaps: []gapJSON{}}
 	for _, e := range f.Indicators {
 		r.Indicators = append(r.Indicators, toIndicatorJSON(e))
 	}
-	for _, g := range gaps {
+	for _, g := range f.gaps {
 		r.Gaps = append(r.Gaps, toGapJSON(g))
-	}
-	if doc.Version > 0 {
-		r.UpdatedAt = &doc.UpdatedAt
 	}
 	return r
 }
 
-func (h *handlers) getFramework(c *gin.Context) {
-	f, gaps, doc, err := h.svc.Framework(c.Request.Context(), currentUser(c), c.Param("id"))
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	c.Header("ETag", etag(doc.Version))
-	respond(c, http.StatusOK, toFrameworkResponse(f, gaps, doc))
+// readFramework adapts the service's framework read, which returns the gap table beside the framework.
+func (h *handlers) readFramework(ctx context.Context, user domain.User, proposalID string) (frameworkWithGaps, domain.Document, error) {
+	f, gaps, doc, err := h.svc.Framework(ctx, user, proposalID)
+	return frameworkWithGaps{Framework: f, gaps: gaps}, doc, err
 }
 
-func (h *handlers) putFramework(c *gin.Context) {
-	expected, req, err := guardedBody[frameworkRequest](c)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+func fromFrameworkRequest(req frameworkRequest) service.Framework {
 	var f service.Framework
 	for _, in := range req.Indicators {
 		f.Indicators = append(f.Indicators, fromIndicatorJSON(in))
@@ -127,9 +114,5 @@ func (h *handlers) putFramework(c *gin.Context) {
 	for _, g := range req.Gaps {
 		f.Gaps = append(f.Gaps, budget.GapRow{Indicator: g.Indicator, Year: g.Year, Need: g.Need, CoveredByOthers: g.CoveredByOthers, ThisRequest: g.ThisRequest})
 	}
-	if _, err := h.svc.SaveFramework(c.Request.Context(), currentUser(c), c.Param("id"), expected, f); err != nil {
-		writeError(c, err)
-		return
-	}
-	h.getFramework(c)
+	return f
 }

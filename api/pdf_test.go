@@ -42,7 +42,7 @@ func TestConceptNotePDF(t *testing.T) {
 			t.Fatalf("Content-Disposition %q does not carry the Cyrillic title", cd)
 		}
 		text := pdfText(t, r.Body.Bytes())
-		for _, want := range []string{"Нет данных о гепатите С среди ЛУИН в Оше.", "Сводка бюджета", "84\u00a0000,00\u00a0KGS", "28,6"} {
+		for _, want := range []string{"Нет данных о гепатите С среди ЛУИН в Оше.", "Сводка бюджета", "84\u00a0000,00\u00a0USD", "28,6"} {
 			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
 				t.Errorf("the PDF text lacks %q", want)
 			}
@@ -82,7 +82,7 @@ func TestFundingRequestPDF(t *testing.T) {
 		id := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).str("id")
 		a.do(t, call{method: "PUT", path: sectionPath(id, "context-barriers"), token: owner.token, header: map[string]string{"If-Match": `"0"`},
 			body: map[string]any{"fields": map[string]any{"pwid-epidemiology": "В Оше около 3000 ЛУИН."}}}).want(200)
-		budgetBody := map[string]any{"currency": "KGS", "years": []int{2027}, "lines": []map[string]any{
+		budgetBody := map[string]any{"currency": "USD", "years": []int{2027}, "lines": []map[string]any{
 			{"module": "gc7-pwid-prevention", "intervention": "gc7-pwid-overdose", "cost_grouping": "health-products-pharmaceuticals",
 				"description": "Налоксон", "amounts": []int64{5_000_00}},
 		}}

@@ -18,7 +18,8 @@ type Currency struct {
 
 // currencies are those of the region the project serves, plus the funder's own and two with other minor
 // units (XOF has none, TND has three; both are Global Fund grant currencies) so that the code never
-// silently assumes cents.
+// silently assumes cents. This is how amounts are read and printed, not which currencies a proposal may
+// use: that list is its template's (templates.Template.Currencies), checked by the service.
 var currencies = map[string]Currency{}
 
 func init() {

@@ -104,6 +104,11 @@ const (
 	ActivityIndicatorsSaved   = "indicators_saved"
 	ActivityInvitationSent    = "invitation_sent"
 	ActivityInvitationRevoked = "invitation_revoked"
+	// The kinds below are saves of the funding request's structured parts.
+	ActivityInterventionsSaved = "interventions_saved"
+	ActivityPrioritiesSaved    = "priorities_saved"
+	ActivitySettingsSaved      = "settings_saved"
+	ActivityCCMProcessSaved    = "ccm_process_saved"
 )
 
 // Proposal statuses of the review workflow.

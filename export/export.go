@@ -24,11 +24,13 @@ type Document struct {
 	Sections   []Section  `json:"sections"`
 	Revisions  []Revision `json:"revisions"`
 	Comments   []Comment  `json:"comments"`
-	// Documents are the budget and the performance framework, as saved.
+	// Documents are the versioned documents as saved: budget, performance framework, settings,
+	// intervention records, priorities and CCM process.
 	Documents []Part `json:"documents"`
 }
 
-// Part is a structured part saved whole: kind "budget" or "indicators".
+// Part is a structured part saved whole: kind "budget", "indicators", "settings", "interventions",
+// "priorities" or "ccm_process"; its body is the matching *Body type of parts.go.
 type Part struct {
 	Kind      string          `json:"kind"`
 	Version   int             `json:"version"`

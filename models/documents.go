@@ -25,13 +25,31 @@ func (documentRow) TableName() string { return "proposal_documents" }
 
 // Document kinds.
 const (
-	DocumentBudget     = "budget"
-	DocumentIndicators = "indicators"
+	DocumentBudget        = "budget"
+	DocumentIndicators    = "indicators"
+	DocumentInterventions = "interventions"
+	DocumentPriorities    = "priorities"
+	DocumentSettings      = "settings"
+	DocumentCCMProcess    = "ccm_process"
 )
 
 // Document returns a proposal's document of one kind; one never saved is version 0 with no body.
 func (s *Store) Document(ctx context.Context, proposalID, kind string) (domain.Document, error) {
 	return documentIn(s.db.WithContext(ctx), proposalID, kind)
+}
+
+// Documents returns every saved document of a proposal in one query, ordered by kind; an export reads
+// them all whatever the number of kinds.
+func (s *Store) Documents(ctx context.Context, proposalID string) ([]domain.Document, error) {
+	var rows []documentRow
+	if err := s.db.WithContext(ctx).Where("proposal_id = ?", proposalID).Order("kind").Find(&rows).Error; err != nil {
+		return nil, translate(err, "documents")
+	}
+	out := make([]domain.Document, len(rows))
+	for i, row := range rows {
+		out[i] = domain.Document{Kind: row.Kind, Version: row.Version, Body: json.RawMessage(row.Body), UpdatedAt: row.UpdatedAt, UpdatedBy: row.UpdatedBy}
+	}
+	return out, nil
 }
 
 func documentIn(db *gorm.DB, proposalID, kind string) (domain.Document, error) {

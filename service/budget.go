@@ -2,7 +2,8 @@ package service
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
+	"slices"
 
 	"iduit/budget"
 	"iduit/domain"
@@ -14,62 +15,129 @@ import (
 type BudgetDoc struct {
 	Budget budget.Budget
 	// AllocationCeiling is the country allocation for this request, in minor units; 0 means not stated.
+	// It is derived: the allocation amount of the proposal's settings, or for a budget saved before
+	// settings existed and with none set there, the ceiling that was saved with it. A save may send it
+	// back as read (or 0); any other value is refused, so that the amount has one owner.
 	AllocationCeiling int64
 }
+
+// budgetDocument is the budget as a versioned proposal document.
+var budgetDocument = documentKind[export.BudgetBody]{kind: models.DocumentBudget, activity: domain.ActivityBudgetSaved}
 
 // BudgetCatalogue is the modules, interventions, cost groupings and indicators budgets are built from.
 func (s *Service) BudgetCatalogue() *budget.Catalogue { return s.budgets }
 
 // Budget returns a proposal's budget.
 func (s *Service) Budget(ctx context.Context, user domain.User, proposalID string) (BudgetDoc, domain.Document, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	if err != nil {
 		return BudgetDoc{}, domain.Document{}, err
 	}
-	return s.loadBudget(ctx, proposalID)
+	return s.loadBudget(ctx, p.ID)
 }
 
+// loadBudget reads the budget with its allocation taken from the settings.
 func (s *Service) loadBudget(ctx context.Context, proposalID string) (BudgetDoc, domain.Document, error) {
-	doc, err := s.store.Document(ctx, proposalID, models.DocumentBudget)
-	if err != nil || doc.Version == 0 {
+	stored, doc, err := budgetDocument.load(ctx, s, proposalID)
+	if err != nil {
 		return BudgetDoc{}, doc, err
 	}
-	var stored export.BudgetBody
-	if err := json.Unmarshal(doc.Body, &stored); err != nil {
-		return BudgetDoc{}, doc, err
+	set, _, err := settingsDocument.load(ctx, s, proposalID)
+	b := fromStoredBudget(stored)
+	b.AllocationCeiling = allocationAmount(set, stored)
+	return b, doc, err
+}
+
+// allocationAmount is the allocation a proposal's numbers are measured against: the settings' amount,
+// else the ceiling a budget saved before settings existed carries.
+func allocationAmount(set Settings, stored export.BudgetBody) int64 {
+	if set.AllocationAmount > 0 {
+		return set.AllocationAmount
 	}
+	return stored.AllocationCeiling
+}
+
+func fromStoredBudget(stored export.BudgetBody) BudgetDoc {
 	b := budget.Budget{Currency: stored.Currency, Years: stored.Years, Lines: make([]budget.Line, len(stored.Lines))}
 	for i, l := range stored.Lines {
 		b.Lines[i] = budget.Line(l)
 	}
-	return BudgetDoc{Budget: b, AllocationCeiling: stored.AllocationCeiling}, doc, nil
+	return BudgetDoc{Budget: b, AllocationCeiling: stored.AllocationCeiling}
+}
+
+func toStoredBudget(in budget.Budget, legacyCeiling int64) export.BudgetBody {
+	stored := export.BudgetBody{Currency: in.Currency, Years: in.Years, AllocationCeiling: legacyCeiling, Lines: make([]export.BudgetLine, len(in.Lines))}
+	for i, l := range in.Lines {
+		stored.Lines[i] = export.BudgetLine(l)
+	}
+	return stored
 }
 
 // SaveBudget validates the whole budget (exact money, known modules, interventions and cost groupings)
-// and saves it if it is still at the expected version; owners and editors only.
+// and saves it if it is still at the expected version; owners and editors only. The currency is the
+// settings' one (taken from there when the budget names none) and one the template allows.
 func (s *Service) SaveBudget(ctx context.Context, user domain.User, proposalID string, expected int, in BudgetDoc) (domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	return budgetDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.BudgetBody, error) {
+		set, _, err := settingsDocument.load(ctx, s, p.ID)
+		if err != nil {
+			return export.BudgetBody{}, err
+		}
+		previous, _, err := budgetDocument.load(ctx, s, p.ID)
+		if err != nil {
+			return export.BudgetBody{}, err
+		}
+		b := in.Budget
+		if b.Currency == "" {
+			b.Currency = set.Currency
+		}
+		allowed, err := s.currencies(p)
+		if err != nil {
+			return export.BudgetBody{}, err
+		}
+		var problems []domain.Problem
+		switch {
+		case set.Currency != "" && b.Currency != set.Currency:
+			problems = append(problems, domain.Problem{Field: "currency", Message: fmt.Sprintf("must be %s, the currency of the proposal settings", set.Currency)})
+		case b.Currency != "" && !slices.Contains(allowed, b.Currency):
+			problems = append(problems, domain.Problem{Field: "currency", Message: fmt.Sprintf("%q is not one of the currencies this template allows %v", b.Currency, allowed)})
+		}
+		if allocation := allocationAmount(set, previous); in.AllocationCeiling != 0 && in.AllocationCeiling != allocation {
+			problems = append(problems, domain.Problem{Field: "allocation_ceiling",
+				Message: "is the allocation amount of the proposal settings; change it there (PUT …/settings allocation_amount)"})
+		}
+		if err := s.budgets.ValidateBudget(b); err != nil {
+			e, ok := domain.AsError(err)
+			if !ok {
+				return export.BudgetBody{}, err
+			}
+			for _, pr := range e.Problems {
+				if pr.Field != "currency" || len(problems) == 0 || problems[0].Field != "currency" {
+					problems = append(problems, pr)
+				}
+			}
+		}
+		if len(problems) > 0 {
+			return export.BudgetBody{}, domain.Invalid("the budget has problems", problems...)
+		}
+		return toStoredBudget(b, previous.AllocationCeiling), nil
+	})
+}
+
+// checkImportedBudget validates an exported budget as SaveBudget would.
+func (s *Service) checkImportedBudget(p domain.Proposal, parts importedParts) error {
+	stored, err := decodePart[export.BudgetBody](parts[models.DocumentBudget])
 	if err != nil {
-		return domain.Document{}, err
+		return err
 	}
-	if err := writable(p); err != nil {
-		return domain.Document{}, err
-	}
-	if err := s.budgets.ValidateBudget(in.Budget); err != nil {
-		return domain.Document{}, err
-	}
-	if in.AllocationCeiling < 0 {
-		return domain.Document{}, domain.Invalid("bad allocation", domain.Problem{Field: "allocation_ceiling", Message: "must not be negative"})
-	}
-	stored := export.BudgetBody{Currency: in.Budget.Currency, Years: in.Budget.Years, AllocationCeiling: in.AllocationCeiling, Lines: make([]export.BudgetLine, len(in.Budget.Lines))}
-	for i, l := range in.Budget.Lines {
-		stored.Lines[i] = export.BudgetLine(l)
-	}
-	body, err := json.Marshal(stored)
+	allowed, err := s.currencies(p)
 	if err != nil {
-		return domain.Document{}, err
+		return err
 	}
-	return s.store.SaveDocument(ctx, models.DocumentSave{ProposalID: p.ID, Kind: models.DocumentBudget, ExpectedVersion: expected,
-		Body: body, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, domain.ActivityBudgetSaved, models.DocumentBudget, "")})
+	if !slices.Contains(allowed, stored.Currency) {
+		return domain.Invalid("the budget in the export has problems", domain.Problem{Field: "documents.budget.currency",
+			Message: fmt.Sprintf("%q is not one of the currencies the template allows %v", stored.Currency, allowed)})
+	}
+	return s.budgets.ValidateBudget(fromStoredBudget(stored).Budget)
 }
 
 // BudgetSummary totals the saved budget by year, module, intervention and cost grouping.

@@ -67,8 +67,36 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 		return CheckReport{}, err
 	}
 	report.Warnings = append(report.Warnings, budgetWarnings...)
+	recordWarnings, err := s.recordIssues(ctx, p)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	tpl, err := s.Template(p)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	typedWarnings, err := s.typedNumberIssues(ctx, p, tpl, fields)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	recordWarnings = append(recordWarnings, typedWarnings...)
+	report.Warnings = withoutDuplicates(append(report.Warnings, recordWarnings...))
 	report.Ready = len(report.Errors) == 0
 	return report, nil
+}
+
+// withoutDuplicates drops an issue that says again what an earlier one said about the same place (two
+// package services mapped to one intervention both lacking money read as one finding).
+func withoutDuplicates(list []Issue) []Issue {
+	seen := make(map[Issue]bool, len(list))
+	out := list[:0]
+	for _, is := range list {
+		if !seen[is] {
+			seen[is] = true
+			out = append(out, is)
+		}
+	}
+	return out
 }
 
 func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) (domain.Proposal, []sectionCheck, map[string]domain.Fields, error) {

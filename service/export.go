@@ -40,15 +40,9 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 	if err != nil {
 		return export.Document{}, err
 	}
-	var docs []domain.Document
-	for _, kind := range []string{models.DocumentBudget, models.DocumentIndicators} {
-		d, err := s.store.Document(ctx, p.ID, kind)
-		if err != nil {
-			return export.Document{}, err
-		}
-		if d.Version > 0 {
-			docs = append(docs, d)
-		}
+	docs, err := s.store.Documents(ctx, p.ID)
+	if err != nil {
+		return export.Document{}, err
 	}
 	people, err := s.store.UsersByID(ctx, append(authorIDs(sections, revisions), documentAuthors(docs)...))
 	if err != nil {

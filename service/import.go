@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"iduit/budget"
 	"iduit/domain"
 	"iduit/export"
 	"iduit/models"
@@ -67,7 +66,7 @@ func (s *Service) Import(ctx context.Context, user domain.User, doc export.Docum
 	}
 	p := importedProposal(doc.Proposal, user, tpl)
 	problems := append(checkProposal(p), checkImportedContent(tpl, p, doc)...)
-	if err := s.checkImportedParts(doc.Documents); err != nil {
+	if err := s.checkImportedParts(p, doc.Documents); err != nil {
 		e, _ := domain.AsError(err)
 		if e == nil {
 			return domain.Proposal{}, ImportReport{}, err
@@ -300,61 +299,4 @@ func renumberedRevisions(revisions []export.Revision, user domain.User, asText f
 			CreatedBy: user.ID, ImportedAuthor: asText(r.CreatedBy)}
 	}
 	return out, versions
-}
-
-// checkImportedParts validates the budget and the performance framework as a save would.
-func (s *Service) checkImportedParts(parts []export.Part) error {
-	var years []int
-	for _, part := range parts {
-		if part.Kind != models.DocumentBudget {
-			continue
-		}
-		var stored export.BudgetBody
-		if err := decodeStrict(part.Body, &stored); err != nil {
-			return domain.Invalid("the budget in the export is not readable", domain.Problem{Field: "documents.budget", Message: err.Error()})
-		}
-		b := budget.Budget{Currency: stored.Currency, Years: stored.Years}
-		for _, l := range stored.Lines {
-			b.Lines = append(b.Lines, budget.Line(l))
-		}
-		if err := s.budgets.ValidateBudget(b); err != nil {
-			return err
-		}
-		years = b.Years
-	}
-	for _, part := range parts {
-		switch part.Kind {
-		case models.DocumentBudget:
-		case models.DocumentIndicators:
-			if err := s.checkImportedFramework(part, years); err != nil {
-				return err
-			}
-		default:
-			return domain.Invalid("unknown document", domain.Problem{Field: "documents.kind", Message: fmt.Sprintf("%q is not budget or indicators", part.Kind)})
-		}
-	}
-	return nil
-}
-
-func (s *Service) checkImportedFramework(part export.Part, years []int) error {
-	var stored export.FrameworkBody
-	if err := decodeStrict(part.Body, &stored); err != nil {
-		return domain.Invalid("the indicators in the export are not readable", domain.Problem{Field: "documents.indicators", Message: err.Error()})
-	}
-	f := Framework{}
-	for _, in := range stored.Indicators {
-		e := budget.IndicatorEntry{Code: in.Code, Baseline: budget.Baseline(in.Baseline)}
-		for _, t := range in.Targets {
-			e.Targets = append(e.Targets, budget.Target(t))
-		}
-		f.Indicators = append(f.Indicators, e)
-	}
-	for _, g := range stored.Gaps {
-		f.Gaps = append(f.Gaps, budget.GapRow(g))
-	}
-	if err := s.budgets.ValidateIndicators(years, f.Indicators); err != nil {
-		return err
-	}
-	_, err := s.budgets.SavedProgrammaticGaps(years, f.Gaps) // an export made before KP-5 became an outcome
-	return err
 }

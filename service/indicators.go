@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"encoding/json"
 
 	"iduit/budget"
 	"iduit/domain"
@@ -17,16 +16,17 @@ type Framework struct {
 	Gaps       []budget.GapRow
 }
 
+// frameworkDocument is the performance framework as a versioned proposal document.
+var frameworkDocument = documentKind[export.FrameworkBody]{kind: models.DocumentIndicators, activity: domain.ActivityIndicatorsSaved}
+
 // Framework returns the performance framework and the gap table computed from it.
 func (s *Service) Framework(ctx context.Context, user domain.User, proposalID string) (Framework, []budget.Gap, domain.Document, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
-		return Framework{}, nil, domain.Document{}, err
-	}
-	f, doc, err := s.loadFramework(ctx, proposalID)
+	p, stored, doc, err := frameworkDocument.read(ctx, s, user, proposalID)
+	f := fromStoredFramework(stored)
 	if err != nil || doc.Version == 0 {
 		return f, []budget.Gap{}, doc, err
 	}
-	b, _, err := s.loadBudget(ctx, proposalID)
+	b, _, err := s.loadBudget(ctx, p.ID)
 	if err != nil {
 		return f, nil, doc, err
 	}
@@ -35,14 +35,11 @@ func (s *Service) Framework(ctx context.Context, user domain.User, proposalID st
 }
 
 func (s *Service) loadFramework(ctx context.Context, proposalID string) (Framework, domain.Document, error) {
-	doc, err := s.store.Document(ctx, proposalID, models.DocumentIndicators)
-	if err != nil || doc.Version == 0 {
-		return Framework{Indicators: []budget.IndicatorEntry{}, Gaps: []budget.GapRow{}}, doc, err
-	}
-	var stored export.FrameworkBody
-	if err := json.Unmarshal(doc.Body, &stored); err != nil {
-		return Framework{}, doc, err
-	}
+	stored, doc, err := frameworkDocument.load(ctx, s, proposalID)
+	return fromStoredFramework(stored), doc, err
+}
+
+func fromStoredFramework(stored export.FrameworkBody) Framework {
 	f := Framework{Indicators: make([]budget.IndicatorEntry, len(stored.Indicators)), Gaps: make([]budget.GapRow, len(stored.Gaps))}
 	for i, in := range stored.Indicators {
 		f.Indicators[i] = budget.IndicatorEntry{Code: in.Code, Baseline: budget.Baseline(in.Baseline), Targets: make([]budget.Target, len(in.Targets))}
@@ -53,38 +50,55 @@ func (s *Service) loadFramework(ctx context.Context, proposalID string) (Framewo
 	for i, g := range stored.Gaps {
 		f.Gaps[i] = budget.GapRow(g)
 	}
-	return f, doc, nil
+	return f
 }
 
 // SaveFramework validates indicators and gap rows against the budget's grant years and saves them if the
 // framework is still at the expected version. The budget's years must be saved first.
 func (s *Service) SaveFramework(ctx context.Context, user domain.User, proposalID string, expected int, f Framework) (domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	return frameworkDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.FrameworkBody, error) {
+		b, doc, err := s.loadBudget(ctx, p.ID)
+		if err != nil {
+			return export.FrameworkBody{}, err
+		}
+		if doc.Version == 0 {
+			return export.FrameworkBody{}, domain.ErrBudgetFirst()
+		}
+		if err := s.validateFramework(b.Budget.Years, f); err != nil {
+			return export.FrameworkBody{}, err
+		}
+		return toStoredFramework(f), nil
+	})
+}
+
+func (s *Service) validateFramework(years []int, f Framework) error {
+	if err := s.budgets.ValidateIndicators(years, f.Indicators); err != nil {
+		return err
+	}
+	_, err := s.budgets.ProgrammaticGaps(years, f.Gaps)
+	return err
+}
+
+// checkImportedFramework validates an exported framework against the exported budget's years.
+func (s *Service) checkImportedFramework(_ domain.Proposal, parts importedParts) error {
+	var years []int
+	if part, ok := parts[models.DocumentBudget]; ok {
+		stored, err := decodePart[export.BudgetBody](part)
+		if err != nil {
+			return err
+		}
+		years = stored.Years
+	}
+	stored, err := decodePart[export.FrameworkBody](parts[models.DocumentIndicators])
 	if err != nil {
-		return domain.Document{}, err
+		return err
 	}
-	if err := writable(p); err != nil {
-		return domain.Document{}, err
+	f := fromStoredFramework(stored)
+	if err := s.budgets.ValidateIndicators(years, f.Indicators); err != nil {
+		return err
 	}
-	b, doc, err := s.loadBudget(ctx, proposalID)
-	if err != nil {
-		return domain.Document{}, err
-	}
-	if doc.Version == 0 {
-		return domain.Document{}, domain.ErrBudgetFirst()
-	}
-	if err := s.budgets.ValidateIndicators(b.Budget.Years, f.Indicators); err != nil {
-		return domain.Document{}, err
-	}
-	if _, err := s.budgets.ProgrammaticGaps(b.Budget.Years, f.Gaps); err != nil {
-		return domain.Document{}, err
-	}
-	body, err := json.Marshal(toStoredFramework(f))
-	if err != nil {
-		return domain.Document{}, err
-	}
-	return s.store.SaveDocument(ctx, models.DocumentSave{ProposalID: p.ID, Kind: models.DocumentIndicators, ExpectedVersion: expected,
-		Body: body, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, domain.ActivityIndicatorsSaved, models.DocumentIndicators, "")})
+	_, err = s.budgets.SavedProgrammaticGaps(years, f.Gaps) // an export made before KP-5 became an outcome
+	return err
 }
 
 func toStoredFramework(f Framework) export.FrameworkBody {

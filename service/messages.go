@@ -49,6 +49,10 @@ var issueTexts = map[string]map[string]string{
 		"en": "%s: the %s text is missing.",
 		"ru": "%s: нет текста на %s языке.",
 	},
+	CodeTypedNumberDisagrees: {
+		"en": "%s: %s is typed here, but the budget and the settings give %s; the computed number is the one that counts.",
+		"ru": "%s: здесь указано %s, а по бюджету и настройкам получается %s; учитывается рассчитанное значение.",
+	},
 	CodeTranslationOutdated: {
 		"en": "%s: the %s text has not been updated since the other language changed.",
 		"ru": "%s: текст на %s языке не обновлялся после изменения другой версии.",
@@ -95,4 +99,71 @@ func (m messages) issue(sec *templates.Section, f *templates.Field, code string,
 		Section: sec.Key, Field: f.Key, Code: code,
 		Message: fmt.Sprintf(issueTexts[code][m.lang], append([]any{label}, args...)...),
 	}
+}
+
+// recordTexts are the messages of findings in the funding request's records (intervention records,
+// priorities, the CCM process), which have no template field to name; the first argument names the
+// record.
+var recordTexts = map[string]map[string]string{
+	CodeInterventionWithoutBudget: {
+		"en": "“%s” is in the allocation, but no budget line pays for it.",
+		"ru": "«%s» входит в аллокацию, но в бюджете нет строки на это.",
+	},
+	CodePAARWithoutCost: {
+		"en": "“%s” is in the above-allocation request (PAAR) without a cost; give its PAAR amount.",
+		"ru": "«%s» включено в запрос сверх аллокации (PAAR) без стоимости; укажите сумму PAAR.",
+	},
+	CodePriorityWithoutIntervention: {
+		"en": "Priority “%s” is marked as in the allocation, but no intervention record carries it.",
+		"ru": "Приоритет «%s» отмечен как включенный в аллокацию, но ни одна запись о мероприятии его не отражает.",
+	},
+	CodeOneLanguage: {
+		"en": "“%s”: the %s has no %s text.",
+		"ru": "«%s»: в поле «%s» нет текста на %s языке.",
+	},
+	CodeEndorsementIncomplete: {
+		"en": "The endorsement needs two signatories: the %s Chair and the %s.",
+		"ru": "Заявку должны подписать двое: председатель %s и %s.",
+	},
+}
+
+// recordFieldNames name a record's fields inside a sentence.
+var recordFieldNames = map[string]map[string]string{
+	"en": {"title": "title", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
+	"ru": {"title": "Название", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
+}
+
+// signatoryNames name the second signatory the endorsement needs.
+var signatoryNames = map[string]map[string]string{
+	"en": {RoleCivilSocietyRep: "civil-society representative (or the government representative when the Chair is from civil society)",
+		RoleGovernmentRep: "government representative, since the Chair is from civil society"},
+	"ru": {RoleCivilSocietyRep: "представитель гражданского общества (или представитель государства, если председатель от гражданского общества)",
+		RoleGovernmentRep: "представитель государства, так как председатель от гражданского общества"},
+}
+
+// ccmName is the country's name for its CCM from the settings, or the generic one.
+func (m messages) ccmName(set Settings) string {
+	switch {
+	case set.CCMAbbreviation != "":
+		return set.CCMAbbreviation
+	case set.CCMName != "":
+		return set.CCMName
+	case m.lang == "ru":
+		return "СКМ"
+	}
+	return "CCM"
+}
+
+func (m messages) fieldName(key string) string { return recordFieldNames[m.lang][key] }
+
+// signatoryName names the missing signatory; with no Chair named yet it names the usual pair's second.
+func (m messages) signatoryName(role string) string {
+	if role == "" {
+		role = RoleCivilSocietyRep
+	}
+	return signatoryNames[m.lang][role]
+}
+
+func (m messages) recordIssue(section, field, code string, args ...any) Issue {
+	return Issue{Section: section, Field: field, Code: code, Message: fmt.Sprintf(recordTexts[code][m.lang], args...)}
 }

@@ -5,7 +5,10 @@
 // GET /api/v1/templates/{key}; they are plain data, never database rows.
 package templates
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Languages are the languages every text in a template must have, in display order.
 var Languages = []string{"en", "ru"}
@@ -56,6 +59,32 @@ type Template struct {
 	Title       Text      `yaml:"title" json:"title"`
 	Description Text      `yaml:"description" json:"description"`
 	Sections    []Section `yaml:"sections" json:"sections"`
+	// AllowedCurrencies are the ISO 4217 codes a proposal on this template may be written in; see
+	// Currencies for the fallback when a template names none.
+	AllowedCurrencies []string `yaml:"currencies,omitempty" json:"currencies,omitempty"`
+}
+
+// DefaultCurrencies are the currencies of a template that names none, neither in its currencies list
+// nor as the options of a field keyed "currency": the two every shipped template has offered.
+var DefaultCurrencies = []string{"USD", "EUR"}
+
+// Currencies is the one list of currencies a proposal on this template may use: the settings' currency
+// and the budget's are checked against it. It is the template's currencies list, else the options of
+// its first field keyed "currency" (option keys are lower-case ISO codes), else DefaultCurrencies.
+func (t *Template) Currencies() []string {
+	if len(t.AllowedCurrencies) > 0 {
+		return t.AllowedCurrencies
+	}
+	for _, sec := range t.Sections {
+		if f, ok := sec.Field("currency"); ok && len(f.Options) > 0 {
+			out := make([]string, len(f.Options))
+			for i, o := range f.Options {
+				out[i] = strings.ToUpper(o.Key)
+			}
+			return out
+		}
+	}
+	return DefaultCurrencies
 }
 
 // Section is one part of the concept note, with the IDUIT chapters it draws on.

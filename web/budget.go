@@ -154,7 +154,7 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	lang := langOf(c)
 	cat := p.svc.BudgetCatalogue()
 	data := budgetPage{Base: p.base(c, tr(c, "budget.title")+" · "+head.Proposal.Title), Head: head, Version: doc.Version,
-		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: budget.Currencies(), YearCounts: []int{1, 2, 3, 4}}
+		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: templateCurrencies(head), YearCounts: []int{1, 2, 3, 4}}
 	for _, m := range offeredModules(cat, head.Template.BudgetCycle, form.Rows) {
 		mo := moduleOption{option: option{m.Key, budget.Label(m.Name, m.Confidence, lang)}}
 		for _, iv := range m.Interventions {
@@ -193,6 +193,18 @@ func offeredModules(cat *budget.Catalogue, cycle string, rows []budgetRow) []bud
 	for _, m := range cat.Modules {
 		if inCycle[m.Key] || used[m.Key] {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// templateCurrencies are the currencies the proposal's template allows, the one list the service checks
+// the budget against.
+func templateCurrencies(head proposalHead) []budget.Currency {
+	var out []budget.Currency
+	for _, code := range head.Template.Currencies() {
+		if c, ok := budget.LookupCurrency(code); ok {
+			out = append(out, c)
 		}
 	}
 	return out

@@ -41,11 +41,23 @@ func (p *Pages) checkPage(c *gin.Context) {
 	p.render(c, http.StatusOK, "check", data)
 }
 
+// documentPages are the pages of findings located in a versioned document rather than a template
+// section; a document without a page gets no link.
+var documentPages = map[string]string{"budget": "/budget", "indicators": "/indicators", "settings": "/settings",
+	"interventions": "/interventions", "priorities": "/priorities", "ccm_process": "/ccm-process"}
+
 func issueViews(head proposalHead, in []service.Issue) []issueView {
 	out := make([]issueView, len(in))
 	for i, is := range in {
 		sec, _ := head.Template.Section(is.Section)
-		out[i] = issueView{Issue: is, Section: sec, Link: sectionURL(head.Proposal.ID, is.Section) + "#field-" + is.Field}
+		link := sectionURL(head.Proposal.ID, is.Section) + "#field-" + is.Field
+		if page, ok := documentPages[is.Section]; ok && sec == nil {
+			link = ""
+			if page != "" {
+				link = "/proposals/" + head.Proposal.ID + page
+			}
+		}
+		out[i] = issueView{Issue: is, Section: sec, Link: link}
 	}
 	return out
 }

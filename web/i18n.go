@@ -117,6 +117,14 @@ var problemTexts = []struct {
 	ru string
 }{
 	{regexp.MustCompile(`^is required$`), "нужно заполнить"},
+	{regexp.MustCompile(`^"(.+)" is not one of the currencies this template allows \[(.*)\]$`), "«$1» — не из валют, которые допускает шаблон: $2"},
+	{regexp.MustCompile(`^must be ([A-Z]{3}), the currency of the proposal settings$`), "должна быть $1 — валюта из настроек заявки"},
+	{regexp.MustCompile(`^is the allocation amount of the proposal settings; change it there .*$`), "это размер аллокации из настроек заявки; измените его там"},
+	{regexp.MustCompile(`^must not be negative$`), "не может быть отрицательным"},
+	{regexp.MustCompile(`^must be one of \[(.*)\]$`), "должно быть одним из: $1"},
+	{regexp.MustCompile(`^choose the currency of the allocation$`), "выберите валюту аллокации"},
+	{regexp.MustCompile(`^the Chair is from civil society, so the second signatory must be the government representative$`), "председатель — от гражданского общества, поэтому второй подписант — представитель государства"},
+	{regexp.MustCompile(`^the Chair is from .+, so the second signatory must be the civil society representative$`), "второй подписант — представитель гражданского общества, так как председатель не от гражданского общества"},
 	{regexp.MustCompile(`^is not an email address$`), "не похоже на адрес электронной почты"},
 	{regexp.MustCompile(`^must be a number$`), "должно быть числом"},
 	{regexp.MustCompile(`^must be a finite number$`), "должно быть конечным числом"},

@@ -6,12 +6,15 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"iduit/export"
+	"iduit/service"
 	"iduit/templates"
 )
 
@@ -261,7 +264,29 @@ func keyFamilies(t *testing.T) map[string][]string {
 		"error.":         append(constants(t, "../domain", "Kind"), "csrf"),
 		"members.error.": {"not_found", "conflict"}, // the two kinds addMember shows on its own form
 		"iduit.ch":       slices.Compact(slices.Sorted(slices.Values(chapters))),
+		// The funding request's structured parts: the service's lists of accepted values, the record
+		// texts the forms loop over, and the settings' members (a problem's field names one of them).
+		"funding.":             service.FundingStatuses,
+		"ccm.group.":           service.ParticipantGroups,
+		"ccm.role.":            service.SignatoryRoles,
+		"ccm.constituency.":    service.Constituencies,
+		"settings.approach.":   service.ApplicationApproaches,
+		"settings.pathway.":    service.Pathways,
+		"interventions.field.": recordTexts,
+		"priorities.field.":    priorityTexts,
+		"settings.field.":      jsonMembers(export.SettingsBody{}),
 	}
+}
+
+// jsonMembers lists the JSON names of a struct's members.
+func jsonMembers(v any) []string {
+	var out []string
+	rt := reflect.TypeOf(v)
+	for i := range rt.NumField() {
+		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+		out = append(out, name)
+	}
+	return out
 }
 
 // constants lists the string values of the package's constants whose names start with prefix and go on

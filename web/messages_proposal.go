@@ -173,6 +173,12 @@ var proposalMessages = map[string]msg{
 	"comments.jump": {"Comments on this field", "Комментарии к полю"},
 	// Entries the activity page showed as a 500 until the message check read every key in use.
 	"activity.proposal_imported": {"imported the proposal", "импортировал(а) заявку"},
-	"activity.budget_saved":      {"saved the budget", "сохранил(а) бюджет"},
-	"activity.indicators_saved":  {"saved the indicators", "сохранил(а) показатели"},
+
+	// Saves of the versioned documents (budget, performance framework, funding request records).
+	"activity.budget_saved":        {"saved the budget", "сохранил(а) бюджет"},
+	"activity.indicators_saved":    {"saved the performance framework", "сохранил(а) рамку результатов деятельности"},
+	"activity.interventions_saved": {"saved the intervention records", "сохранил(а) записи о мероприятиях"},
+	"activity.priorities_saved":    {"saved the community priorities", "сохранил(а) приоритеты сообществ"},
+	"activity.settings_saved":      {"saved the country and cycle settings", "сохранил(а) настройки страны и цикла"},
+	"activity.ccm_process_saved":   {"saved the CCM process evidence", "сохранил(а) сведения о процессе СКМ"},
 }

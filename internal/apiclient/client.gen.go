@@ -17,7 +17,269 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/oapi-codegen/runtime"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
+
+// Defines values for CCMProcessConsultationsParticipantsGroup.
+const (
+	CCMProcessConsultationsParticipantsGroupCivilSociety         CCMProcessConsultationsParticipantsGroup = "civil_society"
+	CCMProcessConsultationsParticipantsGroupDevelopmentPartners  CCMProcessConsultationsParticipantsGroup = "development_partners"
+	CCMProcessConsultationsParticipantsGroupGovernment           CCMProcessConsultationsParticipantsGroup = "government"
+	CCMProcessConsultationsParticipantsGroupMenWhoHaveSexWithMen CCMProcessConsultationsParticipantsGroup = "men_who_have_sex_with_men"
+	CCMProcessConsultationsParticipantsGroupOther                CCMProcessConsultationsParticipantsGroup = "other"
+	CCMProcessConsultationsParticipantsGroupPeopleLivingWithHiv  CCMProcessConsultationsParticipantsGroup = "people_living_with_hiv"
+	CCMProcessConsultationsParticipantsGroupPeopleWhoUseDrugs    CCMProcessConsultationsParticipantsGroup = "people_who_use_drugs"
+	CCMProcessConsultationsParticipantsGroupSexWorkers           CCMProcessConsultationsParticipantsGroup = "sex_workers"
+	CCMProcessConsultationsParticipantsGroupTransgenderPeople    CCMProcessConsultationsParticipantsGroup = "transgender_people"
+	CCMProcessConsultationsParticipantsGroupWomen                CCMProcessConsultationsParticipantsGroup = "women"
+	CCMProcessConsultationsParticipantsGroupYoungPeople          CCMProcessConsultationsParticipantsGroup = "young_people"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessConsultationsParticipantsGroup enum.
+func (e CCMProcessConsultationsParticipantsGroup) Valid() bool {
+	switch e {
+	case CCMProcessConsultationsParticipantsGroupCivilSociety:
+		return true
+	case CCMProcessConsultationsParticipantsGroupDevelopmentPartners:
+		return true
+	case CCMProcessConsultationsParticipantsGroupGovernment:
+		return true
+	case CCMProcessConsultationsParticipantsGroupMenWhoHaveSexWithMen:
+		return true
+	case CCMProcessConsultationsParticipantsGroupOther:
+		return true
+	case CCMProcessConsultationsParticipantsGroupPeopleLivingWithHiv:
+		return true
+	case CCMProcessConsultationsParticipantsGroupPeopleWhoUseDrugs:
+		return true
+	case CCMProcessConsultationsParticipantsGroupSexWorkers:
+		return true
+	case CCMProcessConsultationsParticipantsGroupTransgenderPeople:
+		return true
+	case CCMProcessConsultationsParticipantsGroupWomen:
+		return true
+	case CCMProcessConsultationsParticipantsGroupYoungPeople:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessEndorsementSignatoriesConstituency.
+const (
+	CCMProcessEndorsementSignatoriesConstituencyCivilSociety CCMProcessEndorsementSignatoriesConstituency = "civil_society"
+	CCMProcessEndorsementSignatoriesConstituencyGovernment   CCMProcessEndorsementSignatoriesConstituency = "government"
+	CCMProcessEndorsementSignatoriesConstituencyOther        CCMProcessEndorsementSignatoriesConstituency = "other"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessEndorsementSignatoriesConstituency enum.
+func (e CCMProcessEndorsementSignatoriesConstituency) Valid() bool {
+	switch e {
+	case CCMProcessEndorsementSignatoriesConstituencyCivilSociety:
+		return true
+	case CCMProcessEndorsementSignatoriesConstituencyGovernment:
+		return true
+	case CCMProcessEndorsementSignatoriesConstituencyOther:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessEndorsementSignatoriesRole.
+const (
+	CCMProcessEndorsementSignatoriesRoleChair                      CCMProcessEndorsementSignatoriesRole = "chair"
+	CCMProcessEndorsementSignatoriesRoleCivilSocietyRepresentative CCMProcessEndorsementSignatoriesRole = "civil_society_representative"
+	CCMProcessEndorsementSignatoriesRoleGovernmentRepresentative   CCMProcessEndorsementSignatoriesRole = "government_representative"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessEndorsementSignatoriesRole enum.
+func (e CCMProcessEndorsementSignatoriesRole) Valid() bool {
+	switch e {
+	case CCMProcessEndorsementSignatoriesRoleChair:
+		return true
+	case CCMProcessEndorsementSignatoriesRoleCivilSocietyRepresentative:
+		return true
+	case CCMProcessEndorsementSignatoriesRoleGovernmentRepresentative:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessBodyConsultationsParticipantsGroup.
+const (
+	CCMProcessBodyConsultationsParticipantsGroupCivilSociety         CCMProcessBodyConsultationsParticipantsGroup = "civil_society"
+	CCMProcessBodyConsultationsParticipantsGroupDevelopmentPartners  CCMProcessBodyConsultationsParticipantsGroup = "development_partners"
+	CCMProcessBodyConsultationsParticipantsGroupGovernment           CCMProcessBodyConsultationsParticipantsGroup = "government"
+	CCMProcessBodyConsultationsParticipantsGroupMenWhoHaveSexWithMen CCMProcessBodyConsultationsParticipantsGroup = "men_who_have_sex_with_men"
+	CCMProcessBodyConsultationsParticipantsGroupOther                CCMProcessBodyConsultationsParticipantsGroup = "other"
+	CCMProcessBodyConsultationsParticipantsGroupPeopleLivingWithHiv  CCMProcessBodyConsultationsParticipantsGroup = "people_living_with_hiv"
+	CCMProcessBodyConsultationsParticipantsGroupPeopleWhoUseDrugs    CCMProcessBodyConsultationsParticipantsGroup = "people_who_use_drugs"
+	CCMProcessBodyConsultationsParticipantsGroupSexWorkers           CCMProcessBodyConsultationsParticipantsGroup = "sex_workers"
+	CCMProcessBodyConsultationsParticipantsGroupTransgenderPeople    CCMProcessBodyConsultationsParticipantsGroup = "transgender_people"
+	CCMProcessBodyConsultationsParticipantsGroupWomen                CCMProcessBodyConsultationsParticipantsGroup = "women"
+	CCMProcessBodyConsultationsParticipantsGroupYoungPeople          CCMProcessBodyConsultationsParticipantsGroup = "young_people"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessBodyConsultationsParticipantsGroup enum.
+func (e CCMProcessBodyConsultationsParticipantsGroup) Valid() bool {
+	switch e {
+	case CCMProcessBodyConsultationsParticipantsGroupCivilSociety:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupDevelopmentPartners:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupGovernment:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupMenWhoHaveSexWithMen:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupOther:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupPeopleLivingWithHiv:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupPeopleWhoUseDrugs:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupSexWorkers:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupTransgenderPeople:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupWomen:
+		return true
+	case CCMProcessBodyConsultationsParticipantsGroupYoungPeople:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessBodyEndorsementSignatoriesConstituency.
+const (
+	CCMProcessBodyEndorsementSignatoriesConstituencyCivilSociety CCMProcessBodyEndorsementSignatoriesConstituency = "civil_society"
+	CCMProcessBodyEndorsementSignatoriesConstituencyGovernment   CCMProcessBodyEndorsementSignatoriesConstituency = "government"
+	CCMProcessBodyEndorsementSignatoriesConstituencyOther        CCMProcessBodyEndorsementSignatoriesConstituency = "other"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessBodyEndorsementSignatoriesConstituency enum.
+func (e CCMProcessBodyEndorsementSignatoriesConstituency) Valid() bool {
+	switch e {
+	case CCMProcessBodyEndorsementSignatoriesConstituencyCivilSociety:
+		return true
+	case CCMProcessBodyEndorsementSignatoriesConstituencyGovernment:
+		return true
+	case CCMProcessBodyEndorsementSignatoriesConstituencyOther:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessBodyEndorsementSignatoriesRole.
+const (
+	CCMProcessBodyEndorsementSignatoriesRoleChair                      CCMProcessBodyEndorsementSignatoriesRole = "chair"
+	CCMProcessBodyEndorsementSignatoriesRoleCivilSocietyRepresentative CCMProcessBodyEndorsementSignatoriesRole = "civil_society_representative"
+	CCMProcessBodyEndorsementSignatoriesRoleGovernmentRepresentative   CCMProcessBodyEndorsementSignatoriesRole = "government_representative"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessBodyEndorsementSignatoriesRole enum.
+func (e CCMProcessBodyEndorsementSignatoriesRole) Valid() bool {
+	switch e {
+	case CCMProcessBodyEndorsementSignatoriesRoleChair:
+		return true
+	case CCMProcessBodyEndorsementSignatoriesRoleCivilSocietyRepresentative:
+		return true
+	case CCMProcessBodyEndorsementSignatoriesRoleGovernmentRepresentative:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessInputConsultationsParticipantsGroup.
+const (
+	CCMProcessInputConsultationsParticipantsGroupCivilSociety         CCMProcessInputConsultationsParticipantsGroup = "civil_society"
+	CCMProcessInputConsultationsParticipantsGroupDevelopmentPartners  CCMProcessInputConsultationsParticipantsGroup = "development_partners"
+	CCMProcessInputConsultationsParticipantsGroupGovernment           CCMProcessInputConsultationsParticipantsGroup = "government"
+	CCMProcessInputConsultationsParticipantsGroupMenWhoHaveSexWithMen CCMProcessInputConsultationsParticipantsGroup = "men_who_have_sex_with_men"
+	CCMProcessInputConsultationsParticipantsGroupOther                CCMProcessInputConsultationsParticipantsGroup = "other"
+	CCMProcessInputConsultationsParticipantsGroupPeopleLivingWithHiv  CCMProcessInputConsultationsParticipantsGroup = "people_living_with_hiv"
+	CCMProcessInputConsultationsParticipantsGroupPeopleWhoUseDrugs    CCMProcessInputConsultationsParticipantsGroup = "people_who_use_drugs"
+	CCMProcessInputConsultationsParticipantsGroupSexWorkers           CCMProcessInputConsultationsParticipantsGroup = "sex_workers"
+	CCMProcessInputConsultationsParticipantsGroupTransgenderPeople    CCMProcessInputConsultationsParticipantsGroup = "transgender_people"
+	CCMProcessInputConsultationsParticipantsGroupWomen                CCMProcessInputConsultationsParticipantsGroup = "women"
+	CCMProcessInputConsultationsParticipantsGroupYoungPeople          CCMProcessInputConsultationsParticipantsGroup = "young_people"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessInputConsultationsParticipantsGroup enum.
+func (e CCMProcessInputConsultationsParticipantsGroup) Valid() bool {
+	switch e {
+	case CCMProcessInputConsultationsParticipantsGroupCivilSociety:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupDevelopmentPartners:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupGovernment:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupMenWhoHaveSexWithMen:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupOther:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupPeopleLivingWithHiv:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupPeopleWhoUseDrugs:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupSexWorkers:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupTransgenderPeople:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupWomen:
+		return true
+	case CCMProcessInputConsultationsParticipantsGroupYoungPeople:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessInputEndorsementSignatoriesConstituency.
+const (
+	CCMProcessInputEndorsementSignatoriesConstituencyCivilSociety CCMProcessInputEndorsementSignatoriesConstituency = "civil_society"
+	CCMProcessInputEndorsementSignatoriesConstituencyGovernment   CCMProcessInputEndorsementSignatoriesConstituency = "government"
+	CCMProcessInputEndorsementSignatoriesConstituencyOther        CCMProcessInputEndorsementSignatoriesConstituency = "other"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessInputEndorsementSignatoriesConstituency enum.
+func (e CCMProcessInputEndorsementSignatoriesConstituency) Valid() bool {
+	switch e {
+	case CCMProcessInputEndorsementSignatoriesConstituencyCivilSociety:
+		return true
+	case CCMProcessInputEndorsementSignatoriesConstituencyGovernment:
+		return true
+	case CCMProcessInputEndorsementSignatoriesConstituencyOther:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CCMProcessInputEndorsementSignatoriesRole.
+const (
+	CCMProcessInputEndorsementSignatoriesRoleChair                      CCMProcessInputEndorsementSignatoriesRole = "chair"
+	CCMProcessInputEndorsementSignatoriesRoleCivilSocietyRepresentative CCMProcessInputEndorsementSignatoriesRole = "civil_society_representative"
+	CCMProcessInputEndorsementSignatoriesRoleGovernmentRepresentative   CCMProcessInputEndorsementSignatoriesRole = "government_representative"
+)
+
+// Valid indicates whether the value is a known member of the CCMProcessInputEndorsementSignatoriesRole enum.
+func (e CCMProcessInputEndorsementSignatoriesRole) Valid() bool {
+	switch e {
+	case CCMProcessInputEndorsementSignatoriesRoleChair:
+		return true
+	case CCMProcessInputEndorsementSignatoriesRoleCivilSocietyRepresentative:
+		return true
+	case CCMProcessInputEndorsementSignatoriesRoleGovernmentRepresentative:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for CommentStatus.
 const (
@@ -37,18 +299,43 @@ func (e CommentStatus) Valid() bool {
 	}
 }
 
+// Defines values for FundingStatus.
+const (
+	Allocation  FundingStatus = "allocation"
+	NotIncluded FundingStatus = "not_included"
+	Paar        FundingStatus = "paar"
+)
+
+// Valid indicates whether the value is a known member of the FundingStatus enum.
+func (e FundingStatus) Valid() bool {
+	switch e {
+	case Allocation:
+		return true
+	case NotIncluded:
+		return true
+	case Paar:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for IssueCode.
 const (
+	EndorsementIncomplete        IssueCode = "endorsement_incomplete"
 	HardLimitExceeded            IssueCode = "hard_limit_exceeded"
 	InterventionWithoutBudget    IssueCode = "intervention_without_budget"
 	InterventionWithoutIndicator IssueCode = "intervention_without_indicator"
 	OneLanguage                  IssueCode = "one_language"
 	OverAllocation               IssueCode = "over_allocation"
+	PaarWithoutCost              IssueCode = "paar_without_cost"
+	PriorityWithoutIntervention  IssueCode = "priority_without_intervention"
 	RequiredItemUnticked         IssueCode = "required_item_unticked"
 	RequiredMissing              IssueCode = "required_missing"
 	SoftLimitExceeded            IssueCode = "soft_limit_exceeded"
 	TooShort                     IssueCode = "too_short"
 	TranslationOutdated          IssueCode = "translation_outdated"
+	TypedNumberDisagrees         IssueCode = "typed_number_disagrees"
 	UnprintableCharacters        IssueCode = "unprintable_characters"
 	YearWithoutTarget            IssueCode = "year_without_target"
 )
@@ -56,6 +343,8 @@ const (
 // Valid indicates whether the value is a known member of the IssueCode enum.
 func (e IssueCode) Valid() bool {
 	switch e {
+	case EndorsementIncomplete:
+		return true
 	case HardLimitExceeded:
 		return true
 	case InterventionWithoutBudget:
@@ -66,6 +355,10 @@ func (e IssueCode) Valid() bool {
 		return true
 	case OverAllocation:
 		return true
+	case PaarWithoutCost:
+		return true
+	case PriorityWithoutIntervention:
+		return true
 	case RequiredItemUnticked:
 		return true
 	case RequiredMissing:
@@ -75,6 +368,8 @@ func (e IssueCode) Valid() bool {
 	case TooShort:
 		return true
 	case TranslationOutdated:
+		return true
+	case TypedNumberDisagrees:
 		return true
 	case UnprintableCharacters:
 		return true
@@ -172,6 +467,168 @@ func (e Role) Valid() bool {
 	}
 }
 
+// Defines values for SettingsApplicationApproach.
+const (
+	SettingsApplicationApproachEmpty                     SettingsApplicationApproach = ""
+	SettingsApplicationApproachFullReview                SettingsApplicationApproach = "full_review"
+	SettingsApplicationApproachOther                     SettingsApplicationApproach = "other"
+	SettingsApplicationApproachProgramContinuation       SettingsApplicationApproach = "program_continuation"
+	SettingsApplicationApproachTailoredFocusedPortfolios SettingsApplicationApproach = "tailored_focused_portfolios"
+	SettingsApplicationApproachTailoredNsp               SettingsApplicationApproach = "tailored_nsp"
+	SettingsApplicationApproachTailoredTransition        SettingsApplicationApproach = "tailored_transition"
+)
+
+// Valid indicates whether the value is a known member of the SettingsApplicationApproach enum.
+func (e SettingsApplicationApproach) Valid() bool {
+	switch e {
+	case SettingsApplicationApproachEmpty:
+		return true
+	case SettingsApplicationApproachFullReview:
+		return true
+	case SettingsApplicationApproachOther:
+		return true
+	case SettingsApplicationApproachProgramContinuation:
+		return true
+	case SettingsApplicationApproachTailoredFocusedPortfolios:
+		return true
+	case SettingsApplicationApproachTailoredNsp:
+		return true
+	case SettingsApplicationApproachTailoredTransition:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsPathway.
+const (
+	SettingsPathwayClassic    SettingsPathway = "classic"
+	SettingsPathwayEmpty      SettingsPathway = ""
+	SettingsPathwayGrantReady SettingsPathway = "grant_ready"
+)
+
+// Valid indicates whether the value is a known member of the SettingsPathway enum.
+func (e SettingsPathway) Valid() bool {
+	switch e {
+	case SettingsPathwayClassic:
+		return true
+	case SettingsPathwayEmpty:
+		return true
+	case SettingsPathwayGrantReady:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsBodyApplicationApproach.
+const (
+	SettingsBodyApplicationApproachEmpty                     SettingsBodyApplicationApproach = ""
+	SettingsBodyApplicationApproachFullReview                SettingsBodyApplicationApproach = "full_review"
+	SettingsBodyApplicationApproachOther                     SettingsBodyApplicationApproach = "other"
+	SettingsBodyApplicationApproachProgramContinuation       SettingsBodyApplicationApproach = "program_continuation"
+	SettingsBodyApplicationApproachTailoredFocusedPortfolios SettingsBodyApplicationApproach = "tailored_focused_portfolios"
+	SettingsBodyApplicationApproachTailoredNsp               SettingsBodyApplicationApproach = "tailored_nsp"
+	SettingsBodyApplicationApproachTailoredTransition        SettingsBodyApplicationApproach = "tailored_transition"
+)
+
+// Valid indicates whether the value is a known member of the SettingsBodyApplicationApproach enum.
+func (e SettingsBodyApplicationApproach) Valid() bool {
+	switch e {
+	case SettingsBodyApplicationApproachEmpty:
+		return true
+	case SettingsBodyApplicationApproachFullReview:
+		return true
+	case SettingsBodyApplicationApproachOther:
+		return true
+	case SettingsBodyApplicationApproachProgramContinuation:
+		return true
+	case SettingsBodyApplicationApproachTailoredFocusedPortfolios:
+		return true
+	case SettingsBodyApplicationApproachTailoredNsp:
+		return true
+	case SettingsBodyApplicationApproachTailoredTransition:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsBodyPathway.
+const (
+	SettingsBodyPathwayClassic    SettingsBodyPathway = "classic"
+	SettingsBodyPathwayEmpty      SettingsBodyPathway = ""
+	SettingsBodyPathwayGrantReady SettingsBodyPathway = "grant_ready"
+)
+
+// Valid indicates whether the value is a known member of the SettingsBodyPathway enum.
+func (e SettingsBodyPathway) Valid() bool {
+	switch e {
+	case SettingsBodyPathwayClassic:
+		return true
+	case SettingsBodyPathwayEmpty:
+		return true
+	case SettingsBodyPathwayGrantReady:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsInputApplicationApproach.
+const (
+	SettingsInputApplicationApproachEmpty                     SettingsInputApplicationApproach = ""
+	SettingsInputApplicationApproachFullReview                SettingsInputApplicationApproach = "full_review"
+	SettingsInputApplicationApproachOther                     SettingsInputApplicationApproach = "other"
+	SettingsInputApplicationApproachProgramContinuation       SettingsInputApplicationApproach = "program_continuation"
+	SettingsInputApplicationApproachTailoredFocusedPortfolios SettingsInputApplicationApproach = "tailored_focused_portfolios"
+	SettingsInputApplicationApproachTailoredNsp               SettingsInputApplicationApproach = "tailored_nsp"
+	SettingsInputApplicationApproachTailoredTransition        SettingsInputApplicationApproach = "tailored_transition"
+)
+
+// Valid indicates whether the value is a known member of the SettingsInputApplicationApproach enum.
+func (e SettingsInputApplicationApproach) Valid() bool {
+	switch e {
+	case SettingsInputApplicationApproachEmpty:
+		return true
+	case SettingsInputApplicationApproachFullReview:
+		return true
+	case SettingsInputApplicationApproachOther:
+		return true
+	case SettingsInputApplicationApproachProgramContinuation:
+		return true
+	case SettingsInputApplicationApproachTailoredFocusedPortfolios:
+		return true
+	case SettingsInputApplicationApproachTailoredNsp:
+		return true
+	case SettingsInputApplicationApproachTailoredTransition:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsInputPathway.
+const (
+	SettingsInputPathwayClassic    SettingsInputPathway = "classic"
+	SettingsInputPathwayEmpty      SettingsInputPathway = ""
+	SettingsInputPathwayGrantReady SettingsInputPathway = "grant_ready"
+)
+
+// Valid indicates whether the value is a known member of the SettingsInputPathway enum.
+func (e SettingsInputPathway) Valid() bool {
+	switch e {
+	case SettingsInputPathwayClassic:
+		return true
+	case SettingsInputPathwayEmpty:
+		return true
+	case SettingsInputPathwayGrantReady:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TemplateSectionsFieldsColumnsType.
 const (
 	TemplateSectionsFieldsColumnsTypeDate   TemplateSectionsFieldsColumnsType = "date"
@@ -220,6 +677,24 @@ func (e TemplateSectionsFieldsType) Valid() bool {
 	case TemplateSectionsFieldsTypeTable:
 		return true
 	case TemplateSectionsFieldsTypeText:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TextValue1Outdated.
+const (
+	TextValue1OutdatedEn TextValue1Outdated = "en"
+	TextValue1OutdatedRu TextValue1Outdated = "ru"
+)
+
+// Valid indicates whether the value is a known member of the TextValue1Outdated enum.
+func (e TextValue1Outdated) Valid() bool {
+	switch e {
+	case TextValue1OutdatedEn:
+		return true
+	case TextValue1OutdatedRu:
 		return true
 	default:
 		return false
@@ -390,26 +865,32 @@ func (e UpdateProposalJSONBodySubmissionLanguage) Valid() bool {
 
 // Defines values for ListActivity200JSONResponseBodyItemsKind.
 const (
-	BudgetSaved      ListActivity200JSONResponseBodyItemsKind = "budget_saved"
-	CommentAdded     ListActivity200JSONResponseBodyItemsKind = "comment_added"
-	CommentDeleted   ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
-	CommentEdited    ListActivity200JSONResponseBodyItemsKind = "comment_edited"
-	CommentReopened  ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
-	CommentResolved  ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
-	IndicatorsSaved  ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
-	MemberAdded      ListActivity200JSONResponseBodyItemsKind = "member_added"
-	MemberRemoved    ListActivity200JSONResponseBodyItemsKind = "member_removed"
-	ProposalImported ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
-	ProposalUpdated  ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
-	SectionRestored  ListActivity200JSONResponseBodyItemsKind = "section_restored"
-	SectionSaved     ListActivity200JSONResponseBodyItemsKind = "section_saved"
-	StatusChanged    ListActivity200JSONResponseBodyItemsKind = "status_changed"
+	BudgetSaved        ListActivity200JSONResponseBodyItemsKind = "budget_saved"
+	CcmProcessSaved    ListActivity200JSONResponseBodyItemsKind = "ccm_process_saved"
+	CommentAdded       ListActivity200JSONResponseBodyItemsKind = "comment_added"
+	CommentDeleted     ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
+	CommentEdited      ListActivity200JSONResponseBodyItemsKind = "comment_edited"
+	CommentReopened    ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
+	CommentResolved    ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
+	IndicatorsSaved    ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
+	InterventionsSaved ListActivity200JSONResponseBodyItemsKind = "interventions_saved"
+	MemberAdded        ListActivity200JSONResponseBodyItemsKind = "member_added"
+	MemberRemoved      ListActivity200JSONResponseBodyItemsKind = "member_removed"
+	PrioritiesSaved    ListActivity200JSONResponseBodyItemsKind = "priorities_saved"
+	ProposalImported   ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
+	ProposalUpdated    ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
+	SectionRestored    ListActivity200JSONResponseBodyItemsKind = "section_restored"
+	SectionSaved       ListActivity200JSONResponseBodyItemsKind = "section_saved"
+	SettingsSaved      ListActivity200JSONResponseBodyItemsKind = "settings_saved"
+	StatusChanged      ListActivity200JSONResponseBodyItemsKind = "status_changed"
 )
 
 // Valid indicates whether the value is a known member of the ListActivity200JSONResponseBodyItemsKind enum.
 func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 	switch e {
 	case BudgetSaved:
+		return true
+	case CcmProcessSaved:
 		return true
 	case CommentAdded:
 		return true
@@ -423,9 +904,13 @@ func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 		return true
 	case IndicatorsSaved:
 		return true
+	case InterventionsSaved:
+		return true
 	case MemberAdded:
 		return true
 	case MemberRemoved:
+		return true
+	case PrioritiesSaved:
 		return true
 	case ProposalImported:
 		return true
@@ -434,6 +919,8 @@ func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 	case SectionRestored:
 		return true
 	case SectionSaved:
+		return true
+	case SettingsSaved:
 		return true
 	case StatusChanged:
 		return true
@@ -573,19 +1060,19 @@ func (e GetProposalPDFParamsLang) Valid() bool {
 
 // Defines values for GetProgress200JSONResponseBodySectionsState.
 const (
-	Complete   GetProgress200JSONResponseBodySectionsState = "complete"
-	Empty      GetProgress200JSONResponseBodySectionsState = "empty"
-	InProgress GetProgress200JSONResponseBodySectionsState = "in_progress"
+	GetProgress200JSONResponseBodySectionsStateComplete   GetProgress200JSONResponseBodySectionsState = "complete"
+	GetProgress200JSONResponseBodySectionsStateEmpty      GetProgress200JSONResponseBodySectionsState = "empty"
+	GetProgress200JSONResponseBodySectionsStateInProgress GetProgress200JSONResponseBodySectionsState = "in_progress"
 )
 
 // Valid indicates whether the value is a known member of the GetProgress200JSONResponseBodySectionsState enum.
 func (e GetProgress200JSONResponseBodySectionsState) Valid() bool {
 	switch e {
-	case Complete:
+	case GetProgress200JSONResponseBodySectionsStateComplete:
 		return true
-	case Empty:
+	case GetProgress200JSONResponseBodySectionsStateEmpty:
 		return true
-	case InProgress:
+	case GetProgress200JSONResponseBodySectionsStateInProgress:
 		return true
 	default:
 		return false
@@ -696,6 +1183,7 @@ func (e GetWorksheetPDFParamsLang) Valid() bool {
 
 // Budget defines model for Budget.
 type Budget struct {
+	// AllocationCeiling Derived, read-only: the settings' allocation_amount
 	AllocationCeiling int          `json:"allocation_ceiling"`
 	Currency          string       `json:"currency"`
 	Lines             []BudgetLine `json:"lines"`
@@ -716,6 +1204,126 @@ type BudgetLine struct {
 	Quantity     *int   `json:"quantity,omitempty"`
 	UnitCost     *int   `json:"unit_cost,omitempty"`
 }
+
+// CCMProcess defines model for CCMProcess.
+type CCMProcess struct {
+	Consultations []struct {
+		Date openapi_types.Date `json:"date"`
+
+		// Outcome A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+		Outcome      *TextValue `json:"outcome,omitempty"`
+		Participants []struct {
+			Count int                                      `json:"count"`
+			Group CCMProcessConsultationsParticipantsGroup `json:"group"`
+		} `json:"participants"`
+		ParticipantsTotal int    `json:"participants_total"`
+		Place             string `json:"place"`
+	} `json:"consultations"`
+	Endorsement struct {
+		MeetingDate      *openapi_types.Date `json:"meeting_date,omitempty"`
+		MinutesReference *string             `json:"minutes_reference,omitempty"`
+
+		// Signatories The CCM Chair and the civil-society representative, or the government representative when the Chair is from civil society
+		Signatories []struct {
+			Constituency CCMProcessEndorsementSignatoriesConstituency `json:"constituency"`
+			Name         string                                       `json:"name"`
+			Role         CCMProcessEndorsementSignatoriesRole         `json:"role"`
+		} `json:"signatories"`
+	} `json:"endorsement"`
+	UpdatedAt *time.Time `json:"updated_at"`
+	UpdatedBy *string    `json:"updated_by"`
+	Version   int        `json:"version"`
+}
+
+// CCMProcessConsultationsParticipantsGroup defines model for CCMProcess.Consultations.Participants.Group.
+type CCMProcessConsultationsParticipantsGroup string
+
+// CCMProcessEndorsementSignatoriesConstituency defines model for CCMProcess.Endorsement.Signatories.Constituency.
+type CCMProcessEndorsementSignatoriesConstituency string
+
+// CCMProcessEndorsementSignatoriesRole defines model for CCMProcess.Endorsement.Signatories.Role.
+type CCMProcessEndorsementSignatoriesRole string
+
+// CCMProcessBody defines model for CCMProcessBody.
+type CCMProcessBody struct {
+	Consultations *[]struct {
+		Date openapi_types.Date `json:"date"`
+
+		// Outcome A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+		Outcome      *TextValue `json:"outcome,omitempty"`
+		Participants []struct {
+			Count int                                          `json:"count"`
+			Group CCMProcessBodyConsultationsParticipantsGroup `json:"group"`
+		} `json:"participants"`
+		ParticipantsTotal int    `json:"participants_total"`
+		Place             string `json:"place"`
+	} `json:"consultations,omitempty"`
+	Endorsement *struct {
+		MeetingDate      *openapi_types.Date `json:"meeting_date,omitempty"`
+		MinutesReference *string             `json:"minutes_reference,omitempty"`
+
+		// Signatories The CCM Chair and the civil-society representative, or the government representative when the Chair is from civil society
+		Signatories []struct {
+			Constituency CCMProcessBodyEndorsementSignatoriesConstituency `json:"constituency"`
+			Name         string                                           `json:"name"`
+			Role         CCMProcessBodyEndorsementSignatoriesRole         `json:"role"`
+		} `json:"signatories"`
+	} `json:"endorsement,omitempty"`
+}
+
+// CCMProcessBodyConsultationsParticipantsGroup defines model for CCMProcessBody.Consultations.Participants.Group.
+type CCMProcessBodyConsultationsParticipantsGroup string
+
+// CCMProcessBodyEndorsementSignatoriesConstituency defines model for CCMProcessBody.Endorsement.Signatories.Constituency.
+type CCMProcessBodyEndorsementSignatoriesConstituency string
+
+// CCMProcessBodyEndorsementSignatoriesRole defines model for CCMProcessBody.Endorsement.Signatories.Role.
+type CCMProcessBodyEndorsementSignatoriesRole string
+
+// CCMProcessInput defines model for CCMProcessInput.
+type CCMProcessInput struct {
+	Consultations *[]struct {
+		Date openapi_types.Date `json:"date"`
+
+		// Outcome A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+		Outcome      *TextValue `json:"outcome,omitempty"`
+		Participants []struct {
+			Count int                                           `json:"count"`
+			Group CCMProcessInputConsultationsParticipantsGroup `json:"group"`
+		} `json:"participants"`
+		ParticipantsTotal int    `json:"participants_total"`
+		Place             string `json:"place"`
+	} `json:"consultations,omitempty"`
+	Endorsement *struct {
+		MeetingDate      *openapi_types.Date `json:"meeting_date,omitempty"`
+		MinutesReference *string             `json:"minutes_reference,omitempty"`
+
+		// Signatories The CCM Chair and the civil-society representative, or the government representative when the Chair is from civil society
+		Signatories []struct {
+			Constituency CCMProcessInputEndorsementSignatoriesConstituency `json:"constituency"`
+			Name         string                                            `json:"name"`
+			Role         CCMProcessInputEndorsementSignatoriesRole         `json:"role"`
+		} `json:"signatories"`
+	} `json:"endorsement,omitempty"`
+
+	// UpdatedAt Ignored
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UpdatedBy Ignored
+	UpdatedBy *string `json:"updated_by,omitempty"`
+
+	// Version Ignored; If-Match counts
+	Version *int `json:"version,omitempty"`
+}
+
+// CCMProcessInputConsultationsParticipantsGroup defines model for CCMProcessInput.Consultations.Participants.Group.
+type CCMProcessInputConsultationsParticipantsGroup string
+
+// CCMProcessInputEndorsementSignatoriesConstituency defines model for CCMProcessInput.Endorsement.Signatories.Constituency.
+type CCMProcessInputEndorsementSignatoriesConstituency string
+
+// CCMProcessInputEndorsementSignatoriesRole defines model for CCMProcessInput.Endorsement.Signatories.Role.
+type CCMProcessInputEndorsementSignatoriesRole string
 
 // Comment defines model for Comment.
 type Comment struct {
@@ -784,12 +1392,83 @@ type Framework struct {
 	Version   int        `json:"version"`
 }
 
+// FundingStatus defines model for FundingStatus.
+type FundingStatus string
+
 // ImportResult defines model for ImportResult.
 type ImportResult struct {
 	Proposal Proposal `json:"proposal"`
 
 	// SkippedMembers Emails the file lists as members; none is a member here
 	SkippedMembers []string `json:"skipped_members"`
+}
+
+// InterventionRecord defines model for InterventionRecord.
+type InterventionRecord struct {
+	// Barriers A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Barriers *TextValue `json:"barriers,omitempty"`
+
+	// Cost Computed - allocation is the sum of the budget lines of this module and intervention (records in the allocation); paar is paar_amount (records in the PAAR)
+	Cost *struct {
+		Allocation int `json:"allocation"`
+		Paar       int `json:"paar"`
+		Total      int `json:"total"`
+	} `json:"cost,omitempty"`
+	FundingStatus FundingStatus `json:"funding_status"`
+
+	// Geographies A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Geographies *TextValue `json:"geographies,omitempty"`
+
+	// Id Letters, digits, - and _; given by the server when empty
+	Id           string   `json:"id"`
+	Implementers []string `json:"implementers"`
+
+	// Intervention An intervention key of that module
+	Intervention string `json:"intervention"`
+
+	// KeyActivities A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	KeyActivities *TextValue `json:"key_activities,omitempty"`
+
+	// Module A module key of the catalogue
+	Module string `json:"module"`
+
+	// PaarAmount The above-allocation request of a record with funding_status paar, in minor units
+	PaarAmount *int `json:"paar_amount,omitempty"`
+
+	// PriorityPopulations A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	PriorityPopulations *TextValue `json:"priority_populations,omitempty"`
+
+	// Rationale A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Rationale *TextValue `json:"rationale,omitempty"`
+
+	// Reason A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Reason *TextValue `json:"reason,omitempty"`
+}
+
+// Interventions defines model for Interventions.
+type Interventions struct {
+	// Currency The currency of the costs (the budget's, which is the settings')
+	Currency  string               `json:"currency"`
+	Records   []InterventionRecord `json:"records"`
+	UpdatedAt *time.Time           `json:"updated_at"`
+	UpdatedBy *string              `json:"updated_by"`
+	Version   int                  `json:"version"`
+}
+
+// InterventionsInput defines model for InterventionsInput.
+type InterventionsInput struct {
+	// Currency Ignored
+	Currency *string              `json:"currency,omitempty"`
+	Records  []InterventionRecord `json:"records"`
+
+	// UpdatedAt Ignored
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UpdatedBy Ignored
+	UpdatedBy *string `json:"updated_by,omitempty"`
+
+	// Version Ignored; If-Match counts
+	Version *int `json:"version,omitempty"`
 }
 
 // Invitation defines model for Invitation.
@@ -837,6 +1516,51 @@ type Page struct {
 type Person struct {
 	Id   *string `json:"id"`
 	Name string  `json:"name"`
+}
+
+// Priorities defines model for Priorities.
+type Priorities struct {
+	Priorities []Priority `json:"priorities"`
+	UpdatedAt  *time.Time `json:"updated_at"`
+	UpdatedBy  *string    `json:"updated_by"`
+	Version    int        `json:"version"`
+}
+
+// PrioritiesInput defines model for PrioritiesInput.
+type PrioritiesInput struct {
+	Priorities []Priority `json:"priorities"`
+
+	// UpdatedAt Ignored
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UpdatedBy Ignored
+	UpdatedBy *string `json:"updated_by,omitempty"`
+
+	// Version Ignored; If-Match counts
+	Version *int `json:"version,omitempty"`
+}
+
+// Priority defines model for Priority.
+type Priority struct {
+	// Description A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Description *TextValue `json:"description,omitempty"`
+
+	// Evidence A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Evidence *TextValue `json:"evidence,omitempty"`
+	Id       string     `json:"id"`
+
+	// Interventions Ids of intervention records
+	Interventions []string `json:"interventions"`
+
+	// Populations A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Populations *TextValue `json:"populations,omitempty"`
+
+	// Reason A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Reason *TextValue    `json:"reason,omitempty"`
+	Status FundingStatus `json:"status"`
+
+	// Title A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+	Title TextValue `json:"title"`
 }
 
 // Problem defines model for Problem.
@@ -918,6 +1642,97 @@ type Section struct {
 	Version   int       `json:"version"`
 }
 
+// Settings defines model for Settings.
+type Settings struct {
+	// AllocationAmount From the allocation letter, in minor units
+	AllocationAmount    int                         `json:"allocation_amount"`
+	AllowedCurrencies   []string                    `json:"allowed_currencies"`
+	ApplicationApproach SettingsApplicationApproach `json:"application_approach"`
+
+	// CcmAbbreviation e.g. СКК in Kyrgyzstan
+	CcmAbbreviation string `json:"ccm_abbreviation"`
+
+	// CcmName The country's name for its CCM, e.g. Страновой координационный комитет
+	CcmName string `json:"ccm_name"`
+
+	// Currency ISO 4217; one of allowed_currencies (the template's list)
+	Currency            string          `json:"currency"`
+	Pathway             SettingsPathway `json:"pathway"`
+	PrincipalRecipients []string        `json:"principal_recipients"`
+	ReviewWindow        string          `json:"review_window"`
+	UpdatedAt           *time.Time      `json:"updated_at"`
+	UpdatedBy           *string         `json:"updated_by"`
+	Version             int             `json:"version"`
+}
+
+// SettingsApplicationApproach defines model for Settings.ApplicationApproach.
+type SettingsApplicationApproach string
+
+// SettingsPathway defines model for Settings.Pathway.
+type SettingsPathway string
+
+// SettingsBody defines model for SettingsBody.
+type SettingsBody struct {
+	// AllocationAmount From the allocation letter, in minor units
+	AllocationAmount    *int                             `json:"allocation_amount,omitempty"`
+	ApplicationApproach *SettingsBodyApplicationApproach `json:"application_approach,omitempty"`
+
+	// CcmAbbreviation e.g. СКК in Kyrgyzstan
+	CcmAbbreviation *string `json:"ccm_abbreviation,omitempty"`
+
+	// CcmName The country's name for its CCM, e.g. Страновой координационный комитет
+	CcmName *string `json:"ccm_name,omitempty"`
+
+	// Currency ISO 4217; one of allowed_currencies (the template's list)
+	Currency            *string              `json:"currency,omitempty"`
+	Pathway             *SettingsBodyPathway `json:"pathway,omitempty"`
+	PrincipalRecipients *[]string            `json:"principal_recipients,omitempty"`
+	ReviewWindow        *string              `json:"review_window,omitempty"`
+}
+
+// SettingsBodyApplicationApproach defines model for SettingsBody.ApplicationApproach.
+type SettingsBodyApplicationApproach string
+
+// SettingsBodyPathway defines model for SettingsBody.Pathway.
+type SettingsBodyPathway string
+
+// SettingsInput defines model for SettingsInput.
+type SettingsInput struct {
+	// AllocationAmount From the allocation letter, in minor units
+	AllocationAmount *int `json:"allocation_amount,omitempty"`
+
+	// AllowedCurrencies Ignored
+	AllowedCurrencies   *[]string                         `json:"allowed_currencies,omitempty"`
+	ApplicationApproach *SettingsInputApplicationApproach `json:"application_approach,omitempty"`
+
+	// CcmAbbreviation e.g. СКК in Kyrgyzstan
+	CcmAbbreviation *string `json:"ccm_abbreviation,omitempty"`
+
+	// CcmName The country's name for its CCM, e.g. Страновой координационный комитет
+	CcmName *string `json:"ccm_name,omitempty"`
+
+	// Currency ISO 4217; one of allowed_currencies (the template's list)
+	Currency            *string               `json:"currency,omitempty"`
+	Pathway             *SettingsInputPathway `json:"pathway,omitempty"`
+	PrincipalRecipients *[]string             `json:"principal_recipients,omitempty"`
+	ReviewWindow        *string               `json:"review_window,omitempty"`
+
+	// UpdatedAt Ignored
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UpdatedBy Ignored
+	UpdatedBy *string `json:"updated_by,omitempty"`
+
+	// Version Ignored; If-Match counts
+	Version *int `json:"version,omitempty"`
+}
+
+// SettingsInputApplicationApproach defines model for SettingsInput.ApplicationApproach.
+type SettingsInputApplicationApproach string
+
+// SettingsInputPathway defines model for SettingsInput.Pathway.
+type SettingsInputPathway string
+
 // Share defines model for Share.
 type Share struct {
 	Amount int `json:"amount"`
@@ -957,6 +1772,9 @@ type SummaryRow struct {
 type Template struct {
 	// BudgetCycle Modular-framework cycle of the budget catalogue this template budgets against (e.g. gc7); absent means 2017-2019
 	BudgetCycle *string `json:"budget_cycle,omitempty"`
+
+	// Currencies The currencies a proposal on this template may use; when absent, the options of a field keyed currency, else USD and EUR
+	Currencies *[]string `json:"currencies,omitempty"`
 
 	// Description One text keyed by language (en, ru)
 	Description Text   `json:"description"`
@@ -1050,6 +1868,24 @@ type TemplateSummary struct {
 
 // Text One text keyed by language (en, ru)
 type Text map[string]string
+
+// TextValue A text - a string in a proposal written in one language, an object with en and ru in a bilingual one
+type TextValue struct {
+	union json.RawMessage
+}
+
+// TextValue0 defines model for TextValue.0.
+type TextValue0 = string
+
+// TextValue1 defines model for TextValue.1.
+type TextValue1 struct {
+	En       *string             `json:"en,omitempty"`
+	Outdated *TextValue1Outdated `json:"outdated,omitempty"`
+	Ru       *string             `json:"ru,omitempty"`
+}
+
+// TextValue1Outdated defines model for TextValue.1.Outdated.
+type TextValue1Outdated string
 
 // User defines model for User.
 type User struct {
@@ -1205,10 +2041,11 @@ type ListActivity200JSONResponseBodyItemsKind string
 
 // PutBudgetJSONBody defines parameters for PutBudget.
 type PutBudgetJSONBody struct {
+	// AllocationCeiling Derived from the settings' allocation_amount; accepted only as 0 or the value read
 	AllocationCeiling *int `json:"allocation_ceiling,omitempty"`
 
-	// Currency ISO 4217 code
-	Currency string       `json:"currency"`
+	// Currency ISO 4217 code; must be the settings' currency, taken from there when omitted, and one the template allows
+	Currency *string      `json:"currency,omitempty"`
 	Lines    []BudgetLine `json:"lines"`
 	Years    []int        `json:"years"`
 }
@@ -1226,6 +2063,11 @@ type GetBudgetSummaryParams struct {
 
 // GetBudgetSummaryParamsLang defines parameters for GetBudgetSummary.
 type GetBudgetSummaryParamsLang string
+
+// PutCCMProcessParams defines parameters for PutCCMProcess.
+type PutCCMProcessParams struct {
+	IfMatch *string `json:"If-Match,omitempty"`
+}
 
 // ListCommentsParams defines parameters for ListComments.
 type ListCommentsParams struct {
@@ -1275,6 +2117,11 @@ type PutIndicatorsParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// PutInterventionsParams defines parameters for PutInterventions.
+type PutInterventionsParams struct {
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // CreateInvitationJSONBody defines parameters for CreateInvitation.
 type CreateInvitationJSONBody struct {
 	Email string `json:"email"`
@@ -1305,6 +2152,11 @@ type GetProposalPDFParams struct {
 
 // GetProposalPDFParamsLang defines parameters for GetProposalPDF.
 type GetProposalPDFParamsLang string
+
+// PutPrioritiesParams defines parameters for PutPriorities.
+type PutPrioritiesParams struct {
+	IfMatch *string `json:"If-Match,omitempty"`
+}
 
 // GetProgress200JSONResponseBodySectionsState defines parameters for GetProgress.
 type GetProgress200JSONResponseBodySectionsState string
@@ -1338,6 +2190,11 @@ type DiffRevisions200JSONResponseBodyFieldsOpsOp string
 
 // RestoreRevisionParams defines parameters for RestoreRevision.
 type RestoreRevisionParams struct {
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// PutSettingsParams defines parameters for PutSettings.
+type PutSettingsParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
@@ -1417,6 +2274,9 @@ type UpdateProposalJSONRequestBody UpdateProposalJSONBody
 // PutBudgetJSONRequestBody defines body for PutBudget for application/json ContentType.
 type PutBudgetJSONRequestBody PutBudgetJSONBody
 
+// PutCCMProcessJSONRequestBody defines body for PutCCMProcess for application/json ContentType.
+type PutCCMProcessJSONRequestBody = CCMProcessInput
+
 // CreateCommentJSONRequestBody defines body for CreateComment for application/json ContentType.
 type CreateCommentJSONRequestBody CreateCommentJSONBody
 
@@ -1426,14 +2286,23 @@ type EditCommentJSONRequestBody EditCommentJSONBody
 // PutIndicatorsJSONRequestBody defines body for PutIndicators for application/json ContentType.
 type PutIndicatorsJSONRequestBody PutIndicatorsJSONBody
 
+// PutInterventionsJSONRequestBody defines body for PutInterventions for application/json ContentType.
+type PutInterventionsJSONRequestBody = InterventionsInput
+
 // CreateInvitationJSONRequestBody defines body for CreateInvitation for application/json ContentType.
 type CreateInvitationJSONRequestBody CreateInvitationJSONBody
 
 // AddMemberJSONRequestBody defines body for AddMember for application/json ContentType.
 type AddMemberJSONRequestBody AddMemberJSONBody
 
+// PutPrioritiesJSONRequestBody defines body for PutPriorities for application/json ContentType.
+type PutPrioritiesJSONRequestBody = PrioritiesInput
+
 // PutSectionJSONRequestBody defines body for PutSection for application/json ContentType.
 type PutSectionJSONRequestBody PutSectionJSONBody
+
+// PutSettingsJSONRequestBody defines body for PutSettings for application/json ContentType.
+type PutSettingsJSONRequestBody = SettingsInput
 
 // ChangeStatusJSONRequestBody defines body for ChangeStatus for application/json ContentType.
 type ChangeStatusJSONRequestBody ChangeStatusJSONBody
@@ -1580,6 +2449,68 @@ func (t FieldValue) MarshalJSON() ([]byte, error) {
 }
 
 func (t *FieldValue) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsTextValue0 returns the union data inside the TextValue as a TextValue0
+func (t TextValue) AsTextValue0() (TextValue0, error) {
+	var body TextValue0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTextValue0 overwrites any union data inside the TextValue as the provided TextValue0
+func (t *TextValue) FromTextValue0(v TextValue0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTextValue0 performs a merge with any union data inside the TextValue, using the provided TextValue0
+func (t *TextValue) MergeTextValue0(v TextValue0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsTextValue1 returns the union data inside the TextValue as a TextValue1
+func (t TextValue) AsTextValue1() (TextValue1, error) {
+	var body TextValue1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTextValue1 overwrites any union data inside the TextValue as the provided TextValue1
+func (t *TextValue) FromTextValue1(v TextValue1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTextValue1 performs a merge with any union data inside the TextValue, using the provided TextValue1
+func (t *TextValue) MergeTextValue1(v TextValue1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t TextValue) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *TextValue) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -1850,10 +2781,39 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/proposals/{id}/budget (the `PutBudget` operationId).
 	PutBudget(ctx context.Context, id ProposalID, params *PutBudgetParams, body PutBudgetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetBudgetSummary Totals by year, module, intervention and cost grouping, and the community-led and human-rights shares
+	// GetBudgetSummary Totals by year, module, intervention and cost grouping, the community-led and human-rights shares, and the allocation, PAAR and over-allocation amounts - computed, never typed
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/budget/summary (the `GetBudgetSummary` operationId).
 	GetBudgetSummary(ctx context.Context, id ProposalID, params *GetBudgetSummaryParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCCMProcess CCM process evidence - consultations and the endorsement
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/ccm-process (the `GetCCMProcess` operationId).
+	GetCCMProcess(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutCCMProcessWithBody Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+	PutCCMProcessWithBody(ctx context.Context, id ProposalID, params *PutCCMProcessParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutCCMProcess Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+	PutCCMProcess(ctx context.Context, id ProposalID, params *PutCCMProcessParams, body PutCCMProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckProposal Check for errors before submission; messages in the proposal's language
 	//
@@ -1861,7 +2821,14 @@ type ClientInterface interface {
 	// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
-	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation.
+	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
+	// (the budget above the settings' allocation amount). From the funding request's records:
+	// intervention_without_budget (a record in the allocation that no budget line pays for),
+	// paar_without_cost, priority_without_intervention (a priority in the allocation that no record
+	// carries), one_language (a required record text in one language of a bilingual proposal) and
+	// endorsement_incomplete; typed_number_disagrees when a number the template asks to type (the
+	// 2014-2016 concept note's allocation and above-allocation amounts and community-led share)
+	// disagrees with the computed one. The same finding is never listed twice.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/check (the `CheckProposal` operationId).
 	CheckProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1944,6 +2911,37 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/proposals/{id}/indicators (the `PutIndicators` operationId).
 	PutIndicators(ctx context.Context, id ProposalID, params *PutIndicatorsParams, body PutIndicatorsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetInterventions Intervention records, each with its cost computed from the budget and its PAAR amount
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/interventions (the `GetInterventions` operationId).
+	GetInterventions(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutInterventionsWithBody Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// Records without an id get one. cost is computed and ignored on input.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+	PutInterventionsWithBody(ctx context.Context, id ProposalID, params *PutInterventionsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutInterventions Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// Records without an id get one. cost is computed and ignored on input.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+	PutInterventions(ctx context.Context, id ProposalID, params *PutInterventionsParams, body PutInterventionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListInvitations Pending invitations (owners)
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/invitations (the `ListInvitations` operationId).
@@ -2011,6 +3009,35 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/proposals/{id}/pdf (the `GetProposalPDF` operationId).
 	GetProposalPDF(ctx context.Context, id ProposalID, params *GetProposalPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetPriorities Community priorities and what the CCM did with each
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/priorities (the `GetPriorities` operationId).
+	GetPriorities(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutPrioritiesWithBody Replace the community priorities (owner, editor); interventions name existing intervention record ids
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+	PutPrioritiesWithBody(ctx context.Context, id ProposalID, params *PutPrioritiesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutPriorities Replace the community priorities (owner, editor); interventions name existing intervention record ids
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+	PutPriorities(ctx context.Context, id ProposalID, params *PutPrioritiesParams, body PutPrioritiesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetProgress The guided path - each section empty, in progress or complete, and the next one to work on
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/progress (the `GetProgress` operationId).
@@ -2057,6 +3084,37 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/proposals/{id}/sections/{key}/revisions/{n}/restore (the `RestoreRevision` operationId).
 	RestoreRevision(ctx context.Context, id ProposalID, key SectionKey, n int, params *RestoreRevisionParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSettings Country and cycle settings - the one owner of the currency and the allocation amount
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/settings (the `GetSettings` operationId).
+	GetSettings(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutSettingsWithBody Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// 409 when a budget is saved in another currency.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+	PutSettingsWithBody(ctx context.Context, id ProposalID, params *PutSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutSettings Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// 409 when a budget is saved in another currency.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+	PutSettings(ctx context.Context, id ProposalID, params *PutSettingsParams, body PutSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSnapshots Snapshots taken at each status transition, newest first
 	//
@@ -2583,11 +3641,70 @@ func (c *Client) PutBudget(ctx context.Context, id ProposalID, params *PutBudget
 	return c.Client.Do(req)
 }
 
-// GetBudgetSummary Totals by year, module, intervention and cost grouping, and the community-led and human-rights shares
+// GetBudgetSummary Totals by year, module, intervention and cost grouping, the community-led and human-rights shares, and the allocation, PAAR and over-allocation amounts - computed, never typed
 //
 // Corresponds with GET /api/v1/proposals/{id}/budget/summary (the `GetBudgetSummary` operationId).
 func (c *Client) GetBudgetSummary(ctx context.Context, id ProposalID, params *GetBudgetSummaryParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetBudgetSummaryRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCCMProcess CCM process evidence - consultations and the endorsement
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Corresponds with GET /api/v1/proposals/{id}/ccm-process (the `GetCCMProcess` operationId).
+func (c *Client) GetCCMProcess(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCCMProcessRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutCCMProcessWithBody Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+func (c *Client) PutCCMProcessWithBody(ctx context.Context, id ProposalID, params *PutCCMProcessParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCCMProcessRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutCCMProcess Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+func (c *Client) PutCCMProcess(ctx context.Context, id ProposalID, params *PutCCMProcessParams, body PutCCMProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutCCMProcessRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2604,7 +3721,14 @@ func (c *Client) GetBudgetSummary(ctx context.Context, id ProposalID, params *Ge
 // Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
-// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation.
+// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
+// (the budget above the settings' allocation amount). From the funding request's records:
+// intervention_without_budget (a record in the allocation that no budget line pays for),
+// paar_without_cost, priority_without_intervention (a priority in the allocation that no record
+// carries), one_language (a required record text in one language of a bilingual proposal) and
+// endorsement_incomplete; typed_number_disagrees when a number the template asks to type (the
+// 2014-2016 concept note's allocation and above-allocation amounts and community-led share)
+// disagrees with the computed one. The same finding is never listed twice.
 //
 // Corresponds with GET /api/v1/proposals/{id}/check (the `CheckProposal` operationId).
 func (c *Client) CheckProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2817,6 +3941,67 @@ func (c *Client) PutIndicators(ctx context.Context, id ProposalID, params *PutIn
 	return c.Client.Do(req)
 }
 
+// GetInterventions Intervention records, each with its cost computed from the budget and its PAAR amount
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Corresponds with GET /api/v1/proposals/{id}/interventions (the `GetInterventions` operationId).
+func (c *Client) GetInterventions(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetInterventionsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutInterventionsWithBody Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// Records without an id get one. cost is computed and ignored on input.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+func (c *Client) PutInterventionsWithBody(ctx context.Context, id ProposalID, params *PutInterventionsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutInterventionsRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutInterventions Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// Records without an id get one. cost is computed and ignored on input.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+func (c *Client) PutInterventions(ctx context.Context, id ProposalID, params *PutInterventionsParams, body PutInterventionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutInterventionsRequest(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListInvitations Pending invitations (owners)
 //
 // Corresponds with GET /api/v1/proposals/{id}/invitations (the `ListInvitations` operationId).
@@ -2974,6 +4159,65 @@ func (c *Client) GetProposalPDF(ctx context.Context, id ProposalID, params *GetP
 	return c.Client.Do(req)
 }
 
+// GetPriorities Community priorities and what the CCM did with each
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Corresponds with GET /api/v1/proposals/{id}/priorities (the `GetPriorities` operationId).
+func (c *Client) GetPriorities(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPrioritiesRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutPrioritiesWithBody Replace the community priorities (owner, editor); interventions name existing intervention record ids
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+func (c *Client) PutPrioritiesWithBody(ctx context.Context, id ProposalID, params *PutPrioritiesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutPrioritiesRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutPriorities Replace the community priorities (owner, editor); interventions name existing intervention record ids
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+func (c *Client) PutPriorities(ctx context.Context, id ProposalID, params *PutPrioritiesParams, body PutPrioritiesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutPrioritiesRequest(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetProgress The guided path - each section empty, in progress or complete, and the next one to work on
 //
 // Corresponds with GET /api/v1/proposals/{id}/progress (the `GetProgress` operationId).
@@ -3091,6 +4335,67 @@ func (c *Client) DiffRevisions(ctx context.Context, id ProposalID, key SectionKe
 // Corresponds with POST /api/v1/proposals/{id}/sections/{key}/revisions/{n}/restore (the `RestoreRevision` operationId).
 func (c *Client) RestoreRevision(ctx context.Context, id ProposalID, key SectionKey, n int, params *RestoreRevisionParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRestoreRevisionRequest(c.Server, id, key, n, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSettings Country and cycle settings - the one owner of the currency and the allocation amount
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Corresponds with GET /api/v1/proposals/{id}/settings (the `GetSettings` operationId).
+func (c *Client) GetSettings(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSettingsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutSettingsWithBody Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// 409 when a budget is saved in another currency.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+func (c *Client) PutSettingsWithBody(ctx context.Context, id ProposalID, params *PutSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutSettingsRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutSettings Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// 409 when a budget is saved in another currency.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+func (c *Client) PutSettings(ctx context.Context, id ProposalID, params *PutSettingsParams, body PutSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutSettingsRequest(c.Server, id, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4206,6 +5511,102 @@ func NewGetBudgetSummaryRequest(server string, id ProposalID, params *GetBudgetS
 	return req, nil
 }
 
+// NewGetCCMProcessRequest constructs an http.Request for the GetCCMProcess method
+func NewGetCCMProcessRequest(server string, id ProposalID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/ccm-process", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutCCMProcessRequest calls the generic PutCCMProcess builder with application/json body
+func NewPutCCMProcessRequest(server string, id ProposalID, params *PutCCMProcessParams, body PutCCMProcessJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutCCMProcessRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPutCCMProcessRequestWithBody constructs an http.Request for the PutCCMProcess method, with any body, and a specified content type
+func NewPutCCMProcessRequestWithBody(server string, id ProposalID, params *PutCCMProcessParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/ccm-process", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewCheckProposalRequest constructs an http.Request for the CheckProposal method
 func NewCheckProposalRequest(server string, id ProposalID) (*http.Request, error) {
 	var err error
@@ -4667,6 +6068,102 @@ func NewPutIndicatorsRequestWithBody(server string, id ProposalID, params *PutIn
 	return req, nil
 }
 
+// NewGetInterventionsRequest constructs an http.Request for the GetInterventions method
+func NewGetInterventionsRequest(server string, id ProposalID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/interventions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutInterventionsRequest calls the generic PutInterventions builder with application/json body
+func NewPutInterventionsRequest(server string, id ProposalID, params *PutInterventionsParams, body PutInterventionsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutInterventionsRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPutInterventionsRequestWithBody constructs an http.Request for the PutInterventions method, with any body, and a specified content type
+func NewPutInterventionsRequestWithBody(server string, id ProposalID, params *PutInterventionsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/interventions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListInvitationsRequest constructs an http.Request for the ListInvitations method
 func NewListInvitationsRequest(server string, id ProposalID) (*http.Request, error) {
 	var err error
@@ -4980,6 +6477,102 @@ func NewGetProposalPDFRequest(server string, id ProposalID, params *GetProposalP
 			}
 
 			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetPrioritiesRequest constructs an http.Request for the GetPriorities method
+func NewGetPrioritiesRequest(server string, id ProposalID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/priorities", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutPrioritiesRequest calls the generic PutPriorities builder with application/json body
+func NewPutPrioritiesRequest(server string, id ProposalID, params *PutPrioritiesParams, body PutPrioritiesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutPrioritiesRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPutPrioritiesRequestWithBody constructs an http.Request for the PutPriorities method, with any body, and a specified content type
+func NewPutPrioritiesRequestWithBody(server string, id ProposalID, params *PutPrioritiesParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/priorities", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
 		}
 
 	}
@@ -5358,6 +6951,102 @@ func NewRestoreRevisionRequest(server string, id ProposalID, key SectionKey, n i
 	if err != nil {
 		return nil, err
 	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetSettingsRequest constructs an http.Request for the GetSettings method
+func NewGetSettingsRequest(server string, id ProposalID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/settings", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutSettingsRequest calls the generic PutSettings builder with application/json body
+func NewPutSettingsRequest(server string, id ProposalID, params *PutSettingsParams, body PutSettingsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutSettingsRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewPutSettingsRequestWithBody constructs an http.Request for the PutSettings method, with any body, and a specified content type
+func NewPutSettingsRequestWithBody(server string, id ProposalID, params *PutSettingsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/settings", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	if params != nil {
 
@@ -6119,12 +7808,43 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/proposals/{id}/budget (the `PutBudget` operationId).
 	PutBudgetWithResponse(ctx context.Context, id ProposalID, params *PutBudgetParams, body PutBudgetJSONRequestBody, reqEditors ...RequestEditorFn) (*PutBudgetResponse, error)
 
-	// GetBudgetSummaryWithResponse Totals by year, module, intervention and cost grouping, and the community-led and human-rights shares
+	// GetBudgetSummaryWithResponse Totals by year, module, intervention and cost grouping, the community-led and human-rights shares, and the allocation, PAAR and over-allocation amounts - computed, never typed
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/budget/summary (the `GetBudgetSummary` operationId).
 	GetBudgetSummaryWithResponse(ctx context.Context, id ProposalID, params *GetBudgetSummaryParams, reqEditors ...RequestEditorFn) (*GetBudgetSummaryResponse, error)
+
+	// GetCCMProcessWithResponse CCM process evidence - consultations and the endorsement
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/ccm-process (the `GetCCMProcess` operationId).
+	GetCCMProcessWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetCCMProcessResponse, error)
+
+	// PutCCMProcessWithBodyWithResponse Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+	PutCCMProcessWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutCCMProcessParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutCCMProcessResponse, error)
+
+	// PutCCMProcessWithResponse Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+	PutCCMProcessWithResponse(ctx context.Context, id ProposalID, params *PutCCMProcessParams, body PutCCMProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*PutCCMProcessResponse, error)
 
 	// CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 	//
@@ -6132,7 +7852,14 @@ type ClientWithResponsesInterface interface {
 	// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
-	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation.
+	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
+	// (the budget above the settings' allocation amount). From the funding request's records:
+	// intervention_without_budget (a record in the allocation that no budget line pays for),
+	// paar_without_cost, priority_without_intervention (a priority in the allocation that no record
+	// carries), one_language (a required record text in one language of a bilingual proposal) and
+	// endorsement_incomplete; typed_number_disagrees when a number the template asks to type (the
+	// 2014-2016 concept note's allocation and above-allocation amounts and community-led share)
+	// disagrees with the computed one. The same finding is never listed twice.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -6229,6 +7956,39 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/proposals/{id}/indicators (the `PutIndicators` operationId).
 	PutIndicatorsWithResponse(ctx context.Context, id ProposalID, params *PutIndicatorsParams, body PutIndicatorsJSONRequestBody, reqEditors ...RequestEditorFn) (*PutIndicatorsResponse, error)
 
+	// GetInterventionsWithResponse Intervention records, each with its cost computed from the budget and its PAAR amount
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/interventions (the `GetInterventions` operationId).
+	GetInterventionsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetInterventionsResponse, error)
+
+	// PutInterventionsWithBodyWithResponse Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// Records without an id get one. cost is computed and ignored on input.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+	PutInterventionsWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutInterventionsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutInterventionsResponse, error)
+
+	// PutInterventionsWithResponse Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// Records without an id get one. cost is computed and ignored on input.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+	PutInterventionsWithResponse(ctx context.Context, id ProposalID, params *PutInterventionsParams, body PutInterventionsJSONRequestBody, reqEditors ...RequestEditorFn) (*PutInterventionsResponse, error)
+
 	// ListInvitationsWithResponse Pending invitations (owners)
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6306,6 +8066,37 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/proposals/{id}/pdf (the `GetProposalPDF` operationId).
 	GetProposalPDFWithResponse(ctx context.Context, id ProposalID, params *GetProposalPDFParams, reqEditors ...RequestEditorFn) (*GetProposalPDFResponse, error)
 
+	// GetPrioritiesWithResponse Community priorities and what the CCM did with each
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/priorities (the `GetPriorities` operationId).
+	GetPrioritiesWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetPrioritiesResponse, error)
+
+	// PutPrioritiesWithBodyWithResponse Replace the community priorities (owner, editor); interventions name existing intervention record ids
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+	PutPrioritiesWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutPrioritiesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutPrioritiesResponse, error)
+
+	// PutPrioritiesWithResponse Replace the community priorities (owner, editor); interventions name existing intervention record ids
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+	PutPrioritiesWithResponse(ctx context.Context, id ProposalID, params *PutPrioritiesParams, body PutPrioritiesJSONRequestBody, reqEditors ...RequestEditorFn) (*PutPrioritiesResponse, error)
+
 	// GetProgressWithResponse The guided path - each section empty, in progress or complete, and the next one to work on
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6364,6 +8155,39 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/proposals/{id}/sections/{key}/revisions/{n}/restore (the `RestoreRevision` operationId).
 	RestoreRevisionWithResponse(ctx context.Context, id ProposalID, key SectionKey, n int, params *RestoreRevisionParams, reqEditors ...RequestEditorFn) (*RestoreRevisionResponse, error)
+
+	// GetSettingsWithResponse Country and cycle settings - the one owner of the currency and the allocation amount
+	//
+	// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/settings (the `GetSettings` operationId).
+	GetSettingsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetSettingsResponse, error)
+
+	// PutSettingsWithBodyWithResponse Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// 409 when a budget is saved in another currency.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+	PutSettingsWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutSettingsResponse, error)
+
+	// PutSettingsWithResponse Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+	//
+	// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+	// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+	// and objects {"en", "ru"} in a bilingual one.
+	// 409 when a budget is saved in another currency.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+	PutSettingsWithResponse(ctx context.Context, id ProposalID, params *PutSettingsParams, body PutSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*PutSettingsResponse, error)
 
 	// ListSnapshotsWithResponse Snapshots taken at each status transition, newest first
 	//
@@ -6480,11 +8304,13 @@ type GetCatalogueResponse struct {
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
 		CostGroupings []map[string]interface{} `json:"cost_groupings"`
-		Currencies    []map[string]interface{} `json:"currencies"`
-		Cycles        []map[string]interface{} `json:"cycles"`
-		Indicators    []map[string]interface{} `json:"indicators"`
-		Language      string                   `json:"language"`
-		Modules       []struct {
+
+		// Currencies How amounts are read and printed in each currency the server knows (minor digits). Which currencies a proposal may use is its template's list, served as allowed_currencies by GET /proposals/{id}/settings
+		Currencies []map[string]interface{} `json:"currencies"`
+		Cycles     []map[string]interface{} `json:"cycles"`
+		Indicators []map[string]interface{} `json:"indicators"`
+		Language   string                   `json:"language"`
+		Modules    []struct {
 			Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
 		} `json:"modules"`
 
@@ -6498,11 +8324,13 @@ type GetCatalogueResponse struct {
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetCatalogueResponse) GetJSON200() *struct {
 	CostGroupings []map[string]interface{} `json:"cost_groupings"`
-	Currencies    []map[string]interface{} `json:"currencies"`
-	Cycles        []map[string]interface{} `json:"cycles"`
-	Indicators    []map[string]interface{} `json:"indicators"`
-	Language      string                   `json:"language"`
-	Modules       []struct {
+
+	// Currencies How amounts are read and printed in each currency the server knows (minor digits). Which currencies a proposal may use is its template's list, served as allowed_currencies by GET /proposals/{id}/settings
+	Currencies []map[string]interface{} `json:"currencies"`
+	Cycles     []map[string]interface{} `json:"cycles"`
+	Indicators []map[string]interface{} `json:"indicators"`
+	Language   string                   `json:"language"`
+	Modules    []struct {
 		Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
 	} `json:"modules"`
 
@@ -7572,14 +9400,24 @@ type GetBudgetSummaryResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *struct {
-		ByCostGrouping []SummaryRow             `json:"by_cost_grouping"`
-		ByIntervention []SummaryRow             `json:"by_intervention"`
-		ByModule       []SummaryRow             `json:"by_module"`
-		ByYear         []map[string]interface{} `json:"by_year"`
-		CommunityLed   Share                    `json:"community_led"`
-		Currency       string                   `json:"currency"`
-		HumanRights    Share                    `json:"human_rights"`
-		Total          int                      `json:"total"`
+		// AboveAllocation The PAAR total - paar_amount of the intervention records with funding_status paar
+		AboveAllocation int `json:"above_allocation"`
+
+		// AllocationAmount From the settings (0: not stated)
+		AllocationAmount int                      `json:"allocation_amount"`
+		ByCostGrouping   []SummaryRow             `json:"by_cost_grouping"`
+		ByIntervention   []SummaryRow             `json:"by_intervention"`
+		ByModule         []SummaryRow             `json:"by_module"`
+		ByYear           []map[string]interface{} `json:"by_year"`
+		CommunityLed     Share                    `json:"community_led"`
+		Currency         string                   `json:"currency"`
+		HumanRights      Share                    `json:"human_rights"`
+
+		// OverAllocation How much the budget total exceeds the allocation amount (0 when it does not)
+		OverAllocation int `json:"over_allocation"`
+
+		// Total The budget total - the request within the allocation
+		Total int `json:"total"`
 	}
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
@@ -7591,14 +9429,24 @@ type GetBudgetSummaryResponse struct {
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r GetBudgetSummaryResponse) GetJSON200() *struct {
-	ByCostGrouping []SummaryRow             `json:"by_cost_grouping"`
-	ByIntervention []SummaryRow             `json:"by_intervention"`
-	ByModule       []SummaryRow             `json:"by_module"`
-	ByYear         []map[string]interface{} `json:"by_year"`
-	CommunityLed   Share                    `json:"community_led"`
-	Currency       string                   `json:"currency"`
-	HumanRights    Share                    `json:"human_rights"`
-	Total          int                      `json:"total"`
+	// AboveAllocation The PAAR total - paar_amount of the intervention records with funding_status paar
+	AboveAllocation int `json:"above_allocation"`
+
+	// AllocationAmount From the settings (0: not stated)
+	AllocationAmount int                      `json:"allocation_amount"`
+	ByCostGrouping   []SummaryRow             `json:"by_cost_grouping"`
+	ByIntervention   []SummaryRow             `json:"by_intervention"`
+	ByModule         []SummaryRow             `json:"by_module"`
+	ByYear           []map[string]interface{} `json:"by_year"`
+	CommunityLed     Share                    `json:"community_led"`
+	Currency         string                   `json:"currency"`
+	HumanRights      Share                    `json:"human_rights"`
+
+	// OverAllocation How much the budget total exceeds the allocation amount (0 when it does not)
+	OverAllocation int `json:"over_allocation"`
+
+	// Total The budget total - the request within the allocation
+	Total int `json:"total"`
 } {
 	return r.JSON200
 }
@@ -7641,6 +9489,172 @@ func (r GetBudgetSummaryResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetBudgetSummaryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetCCMProcessResponse200Headers the declared response headers of an HTTP 200 response for GetCCMProcess
+type GetCCMProcessResponse200Headers struct {
+	ETag *string
+}
+
+type GetCCMProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CCMProcess
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetCCMProcessResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCCMProcessResponse) GetJSON200() *CCMProcess {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCCMProcessResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCCMProcessResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCCMProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCCMProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCCMProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCCMProcessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PutCCMProcessResponse200Headers the declared response headers of an HTTP 200 response for PutCCMProcess
+type PutCCMProcessResponse200Headers struct {
+	ETag *string
+}
+
+type PutCCMProcessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CCMProcess
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PutCCMProcessResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutCCMProcessResponse) GetJSON200() *CCMProcess {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PutCCMProcessResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PutCCMProcessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutCCMProcessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutCCMProcessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutCCMProcessResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -8374,6 +10388,172 @@ func (r PutIndicatorsResponse) ContentType() string {
 	return ""
 }
 
+// GetInterventionsResponse200Headers the declared response headers of an HTTP 200 response for GetInterventions
+type GetInterventionsResponse200Headers struct {
+	ETag *string
+}
+
+type GetInterventionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Interventions
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetInterventionsResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetInterventionsResponse) GetJSON200() *Interventions {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetInterventionsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetInterventionsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetInterventionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetInterventionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetInterventionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetInterventionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PutInterventionsResponse200Headers the declared response headers of an HTTP 200 response for PutInterventions
+type PutInterventionsResponse200Headers struct {
+	ETag *string
+}
+
+type PutInterventionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Interventions
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PutInterventionsResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutInterventionsResponse) GetJSON200() *Interventions {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PutInterventionsResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PutInterventionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutInterventionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutInterventionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutInterventionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListInvitationsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -8839,6 +11019,172 @@ func (r GetProposalPDFResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetProposalPDFResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPrioritiesResponse200Headers the declared response headers of an HTTP 200 response for GetPriorities
+type GetPrioritiesResponse200Headers struct {
+	ETag *string
+}
+
+type GetPrioritiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Priorities
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetPrioritiesResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPrioritiesResponse) GetJSON200() *Priorities {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPrioritiesResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPrioritiesResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPrioritiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPrioritiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPrioritiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPrioritiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PutPrioritiesResponse200Headers the declared response headers of an HTTP 200 response for PutPriorities
+type PutPrioritiesResponse200Headers struct {
+	ETag *string
+}
+
+type PutPrioritiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Priorities
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PutPrioritiesResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutPrioritiesResponse) GetJSON200() *Priorities {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PutPrioritiesResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PutPrioritiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutPrioritiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutPrioritiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutPrioritiesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9423,6 +11769,172 @@ func (r RestoreRevisionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RestoreRevisionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSettingsResponse200Headers the declared response headers of an HTTP 200 response for GetSettings
+type GetSettingsResponse200Headers struct {
+	ETag *string
+}
+
+type GetSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Settings
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetSettingsResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSettingsResponse) GetJSON200() *Settings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PutSettingsResponse200Headers the declared response headers of an HTTP 200 response for PutSettings
+type PutSettingsResponse200Headers struct {
+	ETag *string
+}
+
+type PutSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Settings
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *PutSettingsResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutSettingsResponse) GetJSON200() *Settings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r PutSettingsResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r PutSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutSettingsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10446,7 +12958,7 @@ func (c *ClientWithResponses) PutBudgetWithResponse(ctx context.Context, id Prop
 	return ParsePutBudgetResponse(rsp)
 }
 
-// GetBudgetSummaryWithResponse Totals by year, module, intervention and cost grouping, and the community-led and human-rights shares
+// GetBudgetSummaryWithResponse Totals by year, module, intervention and cost grouping, the community-led and human-rights shares, and the allocation, PAAR and over-allocation amounts - computed, never typed
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -10459,13 +12971,69 @@ func (c *ClientWithResponses) GetBudgetSummaryWithResponse(ctx context.Context, 
 	return ParseGetBudgetSummaryResponse(rsp)
 }
 
+// GetCCMProcessWithResponse CCM process evidence - consultations and the endorsement
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/ccm-process (the `GetCCMProcess` operationId).
+func (c *ClientWithResponses) GetCCMProcessWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetCCMProcessResponse, error) {
+	rsp, err := c.GetCCMProcess(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCCMProcessResponse(rsp)
+}
+
+// PutCCMProcessWithBodyWithResponse Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+func (c *ClientWithResponses) PutCCMProcessWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutCCMProcessParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutCCMProcessResponse, error) {
+	rsp, err := c.PutCCMProcessWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutCCMProcessResponse(rsp)
+}
+
+// PutCCMProcessWithResponse Replace the CCM process evidence (owner, editor); two signatories must be the pair the policy requires
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/ccm-process (the `PutCCMProcess` operationId).
+func (c *ClientWithResponses) PutCCMProcessWithResponse(ctx context.Context, id ProposalID, params *PutCCMProcessParams, body PutCCMProcessJSONRequestBody, reqEditors ...RequestEditorFn) (*PutCCMProcessResponse, error) {
+	rsp, err := c.PutCCMProcess(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutCCMProcessResponse(rsp)
+}
+
 // CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 //
 // Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked.
 // Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
-// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation.
+// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
+// (the budget above the settings' allocation amount). From the funding request's records:
+// intervention_without_budget (a record in the allocation that no budget line pays for),
+// paar_without_cost, priority_without_intervention (a priority in the allocation that no record
+// carries), one_language (a required record text in one language of a bilingual proposal) and
+// endorsement_incomplete; typed_number_disagrees when a number the template asks to type (the
+// 2014-2016 concept note's allocation and above-allocation amounts and community-led share)
+// disagrees with the computed one. The same finding is never listed twice.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -10640,6 +13208,57 @@ func (c *ClientWithResponses) PutIndicatorsWithResponse(ctx context.Context, id 
 	return ParsePutIndicatorsResponse(rsp)
 }
 
+// GetInterventionsWithResponse Intervention records, each with its cost computed from the budget and its PAAR amount
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/interventions (the `GetInterventions` operationId).
+func (c *ClientWithResponses) GetInterventionsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetInterventionsResponse, error) {
+	rsp, err := c.GetInterventions(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetInterventionsResponse(rsp)
+}
+
+// PutInterventionsWithBodyWithResponse Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// Records without an id get one. cost is computed and ignored on input.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+func (c *ClientWithResponses) PutInterventionsWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutInterventionsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutInterventionsResponse, error) {
+	rsp, err := c.PutInterventionsWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutInterventionsResponse(rsp)
+}
+
+// PutInterventionsWithResponse Replace the intervention records (owner, editor); modules and interventions are checked against the catalogue
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// Records without an id get one. cost is computed and ignored on input.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/interventions (the `PutInterventions` operationId).
+func (c *ClientWithResponses) PutInterventionsWithResponse(ctx context.Context, id ProposalID, params *PutInterventionsParams, body PutInterventionsJSONRequestBody, reqEditors ...RequestEditorFn) (*PutInterventionsResponse, error) {
+	rsp, err := c.PutInterventions(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutInterventionsResponse(rsp)
+}
+
 // ListInvitationsWithResponse Pending invitations (owners)
 //
 // Returns a wrapper object for the known response body format(s).
@@ -10771,6 +13390,55 @@ func (c *ClientWithResponses) GetProposalPDFWithResponse(ctx context.Context, id
 	return ParseGetProposalPDFResponse(rsp)
 }
 
+// GetPrioritiesWithResponse Community priorities and what the CCM did with each
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/priorities (the `GetPriorities` operationId).
+func (c *ClientWithResponses) GetPrioritiesWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetPrioritiesResponse, error) {
+	rsp, err := c.GetPriorities(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPrioritiesResponse(rsp)
+}
+
+// PutPrioritiesWithBodyWithResponse Replace the community priorities (owner, editor); interventions name existing intervention record ids
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+func (c *ClientWithResponses) PutPrioritiesWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutPrioritiesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutPrioritiesResponse, error) {
+	rsp, err := c.PutPrioritiesWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutPrioritiesResponse(rsp)
+}
+
+// PutPrioritiesWithResponse Replace the community priorities (owner, editor); interventions name existing intervention record ids
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/priorities (the `PutPriorities` operationId).
+func (c *ClientWithResponses) PutPrioritiesWithResponse(ctx context.Context, id ProposalID, params *PutPrioritiesParams, body PutPrioritiesJSONRequestBody, reqEditors ...RequestEditorFn) (*PutPrioritiesResponse, error) {
+	rsp, err := c.PutPriorities(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutPrioritiesResponse(rsp)
+}
+
 // GetProgressWithResponse The guided path - each section empty, in progress or complete, and the next one to work on
 //
 // Returns a wrapper object for the known response body format(s).
@@ -10876,6 +13544,57 @@ func (c *ClientWithResponses) RestoreRevisionWithResponse(ctx context.Context, i
 		return nil, err
 	}
 	return ParseRestoreRevisionResponse(rsp)
+}
+
+// GetSettingsWithResponse Country and cycle settings - the one owner of the currency and the allocation amount
+//
+// Any member may read; version 0 and empty lists before the first save. The ETag is the version.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/settings (the `GetSettings` operationId).
+func (c *ClientWithResponses) GetSettingsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*GetSettingsResponse, error) {
+	rsp, err := c.GetSettings(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSettingsResponse(rsp)
+}
+
+// PutSettingsWithBodyWithResponse Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// 409 when a budget is saved in another currency.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+func (c *ClientWithResponses) PutSettingsWithBodyWithResponse(ctx context.Context, id ProposalID, params *PutSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutSettingsResponse, error) {
+	rsp, err := c.PutSettingsWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutSettingsResponse(rsp)
+}
+
+// PutSettingsWithResponse Replace the settings (owner, editor); the currency must be one the template allows and, once a budget is saved, the budget's
+//
+// Owners and editors replace the whole document, guarded by If-Match (428 without it, 412 when stale);
+// a 400 names each field that is wrong. Text values are strings in a proposal written in one language
+// and objects {"en", "ru"} in a bilingual one.
+// 409 when a budget is saved in another currency.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/proposals/{id}/settings (the `PutSettings` operationId).
+func (c *ClientWithResponses) PutSettingsWithResponse(ctx context.Context, id ProposalID, params *PutSettingsParams, body PutSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*PutSettingsResponse, error) {
+	rsp, err := c.PutSettings(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutSettingsResponse(rsp)
 }
 
 // ListSnapshotsWithResponse Snapshots taken at each status transition, newest first
@@ -11087,11 +13806,13 @@ func ParseGetCatalogueResponse(rsp *http.Response) (*GetCatalogueResponse, error
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
 			CostGroupings []map[string]interface{} `json:"cost_groupings"`
-			Currencies    []map[string]interface{} `json:"currencies"`
-			Cycles        []map[string]interface{} `json:"cycles"`
-			Indicators    []map[string]interface{} `json:"indicators"`
-			Language      string                   `json:"language"`
-			Modules       []struct {
+
+			// Currencies How amounts are read and printed in each currency the server knows (minor digits). Which currencies a proposal may use is its template's list, served as allowed_currencies by GET /proposals/{id}/settings
+			Currencies []map[string]interface{} `json:"currencies"`
+			Cycles     []map[string]interface{} `json:"cycles"`
+			Indicators []map[string]interface{} `json:"indicators"`
+			Language   string                   `json:"language"`
+			Modules    []struct {
 				Confidence *GetCatalogue200JSONResponseBodyModulesConfidence `json:"confidence,omitempty"`
 			} `json:"modules"`
 
@@ -11916,14 +14637,24 @@ func ParseGetBudgetSummaryResponse(rsp *http.Response) (*GetBudgetSummaryRespons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest struct {
-			ByCostGrouping []SummaryRow             `json:"by_cost_grouping"`
-			ByIntervention []SummaryRow             `json:"by_intervention"`
-			ByModule       []SummaryRow             `json:"by_module"`
-			ByYear         []map[string]interface{} `json:"by_year"`
-			CommunityLed   Share                    `json:"community_led"`
-			Currency       string                   `json:"currency"`
-			HumanRights    Share                    `json:"human_rights"`
-			Total          int                      `json:"total"`
+			// AboveAllocation The PAAR total - paar_amount of the intervention records with funding_status paar
+			AboveAllocation int `json:"above_allocation"`
+
+			// AllocationAmount From the settings (0: not stated)
+			AllocationAmount int                      `json:"allocation_amount"`
+			ByCostGrouping   []SummaryRow             `json:"by_cost_grouping"`
+			ByIntervention   []SummaryRow             `json:"by_intervention"`
+			ByModule         []SummaryRow             `json:"by_module"`
+			ByYear           []map[string]interface{} `json:"by_year"`
+			CommunityLed     Share                    `json:"community_led"`
+			Currency         string                   `json:"currency"`
+			HumanRights      Share                    `json:"human_rights"`
+
+			// OverAllocation How much the budget total exceeds the allocation amount (0 when it does not)
+			OverAllocation int `json:"over_allocation"`
+
+			// Total The budget total - the request within the allocation
+			Total int `json:"total"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -11951,6 +14682,154 @@ func ParseGetBudgetSummaryResponse(rsp *http.Response) (*GetBudgetSummaryRespons
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetCCMProcessResponse parses an HTTP response from a GetCCMProcessWithResponse call
+func ParseGetCCMProcessResponse(rsp *http.Response) (*GetCCMProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCCMProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CCMProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetCCMProcessResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePutCCMProcessResponse parses an HTTP response from a PutCCMProcessWithResponse call
+func ParsePutCCMProcessResponse(rsp *http.Response) (*PutCCMProcessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutCCMProcessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CCMProcess
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PutCCMProcessResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
@@ -12533,6 +15412,154 @@ func ParsePutIndicatorsResponse(rsp *http.Response) (*PutIndicatorsResponse, err
 	return response, nil
 }
 
+// ParseGetInterventionsResponse parses an HTTP response from a GetInterventionsWithResponse call
+func ParseGetInterventionsResponse(rsp *http.Response) (*GetInterventionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetInterventionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Interventions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetInterventionsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePutInterventionsResponse parses an HTTP response from a PutInterventionsWithResponse call
+func ParsePutInterventionsResponse(rsp *http.Response) (*PutInterventionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutInterventionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Interventions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PutInterventionsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListInvitationsResponse parses an HTTP response from a ListInvitationsWithResponse call
 func ParseListInvitationsResponse(rsp *http.Response) (*ListInvitationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -12903,6 +15930,154 @@ func ParseGetProposalPDFResponse(rsp *http.Response) (*GetProposalPDFResponse, e
 			}
 			headers.ContentDisposition = &value
 		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPrioritiesResponse parses an HTTP response from a GetPrioritiesWithResponse call
+func ParseGetPrioritiesResponse(rsp *http.Response) (*GetPrioritiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPrioritiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Priorities
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetPrioritiesResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePutPrioritiesResponse parses an HTTP response from a PutPrioritiesWithResponse call
+func ParsePutPrioritiesResponse(rsp *http.Response) (*PutPrioritiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutPrioritiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Priorities
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PutPrioritiesResponse200Headers
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -13367,6 +16542,154 @@ func ParseRestoreRevisionResponse(rsp *http.Response) (*RestoreRevisionResponse,
 	switch {
 	case rsp.StatusCode == 200:
 		var headers RestoreRevisionResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSettingsResponse parses an HTTP response from a GetSettingsWithResponse call
+func ParseGetSettingsResponse(rsp *http.Response) (*GetSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Settings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetSettingsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePutSettingsResponse parses an HTTP response from a PutSettingsWithResponse call
+func ParsePutSettingsResponse(rsp *http.Response) (*PutSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Settings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers PutSettingsResponse200Headers
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {

@@ -1,0 +1,226 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+	"iduit/service"
+)
+
+// priorityTexts are the text members of a priority, in form order.
+var priorityTexts = []string{"title", "description", "populations", "evidence", "reason"}
+
+// prioritiesPage is the community priorities as a form, each mapped to intervention records by ticks.
+type prioritiesPage struct {
+	Base
+	Head        proposalHead
+	Version     int
+	Rows        []priorityRow
+	Records     []option // intervention records a priority may map to: id and a readable name
+	Statuses    []string
+	Languages   []string
+	TextKeys    []string
+	Problems    []problemView
+	Conflict    bool
+	NoRecordsIn bool
+}
+
+// priorityRow is one priority as typed; Texts is field → language → text.
+type priorityRow struct {
+	N             int
+	ID, Status    string
+	Texts         map[string]map[string]string
+	Interventions map[string]bool
+	Errors        map[string]string
+}
+
+func (r priorityRow) empty() bool {
+	if r.Status != "" || len(r.Interventions) > 0 {
+		return false
+	}
+	for _, byLang := range r.Texts {
+		for _, s := range byLang {
+			if strings.TrimSpace(s) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (p *Pages) prioritiesPage(c *gin.Context) {
+	head, err := p.loadHead(c, "priorities")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data, err := p.prioritiesData(c, head, storedPriorityRows(head, list), doc.Version)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	if c.Query("saved") != "" {
+		data.Flash = tr(c, "priorities.saved")
+	}
+	p.render(c, http.StatusOK, "priorities", data)
+}
+
+// savePriorities is the no-JavaScript save, in the budget page's pattern.
+func (p *Pages) savePriorities(c *gin.Context) {
+	head, err := p.loadHead(c, "priorities")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	_ = c.Request.ParseForm()
+	rows := priorityRowsFrom(c, textLanguages(head.Proposal))
+	version, _ := strconv.Atoi(c.PostForm("version"))
+	_, err = p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
+	if err == nil {
+		redirect(c, "/proposals/"+head.Proposal.ID+"/priorities?saved=1")
+		return
+	}
+	e, _ := domain.AsError(err)
+	status, problems := http.StatusBadRequest, []domain.Problem(nil)
+	switch {
+	case e != nil && e.Kind == domain.KindInvalid:
+		problems = e.Problems
+	case e != nil && e.Kind == domain.KindPreconditionFailed:
+		status = http.StatusConflict
+	default:
+		p.fail(c, err)
+		return
+	}
+	data, err := p.prioritiesData(c, head, rows, version)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	if status == http.StatusConflict {
+		_, doc, _ := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		data.Conflict, data.Version = true, doc.Version
+	}
+	data.Problems = p.problems(c, problems)
+	for i, pr := range problems {
+		m := priorityPath.FindStringSubmatch(pr.Field)
+		if m == nil {
+			continue
+		}
+		row, _ := strconv.Atoi(m[1])
+		if row < len(data.Rows) {
+			data.Rows[row].Errors[m[2]] = data.Problems[i].Message
+			data.Problems[i].Anchor = "p" + m[1]
+			data.Problems[i].Message = tr(c, "priorities.priority", row+1) + ": " + data.Problems[i].Message
+		}
+	}
+	p.render(c, status, "priorities", data)
+}
+
+var priorityPath = regexp.MustCompile(`^priorities\[(\d+)\]\.([a-z_]+)`)
+
+func (p *Pages) prioritiesData(c *gin.Context, head proposalHead, rows []priorityRow, version int) (prioritiesPage, error) {
+	records, _, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		return prioritiesPage{}, err
+	}
+	lang := langOf(c)
+	data := prioritiesPage{Base: p.base(c, tr(c, "priorities.title")+" · "+head.Proposal.Title), Head: head, Version: version,
+		Statuses: service.FundingStatuses, Languages: textLanguages(head.Proposal), TextKeys: priorityTexts, NoRecordsIn: len(records.Records) == 0}
+	for _, r := range records.Records {
+		name := r.Intervention
+		if iv, _, ok := p.svc.BudgetCatalogue().Intervention(r.Intervention); ok {
+			name = iv.Name.In(lang)
+		}
+		data.Records = append(data.Records, option{r.ID, name})
+	}
+	data.Rows = append(rows, newPriorityRow(data.Languages))
+	for i := range data.Rows {
+		data.Rows[i].N = i
+	}
+	return data, nil
+}
+
+func newPriorityRow(langs []string) priorityRow {
+	r := priorityRow{Texts: map[string]map[string]string{}, Interventions: map[string]bool{}, Errors: map[string]string{}}
+	for _, f := range priorityTexts {
+		r.Texts[f] = map[string]string{}
+		for _, l := range langs {
+			r.Texts[f][l] = ""
+		}
+	}
+	return r
+}
+
+func storedPriorityRows(head proposalHead, list []service.Priority) []priorityRow {
+	langs := textLanguages(head.Proposal)
+	var rows []priorityRow
+	for _, pr := range list {
+		r := newPriorityRow(langs)
+		r.ID, r.Status = pr.ID, pr.Status
+		for _, id := range pr.Interventions {
+			r.Interventions[id] = true
+		}
+		raws := map[string]json.RawMessage{"title": pr.Title, "description": pr.Description, "populations": pr.Populations, "evidence": pr.Evidence, "reason": pr.Reason}
+		for f, raw := range raws {
+			v := domain.ReadText(raw, head.Proposal.Language)
+			for _, l := range langs {
+				r.Texts[f][l] = v.Side(l)
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func priorityRowsFrom(c *gin.Context, langs []string) []priorityRow {
+	n, _ := strconv.Atoi(c.PostForm("rows"))
+	var rows []priorityRow
+	for i := 0; i < min(n, maxRecordRows); i++ {
+		at := "p." + strconv.Itoa(i) + "."
+		r := newPriorityRow(langs)
+		r.ID, r.Status = c.PostForm(at+"id"), c.PostForm(at+"status")
+		for _, id := range c.PostFormArray(at + "interventions") {
+			r.Interventions[id] = true
+		}
+		for _, f := range priorityTexts {
+			for _, l := range langs {
+				r.Texts[f][l] = c.PostForm(at + f + "." + l)
+			}
+		}
+		if c.PostForm(at+"remove") != "" || (r.empty() && r.ID == "") {
+			continue
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// parsePriorities turns the typed rows into priorities; ticked records keep their ids.
+func parsePriorities(head proposalHead, rows []priorityRow) []service.Priority {
+	out := make([]service.Priority, len(rows))
+	for i, r := range rows {
+		pr := service.Priority{ID: r.ID, Status: r.Status, Interventions: []string{}}
+		for id := range r.Interventions {
+			pr.Interventions = append(pr.Interventions, id)
+		}
+		slices.Sort(pr.Interventions)
+		texts := map[string]*json.RawMessage{"title": &pr.Title, "description": &pr.Description, "populations": &pr.Populations, "evidence": &pr.Evidence, "reason": &pr.Reason}
+		for f, dst := range texts {
+			*dst = textValue(head, r.Texts[f])
+		}
+		out[i] = pr
+	}
+	return out
+}

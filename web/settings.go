@@ -1,0 +1,147 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/budget"
+	"iduit/domain"
+	"iduit/service"
+)
+
+// settingsPage is the form of a proposal's country and cycle settings, the owner of the currency and
+// the allocation amount the budget and the check read.
+type settingsPage struct {
+	Base
+	Head       proposalHead
+	Version    int
+	Form       settingsForm
+	Currencies []string
+	Approaches []string
+	Pathways   []string
+	Problems   []problemView
+	Errors     map[string]string
+	Conflict   bool
+}
+
+// settingsForm is the settings as typed, kept as text so that a refused form comes back as is.
+type settingsForm struct {
+	CCMName, CCMAbbreviation, PrincipalRecipients, Currency, Allocation, Approach, Pathway, ReviewWindow string
+}
+
+func (p *Pages) settingsPage(c *gin.Context) {
+	head, err := p.loadHead(c, "settings")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data := p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version)
+	if c.Query("saved") != "" {
+		data.Flash = tr(c, "settings.saved")
+	}
+	p.render(c, http.StatusOK, "settings", data)
+}
+
+// saveSettings is the no-JavaScript save: redirect after success, the typed form with each reason
+// beside its field after invalid input, a notice after someone else saved first.
+func (p *Pages) saveSettings(c *gin.Context) {
+	head, err := p.loadHead(c, "settings")
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	lang := langOf(c)
+	_ = c.Request.ParseForm()
+	form := settingsFormFrom(c)
+	version, _ := strconv.Atoi(c.PostForm("version"))
+	in, problems := form.parse(lang)
+	if len(problems) == 0 {
+		_, err = p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		if err == nil {
+			redirect(c, "/proposals/"+head.Proposal.ID+"/settings?saved=1")
+			return
+		}
+	}
+	e, _ := domain.AsError(err)
+	status := http.StatusBadRequest
+	switch {
+	case err == nil:
+	case e != nil && e.Kind == domain.KindInvalid:
+		problems = e.Problems
+	case e != nil && e.Kind == domain.KindPreconditionFailed:
+		status = http.StatusConflict
+	default:
+		p.fail(c, err)
+		return
+	}
+	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data := p.settingsData(c, head, form, view.AllowedCurrencies, version)
+	if status == http.StatusConflict {
+		data.Conflict, data.Version = true, doc.Version // saving again replaces the newer version, knowingly
+	}
+	data.Problems = p.problems(c, problems)
+	for i, pr := range problems {
+		field, _, _ := strings.Cut(pr.Field, "[")
+		data.Errors[field] = data.Problems[i].Message
+		data.Problems[i].Anchor = "s-" + field
+		data.Problems[i].Message = tr(c, "settings.field."+field) + ": " + data.Problems[i].Message
+	}
+	p.render(c, status, "settings", data)
+}
+
+func (p *Pages) settingsData(c *gin.Context, head proposalHead, form settingsForm, currencies []string, version int) settingsPage {
+	return settingsPage{Base: p.base(c, tr(c, "settings.title")+" · "+head.Proposal.Title), Head: head, Version: version, Form: form,
+		Currencies: currencies, Approaches: service.ApplicationApproaches, Pathways: service.Pathways, Errors: map[string]string{}}
+}
+
+func storedSettingsForm(lang string, s service.Settings) settingsForm {
+	f := settingsForm{CCMName: s.CCMName, CCMAbbreviation: s.CCMAbbreviation, PrincipalRecipients: strings.Join(s.PrincipalRecipients, "\n"),
+		Currency: s.Currency, Approach: s.ApplicationApproach, Pathway: s.Pathway, ReviewWindow: s.ReviewWindow}
+	if cur, ok := budget.LookupCurrency(s.Currency); ok && s.AllocationAmount > 0 {
+		f.Allocation = decimalMark(lang, cur.Format(s.AllocationAmount))
+	}
+	return f
+}
+
+func settingsFormFrom(c *gin.Context) settingsForm {
+	return settingsForm{CCMName: c.PostForm("ccm_name"), CCMAbbreviation: c.PostForm("ccm_abbreviation"),
+		PrincipalRecipients: c.PostForm("principal_recipients"), Currency: c.PostForm("currency"), Allocation: c.PostForm("allocation_amount"),
+		Approach: c.PostForm("application_approach"), Pathway: c.PostForm("pathway"), ReviewWindow: c.PostForm("review_window")}
+}
+
+// parse turns the typed form into settings; the allocation is read in the chosen currency's minor units.
+func (f settingsForm) parse(lang string) (service.Settings, []domain.Problem) {
+	out := service.Settings{CCMName: strings.TrimSpace(f.CCMName), CCMAbbreviation: strings.TrimSpace(f.CCMAbbreviation),
+		Currency: f.Currency, ApplicationApproach: f.Approach, Pathway: f.Pathway, ReviewWindow: strings.TrimSpace(f.ReviewWindow),
+		PrincipalRecipients: []string{}}
+	for _, line := range strings.Split(f.PrincipalRecipients, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out.PrincipalRecipients = append(out.PrincipalRecipients, line)
+		}
+	}
+	var problems []domain.Problem
+	if strings.TrimSpace(f.Allocation) != "" {
+		cur, ok := budget.LookupCurrency(f.Currency)
+		if !ok {
+			return out, []domain.Problem{{Field: "currency", Message: "choose the currency of the allocation"}}
+		}
+		v, err := parseMinor(lang, cur, f.Allocation)
+		if err != nil {
+			problems = append(problems, domain.Problem{Field: "allocation_amount", Message: numberProblem(err)})
+		}
+		out.AllocationAmount = v
+	}
+	return out, problems
+}
