@@ -11,6 +11,7 @@ import (
 
 	"iduit/budget"
 	"iduit/conceptnote"
+	"iduit/document"
 	"iduit/export"
 	"iduit/pdf"
 	"iduit/templates"
@@ -84,7 +85,7 @@ func renderLanguage(p export.Proposal, lang string) (string, error) {
 
 // writePDF renders into a temporary file and renames it into place, so a failed render never leaves a
 // half-written PDF under the chosen name.
-func writePDF(path string, d pdf.Document, stdout io.Writer) error {
+func writePDF(path string, d document.Document, stdout io.Writer) error {
 	tmp, err := os.CreateTemp(dirOf(path), ".iduit-render-*.pdf")
 	if err != nil {
 		return err
