@@ -56,7 +56,7 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
-	out := document.Section{Number: s.Number, Title: s.Title[lang]}
+	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang]}
 	for _, ch := range s.IDUITChapters {
 		out.Chapters = append(out.Chapters, fmt.Sprintf(words[lang]["chapter"], ch, chapterTitles[lang][ch-1]))
 	}
@@ -68,7 +68,7 @@ func section(s *templates.Section, values map[string]json.RawMessage, working, l
 
 // field prints one answer: text as typed, choices by their labels, tables with their column names.
 func field(f *templates.Field, raw json.RawMessage, working, lang string) document.Field {
-	out := document.Field{Label: f.Label[lang], Guidance: f.Guidance[lang]}
+	out := document.Field{Key: f.Key, Label: f.Label[lang], Guidance: f.Guidance[lang]}
 	if len(raw) == 0 || string(raw) == "null" {
 		out.Empty = true
 		return out

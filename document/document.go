@@ -33,10 +33,14 @@ type Document struct {
 	Final bool
 	// Sections are printed in this order, numbered as given.
 	Sections []Section
+	// Comments are open review comments, for the formats that carry them (Word); the PDF ignores them.
+	Comments []Comment
 }
 
 // Section is one numbered part of the concept note.
 type Section struct {
+	// Key is the template's section key, which comments name; empty for parts the template has not.
+	Key string
 	// Number is printed before the title, such as "1" or "3.2"; it may be empty.
 	Number string
 	// Title is the section heading, also used in the contents and the bookmarks.
@@ -50,6 +54,8 @@ type Section struct {
 
 // Field is one question and its answer.
 type Field struct {
+	// Key is the template's field key, which comments name; empty for generated tables.
+	Key string
 	// Label is the question.
 	Label string
 	// Guidance helps people answer; it is printed on worksheets only.
@@ -76,4 +82,31 @@ type Table struct {
 	Columns []string
 	// Rows are the body cells; a row may have fewer or more cells than Columns.
 	Rows [][]string
+}
+
+// Comment is a reviewer's remark on the text, placed where the reviewer put it: on a quoted passage of
+// a field's answer, on a field, or on a section.
+type Comment struct {
+	// Section and Field are the keys of the section and field commented on; Field may be empty.
+	Section, Field string
+	// Quote is the passage of the field's text the comment is about; empty for the field as a whole.
+	Quote string
+	// Author is the name shown with the comment.
+	Author string
+	// Text is the comment itself.
+	Text string
+	// Date is when it was written.
+	Date time.Time
+	// Replies follow the comment in its thread, oldest first.
+	Replies []Reply
+}
+
+// Reply is an answer in a comment's thread.
+type Reply struct {
+	// Author is the name shown with the reply.
+	Author string
+	// Text is the reply itself.
+	Text string
+	// Date is when it was written.
+	Date time.Time
 }
