@@ -133,6 +133,7 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^is wrong$`), "указан неверно"},
 	{regexp.MustCompile(`^is unknown, used, revoked or expired$`), "неизвестно, уже использовано, отозвано или устарело"},
 	{regexp.MustCompile(`^must be the address the invitation was sent to$`), "должен совпадать с адресом, на который пришло приглашение"},
+	{regexp.MustCompile(`^must be 1 or 0$`), "должно быть 1 или 0"},
 }
 
 func localiseProblem(lang, message string) string {
