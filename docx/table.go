@@ -36,7 +36,7 @@ func (x *body) table(t *document.Table) {
 		b.WriteString(`</w:tr>`)
 	}
 	for _, row := range t.Rows {
-		b.WriteString(`<w:tr>`)
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`) // a row moves whole to the next page, as in the PDF
 		for i := range n {
 			x.cell(cellAt(row, i), widths[i], "TableText", numeric[i], "")
 		}
