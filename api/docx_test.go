@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // docxParts unzips a .docx and returns its parts by name.
@@ -34,7 +35,8 @@ func TestConceptNoteDocx(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
 		tm := a.newTeam(t)
 		owner := tm.people["owner"].token
-		a.saveText(t, tm, "epidemiology", "data-gaps", "Нет данных о гепатите С среди ЛУИН в Оше.", 0)
+		answer := "Нет данных о гепатите С среди ЛУИН в Оше. Данные о гепатите С есть в Бишкеке."
+		a.saveText(t, tm, "epidemiology", "data-gaps", answer, 0)
 		path := "/api/v1/proposals/" + tm.id + "/docx"
 
 		r := a.do(t, call{method: "GET", path: path, token: tm.people["viewer"].token}).want(200)
@@ -46,7 +48,7 @@ func TestConceptNoteDocx(t *testing.T) {
 			t.Fatalf("Content-Disposition %q", cd)
 		}
 		parts := docxParts(t, r.Body.Bytes())
-		if text := xmlTags.ReplaceAllString(parts["word/document.xml"], ""); !strings.Contains(text, "Нет данных о гепатите С среди ЛУИН в Оше.") {
+		if text := xmlTags.ReplaceAllString(parts["word/document.xml"], ""); !strings.Contains(text, answer) {
 			t.Fatal("the Word file lacks the saved answer")
 		}
 		if _, ok := parts["word/comments.xml"]; ok {
@@ -60,14 +62,20 @@ func TestConceptNoteDocx(t *testing.T) {
 			t.Fatal("the PDF and the Word file share an ETag")
 		}
 
-		a.comment(t, tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "гепатите С", "body": "Какие данные есть?"})
+		second := utf8.RuneCountInString(answer[:strings.LastIndex(answer, "гепатите С")])
+		a.comment(t, tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "гепатите С", "quote_start": second, "body": "Какие данные есть?"})
 		with := a.do(t, call{method: "GET", path: path + "?comments=1", token: owner}).want(200)
 		commented := docxParts(t, with.Body.Bytes())
 		if !strings.Contains(commented["word/comments.xml"], "Какие данные есть?") {
 			t.Fatal("?comments=1 left out the open comment")
 		}
-		if got := xmlTags.ReplaceAllString(between(commented["word/document.xml"], `<w:commentRangeStart w:id="0"/>`, `<w:commentRangeEnd w:id="0"/>`), ""); got != "гепатите С" {
+		doc := commented["word/document.xml"]
+		if got := xmlTags.ReplaceAllString(between(doc, `<w:commentRangeStart w:id="0"/>`, `<w:commentRangeEnd w:id="0"/>`), ""); got != "гепатите С" {
 			t.Fatalf("the comment covers %q, want its quote", got)
+		}
+		start := strings.Index(doc, `<w:commentRangeStart w:id="0"/>`)
+		if before := xmlTags.ReplaceAllString(doc[strings.LastIndex(doc[:start], "<w:p>"):start], ""); before != "Нет данных о гепатите С среди ЛУИН в Оше. Данные о " {
+			t.Fatalf("the comment starts after %q: not on the occurrence the reviewer chose", before)
 		}
 		a.do(t, call{method: "GET", path: path + "?comments=1", token: owner, header: map[string]string{"If-None-Match": etag}}).want(200) // another document
 		before := with.Header().Get("ETag")

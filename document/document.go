@@ -91,6 +91,9 @@ type Comment struct {
 	Section, Field string
 	// Quote is the passage of the field's text the comment is about; empty for the field as a whole.
 	Quote string
+	// QuoteAt is where Quote stands in the field's Text, in bytes, when the caller found it there (a
+	// phrase may occur more than once); otherwise its first occurrence is taken.
+	QuoteAt int
 	// Author is the name shown with the comment.
 	Author string
 	// Text is the comment itself.

@@ -9,6 +9,9 @@ type Block struct {
 	Text string
 	// Item marks a list item.
 	Item bool
+	// Offset is where Text starts in the text it was split from, in bytes, so a passage found by its
+	// position in the whole answer can be placed in its paragraph.
+	Offset int
 }
 
 // Blocks splits answer text into paragraphs (separated by blank lines) and
@@ -34,13 +37,13 @@ func Blocks(text string) []Block {
 			for start < end && text[start] == ' ' {
 				start++
 			}
-			out = append(out, Block{Text: text[start:end], Item: true})
+			out = append(out, Block{Text: text[start:end], Item: true, Offset: start})
 			open = true
 		case open:
 			out[len(out)-1].Text = text[start:end]
 		default:
 			start = pos
-			out = append(out, Block{Text: line})
+			out = append(out, Block{Text: line, Offset: pos})
 			open = true
 		}
 		pos = end + 1

@@ -147,7 +147,7 @@ func (x *body) field(section string, f *document.Field) {
 			} else {
 				x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr>`)
 			}
-			x.anchoredRuns(bl.Text, "", true, quoted.in(bl.Text))
+			x.anchoredRuns(bl.Text, "", true, quoted.in(bl))
 			x.b.WriteString(`</w:p>`)
 		}
 		shown = true

@@ -108,10 +108,11 @@ func whole(ids []int) []anchor {
 	return out
 }
 
-// quotes are the comments whose passage is in a field's text, found paragraph by paragraph.
+// quotes are the comments on passages of one field's text, each placed at the byte offset where its
+// passage stands: where the caller found it (QuoteAt), or else its first occurrence.
 type quotes struct {
 	plan *commentPlan
-	ids  []int
+	at   map[int]int // comment id → offset of its passage in the field's text
 }
 
 // onField splits a field's comments into those on a passage of its text and those on the question.
@@ -124,41 +125,47 @@ func (p *commentPlan) onField(section, field, text string) (quotes, []anchor) {
 	if strings.TrimSpace(text) != "" {
 		blocks = document.Blocks(text)
 	}
-	q := quotes{plan: p}
+	q := quotes{plan: p, at: map[int]int{}}
 	var rest []int
 	for _, id := range ids {
-		quote := p.comments[id].Quote
-		found := false
-		for _, bl := range blocks {
-			if quote != "" && strings.Contains(bl.Text, quote) {
-				found = true
-				break
-			}
+		c := p.comments[id]
+		at := -1
+		switch {
+		case c.Quote == "":
+		case c.QuoteAt >= 0 && strings.HasPrefix(text[min(c.QuoteAt, len(text)):], c.Quote):
+			at = c.QuoteAt
+		default:
+			at = strings.Index(text, c.Quote)
 		}
-		if found {
-			q.ids = append(q.ids, id)
+		if at >= 0 && inOneBlock(blocks, at, at+len(c.Quote)) {
+			q.at[id] = at
 		} else {
-			p.showQuote[id] = quote != ""
+			p.showQuote[id] = c.Quote != ""
 			rest = append(rest, id)
 		}
 	}
 	return q, whole(rest)
 }
 
-// in places the passages that the paragraph text holds; each comment is placed once, on its first
-// occurrence.
-func (q *quotes) in(text string) []anchor {
-	var out []anchor
-	kept := q.ids[:0]
-	for _, id := range q.ids {
-		quote := q.plan.comments[id].Quote
-		if i := strings.Index(text, quote); i >= 0 {
-			out = append(out, anchor{id: id, start: i, end: i + len(quote)})
-		} else {
-			kept = append(kept, id)
+// inOneBlock reports whether text[from:to] lies within one paragraph or list item: a passage across
+// paragraphs has no single run of text to hang on.
+func inOneBlock(blocks []document.Block, from, to int) bool {
+	for _, b := range blocks {
+		if from >= b.Offset && to <= b.Offset+len(b.Text) {
+			return true
 		}
 	}
-	q.ids = kept
+	return false
+}
+
+// in gives the anchors of the passages in one paragraph, relative to its text.
+func (q *quotes) in(b document.Block) []anchor {
+	var out []anchor
+	for id, at := range q.at {
+		if at >= b.Offset && at+len(q.plan.comments[id].Quote) <= b.Offset+len(b.Text) {
+			out = append(out, anchor{id: id, start: at - b.Offset, end: at - b.Offset + len(q.plan.comments[id].Quote)})
+		}
+	}
 	return out
 }
 

@@ -260,3 +260,34 @@ func TestColumnWidthsFillTheLine(t *testing.T) {
 		}
 	}
 }
+
+func TestACommentLandsOnTheOccurrenceItWasMadeOn(t *testing.T) {
+	text := "Доступ к ОЗТ ограничен. Доступ к ОЗТ ограничен.\n\n- Доступ к ОЗТ ограничен."
+	tests := []struct {
+		name   string
+		at     int
+		before string // the text of the run just before the comment's range
+	}{
+		{"the second in a paragraph", len("Доступ к ОЗТ ограничен. "), "Доступ к ОЗТ ограничен. "},
+		{"the one in the list", strings.LastIndex(text, "Доступ"), ""},
+		{"a stale position: the first", 3, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := document.Document{Language: "ru", Sections: []document.Section{{Key: "s", Title: "S", Fields: []document.Field{{Key: "f", Label: "Q", Text: text}}}},
+				Comments: []document.Comment{{Section: "s", Field: "f", Quote: "Доступ к ОЗТ", QuoteAt: tt.at, Author: "A", Text: "?"}}}
+			doc := parts(t, render(t, d))["word/document.xml"]
+			i := strings.Index(doc, `<w:commentRangeStart w:id="0"/>`)
+			if i < 0 {
+				t.Fatal("no comment range")
+			}
+			p := strings.LastIndex(doc[:i], "<w:p>")
+			if got := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(doc[p:i], ""); got != tt.before {
+				t.Errorf("the range starts after %q, want after %q", got, tt.before)
+			}
+			if tt.name == "the one in the list" && !strings.Contains(doc[p:i], `<w:numId w:val="1"/>`) {
+				t.Error("the range is not in the list item")
+			}
+		})
+	}
+}

@@ -29,14 +29,12 @@ func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposa
 		return PDF{}, err
 	}
 	version := fmt.Sprintf("docx|%s|%s|%d|%s|%s", p.ID, lang, p.UpdatedAt.UnixNano(), p.Status, buildID)
-	var review []document.Comment
+	var open []domain.Comment
 	if comments {
-		open, err := s.store.Comments(ctx, p.ID, models.CommentFilter{Status: domain.CommentOpen})
-		if err != nil {
+		if open, err = s.store.Comments(ctx, p.ID, models.CommentFilter{Status: domain.CommentOpen}); err != nil {
 			return PDF{}, err
 		}
-		review = reviewComments(p, open)
-		version += "|comments|" + commentsDigest(open, review)
+		version += "|comments|" + commentsDigest(p, open)
 	}
 	out := PDF{ETag: etagOf(version), FileName: p.Title}
 	if ifNoneMatch == out.ETag {
@@ -48,16 +46,26 @@ func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposa
 		if err != nil {
 			return err
 		}
-		d.Comments = review
+		if comments {
+			d.Comments = reviewComments(p, open, &d)
+		}
 		return docx.Render(w, d)
 	})
 	return out, err
 }
 
 // reviewComments turns a proposal's open comments into the document's: each thread a comment with its
-// replies, authors named as this member may see them. Deleted comments are left out, and a thread
+// replies, authors named as this member may see them. A quote is found again in the document's text
+// as the comment list finds it (the occurrence nearest where it was made, across changed spacing), so
+// the Word comment covers the passage as it reads now. Deleted comments are left out, and a thread
 // whose first comment was deleted with it.
-func reviewComments(p domain.Proposal, comments []domain.Comment) []document.Comment {
+func reviewComments(p domain.Proposal, comments []domain.Comment, d *document.Document) []document.Comment {
+	texts := map[[2]string]string{}
+	for _, sec := range d.Sections {
+		for _, f := range sec.Fields {
+			texts[[2]string{sec.Key, f.Key}] = f.Text
+		}
+	}
 	var out []document.Comment
 	threads := map[string]int{}
 	for _, c := range comments { // oldest first, so a thread starts before its replies
@@ -65,17 +73,35 @@ func reviewComments(p domain.Proposal, comments []domain.Comment) []document.Com
 			continue
 		}
 		author := authorName(p, c)
-		if c.ParentID == "" {
-			threads[c.ID] = len(out)
-			out = append(out, document.Comment{Section: c.SectionKey, Field: c.FieldKey, Quote: c.Quote,
-				Author: author, Text: c.Body, Date: c.CreatedAt})
+		if c.ParentID != "" {
+			if i, ok := threads[c.ParentID]; ok {
+				out[i].Replies = append(out[i].Replies, document.Reply{Author: author, Text: c.Body, Date: c.CreatedAt})
+			}
 			continue
 		}
-		if i, ok := threads[c.ParentID]; ok {
-			out[i].Replies = append(out[i].Replies, document.Reply{Author: author, Text: c.Body, Date: c.CreatedAt})
+		dc := document.Comment{Section: c.SectionKey, Field: c.FieldKey, Quote: c.Quote, QuoteAt: -1,
+			Author: author, Text: c.Body, Date: c.CreatedAt}
+		if text, ok := texts[[2]string{c.SectionKey, c.FieldKey}]; ok && c.Quote != "" && c.QuoteLang == d.Language {
+			if a, found := locate(text, c.Quote, c.QuoteStart); found {
+				from, to := byteOffset(text, a.Start), byteOffset(text, a.End)
+				dc.Quote, dc.QuoteAt = text[from:to], from
+			}
 		}
+		threads[c.ID] = len(out)
+		out = append(out, dc)
 	}
 	return out
+}
+
+// byteOffset turns a position in characters, as anchors count, into one in bytes.
+func byteOffset(s string, chars int) int {
+	for i := range s {
+		if chars == 0 {
+			return i
+		}
+		chars--
+	}
+	return len(s)
 }
 
 func authorName(p domain.Proposal, c domain.Comment) string {
@@ -88,16 +114,10 @@ func authorName(p domain.Proposal, c domain.Comment) string {
 
 // commentsDigest names the state of the open comments as this member sees them: which there are,
 // their last change, and the names shown.
-func commentsDigest(open []domain.Comment, review []document.Comment) string {
+func commentsDigest(p domain.Proposal, open []domain.Comment) string {
 	h := sha256.New()
 	for _, c := range open {
-		io.WriteString(h, c.ID+"|"+strconv.FormatInt(c.UpdatedAt.UnixNano(), 10)+"|"+strconv.FormatBool(c.Deleted)+"\n")
-	}
-	for _, c := range review {
-		io.WriteString(h, c.Author+"\n")
-		for _, r := range c.Replies {
-			io.WriteString(h, r.Author+"\n")
-		}
+		io.WriteString(h, c.ID+"|"+strconv.FormatInt(c.UpdatedAt.UnixNano(), 10)+"|"+strconv.FormatBool(c.Deleted)+"|"+authorName(p, c)+"\n")
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
