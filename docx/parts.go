@@ -106,10 +106,11 @@ func appProperties(d *document.Document) []byte {
 	return b.Bytes()
 }
 
-// settings ask Word to update fields on opening, which fills the contents with page numbers.
+// settings ask Word to update fields on opening, which fills the contents with page numbers. Word
+// rejects a part whose elements are out of the schema's order, so the order here is the schema's.
 func settings(w *words) string {
-	return xmlHeader + `<w:settings xmlns:w="` + nsW + `"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/>` +
-		`<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" ` +
+	return xmlHeader + `<w:settings xmlns:w="` + nsW + `"><w:defaultTabStop w:val="708"/>` +
+		`<w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" ` +
 		`w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="` + w.language + `"/></w:settings>`
 }
 
@@ -169,7 +170,7 @@ func styles(w *words) string {
 		para("Title", "Title", "Normal", "Normal", `<w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:contextualSpacing/>`, `<w:b/><w:sz w:val="48"/><w:szCs w:val="48"/>`) +
 		para("Subtitle", "Subtitle", "Normal", "Normal", `<w:pBdr><w:top w:val="single" w:sz="18" w:space="8" w:color="`+accent+`"/></w:pBdr><w:spacing w:before="1200" w:after="120"/>`, `<w:color w:val="595959"/><w:sz w:val="22"/>`) +
 		para("CoverNetwork", "Cover network", "Normal", "Normal", `<w:spacing w:after="1200"/>`, `<w:sz w:val="28"/>`) +
-		para("CoverDetail", "Cover detail", "Normal", "", `<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="AAAAAA"/></w:pBdr><w:tabs><w:tab w:val="left" w:pos="2722"/></w:tabs><w:ind w:left="2722" w:hanging="2722"/><w:spacing w:after="160"/>`, `<w:sz w:val="22"/>`) +
+		para("CoverDetail", "Cover detail", "Normal", "", `<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="AAAAAA"/></w:pBdr><w:tabs><w:tab w:val="left" w:pos="2722"/></w:tabs><w:spacing w:after="160"/><w:ind w:left="2722" w:hanging="2722"/>`, `<w:sz w:val="22"/>`) +
 		para("CoverNote", "Cover note", "Normal", "", `<w:spacing w:before="2400"/>`, `<w:i/><w:color w:val="595959"/><w:sz w:val="18"/>`) +
 		para("Heading1", "heading 1", "Normal", "Normal", `<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>`, `<w:b/><w:color w:val="`+accent+`"/><w:sz w:val="30"/><w:szCs w:val="30"/>`) +
 		para("Heading2", "heading 2", "Normal", "BodyText", `<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>`, `<w:b/><w:sz w:val="22"/><w:szCs w:val="22"/>`) +
