@@ -232,7 +232,7 @@ func TestLibreOfficeConvertsIt(t *testing.T) {
 	// hyphens are left out on both sides.
 	norm := func(s string) string { return normalise(strings.ReplaceAll(s, "-", "")) }
 	text := norm(tool(t, "pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "65", "-W", "595", "-H", "720", pdf, "-"))
-	inOrder(t, "LibreOffice", text, []string{d.TemplateTitle, d.Title, d.Network, d.Country, d.Status, "14 марта 2025 г.", "Содержание"}, norm)
+	inOrder(t, "LibreOffice", text, []string{d.TemplateTitle, d.Title, d.Network, d.Country, d.Component, d.Status, "14 марта 2025 г.", "Содержание"}, norm)
 	body := text[strings.Index(text, norm(d.Sections[len(d.Sections)-1].Title))+1:]
 	inOrder(t, "LibreOffice", body, answers(d, false), norm)
 }
