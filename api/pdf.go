@@ -51,6 +51,12 @@ func (h *handlers) worksheetPDF(c *gin.Context) {
 
 // SendPDF writes a rendered PDF with its validator, or 304 when the client has it; the web pages use it too.
 func SendPDF(c *gin.Context, doc service.PDF) {
+	sendDownload(c, doc, "application/pdf", ".pdf")
+}
+
+// sendDownload writes a rendered file of the given type and extension with its validator, or 304 when
+// the client has it.
+func sendDownload(c *gin.Context, doc service.PDF, contentType, ext string) {
 	c.Header("ETag", doc.ETag)
 	// Cached, but checked each time: the ETag changes with every save.
 	c.Header("Cache-Control", "private, no-cache")
@@ -58,13 +64,13 @@ func SendPDF(c *gin.Context, doc service.PDF) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	c.Header("Content-Disposition", contentDisposition(doc.FileName))
-	c.Data(http.StatusOK, "application/pdf", doc.Bytes)
+	c.Header("Content-Disposition", contentDisposition(doc.FileName, ext))
+	c.Data(http.StatusOK, contentType, doc.Bytes)
 }
 
 // contentDisposition names the download after the title: an ASCII fallback for old clients and the
 // UTF-8 name (RFC 6266 / 5987) that keeps Cyrillic titles readable.
-func contentDisposition(title string) string {
+func contentDisposition(title, ext string) string {
 	name := strings.TrimSpace(title)
 	if name == "" {
 		name = "concept-note"
@@ -75,5 +81,5 @@ func contentDisposition(title string) string {
 		}
 		return '_'
 	}, name)
-	return fmt.Sprintf(`attachment; filename="%s.pdf"; filename*=UTF-8''%s.pdf`, ascii, url.PathEscape(name))
+	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s%s`, ascii, ext, url.PathEscape(name), ext)
 }

@@ -136,6 +136,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.POST("/proposals/import", h.importProposal)
 	auth.GET("/proposals/:id/export", h.exportProposal)
 	auth.GET("/proposals/:id/pdf", h.conceptNotePDF)
+	auth.GET("/proposals/:id/docx", h.conceptNoteDocx)
 
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)

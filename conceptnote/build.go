@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"iduit/budget"
+	"iduit/document"
 	"iduit/domain"
 	"iduit/export"
-	"iduit/pdf"
 	"iduit/templates"
 )
 
@@ -37,9 +37,9 @@ var statusNames = map[string]map[string]string{
 
 // Build makes the concept note in lang from an exported proposal, its pinned template and the budget
 // catalogue (for the budget tables). lang must be "en" or "ru".
-func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) pdf.Document {
+func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
 	p := doc.Proposal
-	out := pdf.Document{
+	out := document.Document{
 		Title: p.Title, Network: p.Network, Country: p.Country, Component: words[lang]["component"],
 		TemplateTitle: tpl.Title[lang], TemplateKey: tpl.Key, TemplateVersion: tpl.Version,
 		Status: statusNames[lang][p.Status], Date: p.UpdatedAt.UTC().Truncate(time.Second), Language: lang, Final: p.Status == domain.StatusFinal,
@@ -55,8 +55,8 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	return out
 }
 
-func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) pdf.Section {
-	out := pdf.Section{Number: s.Number, Title: s.Title[lang]}
+func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
+	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang]}
 	for _, ch := range s.IDUITChapters {
 		out.Chapters = append(out.Chapters, fmt.Sprintf(words[lang]["chapter"], ch, chapterTitles[lang][ch-1]))
 	}
@@ -67,8 +67,8 @@ func section(s *templates.Section, values map[string]json.RawMessage, working, l
 }
 
 // field prints one answer: text as typed, choices by their labels, tables with their column names.
-func field(f *templates.Field, raw json.RawMessage, working, lang string) pdf.Field {
-	out := pdf.Field{Label: f.Label[lang], Guidance: f.Guidance[lang]}
+func field(f *templates.Field, raw json.RawMessage, working, lang string) document.Field {
+	out := document.Field{Key: f.Key, Label: f.Label[lang], Guidance: f.Guidance[lang]}
 	if len(raw) == 0 || string(raw) == "null" {
 		out.Empty = true
 		return out
@@ -106,10 +106,10 @@ func optionLabels(f *templates.Field, raw json.RawMessage, lang string) []string
 	return labels
 }
 
-func table(f *templates.Field, raw json.RawMessage, lang string) *pdf.Table {
+func table(f *templates.Field, raw json.RawMessage, lang string) *document.Table {
 	var rows []map[string]json.RawMessage
 	_ = json.Unmarshal(raw, &rows)
-	t := &pdf.Table{}
+	t := &document.Table{}
 	for _, c := range f.Columns {
 		t.Columns = append(t.Columns, c.Label[lang])
 	}

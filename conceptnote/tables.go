@@ -5,8 +5,8 @@ import (
 	"strconv"
 
 	"iduit/budget"
+	"iduit/document"
 	"iduit/export"
-	"iduit/pdf"
 )
 
 var tableWords = map[string]map[string]string{
@@ -25,8 +25,8 @@ var tableWords = map[string]map[string]string{
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table.
-func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []pdf.Section {
-	var out []pdf.Section
+func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []document.Section {
+	var out []document.Section
 	for _, part := range parts {
 		switch part.Kind {
 		case "budget":
@@ -40,10 +40,10 @@ func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []p
 	return out
 }
 
-func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (pdf.Section, bool) {
+func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (document.Section, bool) {
 	var sb export.BudgetBody
 	if json.Unmarshal(body, &sb) != nil {
-		return pdf.Section{}, false
+		return document.Section{}, false
 	}
 	b := budget.Budget{Currency: sb.Currency, Years: sb.Years}
 	for _, l := range sb.Lines {
@@ -51,29 +51,29 @@ func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (pd
 	}
 	sum, err := cat.Summarize(b)
 	if err != nil {
-		return pdf.Section{}, false
+		return document.Section{}, false
 	}
 	w, cur := tableWords[lang], currencyOf(sb.Currency)
 	money := func(v int64) string { return cur.Readable(v, lang) + "\u00a0" + sb.Currency }
 	pct := func(t budget.Tenths) string { return t.Readable(lang) }
-	byModule := &pdf.Table{Columns: []string{w["module"], w["amount"], w["share"]}}
+	byModule := &document.Table{Columns: []string{w["module"], w["amount"], w["share"]}}
 	for _, m := range sum.ByModule {
 		byModule.Rows = append(byModule.Rows, []string{m.Name.In(lang), money(m.Amount), pct(m.Percent)})
 	}
 	byModule.Rows = append(byModule.Rows, []string{w["total"], money(sum.Total), pct(1000)})
-	byGrouping := &pdf.Table{Columns: []string{w["grouping"], w["amount"], w["share"]}}
+	byGrouping := &document.Table{Columns: []string{w["grouping"], w["amount"], w["share"]}}
 	for _, g := range sum.ByCostGrouping {
 		byGrouping.Rows = append(byGrouping.Rows, []string{strconv.Itoa(g.Number) + ". " + g.Name.In(lang), money(g.Amount), pct(g.Percent)})
 	}
-	byYear := &pdf.Table{Columns: []string{w["year"], w["amount"]}}
+	byYear := &document.Table{Columns: []string{w["year"], w["amount"]}}
 	for _, y := range sum.ByYear {
 		byYear.Rows = append(byYear.Rows, []string{strconv.Itoa(y.Year), money(y.Amount)})
 	}
-	shares := &pdf.Table{Columns: []string{"", w["amount"], w["share"]}, Rows: [][]string{
+	shares := &document.Table{Columns: []string{"", w["amount"], w["share"]}, Rows: [][]string{
 		{w["community"], money(sum.CommunityLed.Amount), pct(sum.CommunityLed.Percent)},
 		{w["rights"], money(sum.HumanRights.Amount), pct(sum.HumanRights.Percent)},
 	}}
-	return pdf.Section{Title: w["budget"], Fields: []pdf.Field{
+	return document.Section{Title: w["budget"], Fields: []document.Field{
 		{Label: w["by-module"], Table: byModule}, {Label: w["by-grouping"], Table: byGrouping},
 		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares},
 	}}, true
@@ -86,11 +86,11 @@ func currencyOf(code string) budget.Currency {
 	return budget.Currency{Code: code, Digits: 2}
 }
 
-func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) pdf.Section {
+func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) document.Section {
 	var f export.FrameworkBody
 	_ = json.Unmarshal(body, &f)
 	w := tableWords[lang]
-	ind := &pdf.Table{Columns: []string{w["code"], w["baseline"], w["targets"]}}
+	ind := &document.Table{Columns: []string{w["code"], w["baseline"], w["targets"]}}
 	for _, in := range f.Indicators {
 		targets := ""
 		for i, t := range in.Targets {
@@ -102,13 +102,13 @@ func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) 
 		baseline := value(cat, in.Code, in.Baseline.Value) + " (" + strconv.Itoa(in.Baseline.Year) + ", " + in.Baseline.Source + ")"
 		ind.Rows = append(ind.Rows, []string{codeLabel(cat, in.Code, lang), baseline, targets})
 	}
-	gaps := &pdf.Table{Columns: []string{w["code"], w["year"], w["need"], w["others"], w["request"], w["remaining"]}}
+	gaps := &document.Table{Columns: []string{w["code"], w["year"], w["need"], w["others"], w["request"], w["remaining"]}}
 	for _, g := range f.Gaps {
 		remaining := g.Need - g.CoveredByOthers - g.ThisRequest
 		gaps.Rows = append(gaps.Rows, []string{codeLabel(cat, g.Indicator, lang), strconv.Itoa(g.Year), strconv.FormatInt(g.Need, 10),
 			strconv.FormatInt(g.CoveredByOthers, 10), strconv.FormatInt(g.ThisRequest, 10), strconv.FormatInt(remaining, 10)})
 	}
-	return pdf.Section{Title: w["framework"], Fields: []pdf.Field{{Label: w["indicators"], Table: ind}, {Label: w["gaps"], Table: gaps}}}
+	return document.Section{Title: w["framework"], Fields: []document.Field{{Label: w["indicators"], Table: ind}, {Label: w["gaps"], Table: gaps}}}
 }
 
 // codeLabel prints an indicator's code, marked as this tool's summary when the Global Fund's code for it

@@ -10,80 +10,20 @@
 // U+FFFD, never dropped; Undrawable lists them for the draft check.
 package pdf
 
-import "time"
+import "iduit/document"
 
-// Document is one concept note as the reader will see it. Every string is
-// already in the reader's language; the renderer adds only its own labels.
-type Document struct {
-	// Title is the proposal title: cover, running head and PDF title.
-	Title string
-	// Network is the applicant network, shown on the cover and written as the PDF author.
-	Network string
-	// Country is the country the proposal is for.
-	Country string
-	// Component names the disease component, such as "HIV, hepatitis C".
-	Component string
-	// TemplateTitle names the template the note was drafted from.
-	TemplateTitle string
-	// TemplateKey identifies the template in the PDF keywords, for tracing a file back to its template.
-	TemplateKey string
-	// TemplateVersion is the template's version, shown beside its title.
-	TemplateVersion int
-	// Status is the drafting status as the caller words it, such as "draft" or "final".
-	Status string
-	// Date is the last change; it is also the PDF creation and modification date, so the
-	// same document always renders to the same bytes. A zero Date is written as 1 January 1970.
-	Date time.Time
-	// Language ("en" or "ru") picks the renderer's own words: contents, page numbers, cover labels.
-	Language string
-	// Final removes the diagonal DRAFT watermark.
-	Final bool
-	// Sections are printed in this order, numbered as given.
-	Sections []Section
-}
-
-// Section is one numbered part of the concept note.
-type Section struct {
-	// Number is printed before the title, such as "1" or "3.2"; it may be empty.
-	Number string
-	// Title is the section heading, also used in the contents and the bookmarks.
-	Title string
-	// Chapters are the IDUIT chapters the section draws on, such as
-	// "IDUIT chapter 3: Health and support services".
-	Chapters []string
-	// Fields are the questions of the section with their answers.
-	Fields []Field
-}
-
-// Field is one question and its answer.
-type Field struct {
-	// Label is the question.
-	Label string
-	// Guidance helps people answer; it is printed on worksheets only.
-	Guidance string
-	// Text is a free-text answer: paragraphs are separated by blank lines and
-	// lines starting with "- " become list items.
-	Text string
-	// Items are the chosen answers of a checklist or choice; on a worksheet they
-	// are the options, each printed with a box to tick.
-	Items []string
-	// Table is a tabular answer; on a worksheet its rows are printed and blank rows added.
-	Table *Table
-	// Empty marks a question left unanswered: the reader sees that said, and
-	// Text, Items and Table are ignored. A field with nothing in them says so too.
-	Empty bool
-	// Lines is how many ruled lines (or, under a Table, empty rows) a worksheet
-	// leaves for the answer; 0 picks a default.
-	Lines int
-}
-
-// Table is a tabular answer such as a programmatic gap table.
-type Table struct {
-	// Columns are the header cells, repeated on every page the table spans.
-	Columns []string
-	// Rows are the body cells; a row may have fewer or more cells than Columns.
-	Rows [][]string
-}
+// The model lives in package document, which every deliverable format renders; the aliases keep this
+// package's code and tests reading as they did.
+type (
+	// Document is the concept note to print (see document.Document).
+	Document = document.Document
+	// Section is one numbered part of it (see document.Section).
+	Section = document.Section
+	// Field is one question and its answer (see document.Field).
+	Field = document.Field
+	// Table is a tabular answer (see document.Table).
+	Table = document.Table
+)
 
 // sanitiseDocument returns d with every string made safe to print (see
 // sanitise). Headings and labels become single lines; answers keep theirs.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"iduit/document"
 )
 
 // renderCase is one document rendered one way.
@@ -69,8 +71,8 @@ func TestRenderTextExtractsAsTyped(t *testing.T) {
 		want = append(want, s.Chapters...)
 		for _, f := range s.Fields {
 			want = append(want, f.Label)
-			for _, b := range blocks(f.Text) {
-				want = append(want, b.text)
+			for _, b := range document.Blocks(f.Text) {
+				want = append(want, b.Text)
 			}
 			want = append(want, f.Items...)
 			if f.Table != nil {
@@ -273,7 +275,7 @@ func TestWorksheetShowsGuidanceNotAnswers(t *testing.T) {
 			t.Errorf("worksheet lacks %q", w)
 		}
 	}
-	if answer := blocks(d.Sections[0].Fields[0].Text)[0].text; strings.Contains(body, normalise(answer)) {
+	if answer := document.Blocks(d.Sections[0].Fields[0].Text)[0].Text; strings.Contains(body, normalise(answer)) {
 		t.Error("worksheet prints an answer")
 	}
 }

@@ -1,6 +1,10 @@
 package pdf
 
-import "strings"
+import (
+	"strings"
+
+	"iduit/document"
+)
 
 // Bullets for list items typed in answers and for chosen checklist items.
 const (
@@ -120,20 +124,20 @@ func (r *renderer) answer(f Field) {
 // paragraphs places text in ts: paragraphs, and "- " lines as a bulleted list.
 func (r *renderer) paragraphs(ts textStyle, text string) {
 	prevItem := false
-	for i, b := range blocks(text) {
+	for i, b := range document.Blocks(text) {
 		if i > 0 {
-			if b.item && prevItem {
+			if b.Item && prevItem {
 				r.y += itemGap
 			} else {
 				r.y += paragraphGap
 			}
 		}
-		if b.item {
-			r.flow(marginLeft+listIndent, ts, r.wrap(ts, b.text, contentWidth-listIndent), textBullet)
+		if b.Item {
+			r.flow(marginLeft+listIndent, ts, r.wrap(ts, b.Text, contentWidth-listIndent), textBullet)
 		} else {
-			r.flow(marginLeft, ts, r.wrap(ts, b.text, contentWidth), "")
+			r.flow(marginLeft, ts, r.wrap(ts, b.Text, contentWidth), "")
 		}
-		prevItem = b.item
+		prevItem = b.Item
 	}
 }
 

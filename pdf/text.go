@@ -87,52 +87,6 @@ func clean(s string, multiline bool) bool {
 	return utf8.ValidString(s)
 }
 
-// block is a paragraph or a list item of an answer. Its text may hold
-// line breaks the writer typed, which are kept.
-type block struct {
-	text string
-	item bool
-}
-
-// blocks splits answer text into paragraphs (separated by blank lines) and
-// list items (lines starting with "- "). A line that follows a list item
-// without a blank line continues that item. Block texts are substrings of
-// text, so long answers are not copied line by line.
-func blocks(text string) []block {
-	var out []block
-	open, start := false, 0 // start: offset of the open block's text
-	for pos := 0; pos <= len(text); {
-		end := len(text)
-		if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
-			end = pos + i
-		}
-		line := text[pos:end]
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case trimmed == "":
-			open = false
-		case strings.HasPrefix(trimmed, "- ") || trimmed == "-":
-			start = pos + strings.IndexByte(line, '-') + 1
-			for start < end && text[start] == ' ' {
-				start++
-			}
-			out = append(out, block{text: text[start:end], item: true})
-			open = true
-		case open:
-			out[len(out)-1].text = text[start:end]
-		default:
-			start = pos
-			out = append(out, block{text: line})
-			open = true
-		}
-		pos = end + 1
-	}
-	for i := range out {
-		out[i].text = strings.TrimRight(out[i].text, " ")
-	}
-	return out
-}
-
 // wrap breaks text into lines no wider than maxWidth (in 1/1000 em of fc).
 // Lines break at spaces; a word longer than a line is cut between runes.
 // Line breaks in text are kept. The lines are substrings of text.

@@ -49,30 +49,6 @@ func TestSanitiseCleanTextDoesNotAllocate(t *testing.T) {
 	}
 }
 
-func TestBlocks(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []block
-	}{
-		{"one paragraph", "a b", []block{{text: "a b"}}},
-		{"blank lines separate paragraphs", "a\n\n \nb", []block{{text: "a"}, {text: "b"}}},
-		{"single breaks stay inside a paragraph", "a\nb", []block{{text: "a\nb"}}},
-		{"dash lines are list items", "intro\n\n- one\n- two\n  more\n\nend", []block{
-			{text: "intro"}, {text: "one", item: true}, {text: "two\n  more", item: true}, {text: "end"}}},
-		{"an item right after a paragraph line", "intro\n- one", []block{{text: "intro"}, {text: "one", item: true}}},
-		{"a dash without a space is text", "-5 degrees", []block{{text: "-5 degrees"}}},
-		{"nothing", "\n\n", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := blocks(tt.in); !slices.Equal(got, tt.want) {
-				t.Errorf("blocks(%q) = %+v, want %+v", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestWrapKeepsEveryWordWithinTheWidth(t *testing.T) {
 	fc := faces[regular]
 	text := sentencesRU[2] + " " + sentencesEN[5] + " " + strings.Repeat("Ш", 200) + "\nновая строка"

@@ -11,12 +11,14 @@ import (
 	"slices"
 
 	"iduit/conceptnote"
+	"iduit/document"
 	"iduit/domain"
 	"iduit/pdf"
 	"iduit/templates"
 )
 
-// PDF is a rendered document with the validator a browser caches it by.
+// PDF is a rendered document (a PDF, or another format of the same document) with the validator a
+// browser caches it by.
 type PDF struct {
 	Bytes       []byte
 	ETag        string
@@ -57,17 +59,26 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		return out, nil
 	}
 	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
-		tpl, err := s.Template(p)
+		d, err := s.conceptNote(ctx, p, lang)
 		if err != nil {
 			return err
 		}
-		doc, err := s.exportProposal(ctx, p, false)
-		if err != nil {
-			return err
-		}
-		return s.renderPDF(w, conceptnote.Build(doc, tpl, s.budgets, lang))
+		return s.renderPDF(w, d)
 	})
 	return out, err
+}
+
+// conceptNote builds the document every format renders, from the proposal's export.
+func (s *Service) conceptNote(ctx context.Context, p domain.Proposal, lang string) (document.Document, error) {
+	tpl, err := s.Template(p)
+	if err != nil {
+		return document.Document{}, err
+	}
+	doc, err := s.exportProposal(ctx, p, false)
+	if err != nil {
+		return document.Document{}, err
+	}
+	return conceptnote.Build(doc, tpl, s.budgets, lang), nil
 }
 
 // cachedRender returns the bytes cached under version, or renders them within the render limits and

@@ -145,6 +145,7 @@ var problemTexts = []struct {
 	{regexp.MustCompile(`^must not be only spaces$`), "не может состоять из одних пробелов"},
 	{regexp.MustCompile(`^must contain at least (\d+) different characters$`), "должен содержать не меньше $1 разных символов"},
 	{regexp.MustCompile(`^must not be your email address$`), "не должен совпадать с адресом почты"},
+	{regexp.MustCompile(`^must be 1 or 0$`), "должно быть 1 или 0"},
 }
 
 func localiseProblem(lang, message string) string {

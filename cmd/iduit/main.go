@@ -28,7 +28,7 @@ commands:
   healthcheck  exit 0 when the server at IDUIT_ADDR is ready
   backup FILE  copy the live SQLite database to FILE
   restore FILE put a backup in place of the SQLite database (server stopped)
-  render       --in proposal.json --out concept-note.pdf [--lang ru]: the PDF of an export, offline
+  render       --in proposal.json [--format pdf|docx] [--out FILE] [--lang ru]: the PDF or Word file of an export, offline
 
 configuration comes from the environment (see README.md); flags mirror it.`
 

@@ -11,24 +11,42 @@ import (
 
 	"iduit/budget"
 	"iduit/conceptnote"
+	"iduit/document"
+	"iduit/docx"
 	"iduit/export"
 	"iduit/pdf"
 	"iduit/templates"
 )
 
-// render makes the concept-note PDF of an exported proposal offline: no server, no database. The same
-// builder serves GET /proposals/{id}/pdf, so the file is the document the server would send.
+// render makes the concept note of an exported proposal offline, as a PDF or a Word document: no
+// server, no database. The same builder serves GET /proposals/{id}/pdf and /docx, so the file is the
+// document the server would send.
 func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("iduit render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "the proposal export (JSON from GET /api/v1/proposals/{id}/export)")
-	out := fs.String("out", "concept-note.pdf", "the PDF to write")
+	format := fs.String("format", "pdf", "pdf or docx")
+	out := fs.String("out", "", "the file to write; default: concept-note.<format>")
 	lang := fs.String("lang", "", "en or ru; default: the submission language")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *in == "" {
-		return errors.New("usage: iduit render --in proposal.json --out concept-note.pdf [--lang ru]")
+		return errors.New("usage: iduit render --in proposal.json [--format pdf|docx] [--out concept-note.pdf] [--lang ru]")
+	}
+	// Each format renders the built concept note; a format that needs more than the document takes
+	// it from the export here.
+	var write func(io.Writer, document.Document) error
+	switch *format {
+	case "pdf":
+		write = pdf.Render
+	case "docx":
+		write = docx.Render
+	default:
+		return fmt.Errorf("--format must be pdf or docx, not %q", *format)
+	}
+	if *out == "" {
+		*out = "concept-note." + *format
 	}
 	doc, err := readExport(*in)
 	if err != nil {
@@ -50,7 +68,8 @@ func render(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(*out, conceptnote.Build(doc, tpl, budgets, language), stdout)
+	note := conceptnote.Build(doc, tpl, budgets, language)
+	return writeFile(*out, func(w io.Writer) error { return write(w, note) }, stdout)
 }
 
 func readExport(path string) (export.Document, error) {
@@ -82,15 +101,15 @@ func renderLanguage(p export.Proposal, lang string) (string, error) {
 	return lang, nil
 }
 
-// writePDF renders into a temporary file and renames it into place, so a failed render never leaves a
-// half-written PDF under the chosen name.
-func writePDF(path string, d pdf.Document, stdout io.Writer) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".iduit-render-*.pdf")
+// writeFile renders into a temporary file and renames it into place, so a failed render never leaves a
+// half-written file under the chosen name.
+func writeFile(path string, render func(io.Writer) error, stdout io.Writer) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".iduit-render-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := pdf.Render(tmp, d); err != nil {
+	if err := render(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -47,9 +50,33 @@ func TestRenderOffline(t *testing.T) {
 	} else if os.Getenv("CI") == "true" {
 		t.Fatal("CI needs pdftotext")
 	}
-	for _, args := range [][]string{{"render"}, {"render", "--in", in, "--lang", "en"}, {"render", "--in", filepath.Join(dir, "missing.json")}} {
+	word := filepath.Join(dir, "note.docx")
+	if err := run(t.Context(), []string{"render", "--in", in, "--format", "docx", "--out", word}, envOf(nil), &out, &out); err != nil {
+		t.Fatalf("render --format docx: %v %s", err, out.String())
+	}
+	if text := docxText(t, word); !strings.Contains(text, "Нет данных о ВГС среди ЛУИН.") {
+		t.Fatalf("the Word file lacks the answer: %.300s", text)
+	}
+	for _, args := range [][]string{{"render"}, {"render", "--in", in, "--lang", "en"}, {"render", "--in", filepath.Join(dir, "missing.json")},
+		{"render", "--in", in, "--format", "odt"}} {
 		if err := run(t.Context(), args, envOf(nil), &out, &out); err == nil {
 			t.Errorf("render %v succeeded", args)
 		}
 	}
+}
+
+// docxText is the text of a .docx's body, markup removed.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	defer z.Close()
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(f)
+	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(body), "")
 }

@@ -983,6 +983,48 @@ func (e CreateCommentJSONBodyQuoteLang) Valid() bool {
 	}
 }
 
+// Defines values for GetProposalDocxParamsLang.
+const (
+	GetProposalDocxParamsLangEn GetProposalDocxParamsLang = "en"
+	GetProposalDocxParamsLangRu GetProposalDocxParamsLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the GetProposalDocxParamsLang enum.
+func (e GetProposalDocxParamsLang) Valid() bool {
+	switch e {
+	case GetProposalDocxParamsLangEn:
+		return true
+	case GetProposalDocxParamsLangRu:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetProposalDocxParamsComments.
+const (
+	False GetProposalDocxParamsComments = "false"
+	N0    GetProposalDocxParamsComments = "0"
+	N1    GetProposalDocxParamsComments = "1"
+	True  GetProposalDocxParamsComments = "true"
+)
+
+// Valid indicates whether the value is a known member of the GetProposalDocxParamsComments enum.
+func (e GetProposalDocxParamsComments) Valid() bool {
+	switch e {
+	case False:
+		return true
+	case N0:
+		return true
+	case N1:
+		return true
+	case True:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ExportProposal200JSONResponseBodyFormat.
 const (
 	IduitProposal ExportProposal200JSONResponseBodyFormat = "iduit-proposal"
@@ -2103,6 +2145,22 @@ type EditCommentJSONBody struct {
 	Body string `json:"body"`
 }
 
+// GetProposalDocxParams defines parameters for GetProposalDocx.
+type GetProposalDocxParams struct {
+	// Lang One language only; all when absent
+	Lang *GetProposalDocxParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
+
+	// Comments 1 adds the open review comments
+	Comments    *GetProposalDocxParamsComments `form:"comments,omitempty" json:"comments,omitempty"`
+	IfNoneMatch *string                        `json:"If-None-Match,omitempty"`
+}
+
+// GetProposalDocxParamsLang defines parameters for GetProposalDocx.
+type GetProposalDocxParamsLang string
+
+// GetProposalDocxParamsComments defines parameters for GetProposalDocx.
+type GetProposalDocxParamsComments string
+
 // ExportProposal200JSONResponseBodyFormat defines parameters for ExportProposal.
 type ExportProposal200JSONResponseBodyFormat string
 
@@ -2884,6 +2942,17 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/proposals/{id}/comments/{cid}/resolve (the `ResolveComment` operationId).
 	ResolveComment(ctx context.Context, id ProposalID, cid CommentID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProposalDocx The concept note as a Word document (members), to edit in Word or LibreOffice
+	//
+	// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
+	// contents Word updates on opening), lists, tables with a repeated header row, document properties
+	// and language. With ?comments=1 the open review comments become Word comments on their quoted
+	// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
+	// and the render limit (503 with Retry-After) are those of the PDF.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
+	GetProposalDocx(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportProposal The whole proposal as one JSON file (owner only) - sections, revisions, comments, members by email
 	//
@@ -3865,6 +3934,27 @@ func (c *Client) ReopenComment(ctx context.Context, id ProposalID, cid CommentID
 // Corresponds with POST /api/v1/proposals/{id}/comments/{cid}/resolve (the `ResolveComment` operationId).
 func (c *Client) ResolveComment(ctx context.Context, id ProposalID, cid CommentID, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewResolveCommentRequest(c.Server, id, cid)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProposalDocx The concept note as a Word document (members), to edit in Word or LibreOffice
+//
+// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
+// contents Word updates on opening), lists, tables with a repeated header row, document properties
+// and language. With ?comments=1 the open review comments become Word comments on their quoted
+// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
+// and the render limit (503 with Retry-After) are those of the PDF.
+//
+// Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
+func (c *Client) GetProposalDocx(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProposalDocxRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5938,6 +6028,94 @@ func NewResolveCommentRequest(server string, id ProposalID, cid CommentID) (*htt
 	return req, nil
 }
 
+// NewGetProposalDocxRequest constructs an http.Request for the GetProposalDocx method
+func NewGetProposalDocxRequest(server string, id ProposalID, params *GetProposalDocxParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/docx", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Lang != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "lang", *params.Lang, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Comments != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "comments", *params.Comments, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewExportProposalRequest constructs an http.Request for the ExportProposal method
 func NewExportProposalRequest(server string, id ProposalID) (*http.Request, error) {
 	var err error
@@ -7925,6 +8103,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/proposals/{id}/comments/{cid}/resolve (the `ResolveComment` operationId).
 	ResolveCommentWithResponse(ctx context.Context, id ProposalID, cid CommentID, reqEditors ...RequestEditorFn) (*ResolveCommentResponse, error)
+
+	// GetProposalDocxWithResponse The concept note as a Word document (members), to edit in Word or LibreOffice
+	//
+	// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
+	// contents Word updates on opening), lists, tables with a repeated header row, document properties
+	// and language. With ?comments=1 the open review comments become Word comments on their quoted
+	// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
+	// and the render limit (503 with Retry-After) are those of the PDF.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
+	GetProposalDocxWithResponse(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*GetProposalDocxResponse, error)
 
 	// ExportProposalWithResponse The whole proposal as one JSON file (owner only) - sections, revisions, comments, members by email
 	//
@@ -10136,6 +10327,76 @@ func (r ResolveCommentResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ResolveCommentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProposalDocxResponse200Headers the declared response headers of an HTTP 200 response for GetProposalDocx
+type GetProposalDocxResponse200Headers struct {
+	ContentDisposition *string
+	ETag               *string
+}
+
+type GetProposalDocxResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetProposalDocxResponse200Headers
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetProposalDocxResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetProposalDocxResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetProposalDocxResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetProposalDocxResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProposalDocxResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProposalDocxResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProposalDocxResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProposalDocxResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13154,6 +13415,25 @@ func (c *ClientWithResponses) ResolveCommentWithResponse(ctx context.Context, id
 	return ParseResolveCommentResponse(rsp)
 }
 
+// GetProposalDocxWithResponse The concept note as a Word document (members), to edit in Word or LibreOffice
+//
+// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
+// contents Word updates on opening), lists, tables with a repeated header row, document properties
+// and language. With ?comments=1 the open review comments become Word comments on their quoted
+// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
+// and the render limit (503 with Retry-After) are those of the PDF.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
+func (c *ClientWithResponses) GetProposalDocxWithResponse(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*GetProposalDocxResponse, error) {
+	rsp, err := c.GetProposalDocx(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProposalDocxResponse(rsp)
+}
+
 // ExportProposalWithResponse The whole proposal as one JSON file (owner only) - sections, revisions, comments, members by email
 //
 // `iduit render --in FILE` renders it as a PDF offline.
@@ -15203,6 +15483,76 @@ func ParseResolveCommentResponse(rsp *http.Response) (*ResolveCommentResponse, e
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetProposalDocxResponse parses an HTTP response from a GetProposalDocxWithResponse call
+func ParseGetProposalDocxResponse(rsp *http.Response) (*GetProposalDocxResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProposalDocxResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetProposalDocxResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

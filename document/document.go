@@ -1,0 +1,115 @@
+// Package document is the one model the deliverable formats are fed by: the concept note as its reader
+// sees it, built once (package conceptnote) and rendered as PDF (package pdf) or Word (package docx), so
+// every format carries the same content in the same order. It imports nothing of the project.
+package document
+
+import "time"
+
+// Document is one concept note as the reader will see it. Every string is
+// already in the reader's language; the renderer adds only its own labels.
+type Document struct {
+	// Title is the proposal title: cover, running head and PDF title.
+	Title string
+	// Network is the applicant network, shown on the cover and written as the PDF author.
+	Network string
+	// Country is the country the proposal is for.
+	Country string
+	// Component names the disease component, such as "HIV, hepatitis C".
+	Component string
+	// TemplateTitle names the template the note was drafted from.
+	TemplateTitle string
+	// TemplateKey identifies the template in the PDF keywords, for tracing a file back to its template.
+	TemplateKey string
+	// TemplateVersion is the template's version, shown beside its title.
+	TemplateVersion int
+	// Status is the drafting status as the caller words it, such as "draft" or "final".
+	Status string
+	// Date is the last change; it is also the file's creation and modification date, so the
+	// same document always renders to the same bytes. A zero Date is written as 1 January 1970.
+	Date time.Time
+	// Language ("en" or "ru") picks the renderer's own words: contents, page numbers, cover labels.
+	Language string
+	// Final removes the diagonal DRAFT watermark.
+	Final bool
+	// Sections are printed in this order, numbered as given.
+	Sections []Section
+	// Comments are open review comments, for the formats that carry them (Word); the PDF ignores them.
+	Comments []Comment
+}
+
+// Section is one numbered part of the concept note.
+type Section struct {
+	// Key is the template's section key, which comments name; empty for parts the template has not.
+	Key string
+	// Number is printed before the title, such as "1" or "3.2"; it may be empty.
+	Number string
+	// Title is the section heading, also used in the contents and the bookmarks.
+	Title string
+	// Chapters are the IDUIT chapters the section draws on, such as
+	// "IDUIT chapter 3: Health and support services".
+	Chapters []string
+	// Fields are the questions of the section with their answers.
+	Fields []Field
+}
+
+// Field is one question and its answer.
+type Field struct {
+	// Key is the template's field key, which comments name; empty for generated tables.
+	Key string
+	// Label is the question.
+	Label string
+	// Guidance helps people answer; it is printed on worksheets only.
+	Guidance string
+	// Text is a free-text answer: paragraphs are separated by blank lines and
+	// lines starting with "- " become list items.
+	Text string
+	// Items are the chosen answers of a checklist or choice; on a worksheet they
+	// are the options, each printed with a box to tick.
+	Items []string
+	// Table is a tabular answer; on a worksheet its rows are printed and blank rows added.
+	Table *Table
+	// Empty marks a question left unanswered: the reader sees that said, and
+	// Text, Items and Table are ignored. A field with nothing in them says so too.
+	Empty bool
+	// Lines is how many ruled lines (or, under a Table, empty rows) a worksheet
+	// leaves for the answer; 0 picks a default.
+	Lines int
+}
+
+// Table is a tabular answer such as a programmatic gap table.
+type Table struct {
+	// Columns are the header cells, repeated on every page the table spans.
+	Columns []string
+	// Rows are the body cells; a row may have fewer or more cells than Columns.
+	Rows [][]string
+}
+
+// Comment is a reviewer's remark on the text, placed where the reviewer put it: on a quoted passage of
+// a field's answer, on a field, or on a section.
+type Comment struct {
+	// Section and Field are the keys of the section and field commented on; Field may be empty.
+	Section, Field string
+	// Quote is the passage of the field's text the comment is about; empty for the field as a whole.
+	Quote string
+	// QuoteAt is where Quote stands in the field's Text, in bytes, when the caller found it there (a
+	// phrase may occur more than once); otherwise its first occurrence is taken.
+	QuoteAt int
+	// Author is the name shown with the comment.
+	Author string
+	// Text is the comment itself.
+	Text string
+	// Date is when it was written.
+	Date time.Time
+	// Replies follow the comment in its thread, oldest first.
+	Replies []Reply
+}
+
+// Reply is an answer in a comment's thread.
+type Reply struct {
+	// Author is the name shown with the reply.
+	Author string
+	// Text is the reply itself.
+	Text string
+	// Date is when it was written.
+	Date time.Time
+}

@@ -1,0 +1,97 @@
+// Package docx writes a concept note as a Word document (.docx, Office Open XML) that people edit in
+// Word or LibreOffice: the same content in the same order as the PDF, with Word's own heading styles
+// (so the navigation pane and the table of contents work), lists, tables whose header row repeats,
+// document properties, the document's language, and review comments anchored on their passages.
+//
+// It is a small writer of our own (archive/zip and plain XML text) because no maintained Go library for
+// writing .docx is among the modules this project can use; a .docx is a zip of a few XML parts, and
+// the handful of elements a concept note needs are written here directly, which also keeps a
+// 30-page document to a few milliseconds. Like the PDF renderer it takes a document.Document and an
+// io.Writer and knows nothing of HTTP or storage. The same document always gives the same bytes.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"strconv"
+	"sync"
+	"time"
+
+	"iduit/document"
+)
+
+// ContentType is the media type of a .docx file.
+const ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// zipTime is every part's modification time: a fixed one, so the same document gives the same bytes.
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Render writes d as a .docx: a cover, a table of contents, every section with its IDUIT chapters
+// and answers, and d.Comments as Word comments.
+func Render(w io.Writer, d document.Document) error {
+	words := wordsFor(d.Language)
+	plan := planComments(&d)
+	x := bodies.Get().(*body)
+	defer bodies.Put(x)
+	x.b.Reset()
+	x.w, x.comments = words, plan
+	x.write(&d)
+	withComments := len(d.Comments) > 0
+
+	z := zip.NewWriter(w)
+	// Deflate at its fastest level: the XML is repetitive, so it still shrinks several times over,
+	// at a fraction of the default level's time. One compressor, reset for each part and kept between
+	// renders, since making one allocates about a megabyte.
+	fw := compressors.Get().(*flate.Writer)
+	defer compressors.Put(fw)
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw.Reset(out)
+		return fw, nil
+	})
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(contentTypes(withComments))},
+		{"_rels/.rels", []byte(packageRels)},
+		{"docProps/core.xml", coreProperties(&d, words)},
+		{"docProps/app.xml", appProperties(&d)},
+		{"word/document.xml", x.b.Bytes()},
+		{"word/styles.xml", []byte(styles(words))},
+		{"word/numbering.xml", []byte(numbering)},
+		{"word/settings.xml", []byte(settings(words))},
+		{"word/header1.xml", header(&d)},
+		{"word/footer1.xml", footer(&d, words)},
+		{"word/_rels/document.xml.rels", []byte(documentRels(withComments))},
+	}
+	if withComments {
+		var c bytes.Buffer
+		writeComments(&c, plan)
+		parts = append(parts, struct {
+			name string
+			data []byte
+		}{"word/comments.xml", c.Bytes()})
+	}
+	for _, p := range parts {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(p.data); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+var (
+	compressors = sync.Pool{New: func() any {
+		fw, _ := flate.NewWriter(nil, flate.BestSpeed) // only an invalid level fails
+		return fw
+	}}
+	bodies = sync.Pool{New: func() any { return &body{} }}
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }

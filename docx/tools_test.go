@@ -1,0 +1,238 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"iduit/document"
+	"iduit/internal/reference"
+)
+
+// The .docx is checked with software no one here wrote, as its readers will open it: python-docx
+// (headings by style name, tables, comments), pandoc (every answer, in order) and LibreOffice (it
+// converts, and the PDF holds the text). Without a tool the test skips locally; in CI (CI=true) a
+// missing tool fails the run instead of hiding the test.
+
+func missingTool(t testing.TB, what, install string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s not found and CI=true: apt-get install %s", what, install)
+	}
+	t.Skipf("%s not installed (apt-get install %s)", what, install)
+}
+
+func tool(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		missingTool(t, name, map[string]string{"pandoc": "pandoc", "soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils"}[name])
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// python finds a Python that has python-docx: Debian's python3-docx is for the system Python, which
+// may not be the first python3 on the PATH.
+func python(t testing.TB) string {
+	t.Helper()
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import docx").Run() == nil {
+			return p
+		}
+	}
+	missingTool(t, "python3 with python-docx", "python3-docx")
+	return ""
+}
+
+func writeFile(t testing.TB, d document.Document) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "concept-note.docx")
+	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// normalise collapses white space, the one difference allowed between typed and extracted text.
+func normalise(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// answers lists every piece of text a reader must find, in document order: headings, chapters,
+// questions, paragraphs, list items, chosen items, and table cells, or (without cells, for text read
+// off a page, where a row's cells interleave line by line) each table's last column heading.
+func answers(d document.Document, cells bool) []string {
+	var out []string
+	for _, s := range d.Sections {
+		out = append(out, heading(s))
+		out = append(out, s.Chapters...)
+		for _, f := range s.Fields {
+			out = append(out, f.Label)
+			if f.Empty {
+				continue
+			}
+			for _, b := range document.Blocks(f.Text) {
+				out = append(out, b.Text)
+			}
+			out = append(out, f.Items...)
+			if f.Table != nil && !cells {
+				out = append(out, f.Table.Columns[len(f.Table.Columns)-1])
+			}
+			if f.Table != nil && cells {
+				out = append(out, f.Table.Columns...)
+				for _, r := range f.Table.Rows {
+					out = append(out, r...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+const readWithPythonDocx = `
+import json, sys, docx
+from xml.etree import ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+d = docx.Document(sys.argv[1])
+out = {"headings": [[p.style.name, p.text] for p in d.paragraphs if p.style.name.startswith("Heading")],
+       "tables": [], "comments": [],
+       "core": {"title": d.core_properties.title, "author": d.core_properties.author, "language": d.core_properties.language}}
+for t in d.tables:
+    header = t.rows[0]._tr.find(W + "trPr")
+    out["tables"].append({"repeats": header is not None and header.find(W + "tblHeader") is not None,
+                          "rows": [[c.text for c in r.cells] for r in t.rows]})
+for rel in d.part.rels.values():
+    if rel.reltype.endswith("/comments"):
+        for c in ET.fromstring(rel.target_part.blob).iter(W + "comment"):
+            out["comments"].append({"author": c.get(W + "author"), "text": "".join(x.text or "" for x in c.iter(W + "t"))})
+json.dump(out, sys.stdout, ensure_ascii=False)
+`
+
+func TestPythonDocxReadsHeadingsTablesAndComments(t *testing.T) {
+	py := python(t)
+	d := commented()
+	var got struct {
+		Headings [][2]string
+		Tables   []struct {
+			Repeats bool
+			Rows    [][]string
+		}
+		Comments []struct{ Author, Text string }
+		Core     struct{ Title, Author, Language string }
+	}
+	if err := json.Unmarshal([]byte(tool(t, py, "-c", readWithPythonDocx, writeFile(t, d))), &got); err != nil {
+		t.Fatal(err)
+	}
+	var want [][2]string
+	var tables []*document.Table
+	for _, s := range d.Sections {
+		want = append(want, [2]string{"Heading 1", heading(s)})
+		for _, f := range s.Fields {
+			want = append(want, [2]string{"Heading 2", f.Label})
+			if f.Table != nil {
+				tables = append(tables, f.Table)
+			}
+		}
+	}
+	if !equal(got.Headings, want) {
+		t.Errorf("headings:\n got %q\nwant %q", got.Headings, want)
+	}
+	if len(got.Tables) != len(tables) {
+		t.Fatalf("%d tables, want %d", len(got.Tables), len(tables))
+	}
+	for i, tbl := range tables {
+		g := got.Tables[i]
+		if !g.Repeats {
+			t.Errorf("table %d: the header row does not repeat on each page", i)
+		}
+		rows := append([][]string{tbl.Columns}, tbl.Rows...)
+		if len(g.Rows) != len(rows) {
+			t.Fatalf("table %d: %d rows, want %d", i, len(g.Rows), len(rows))
+		}
+		for r := range rows {
+			if !equal(g.Rows[r], rows[r]) {
+				t.Errorf("table %d row %d: got %q, want %q", i, r, g.Rows[r], rows[r])
+			}
+		}
+	}
+	if len(got.Comments) != len(d.Comments) {
+		t.Fatalf("%d comments, want %d", len(got.Comments), len(d.Comments))
+	}
+	for i, c := range d.Comments {
+		if got.Comments[i].Author != c.Author || !strings.Contains(got.Comments[i].Text, c.Text) {
+			t.Errorf("comment %d: got %+v, want %s: %s", i, got.Comments[i], c.Author, c.Text)
+		}
+	}
+	if got.Core.Title != d.Title || got.Core.Author != d.Network || got.Core.Language != "ru-RU" {
+		t.Errorf("properties: %+v", got.Core)
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// inOrder fails unless each of want appears in text after the one before it; text was read with
+// norm, and want is read the same way.
+func inOrder(t *testing.T, reader, text string, want []string, norm func(string) string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		w = norm(w)
+		if w == "" {
+			continue
+		}
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			if strings.Contains(text, w) {
+				t.Fatalf("%s: %q is out of order", reader, w)
+			}
+			t.Fatalf("%s: %q is missing", reader, w)
+		}
+		at += i + len(w)
+	}
+}
+
+func TestPandocReadsEveryAnswerInOrder(t *testing.T) {
+	d := reference.Document()
+	text := normalise(tool(t, "pandoc", "-t", "plain", "--columns=100000", writeFile(t, d)))
+	body := text[strings.Index(text, normalise(d.Sections[len(d.Sections)-1].Title))+1:] // after the contents
+	inOrder(t, "pandoc", body, answers(d, true), normalise)
+}
+
+// TestLibreOfficeConvertsIt converts the reference file to PDF once (it takes seconds) and finds the
+// cover and every answer in it, in order, with the page furniture cropped away.
+func TestLibreOfficeConvertsIt(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		missingTool(t, "soffice", "libreoffice-writer-nogui")
+	}
+	d := reference.Document()
+	path := writeFile(t, d)
+	dir := filepath.Dir(path)
+	profile := t.TempDir() // a private profile: parallel runs would otherwise share one and clash
+	tool(t, "soffice", "-env:UserInstallation=file://"+profile, "--headless", "--convert-to", "pdf", "--outdir", dir, path)
+	pdf := strings.TrimSuffix(path, ".docx") + ".pdf"
+	// A4 is 595×842 pt; the header ends above 65 pt and the footer starts below 785 pt.
+	// pdftotext joins a word LibreOffice broke after its hyphen ("по-" / "прежнему" → "попрежнему"), so
+	// hyphens are left out on both sides.
+	norm := func(s string) string { return normalise(strings.ReplaceAll(s, "-", "")) }
+	text := norm(tool(t, "pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "65", "-W", "595", "-H", "720", pdf, "-"))
+	inOrder(t, "LibreOffice", text, []string{d.TemplateTitle, d.Title, d.Network, d.Country, d.Component, d.Status, "14 марта 2025 г.", "Содержание"}, norm)
+	body := text[strings.Index(text, norm(d.Sections[len(d.Sections)-1].Title))+1:]
+	inOrder(t, "LibreOffice", body, answers(d, false), norm)
+}
