@@ -1,0 +1,46 @@
+package annexes
+
+// words are the workbook's labels. The Global Fund publishes its templates in English, French and
+// Spanish only; the Russian labels follow the terms the web pages use.
+var words = map[string]map[string]string{
+	"en": {
+		"sheet.about": "About", "sheet.hp": "Budget – Health Products", "sheet.nhp": "Budget – Non-Health Products",
+		"sheet.summary": "Budget summary", "sheet.framework": "Performance framework", "sheet.gaps": "Programmatic gap table",
+		"sheet.landscape": "Funding landscape",
+		"title.hp":        "Detailed budget – Health Products (cost groupings 4–7)", "title.nhp": "Detailed budget – Non-Health Products (all other cost groupings)",
+		"no": "No.", "module": "Module", "intervention": "Intervention", "activity": "Activity description", "grouping": "Cost grouping",
+		"input": "Cost input", "implementer": "Implementer", "unit-cost": "Unit cost, %s", "quantity": "Quantity", "year-amount": "%d, %s",
+		"total-amount": "Total, %s", "total": "Total", "amount": "Amount, %s", "share": "Share of the budget",
+		"by-module": "By module", "by-grouping": "By cost grouping", "by-year": "By grant year", "year": "Year",
+		"type": "Type", "code": "Code", "indicator": "Indicator", "baseline": "Baseline", "baseline-year": "Baseline year",
+		"baseline-source": "Baseline source", "target": "Target %d", "impact": "Impact", "outcome": "Outcome", "coverage": "Coverage",
+		"need": "Need", "others": "Covered by other sources", "request": "This request", "remaining": "Remaining gap",
+		"coverage-share": "Need covered with this request",
+		"domestic":       "Domestic public funding, %s", "external": "Other external funding, %s", "gf": "Global Fund – this request, %s",
+		"ceiling": "Allocation ceiling", "above": "Requested above the allocation",
+		"proposal": "Proposal", "country": "Country", "network": "Network", "template": "Template", "id": "Proposal ID",
+		"status": "Status", "changed": "Last change", "currency": "Currency", "years": "Grant years", "language": "Language",
+		"note": "Made by iduit from the proposal's budget and performance framework. Totals are formulas. Cost input, implementer and the domestic and other external funding are left for the CCM to fill in.",
+		"doc":  "Funding request annexes",
+	},
+	"ru": {
+		"sheet.about": "О файле", "sheet.hp": "Бюджет – медицинские товары", "sheet.nhp": "Бюджет – прочие статьи",
+		"sheet.summary": "Сводка бюджета", "sheet.framework": "Рамка результатов", "sheet.gaps": "Программные пробелы",
+		"sheet.landscape": "Финансовый ландшафт",
+		"title.hp":        "Детальный бюджет – товары медицинского назначения (группы затрат 4–7)", "title.nhp": "Детальный бюджет – прочие статьи (остальные группы затрат)",
+		"no": "№", "module": "Модуль", "intervention": "Мероприятие", "activity": "Описание деятельности", "grouping": "Группа затрат",
+		"input": "Статья затрат", "implementer": "Исполнитель", "unit-cost": "Стоимость единицы, %s", "quantity": "Количество",
+		"year-amount": "%d, %s", "total-amount": "Итого, %s", "total": "Итого", "amount": "Сумма, %s", "share": "Доля бюджета",
+		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам гранта", "year": "Год",
+		"type": "Тип", "code": "Код", "indicator": "Показатель", "baseline": "Исходный уровень", "baseline-year": "Год исходного уровня",
+		"baseline-source": "Источник исходного уровня", "target": "Целевое значение, %d", "impact": "Воздействие", "outcome": "Результат",
+		"coverage": "Охват", "need": "Потребность", "others": "Покрывают другие источники", "request": "Эта заявка",
+		"remaining": "Остающийся пробел", "coverage-share": "Покрытие потребности с этой заявкой",
+		"domestic": "Государственное финансирование, %s", "external": "Другое внешнее финансирование, %s",
+		"gf": "Глобальный фонд – эта заявка, %s", "ceiling": "Размер аллокации", "above": "Запрошено сверх аллокации",
+		"proposal": "Заявка", "country": "Страна", "network": "Сеть", "template": "Шаблон", "id": "Идентификатор заявки",
+		"status": "Статус", "changed": "Последнее изменение", "currency": "Валюта", "years": "Годы гранта", "language": "Язык",
+		"note": "Создано в iduit по бюджету и рамке результатов заявки. Итоги — формулы. Статью затрат, исполнителя, государственное и другое внешнее финансирование заполняет СКМ.",
+		"doc":  "Приложения к запросу на финансирование",
+	},
+}
