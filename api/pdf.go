@@ -1,11 +1,8 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -65,15 +62,8 @@ func SendPDF(c *gin.Context, doc service.PDF) {
 // contentDisposition names the download after the title: an ASCII fallback for old clients and the
 // UTF-8 name (RFC 6266 / 5987) that keeps Cyrillic titles readable.
 func contentDisposition(title string) string {
-	name := strings.TrimSpace(title)
-	if name == "" {
-		name = "concept-note"
+	if strings.TrimSpace(title) == "" {
+		title = "concept-note"
 	}
-	ascii := strings.Map(func(r rune) rune {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
-			return r
-		}
-		return '_'
-	}, name)
-	return fmt.Sprintf(`attachment; filename="%s.pdf"; filename*=UTF-8''%s.pdf`, ascii, url.PathEscape(name))
+	return attachment(title + ".pdf")
 }
