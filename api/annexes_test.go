@@ -16,6 +16,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"iduit/budget"
+	"iduit/export"
+	"iduit/submission"
+	"iduit/templates"
 )
 
 var recalculateOnce sync.Once
@@ -241,8 +246,35 @@ func TestSubmissionPackage(t *testing.T) {
 		if !bytes.HasPrefix(files["concept-note-en.pdf"], []byte("%PDF")) {
 			t.Error("the English PDF is not a PDF")
 		}
+		checkOfflineRenderMatches(t, a.do(t, call{method: "GET", path: base + "/export", token: owner.token}).want(200).Body.Bytes(), r.Body.Bytes())
 		etag := r.Header().Get("ETag")
 		a.do(t, call{method: "GET", path: base + "/package.zip", token: owner.token, header: map[string]string{"If-None-Match": etag}}).want(304)
 		a.do(t, call{method: "GET", path: base + "/package.zip", token: a.signUp(t, "Stranger").token}).want(404)
 	})
+}
+
+// checkOfflineRenderMatches builds the package from the proposal's export file, as `iduit render` does,
+// and wants the server's bytes: the same proposal gives the same package wherever it is made.
+func checkOfflineRenderMatches(t *testing.T, exported, served []byte) {
+	t.Helper()
+	var doc export.Document
+	if err := json.Unmarshal(exported, &doc); err != nil {
+		t.Fatal(err)
+	}
+	tpls, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := tpls.Get(doc.Proposal.Template, doc.Proposal.TemplateVersion)
+	cat, err := budget.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var offline bytes.Buffer
+	if err := submission.Write(&offline, doc, submission.Contents(doc, tpl, cat)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(offline.Bytes(), served) {
+		t.Fatalf("the package made from the export (%d bytes) differs from the server's (%d bytes)", offline.Len(), len(served))
+	}
 }

@@ -16,19 +16,28 @@ import (
 	"iduit/templates"
 )
 
-// render makes the concept-note PDF of an exported proposal offline: no server, no database. The same
-// builder serves GET /proposals/{id}/pdf, so the file is the document the server would send.
+// render makes the concept-note PDF of an exported proposal offline (or, with --format, the Excel annexes
+// or the whole submission package): no server, no database. The same builders serve
+// GET /proposals/{id}/pdf, /annexes.xlsx and /package.zip, so the file is the one the server would send.
 func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("iduit render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "the proposal export (JSON from GET /api/v1/proposals/{id}/export)")
 	out := fs.String("out", "concept-note.pdf", "the PDF to write")
 	lang := fs.String("lang", "", "en or ru; default: the submission language")
+	format := fs.String("format", "", "pdf, xlsx or zip; default: --out's extension, else pdf")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	kind, err := renderFormat(*format, *out)
+	if err != nil {
+		return err
+	}
+	if !flagGiven(fs, "out") {
+		*out = defaultOut[kind]
+	}
 	if *in == "" {
-		return errors.New("usage: iduit render --in proposal.json --out concept-note.pdf [--lang ru]")
+		return errors.New("usage: iduit render --in proposal.json [--out concept-note.pdf] [--format pdf|xlsx|zip] [--lang ru]")
 	}
 	doc, err := readExport(*in)
 	if err != nil {
@@ -50,7 +59,19 @@ func render(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	switch kind {
+	case "xlsx":
+		return writeXLSX(*out, doc, budgets, language, stdout)
+	case "zip":
+		return writePackage(*out, doc, tpl, budgets, stdout)
+	}
 	return writePDF(*out, conceptnote.Build(doc, tpl, budgets, language), stdout)
+}
+
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func readExport(path string) (export.Document, error) {
