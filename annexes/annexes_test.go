@@ -9,62 +9,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"iduit/budget"
 	"iduit/export"
+	"iduit/internal/sample"
 )
 
-// sample is a proposal export with lines budget lines over three years and rows framework rows
-// (indicators and gap rows, cycling through the catalogue's codes).
-func sample(t testing.TB, lines, rows int) export.Document {
+// sampleExport is a proposal export with budget lines and framework rows.
+func sampleExport(t testing.TB, lines, rows int) export.Document {
 	t.Helper()
-	cat := catalogue(t)
-	years := []int{2027, 2028, 2029}
-	bud := export.BudgetBody{Currency: "KGS", Years: years, AllocationCeiling: 1_000_000_00}
-	var pairs [][2]string
-	for _, m := range cat.Modules {
-		for _, iv := range m.Interventions {
-			pairs = append(pairs, [2]string{m.Key, iv.Key})
-		}
-	}
-	for i := range lines {
-		p, g := pairs[i%len(pairs)], cat.CostGroupings[i%len(cat.CostGroupings)]
-		unit, qty := int64(1_000+i), int64(3*(1+i%7))
-		per := unit * qty / 3
-		bud.Lines = append(bud.Lines, export.BudgetLine{Module: p[0], Intervention: p[1], CostGrouping: g.Key,
-			Description: fmt.Sprintf("Аутрич-работник, участок %d", i+1), Amounts: []int64{per, per + 1, unit*qty - 2*per - 1},
-			UnitCost: &unit, Quantity: &qty})
-	}
-	var fw export.FrameworkBody
-	for i := range rows {
-		ind := cat.Indicators[i%len(cat.Indicators)]
-		v := int64(400 + i)
-		b := export.Indicator{Code: ind.Code, Baseline: export.Baseline{Value: &v, Year: 2025, Source: "IBBS 2025"}}
-		for _, y := range years {
-			tv := v + int64(y-2026)*10
-			b.Targets = append(b.Targets, export.Target{Year: y, Value: &tv})
-		}
-		if i%2 == 0 {
-			fw.Indicators = append(fw.Indicators, b)
-		} else {
-			fw.Gaps = append(fw.Gaps, export.GapRow{Indicator: ind.Code, Year: years[i%3], Need: 10_000, CoveredByOthers: 2_500, ThisRequest: 4_000 + int64(i)})
-		}
-	}
-	when := time.Date(2027, 3, 1, 12, 30, 0, 0, time.UTC)
-	return export.Document{Format: export.Format, Version: export.Version,
-		Proposal: export.Proposal{ID: "p1", Template: "gf-concept-note-pwid", TemplateVersion: 1, Title: "Снижение вреда в Оше",
-			Language: "ru", SubmissionLanguage: "ru", Country: "Кыргызстан", Network: "ENPUD", Status: "draft", CreatedAt: when, UpdatedAt: when},
-		Documents: []export.Part{{Kind: "budget", Version: 1, Body: mustJSON(t, bud)}, {Kind: "indicators", Version: 1, Body: mustJSON(t, fw)}},
-	}
-}
-
-func mustJSON(t testing.TB, v any) json.RawMessage {
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return sample.Export(catalogue(t), sample.Size{Lines: lines, Indicators: rows / 2, Gaps: rows - rows/2})
 }
 
 func catalogue(t testing.TB) *budget.Catalogue {
@@ -76,7 +30,7 @@ func catalogue(t testing.TB) *budget.Catalogue {
 }
 
 func TestTheSameExportGivesTheSameBytes(t *testing.T) {
-	doc := sample(t, 40, 10)
+	doc := sampleExport(t, 40, 10)
 	var a, b bytes.Buffer
 	if err := Write(&a, doc, catalogue(t), "ru"); err != nil {
 		t.Fatal(err)
@@ -115,7 +69,7 @@ func TestOpenpyxlReadsTheWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	for _, lang := range []string{"en", "ru"} {
 		var buf bytes.Buffer
-		if err := Write(&buf, sample(t, 30, 8), catalogue(t), lang); err != nil {
+		if err := Write(&buf, sampleExport(t, 30, 8), catalogue(t), lang); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, lang+".xlsx")
@@ -158,7 +112,7 @@ func checkRead(t *testing.T, lang string, got map[string]any) {
 	if got["cached_total"] != got["expected_total"] {
 		t.Errorf("%s: stored totals %v, lines add up to %v", lang, got["cached_total"], got["expected_total"])
 	}
-	if got["title"] != "Снижение вреда в Оше" || got["language"] != lang {
+	if got["title"] != "Снижение вреда под руководством сообществ в Оше" || got["language"] != lang {
 		t.Errorf("%s: properties %v %v", lang, got["title"], got["language"])
 	}
 }
