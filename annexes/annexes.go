@@ -136,6 +136,8 @@ type book struct {
 	st   styles
 	// current is the sheet being written.
 	current string
+	// groupings caches the cost groupings' labels.
+	groupings map[string]string
 	// budgetSheets are the two detailed-budget sheets once written, for the summary's formulas.
 	budgetSheets []budgetRange
 }

@@ -80,7 +80,11 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	r := budgetRange{sheet: name, first: firstDataRow, last: firstDataRow - 1, years: years}
 	yearTotals := make([]int64, years)
 	var total int64
-	row, texts := make([]any, len(cols)), make([]string, colGrouping)
+	// One set of cells serves every line: SetRow takes *Cell, so a line costs no boxing of its cells.
+	cells, row, texts := make([]excelize.Cell, len(cols)), make([]any, len(cols)), make([]string, colGrouping)
+	for i := range cells {
+		row[i] = &cells[i]
+	}
 	first, last := colName(colFirstYear), colName(colFirstYear+years-1)
 	for i := range bud.Lines {
 		l := &bud.Lines[i]
@@ -96,21 +100,21 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 			}
 			lineTotal += a
 			yearTotals[y] += a
-			row[colFirstYear-1+y] = cell(b.st.money, b.money(a))
+			cells[colFirstYear-1+y] = cell(b.st.money, b.money(a))
 		}
 		total += lineTotal
 		texts[colModule-1], texts[colIntervention-1] = b.moduleName(l.Module), b.interventionName(l.Intervention)
 		texts[colActivity-1], texts[colGrouping-1] = l.Description, b.groupingName(l.CostGrouping)
-		row[colNo-1] = cell(b.st.idx, i+1)
-		row[colModule-1] = cell(b.st.text, texts[colModule-1])
-		row[colIntervention-1] = cell(b.st.text, texts[colIntervention-1])
-		row[colActivity-1] = cell(b.st.text, texts[colActivity-1])
-		row[colGrouping-1] = cell(b.st.text, texts[colGrouping-1])
-		row[colInput-1] = cell(b.st.text, nil)
-		row[colImplementer-1] = cell(b.st.text, nil)
-		row[colUnitCost-1] = cell(b.st.money, b.optionalMoney(l.UnitCost))
-		row[colQuantity-1] = cell(b.st.count, optional(l.Quantity))
-		row[r.totalCol()-1] = formula(b.st.money, "SUM("+first+strconv.Itoa(r.last)+":"+last+strconv.Itoa(r.last)+")", b.money(lineTotal))
+		cells[colNo-1] = cell(b.st.idx, i+1)
+		cells[colModule-1] = cell(b.st.text, texts[colModule-1])
+		cells[colIntervention-1] = cell(b.st.text, texts[colIntervention-1])
+		cells[colActivity-1] = cell(b.st.text, texts[colActivity-1])
+		cells[colGrouping-1] = cell(b.st.text, texts[colGrouping-1])
+		cells[colInput-1] = cell(b.st.text, nil)
+		cells[colImplementer-1] = cell(b.st.text, nil)
+		cells[colUnitCost-1] = cell(b.st.money, b.optionalMoney(l.UnitCost))
+		cells[colQuantity-1] = cell(b.st.count, optional(l.Quantity))
+		cells[r.totalCol()-1] = formula(b.st.money, "SUM("+first+strconv.Itoa(r.last)+":"+last+strconv.Itoa(r.last)+")", b.money(lineTotal))
 		if err := sw.SetRow(cellName(1, r.last), row, excelize.RowOpts{Height: rowHeight(texts, ws)}); err != nil {
 			return err
 		}
@@ -308,9 +312,18 @@ func (b *book) interventionName(key string) string {
 	return key
 }
 
+// groupingName is "4. Health products – pharmaceuticals", made once per grouping.
 func (b *book) groupingName(key string) string {
-	if g, ok := b.cat.CostGrouping(key); ok {
-		return strconv.Itoa(g.Number) + ". " + g.Name.In(b.lang)
+	if name, ok := b.groupings[key]; ok {
+		return name
 	}
-	return key
+	name := key
+	if g, ok := b.cat.CostGrouping(key); ok {
+		name = strconv.Itoa(g.Number) + ". " + g.Name.In(b.lang)
+	}
+	if b.groupings == nil {
+		b.groupings = map[string]string{}
+	}
+	b.groupings[key] = name
+	return name
 }

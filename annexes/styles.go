@@ -82,8 +82,10 @@ func rowHeight(texts []string, widths []float64) float64 {
 		}
 		perLine := max(int(widths[i]*0.95), 1)
 		n := 0
-		for _, para := range strings.Split(t, "\n") {
-			n += (utf8.RuneCountInString(para) + perLine - 1) / perLine
+		for rest, more := t, true; more; {
+			var para string
+			para, rest, more = strings.Cut(rest, "\n")
+			n += max((utf8.RuneCountInString(para)+perLine-1)/perLine, 1)
 		}
 		lines = max(lines, n)
 	}
