@@ -186,8 +186,13 @@ func (b *book) pageSetup(name string) error {
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
+	// The summary and the about sheet are short: on one page, not split after a page of summary.
+	tall := 0
+	if name == b.w["sheet.summary"] || name == b.w["sheet.about"] {
+		tall = 1
+	}
 	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		FitToWidth: ptr(1), FitToHeight: ptr(tall)}); err != nil {
 		return err
 	}
 	b.current = name

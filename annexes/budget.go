@@ -67,14 +67,14 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	years := len(bud.Years)
 	cols := []string{b.w["no"], b.w["module"], b.w["intervention"], b.w["activity"], b.w["grouping"], b.w["input"],
 		b.w["implementer"], fmt.Sprintf(b.w["unit-cost"], cur), b.w["quantity"]}
-	ws := []float64{6, 28, 30, 40, 28, 18, 18, 14, 12}
+	ws := []float64{6, 24, 24, 34, 24, 14, 14, 12, 11}
 	for _, y := range bud.Years {
 		cols = append(cols, fmt.Sprintf(b.w["year-amount"], y, cur))
-		ws = append(ws, 15)
+		ws = append(ws, 13)
 	}
 	cols = append(cols, fmt.Sprintf(b.w["total-amount"], cur))
-	ws = append(ws, 17)
-	if err := b.header(sw, title, cols, ws); err != nil {
+	ws = append(ws, 14)
+	if err := b.header(sw, title, cols, ws, func(col int) bool { return col >= colUnitCost }); err != nil {
 		return err
 	}
 	r := budgetRange{sheet: name, first: firstDataRow, last: firstDataRow - 1, years: years}
@@ -174,7 +174,7 @@ func (b *book) summary(sw *excelize.StreamWriter) error {
 	if row, err = b.block(sw, row+1, b.w["by-grouping"], amount, byGrouping, colGrouping, total); err != nil {
 		return err
 	}
-	if err := sw.SetRow(cellName(1, row+1), []any{cell(b.st.header, b.w["by-year"]), cell(b.st.header, amount)}, excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow(cellName(1, row+1), []any{cell(b.st.header, b.w["by-year"]), cell(b.st.headerNumber, amount)}, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	row += 2
@@ -187,7 +187,7 @@ func (b *book) summary(sw *excelize.StreamWriter) error {
 			}
 			refs += sheetRef(r.sheet) + cellName(colFirstYear+y, r.totalRow)
 		}
-		if err := sw.SetRow(cellName(1, row), []any{cell(b.st.year, year), formula(b.st.money, "SUM("+refs+")", b.money(byYear[y]))}); err != nil {
+		if err := sw.SetRow(cellName(1, row), []any{cell(b.st.yearLabel, year), formula(b.st.money, "SUM("+refs+")", b.money(byYear[y]))}); err != nil {
 			return err
 		}
 		row++
@@ -205,7 +205,7 @@ type labelled struct {
 // block writes one summary table whose amounts are SUMIFs of the detailed sheets' column col by the
 // row's label, with shares of the total; it returns the row after the block's total.
 func (b *book) block(sw *excelize.StreamWriter, row int, title, amount string, rows []labelled, col int, total int64) (int, error) {
-	if err := sw.SetRow(cellName(1, row), []any{cell(b.st.header, title), cell(b.st.header, amount), cell(b.st.header, b.w["share"])},
+	if err := sw.SetRow(cellName(1, row), []any{cell(b.st.header, title), cell(b.st.headerNumber, amount), cell(b.st.headerNumber, b.w["share"])},
 		excelize.RowOpts{Height: 32}); err != nil {
 		return 0, err
 	}

@@ -24,7 +24,7 @@ func (b *book) framework(sw *excelize.StreamWriter) error {
 		cols = append(cols, fmt.Sprintf(b.w["target"], y))
 		ws = append(ws, 14)
 	}
-	if err := b.header(sw, b.w["sheet.framework"], cols, ws); err != nil {
+	if err := b.header(sw, b.w["sheet.framework"], cols, ws, func(col int) bool { return col == 4 || col > 6 }); err != nil {
 		return err
 	}
 	entries := slices.Clone(b.in.framework.Indicators)
@@ -101,7 +101,7 @@ func yearOrNil(y int) any {
 func (b *book) gaps(sw *excelize.StreamWriter) error {
 	cols := []string{b.w["code"], b.w["indicator"], b.w["year"], b.w["need"], b.w["others"], b.w["request"], b.w["remaining"], b.w["coverage-share"]}
 	ws := []float64{10, 50, 8, 14, 16, 14, 14, 16}
-	if err := b.header(sw, b.w["sheet.gaps"], cols, ws); err != nil {
+	if err := b.header(sw, b.w["sheet.gaps"], cols, ws, func(col int) bool { return col > 3 }); err != nil {
 		return err
 	}
 	for i, g := range b.in.framework.Gaps {
@@ -132,7 +132,7 @@ func (b *book) landscape(sw *excelize.StreamWriter) error {
 	cols := []string{b.w["year"], fmt.Sprintf(b.w["domestic"], cur), fmt.Sprintf(b.w["external"], cur), fmt.Sprintf(b.w["gf"], cur),
 		fmt.Sprintf(b.w["total-amount"], cur)}
 	ws := []float64{30, 20, 20, 20, 18}
-	if err := b.header(sw, b.w["sheet.landscape"], cols, ws); err != nil {
+	if err := b.header(sw, b.w["sheet.landscape"], cols, ws, func(col int) bool { return col > 1 }); err != nil {
 		return err
 	}
 	_, _, byYear, total := b.totals()
@@ -145,7 +145,7 @@ func (b *book) landscape(sw *excelize.StreamWriter) error {
 			}
 			refs += sheetRef(r.sheet) + cellName(colFirstYear+y, r.totalRow)
 		}
-		err := sw.SetRow(cellName(1, row), []any{cell(b.st.year, year), cell(b.st.money, nil), cell(b.st.money, nil),
+		err := sw.SetRow(cellName(1, row), []any{cell(b.st.yearLabel, year), cell(b.st.money, nil), cell(b.st.money, nil),
 			formula(b.st.money, "SUM("+refs+")", b.money(byYear[y])),
 			formula(b.st.money, fmt.Sprintf("SUM(B%d:D%d)", row, row), b.money(byYear[y]))})
 		if err != nil {
@@ -178,7 +178,7 @@ func (b *book) landscape(sw *excelize.StreamWriter) error {
 // about names the proposal the workbook belongs to, so a sheet forwarded on its own is still traceable.
 func (b *book) about(sw *excelize.StreamWriter) error {
 	p := b.in.doc.Proposal
-	if err := widths(sw, 26, 70); err != nil {
+	if err := widths(sw, 32, 70); err != nil {
 		return err
 	}
 	if err := sw.SetRow("A1", []any{cell(b.st.title, b.w["doc"])}, excelize.RowOpts{Height: 20}); err != nil {

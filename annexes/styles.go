@@ -12,6 +12,7 @@ type styles struct {
 	title, header, text, label, bold       int
 	money, moneyTotal, count, countTotal   int
 	percent, percentTotal, year, date, idx int
+	yearLabel, headerNumber                int
 }
 
 const headerFill = "DCE6F1"
@@ -38,6 +39,10 @@ func (b *book) makeStyles() error {
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
 			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}}},
+		{&b.st.headerNumber, excelize.Style{Font: &excelize.Font{Family: font, Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "right"},
+			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}}},
 		{&b.st.text, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.st.label, excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.st.bold, excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Border: top}},
@@ -48,6 +53,7 @@ func (b *book) makeStyles() error {
 		{&b.st.percent, excelize.Style{CustomNumFmt: ptr("0.0%"), Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.st.percentTotal, excelize.Style{CustomNumFmt: ptr("0.0%"), Font: &excelize.Font{Family: font, Bold: true}, Border: top}},
 		{&b.st.year, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&b.st.yearLabel, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
 		{&b.st.date, excelize.Style{CustomNumFmt: &dateFormat, Alignment: &excelize.Alignment{Horizontal: "left"}}},
 		{&b.st.idx, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}},
 	}
@@ -108,8 +114,9 @@ func freeze(sw *excelize.StreamWriter, rows int) error {
 }
 
 // header sets a sheet's column widths, writes its title row and its column headers, keeps both in view
-// while scrolling and prints them on every page.
-func (b *book) header(sw *excelize.StreamWriter, title string, columns []string, ws []float64) error {
+// while scrolling and prints them on every page. The headers of the columns numeric names are
+// right-aligned, over their numbers.
+func (b *book) header(sw *excelize.StreamWriter, title string, columns []string, ws []float64, numeric func(col int) bool) error {
 	if err := widths(sw, ws...); err != nil {
 		return err
 	}
@@ -124,7 +131,11 @@ func (b *book) header(sw *excelize.StreamWriter, title string, columns []string,
 	}
 	row := make([]any, len(columns))
 	for i, c := range columns {
-		row[i] = cell(b.st.header, c)
+		style := b.st.header
+		if numeric(i + 1) {
+			style = b.st.headerNumber
+		}
+		row[i] = cell(style, c)
 	}
 	// Bold text is wider: measure the headers in narrower columns.
 	narrower := make([]float64, len(ws))
