@@ -186,9 +186,9 @@ func (b *book) pageSetup(name string) error {
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
-	// The summary and the about sheet are short: on one page, not split after a page of summary.
+	// The About sheet is short: on one page.
 	tall := 0
-	if name == b.w["sheet.summary"] || name == b.w["sheet.about"] {
+	if name == b.w["sheet.about"] {
 		tall = 1
 	}
 	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),

@@ -27,6 +27,9 @@ const (
 // summaryLabelWidth is the width of the summary's first column, where module names wrap.
 const summaryLabelWidth = 60
 
+// summaryWidths are the summary's column widths: label, amount, share and the intervention flags.
+var summaryWidths = []float64{summaryLabelWidth, 18, 14, 16, 16}
+
 // firstDataRow is the first row under a sheet's title and header rows.
 const firstDataRow = 3
 
@@ -152,7 +155,7 @@ func (b *book) sum(r budgetRange, col int, amount int64) excelize.Cell {
 // sheets, so a person who changes a line in Excel sees the summary follow.
 func (b *book) summary(sw *excelize.StreamWriter) error {
 	cur := b.in.currency.Code
-	if err := widths(sw, summaryLabelWidth, 18, 14); err != nil {
+	if err := widths(sw, summaryWidths...); err != nil {
 		return err
 	}
 	if err := freeze(sw, 1); err != nil {
@@ -164,14 +167,21 @@ func (b *book) summary(sw *excelize.StreamWriter) error {
 	if err := sw.SetRow("A1", []any{cell(b.st.title, b.w["sheet.summary"])}, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
-	byModule, byGrouping, byYear, total := b.totals()
+	byModule, byIntervention, byGrouping, byYear, total := b.totals()
 	amount := fmt.Sprintf(b.w["amount"], cur)
 	row := 2
 	var err error
-	if row, err = b.block(sw, row, b.w["by-module"], amount, byModule, colModule, total); err != nil {
+	if row, err = b.block(sw, row, b.w["by-module"], amount, byModule, colModule, total, false); err != nil {
 		return err
 	}
-	if row, err = b.block(sw, row+1, b.w["by-grouping"], amount, byGrouping, colGrouping, total); err != nil {
+	interventions := row + 2 // the first intervention's row, under the block's header
+	if row, err = b.block(sw, row+1, b.w["by-intervention"], amount, byIntervention, colIntervention, total, true); err != nil {
+		return err
+	}
+	if row, err = b.shares(sw, row+1, amount, byIntervention, interventions, total); err != nil {
+		return err
+	}
+	if row, err = b.block(sw, row+1, b.w["by-grouping"], amount, byGrouping, colGrouping, total, false); err != nil {
 		return err
 	}
 	if err := sw.SetRow(cellName(1, row+1), []any{cell(b.st.header, b.w["by-year"]), cell(b.st.headerNumber, amount)}, excelize.RowOpts{Height: 32}); err != nil {
@@ -196,17 +206,71 @@ func (b *book) summary(sw *excelize.StreamWriter) error {
 		formula(b.st.moneyTotal, fmt.Sprintf("SUM(B%d:B%d)", start, row-1), b.money(total))})
 }
 
-// labelled is one row of a summary block: the label as the detailed sheets print it, and its amount.
+// labelled is one row of a summary block: the label as the detailed sheets print it, and its amount;
+// an intervention also says whether the catalogue counts it as community-led or human-rights work.
 type labelled struct {
-	label  string
-	amount int64
+	label                     string
+	amount                    int64
+	communityLed, humanRights bool
+}
+
+// mark is what a flag column holds for a flagged intervention, and what the shares' SUMIFs look for.
+const mark = "✓"
+
+func marked(flag bool) any {
+	if flag {
+		return mark
+	}
+	return nil
+}
+
+// shares adds up the interventions flagged community-led and human-rights (columns D and E of the
+// intervention block starting at first), the shares the PDF's summary also shows.
+func (b *book) shares(sw *excelize.StreamWriter, row int, amount string, rows []labelled, first int, total int64) (int, error) {
+	if err := sw.SetRow(cellName(1, row), []any{cell(b.st.header, b.w["shares"]), cell(b.st.headerNumber, amount), cell(b.st.headerNumber, b.w["share"])},
+		excelize.RowOpts{Height: 32}); err != nil {
+		return 0, err
+	}
+	last := first + len(rows) - 1
+	totalCell := fmt.Sprintf("$B$%d", last+1)
+	for i, flag := range []struct {
+		label, col string
+		of         func(labelled) bool
+	}{
+		{b.w["community"], "D", func(l labelled) bool { return l.communityLed }},
+		{b.w["rights"], "E", func(l labelled) bool { return l.humanRights }},
+	} {
+		var sum int64
+		for _, l := range rows {
+			if flag.of(l) {
+				sum += l.amount
+			}
+		}
+		r := row + 1 + i
+		f := fmt.Sprintf(`SUMIF(%s%d:%s%d,"%s",B%d:B%d)`, flag.col, first, flag.col, last, mark, first, last)
+		if len(rows) == 0 {
+			f = ""
+		}
+		if err := sw.SetRow(cellName(1, r), []any{cell(b.st.text, flag.label), formula(b.st.money, f, b.money(sum)),
+			formula(b.st.percent, fmt.Sprintf("IF(%s=0,0,B%d/%s)", totalCell, r, totalCell), ratio(sum, total))}); err != nil {
+			return 0, err
+		}
+	}
+	return row + 3, nil
 }
 
 // block writes one summary table whose amounts are SUMIFs of the detailed sheets' column col by the
 // row's label, with shares of the total; it returns the row after the block's total.
-func (b *book) block(sw *excelize.StreamWriter, row int, title, amount string, rows []labelled, col int, total int64) (int, error) {
-	if err := sw.SetRow(cellName(1, row), []any{cell(b.st.header, title), cell(b.st.headerNumber, amount), cell(b.st.headerNumber, b.w["share"])},
-		excelize.RowOpts{Height: 32}); err != nil {
+func (b *book) block(sw *excelize.StreamWriter, row int, title, amount string, rows []labelled, col int, total int64, flags bool) (int, error) {
+	head := []any{cell(b.st.header, title), cell(b.st.headerNumber, amount), cell(b.st.headerNumber, b.w["share"])}
+	if flags {
+		head = append(head, cell(b.st.header, b.w["community-led"]), cell(b.st.header, b.w["human-rights"]))
+	}
+	labels := make([]string, len(head))
+	for i, h := range head {
+		labels[i], _ = h.(excelize.Cell).Value.(string)
+	}
+	if err := sw.SetRow(cellName(1, row), head, excelize.RowOpts{Height: rowHeight(labels, boldWidths(summaryWidths)) + 4}); err != nil {
 		return 0, err
 	}
 	row++
@@ -223,9 +287,12 @@ func (b *book) block(sw *excelize.StreamWriter, row int, title, amount string, r
 			}
 			f += fmt.Sprintf("SUMIF(%s,$A%d,%s)", r.column(col), row, r.column(r.totalCol()))
 		}
-		if err := sw.SetRow(cellName(1, row), []any{cell(b.st.text, l.label), formula(b.st.money, f, b.money(l.amount)),
-			formula(b.st.percent, fmt.Sprintf("IF(%s=0,0,B%d/%s)", totalCell, row, totalCell), ratio(l.amount, total))},
-			excelize.RowOpts{Height: rowHeight([]string{l.label}, []float64{summaryLabelWidth})}); err != nil {
+		values := []any{cell(b.st.text, l.label), formula(b.st.money, f, b.money(l.amount)),
+			formula(b.st.percent, fmt.Sprintf("IF(%s=0,0,B%d/%s)", totalCell, row, totalCell), ratio(l.amount, total))}
+		if flags {
+			values = append(values, cell(b.st.mark, marked(l.communityLed)), cell(b.st.mark, marked(l.humanRights)))
+		}
+		if err := sw.SetRow(cellName(1, row), values, excelize.RowOpts{Height: rowHeight([]string{l.label}, []float64{summaryLabelWidth})}); err != nil {
 			return 0, err
 		}
 		row++
@@ -241,9 +308,9 @@ func (b *book) block(sw *excelize.StreamWriter, row int, title, amount string, r
 
 // totals adds the budget up in catalogue order, as the detailed sheets label it. It does not validate:
 // a stored budget was validated when saved, and the workbook shows whatever was saved.
-func (b *book) totals() (byModule, byGrouping []labelled, byYear []int64, total int64) {
+func (b *book) totals() (byModule, byIntervention, byGrouping []labelled, byYear []int64, total int64) {
 	bud := b.in.budget
-	modules, groupings := map[string]int64{}, map[string]int64{}
+	modules, interventions, groupings := map[string]int64{}, map[string]int64{}, map[string]int64{}
 	byYear = make([]int64, len(bud.Years))
 	for i := range bud.Lines {
 		l := &bud.Lines[i]
@@ -255,20 +322,27 @@ func (b *book) totals() (byModule, byGrouping []labelled, byYear []int64, total 
 			}
 		}
 		modules[l.Module] += line
+		interventions[l.Intervention] += line
 		groupings[l.CostGrouping] += line
 		total += line
 	}
 	for _, m := range b.cat.Modules {
 		if a, ok := modules[m.Key]; ok {
-			byModule = append(byModule, labelled{b.moduleName(m.Key), a})
+			byModule = append(byModule, labelled{label: b.moduleName(m.Key), amount: a})
+		}
+		for _, iv := range m.Interventions {
+			if a, ok := interventions[iv.Key]; ok {
+				byIntervention = append(byIntervention, labelled{label: iv.Name.In(b.lang), amount: a,
+					communityLed: iv.CommunityLed, humanRights: iv.HumanRights})
+			}
 		}
 	}
 	for _, g := range b.cat.CostGroupings {
 		if a, ok := groupings[g.Key]; ok {
-			byGrouping = append(byGrouping, labelled{b.groupingName(g.Key), a})
+			byGrouping = append(byGrouping, labelled{label: b.groupingName(g.Key), amount: a})
 		}
 	}
-	return byModule, byGrouping, byYear, total
+	return byModule, byIntervention, byGrouping, byYear, total
 }
 
 // money turns minor units into the decimal number a spreadsheet holds: the nearest double to the exact

@@ -135,7 +135,7 @@ func (b *book) landscape(sw *excelize.StreamWriter) error {
 	if err := b.header(sw, b.w["sheet.landscape"], cols, ws, func(col int) bool { return col > 1 }); err != nil {
 		return err
 	}
-	_, _, byYear, total := b.totals()
+	_, _, _, byYear, total := b.totals()
 	row := firstDataRow
 	for y, year := range b.in.budget.Years {
 		var refs string

@@ -12,7 +12,7 @@ type styles struct {
 	title, header, text, label, bold       int
 	money, moneyTotal, count, countTotal   int
 	percent, percentTotal, year, date, idx int
-	yearLabel, headerNumber                int
+	yearLabel, headerNumber, mark          int
 }
 
 const headerFill = "DCE6F1"
@@ -54,6 +54,7 @@ func (b *book) makeStyles() error {
 		{&b.st.percentTotal, excelize.Style{CustomNumFmt: ptr("0.0%"), Font: &excelize.Font{Family: font, Bold: true}, Border: top}},
 		{&b.st.year, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&b.st.yearLabel, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
+		{&b.st.mark, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&b.st.date, excelize.Style{CustomNumFmt: &dateFormat, Alignment: &excelize.Alignment{Horizontal: "left"}}},
 		{&b.st.idx, excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}},
 	}
@@ -83,19 +84,49 @@ func formula(style int, f string, cached any) excelize.Cell {
 func rowHeight(texts []string, widths []float64) float64 {
 	lines := 1
 	for i, t := range texts {
-		if i >= len(widths) || t == "" {
-			continue
+		if i < len(widths) && t != "" {
+			lines = max(lines, wrappedLines(t, max(int(widths[i]*0.95), 1)))
 		}
-		perLine := max(int(widths[i]*0.95), 1)
-		n := 0
-		for rest, more := t, true; more; {
-			var para string
-			para, rest, more = strings.Cut(rest, "\n")
-			n += max((utf8.RuneCountInString(para)+perLine-1)/perLine, 1)
-		}
-		lines = max(lines, n)
 	}
 	return 15 * float64(lines)
+}
+
+// wrappedLines counts the lines text takes when wrapped at spaces into lines of perLine characters,
+// as a spreadsheet wraps it: a word that does not fit starts a new line, a word longer than a line is cut.
+func wrappedLines(text string, perLine int) int {
+	lines, used := 1, 0
+	for para, rest, more := "", text, true; more; {
+		para, rest, more = strings.Cut(rest, "\n")
+		if used > 0 || lines > 1 {
+			lines, used = lines+1, 0
+		}
+		for word, tail, another := "", para, true; another; {
+			word, tail, another = strings.Cut(tail, " ")
+			n := utf8.RuneCountInString(word)
+			switch {
+			case used > 0 && used+1+n <= perLine:
+				used += 1 + n
+			case used == 0 && n <= perLine:
+				used = n
+			default:
+				if used > 0 {
+					lines++
+				}
+				lines += (n - 1) / perLine
+				used = (n-1)%perLine + 1
+			}
+		}
+	}
+	return lines
+}
+
+// boldWidths are column widths as bold text fills them: bold letters are wider.
+func boldWidths(ws []float64) []float64 {
+	out := make([]float64, len(ws))
+	for i, w := range ws {
+		out[i] = w * 0.85
+	}
+	return out
 }
 
 // widths sets column widths from A on; the stream writer takes them before the first row.
@@ -137,12 +168,7 @@ func (b *book) header(sw *excelize.StreamWriter, title string, columns []string,
 		}
 		row[i] = cell(style, c)
 	}
-	// Bold text is wider: measure the headers in narrower columns.
-	narrower := make([]float64, len(ws))
-	for i, w := range ws {
-		narrower[i] = w * 0.85
-	}
-	return sw.SetRow("A2", row, excelize.RowOpts{Height: rowHeight(columns, narrower) + 4})
+	return sw.SetRow("A2", row, excelize.RowOpts{Height: rowHeight(columns, boldWidths(ws)) + 4})
 }
 
 func cellName(col, row int) string {

@@ -125,8 +125,11 @@ func checkRecalculated(t *testing.T, workbook []byte, summary map[string]any) {
 		}
 	}
 	total := int64(summary["total"].(float64))
-	want := map[string]int64{"Итого": 3 * total} // three blocks: by module, by cost grouping, by year
-	for _, key := range []string{"by_module", "by_cost_grouping"} {
+	want := map[string]int64{"Итого": 4 * total, // four blocks: by module, intervention, cost grouping and year
+		"Мероприятия под руководством сообществ": int64(summary["community_led"].(map[string]any)["amount"].(float64)),
+		"Мероприятия в области прав человека":    int64(summary["human_rights"].(map[string]any)["amount"].(float64)),
+	}
+	for _, key := range []string{"by_module", "by_intervention", "by_cost_grouping"} {
 		for _, m := range summary[key].([]any) {
 			row := m.(map[string]any)
 			name := row["name"].(string)
