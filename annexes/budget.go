@@ -77,6 +77,9 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	}
 	cols = append(cols, fmt.Sprintf(b.w["total-amount"], cur))
 	ws = append(ws, 14)
+	if err := sw.SetColStyle(colInput, colImplementer, b.st.text); err != nil {
+		return err
+	}
 	if err := b.header(sw, title, cols, ws, func(col int) bool { return col >= colUnitCost }); err != nil {
 		return err
 	}
@@ -88,6 +91,9 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	for i := range cells {
 		row[i] = &cells[i]
 	}
+	// Cost input and implementer are not in the data: no cells, but the columns' style, so what the CCM
+	// types there wraps like the rest.
+	row[colInput-1], row[colImplementer-1] = nil, nil
 	first, last := colName(colFirstYear), colName(colFirstYear+years-1)
 	for i := range bud.Lines {
 		l := &bud.Lines[i]
@@ -113,8 +119,6 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 		cells[colIntervention-1] = cell(b.st.text, texts[colIntervention-1])
 		cells[colActivity-1] = cell(b.st.text, texts[colActivity-1])
 		cells[colGrouping-1] = cell(b.st.text, texts[colGrouping-1])
-		cells[colInput-1] = cell(b.st.text, nil)
-		cells[colImplementer-1] = cell(b.st.text, nil)
 		cells[colUnitCost-1] = cell(b.st.money, b.optionalMoney(l.UnitCost))
 		cells[colQuantity-1] = cell(b.st.count, optional(l.Quantity))
 		cells[r.totalCol()-1] = formula(b.st.money, "SUM("+first+strconv.Itoa(r.last)+":"+last+strconv.Itoa(r.last)+")", b.money(lineTotal))
