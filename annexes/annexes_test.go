@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"iduit/budget"
 	"iduit/export"
 	"iduit/internal/sample"
@@ -114,5 +116,60 @@ func checkRead(t *testing.T, lang string, got map[string]any) {
 	}
 	if got["title"] != "Снижение вреда под руководством сообществ в Оше" || got["language"] != lang {
 		t.Errorf("%s: properties %v %v", lang, got["title"], got["language"])
+	}
+}
+
+// TestSheetsFollowTheData leaves out the sheets whose data the proposal does not have, and takes the
+// target years from the framework when there is no budget.
+func TestSheetsFollowTheData(t *testing.T) {
+	full := sampleExport(t, 4, 4)
+	frameworkOnly := full
+	frameworkOnly.Documents = full.Documents[1:]
+	nothing := full
+	nothing.Documents = nil
+	w := words["en"]
+	tests := []struct {
+		name string
+		doc  export.Document
+		want []string
+	}{
+		{"nothing", nothing, []string{w["sheet.about"]}},
+		{"framework only", frameworkOnly, []string{w["sheet.about"], w["sheet.framework"], w["sheet.gaps"]}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, tt.doc, catalogue(t), "en"); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got := f.GetSheetList(); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Fatalf("sheets %v, want %v", got, tt.want)
+			}
+			if tt.name == "framework only" {
+				header, _ := f.GetRows(w["sheet.framework"])
+				if last := header[1][len(header[1])-1]; last != "Target 2029" {
+					t.Fatalf("the framework's last column is %q", last)
+				}
+			}
+		})
+	}
+}
+
+// TestMoneyInEveryMinorUnit writes amounts as decimal numbers in the currency's own minor unit.
+func TestMoneyInEveryMinorUnit(t *testing.T) {
+	for _, tt := range []struct {
+		currency string
+		minor    int64
+		want     float64
+	}{{"KGS", 1_234_56, 1234.56}, {"XOF", 1_234, 1234}, {"TND", 1_234_567, 1234.567}} {
+		b := &book{in: &input{currency: currencyOf(tt.currency)}}
+		if got := b.money(tt.minor); got != tt.want {
+			t.Errorf("%d minor units of %s = %v, want %v", tt.minor, tt.currency, got, tt.want)
+		}
 	}
 }
