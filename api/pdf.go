@@ -1,11 +1,8 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -71,15 +68,8 @@ func sendDownload(c *gin.Context, doc service.PDF, contentType, ext string) {
 // contentDisposition names the download after the title: an ASCII fallback for old clients and the
 // UTF-8 name (RFC 6266 / 5987) that keeps Cyrillic titles readable.
 func contentDisposition(title, ext string) string {
-	name := strings.TrimSpace(title)
-	if name == "" {
-		name = "concept-note"
+	if strings.TrimSpace(title) == "" {
+		title = "concept-note"
 	}
-	ascii := strings.Map(func(r rune) rune {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
-			return r
-		}
-		return '_'
-	}, name)
-	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s%s`, ascii, ext, url.PathEscape(name), ext)
+	return attachment(title + ext)
 }

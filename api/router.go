@@ -137,6 +137,8 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/export", h.exportProposal)
 	auth.GET("/proposals/:id/pdf", h.conceptNotePDF)
 	auth.GET("/proposals/:id/docx", h.conceptNoteDocx)
+	auth.GET("/proposals/:id/annexes.xlsx", h.annexesXLSX)
+	auth.GET("/proposals/:id/package.zip", h.submissionPackage)
 
 	auth.GET("/proposals/:id/members", h.listMembers)
 	auth.POST("/proposals/:id/members", h.addMember)

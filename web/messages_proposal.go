@@ -34,6 +34,8 @@ var proposalMessages = map[string]msg{
 	"proposal.pdf.download":   {"Download the PDF", "Скачать PDF"},
 	"proposal.pdf.in":         {"PDF in", "PDF на языке:"},
 	"proposal.worksheet":      {"Blank worksheet for a paper consultation", "Пустой бланк для консультации на бумаге"},
+	"proposal.annexes":        {"Excel annexes: budget, performance framework, gap table", "Приложения в Excel: бюджет, рамка результатов, программные пробелы"},
+	"proposal.package":        {"Submission package (.zip): PDF, Excel, manifest", "Пакет для подачи (.zip): PDF, Excel, манифест"},
 	"proposal.sections":       {"Sections", "Разделы"},
 	"proposal.continue":       {"Continue with %s %s", "Продолжить: %s %s"},
 	"proposal.all_complete":   {"Every section is complete. Run the check for errors before you submit.", "Все разделы готовы. Перед подачей запустите проверку на ошибки."},

@@ -38,7 +38,7 @@ func TestEveryPageRenders(t *testing.T) {
 	})
 }
 
-// TestConceptNoteDownload follows the overview's PDF link with the session cookie.
+// TestConceptNoteDownload follows the overview's PDF, annexes and package links with the session cookie.
 func TestConceptNoteDownload(t *testing.T) {
 	eachSite(t, func(t *testing.T, s *testSite) {
 		v := s.visitor()
@@ -55,6 +55,20 @@ func TestConceptNoteDownload(t *testing.T) {
 		}
 		if again := s.visitor().get(link); again.Status == http.StatusOK {
 			t.Fatal("a visitor without a session downloaded the PDF")
+		}
+		for _, d := range []struct{ link, contentType string }{
+			{"/proposals/" + id + "/annexes.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+			{"/proposals/" + id + "/package.zip", "application/zip"},
+		} {
+			if !strings.Contains(overview.Body, `href="`+d.link+`"`) {
+				t.Errorf("the overview has no link to %s", d.link)
+			}
+			if got := v.get(d.link); got.Status != http.StatusOK || got.Header.Get("Content-Type") != d.contentType || !strings.HasPrefix(got.Body, "PK") {
+				t.Errorf("%s: %d %s", d.link, got.Status, got.Header.Get("Content-Type"))
+			}
+			if again := s.visitor().get(d.link); again.Status == http.StatusOK {
+				t.Errorf("a visitor without a session downloaded %s", d.link)
+			}
 		}
 	})
 }

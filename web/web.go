@@ -102,6 +102,8 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/status", p.changeStatus)
 	a.GET("/proposals/:id/check", p.checkPage)
 	a.GET("/proposals/:id/concept-note.pdf", p.conceptNotePDF)
+	a.GET("/proposals/:id/annexes.xlsx", p.annexesXLSX)
+	a.GET("/proposals/:id/package.zip", p.submissionPackage)
 	a.GET("/proposals/:id/activity", p.activityPage)
 	a.GET("/proposals/:id/members", p.membersPage)
 	a.POST("/proposals/:id/members", p.addMember)

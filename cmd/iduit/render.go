@@ -11,42 +11,35 @@ import (
 
 	"iduit/budget"
 	"iduit/conceptnote"
-	"iduit/document"
 	"iduit/docx"
 	"iduit/export"
 	"iduit/pdf"
 	"iduit/templates"
 )
 
-// render makes the concept note of an exported proposal offline, as a PDF or a Word document: no
-// server, no database. The same builder serves GET /proposals/{id}/pdf and /docx, so the file is the
-// document the server would send.
+// render makes a deliverable of an exported proposal offline: the concept note as a PDF or a Word
+// document, the Excel annexes, or the whole submission package. No server, no database: the same
+// builders serve GET /proposals/{id}/pdf, /docx, /annexes.xlsx and /package.zip, so the file is the one
+// the server would send.
 func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("iduit render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "the proposal export (JSON from GET /api/v1/proposals/{id}/export)")
-	format := fs.String("format", "pdf", "pdf or docx")
-	out := fs.String("out", "", "the file to write; default: concept-note.<format>")
+	out := fs.String("out", "", "the file to write; default: concept-note.pdf, concept-note.docx, annexes.xlsx or package.zip")
 	lang := fs.String("lang", "", "en or ru; default: the submission language")
+	format := fs.String("format", "", "pdf, docx, xlsx or zip; default: --out's extension, else pdf")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *in == "" {
-		return errors.New("usage: iduit render --in proposal.json [--format pdf|docx] [--out concept-note.pdf] [--lang ru]")
-	}
-	// Each format renders the built concept note; a format that needs more than the document takes
-	// it from the export here.
-	var write func(io.Writer, document.Document) error
-	switch *format {
-	case "pdf":
-		write = pdf.Render
-	case "docx":
-		write = docx.Render
-	default:
-		return fmt.Errorf("--format must be pdf or docx, not %q", *format)
+	kind, err := renderFormat(*format, *out)
+	if err != nil {
+		return err
 	}
 	if *out == "" {
-		*out = "concept-note." + *format
+		*out = defaultOut[kind]
+	}
+	if *in == "" {
+		return errors.New("usage: iduit render --in proposal.json [--format pdf|docx|xlsx|zip] [--out FILE] [--lang ru]")
 	}
 	doc, err := readExport(*in)
 	if err != nil {
@@ -68,8 +61,18 @@ func render(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	switch kind {
+	case "xlsx":
+		return writeXLSX(*out, doc, budgets, language, stdout)
+	case "zip":
+		return writePackage(*out, doc, tpl, budgets, stdout)
+	}
 	note := conceptnote.Build(doc, tpl, budgets, language)
-	return writeFile(*out, func(w io.Writer) error { return write(w, note) }, stdout)
+	write := pdf.Render
+	if kind == "docx" {
+		write = docx.Render
+	}
+	return writeFile(*out, stdout, func(w io.Writer) error { return write(w, note) })
 }
 
 func readExport(path string) (export.Document, error) {
@@ -99,28 +102,6 @@ func renderLanguage(p export.Proposal, lang string) (string, error) {
 		return "", fmt.Errorf("this proposal is written in %s only", p.Language)
 	}
 	return lang, nil
-}
-
-// writeFile renders into a temporary file and renames it into place, so a failed render never leaves a
-// half-written file under the chosen name.
-func writeFile(path string, render func(io.Writer) error, stdout io.Writer) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".iduit-render-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := render(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
-	return nil
 }
 
 func dirOf(path string) string { return filepath.Dir(path) }

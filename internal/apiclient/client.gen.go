@@ -929,6 +929,24 @@ func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 	}
 }
 
+// Defines values for GetProposalAnnexesXLSXParamsLang.
+const (
+	GetProposalAnnexesXLSXParamsLangEn GetProposalAnnexesXLSXParamsLang = "en"
+	GetProposalAnnexesXLSXParamsLangRu GetProposalAnnexesXLSXParamsLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the GetProposalAnnexesXLSXParamsLang enum.
+func (e GetProposalAnnexesXLSXParamsLang) Valid() bool {
+	switch e {
+	case GetProposalAnnexesXLSXParamsLangEn:
+		return true
+	case GetProposalAnnexesXLSXParamsLangRu:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetBudgetSummaryParamsLang.
 const (
 	GetBudgetSummaryParamsLangEn GetBudgetSummaryParamsLang = "en"
@@ -2081,6 +2099,16 @@ type ListActivityParams struct {
 // ListActivity200JSONResponseBodyItemsKind defines parameters for ListActivity.
 type ListActivity200JSONResponseBodyItemsKind string
 
+// GetProposalAnnexesXLSXParams defines parameters for GetProposalAnnexesXLSX.
+type GetProposalAnnexesXLSXParams struct {
+	// Lang One language only; all when absent
+	Lang        *GetProposalAnnexesXLSXParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
+	IfNoneMatch *string                           `json:"If-None-Match,omitempty"`
+}
+
+// GetProposalAnnexesXLSXParamsLang defines parameters for GetProposalAnnexesXLSX.
+type GetProposalAnnexesXLSXParamsLang string
+
 // PutBudgetJSONBody defines parameters for PutBudget.
 type PutBudgetJSONBody struct {
 	// AllocationCeiling Derived from the settings' allocation_amount; accepted only as 0 or the value read
@@ -2199,6 +2227,11 @@ type CreateInvitationJSONBodyRole string
 type AddMemberJSONBody struct {
 	Email string `json:"email"`
 	Role  Role   `json:"role"`
+}
+
+// GetProposalPackageZipParams defines parameters for GetProposalPackageZip.
+type GetProposalPackageZipParams struct {
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
 }
 
 // GetProposalPDFParams defines parameters for GetProposalPDF.
@@ -2820,6 +2853,17 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/proposals/{id}/activity (the `ListActivity` operationId).
 	ListActivity(ctx context.Context, id ProposalID, params *ListActivityParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetProposalAnnexesXLSX The Excel annexes (members) - detailed budget, summary, performance framework, gap table, funding landscape
+	//
+	// One workbook: the detailed budget on the two sheets of the GC7 template (Health Products, cost
+	// groupings 4-7; Non-Health Products, the rest), the budget summary, the performance framework, the
+	// programmatic gap table and the funding landscape. Totals are SUM formulas with their values stored.
+	// Headers are in ?lang (default: the submission language of a bilingual proposal, else the
+	// proposal's own; either language may be asked for). ETag and 304 and the render limit as for the PDF.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/annexes.xlsx (the `GetProposalAnnexesXLSX` operationId).
+	GetProposalAnnexesXLSX(ctx context.Context, id ProposalID, params *GetProposalAnnexesXLSXParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetBudget The budget, with its version as the ETag (version 0 before the first save)
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/budget (the `GetBudget` operationId).
@@ -3066,6 +3110,17 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /api/v1/proposals/{id}/members/{userID} (the `RemoveMember` operationId).
 	RemoveMember(ctx context.Context, id ProposalID, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProposalPackageZip The submission package (members) - the PDF in each language, the annexes and manifest.json
+	//
+	// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
+	// the versions of the budget and framework, generated_at = the proposal's last change, and each
+	// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
+	// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
+	// bytes. ETag and 304 and the render limit as for the PDF.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
+	GetProposalPackageZip(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetProposalPDF The concept note as a PDF (members); DRAFT watermark unless final
 	//
@@ -3661,6 +3716,27 @@ func (c *Client) ListActivity(ctx context.Context, id ProposalID, params *ListAc
 	return c.Client.Do(req)
 }
 
+// GetProposalAnnexesXLSX The Excel annexes (members) - detailed budget, summary, performance framework, gap table, funding landscape
+//
+// One workbook: the detailed budget on the two sheets of the GC7 template (Health Products, cost
+// groupings 4-7; Non-Health Products, the rest), the budget summary, the performance framework, the
+// programmatic gap table and the funding landscape. Totals are SUM formulas with their values stored.
+// Headers are in ?lang (default: the submission language of a bilingual proposal, else the
+// proposal's own; either language may be asked for). ETag and 304 and the render limit as for the PDF.
+//
+// Corresponds with GET /api/v1/proposals/{id}/annexes.xlsx (the `GetProposalAnnexesXLSX` operationId).
+func (c *Client) GetProposalAnnexesXLSX(ctx context.Context, id ProposalID, params *GetProposalAnnexesXLSXParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProposalAnnexesXLSXRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetBudget The budget, with its version as the ETag (version 0 before the first save)
 //
 // Corresponds with GET /api/v1/proposals/{id}/budget (the `GetBudget` operationId).
@@ -4218,6 +4294,27 @@ func (c *Client) AddMember(ctx context.Context, id ProposalID, body AddMemberJSO
 // Corresponds with DELETE /api/v1/proposals/{id}/members/{userID} (the `RemoveMember` operationId).
 func (c *Client) RemoveMember(ctx context.Context, id ProposalID, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveMemberRequest(c.Server, id, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProposalPackageZip The submission package (members) - the PDF in each language, the annexes and manifest.json
+//
+// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
+// the versions of the budget and framework, generated_at = the proposal's last change, and each
+// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
+// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
+// bytes. ETag and 304 and the render limit as for the PDF.
+//
+// Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
+func (c *Client) GetProposalPackageZip(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProposalPackageZipRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5444,6 +5541,82 @@ func NewListActivityRequest(server string, id ProposalID, params *ListActivityPa
 	return req, nil
 }
 
+// NewGetProposalAnnexesXLSXRequest constructs an http.Request for the GetProposalAnnexesXLSX method
+func NewGetProposalAnnexesXLSXRequest(server string, id ProposalID, params *GetProposalAnnexesXLSXParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/annexes.xlsx", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Lang != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "lang", *params.Lang, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewGetBudgetRequest constructs an http.Request for the GetBudget method
 func NewGetBudgetRequest(server string, id ProposalID) (*http.Request, error) {
 	var err error
@@ -6581,6 +6754,55 @@ func NewRemoveMemberRequest(server string, id ProposalID, userID string) (*http.
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetProposalPackageZipRequest constructs an http.Request for the GetProposalPackageZip method
+func NewGetProposalPackageZipRequest(server string, id ProposalID, params *GetProposalPackageZipParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/package.zip", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -7965,6 +8187,19 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/proposals/{id}/activity (the `ListActivity` operationId).
 	ListActivityWithResponse(ctx context.Context, id ProposalID, params *ListActivityParams, reqEditors ...RequestEditorFn) (*ListActivityResponse, error)
 
+	// GetProposalAnnexesXLSXWithResponse The Excel annexes (members) - detailed budget, summary, performance framework, gap table, funding landscape
+	//
+	// One workbook: the detailed budget on the two sheets of the GC7 template (Health Products, cost
+	// groupings 4-7; Non-Health Products, the rest), the budget summary, the performance framework, the
+	// programmatic gap table and the funding landscape. Totals are SUM formulas with their values stored.
+	// Headers are in ?lang (default: the submission language of a bilingual proposal, else the
+	// proposal's own; either language may be asked for). ETag and 304 and the render limit as for the PDF.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/annexes.xlsx (the `GetProposalAnnexesXLSX` operationId).
+	GetProposalAnnexesXLSXWithResponse(ctx context.Context, id ProposalID, params *GetProposalAnnexesXLSXParams, reqEditors ...RequestEditorFn) (*GetProposalAnnexesXLSXResponse, error)
+
 	// GetBudgetWithResponse The budget, with its version as the ETag (version 0 before the first save)
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -8243,6 +8478,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /api/v1/proposals/{id}/members/{userID} (the `RemoveMember` operationId).
 	RemoveMemberWithResponse(ctx context.Context, id ProposalID, userID string, reqEditors ...RequestEditorFn) (*RemoveMemberResponse, error)
+
+	// GetProposalPackageZipWithResponse The submission package (members) - the PDF in each language, the annexes and manifest.json
+	//
+	// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
+	// the versions of the budget and framework, generated_at = the proposal's last change, and each
+	// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
+	// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
+	// bytes. ETag and 304 and the render limit as for the PDF.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
+	GetProposalPackageZipWithResponse(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*GetProposalPackageZipResponse, error)
 
 	// GetProposalPDFWithResponse The concept note as a PDF (members); DRAFT watermark unless final
 	//
@@ -9414,6 +9662,76 @@ func (r ListActivityResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListActivityResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProposalAnnexesXLSXResponse200Headers the declared response headers of an HTTP 200 response for GetProposalAnnexesXLSX
+type GetProposalAnnexesXLSXResponse200Headers struct {
+	ContentDisposition *string
+	ETag               *string
+}
+
+type GetProposalAnnexesXLSXResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetProposalAnnexesXLSXResponse200Headers
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetProposalAnnexesXLSXResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetProposalAnnexesXLSXResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetProposalAnnexesXLSXResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetProposalAnnexesXLSXResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProposalAnnexesXLSXResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProposalAnnexesXLSXResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProposalAnnexesXLSXResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProposalAnnexesXLSXResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11203,6 +11521,69 @@ func (r RemoveMemberResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RemoveMemberResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProposalPackageZipResponse200Headers the declared response headers of an HTTP 200 response for GetProposalPackageZip
+type GetProposalPackageZipResponse200Headers struct {
+	ContentDisposition *string
+	ETag               *string
+}
+
+type GetProposalPackageZipResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetProposalPackageZipResponse200Headers
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetProposalPackageZipResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetProposalPackageZipResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetProposalPackageZipResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProposalPackageZipResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProposalPackageZipResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProposalPackageZipResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProposalPackageZipResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13180,6 +13561,25 @@ func (c *ClientWithResponses) ListActivityWithResponse(ctx context.Context, id P
 	return ParseListActivityResponse(rsp)
 }
 
+// GetProposalAnnexesXLSXWithResponse The Excel annexes (members) - detailed budget, summary, performance framework, gap table, funding landscape
+//
+// One workbook: the detailed budget on the two sheets of the GC7 template (Health Products, cost
+// groupings 4-7; Non-Health Products, the rest), the budget summary, the performance framework, the
+// programmatic gap table and the funding landscape. Totals are SUM formulas with their values stored.
+// Headers are in ?lang (default: the submission language of a bilingual proposal, else the
+// proposal's own; either language may be asked for). ETag and 304 and the render limit as for the PDF.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/annexes.xlsx (the `GetProposalAnnexesXLSX` operationId).
+func (c *ClientWithResponses) GetProposalAnnexesXLSXWithResponse(ctx context.Context, id ProposalID, params *GetProposalAnnexesXLSXParams, reqEditors ...RequestEditorFn) (*GetProposalAnnexesXLSXResponse, error) {
+	rsp, err := c.GetProposalAnnexesXLSX(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProposalAnnexesXLSXResponse(rsp)
+}
+
 // GetBudgetWithResponse The budget, with its version as the ETag (version 0 before the first save)
 //
 // Returns a wrapper object for the known response body format(s).
@@ -13649,6 +14049,25 @@ func (c *ClientWithResponses) RemoveMemberWithResponse(ctx context.Context, id P
 		return nil, err
 	}
 	return ParseRemoveMemberResponse(rsp)
+}
+
+// GetProposalPackageZipWithResponse The submission package (members) - the PDF in each language, the annexes and manifest.json
+//
+// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
+// the versions of the budget and framework, generated_at = the proposal's last change, and each
+// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
+// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
+// bytes. ETag and 304 and the render limit as for the PDF.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
+func (c *ClientWithResponses) GetProposalPackageZipWithResponse(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*GetProposalPackageZipResponse, error) {
+	rsp, err := c.GetProposalPackageZip(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProposalPackageZipResponse(rsp)
 }
 
 // GetProposalPDFWithResponse The concept note as a PDF (members); DRAFT watermark unless final
@@ -14748,6 +15167,76 @@ func ParseListActivityResponse(rsp *http.Response) (*ListActivityResponse, error
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetProposalAnnexesXLSXResponse parses an HTTP response from a GetProposalAnnexesXLSXWithResponse call
+func ParseGetProposalAnnexesXLSXResponse(rsp *http.Response) (*GetProposalAnnexesXLSXResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProposalAnnexesXLSXResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetProposalAnnexesXLSXResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
@@ -16211,6 +16700,69 @@ func ParseRemoveMemberResponse(rsp *http.Response) (*RemoveMemberResponse, error
 		}
 		response.ApplicationproblemJSON409 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetProposalPackageZipResponse parses an HTTP response from a GetProposalPackageZipWithResponse call
+func ParseGetProposalPackageZipResponse(rsp *http.Response) (*GetProposalPackageZipResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProposalPackageZipResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetProposalPackageZipResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

@@ -1,0 +1,274 @@
+// Package annexes writes a proposal's Excel annexes: the detailed budget (Health Products and Non-Health
+// Products worksheets, as in the Global Fund's GC7 template), its summary, the performance framework,
+// the programmatic gap table and the funding landscape, in one .xlsx workbook. It reads a proposal
+// export, as the PDF builder does, so the server and `iduit render` write the same file.
+//
+// The Global Fund's annexes are Excel files, so the package is named after what it makes, and it is the
+// only package that imports excelize.
+package annexes
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"iduit/budget"
+	"iduit/export"
+)
+
+// ContentType is the media type of an .xlsx workbook.
+const ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// Part kinds the workbook reads; a kind absent from the export leaves its sheets out.
+const (
+	kindBudget     = "budget"
+	kindIndicators = "indicators"
+)
+
+// input is what the sheets read: the export and its parts decoded once.
+type input struct {
+	doc       export.Document
+	budget    *export.BudgetBody    // nil when the proposal has no budget
+	framework *export.FrameworkBody // nil when it has no performance framework
+	currency  budget.Currency
+}
+
+// sheet is one worksheet: its name's key in words and the function that writes it. A sheet whose
+// present says no is left out, so a new kind of document (PAAR, community priorities, intervention
+// records) is one more entry in sheets and one more file here.
+type sheet struct {
+	name    string
+	present func(in *input) bool
+	write   func(b *book, sw *excelize.StreamWriter) error
+}
+
+// sheets are the workbook's worksheets in order. The budget sheets come before the sheets whose
+// formulas refer to them.
+var sheets = []sheet{
+	{name: "sheet.hp", present: hasBudget, write: (*book).healthProducts},
+	{name: "sheet.nhp", present: hasBudget, write: (*book).nonHealthProducts},
+	{name: "sheet.summary", present: hasBudget, write: (*book).summary},
+	{name: "sheet.framework", present: hasFramework, write: (*book).framework},
+	{name: "sheet.gaps", present: hasGaps, write: (*book).gaps},
+	{name: "sheet.landscape", present: hasBudget, write: (*book).landscape},
+	// Sheets for PAAR, community priorities and intervention records go here once those documents exist.
+}
+
+func hasBudget(in *input) bool    { return in.budget != nil }
+func hasFramework(in *input) bool { return in.framework != nil }
+func hasGaps(in *input) bool      { return in.framework != nil && len(in.framework.Gaps) > 0 }
+
+// Write writes the workbook of doc in lang ("en" or "ru"). The same export gives the same bytes: the
+// document properties carry the proposal's last change, not the clock, and the archive's entries are
+// written in name order.
+func Write(w io.Writer, doc export.Document, cat *budget.Catalogue, lang string) error {
+	if _, ok := words[lang]; !ok {
+		return fmt.Errorf("annexes: no labels in %q", lang)
+	}
+	in, err := read(doc)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, in: in, cat: cat, lang: lang, w: words[lang]}
+	if err := b.makeStyles(); err != nil {
+		return err
+	}
+	if err := b.writeSheets(); err != nil {
+		return err
+	}
+	if err := b.properties(); err != nil {
+		return err
+	}
+	sorted := &sortedZip{}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return sorted })
+	if _, err := f.WriteTo(io.Discard); err != nil {
+		return err
+	}
+	return sorted.writeTo(w)
+}
+
+// read decodes the parts the sheets use; a part that does not decode is an error, not an empty sheet.
+func read(doc export.Document) (*input, error) {
+	in := &input{doc: doc}
+	for _, p := range doc.Documents {
+		switch p.Kind {
+		case kindBudget:
+			in.budget = &export.BudgetBody{}
+			if err := json.Unmarshal(p.Body, in.budget); err != nil {
+				return nil, fmt.Errorf("annexes: the budget: %w", err)
+			}
+			in.currency = currencyOf(in.budget.Currency)
+		case kindIndicators:
+			in.framework = &export.FrameworkBody{}
+			if err := json.Unmarshal(p.Body, in.framework); err != nil {
+				return nil, fmt.Errorf("annexes: the performance framework: %w", err)
+			}
+		}
+	}
+	return in, nil
+}
+
+func currencyOf(code string) budget.Currency {
+	if c, ok := budget.LookupCurrency(code); ok {
+		return c
+	}
+	return budget.Currency{Code: code, Digits: 2}
+}
+
+// book is the workbook being written, with what one sheet leaves for the next (the budget's ranges).
+type book struct {
+	f    *excelize.File
+	in   *input
+	cat  *budget.Catalogue
+	lang string
+	w    map[string]string
+	st   styles
+	// current is the sheet being written.
+	current string
+	// groupings caches the cost groupings' labels.
+	groupings map[string]string
+	// budgetSheets are the two detailed-budget sheets once written, for the summary's formulas.
+	budgetSheets []budgetRange
+}
+
+// writeSheets writes every present sheet; the workbook's first sheet ("Sheet1") becomes the About sheet.
+func (b *book) writeSheets() error {
+	about := b.w["sheet.about"]
+	if err := b.f.SetSheetName("Sheet1", about); err != nil {
+		return err
+	}
+	if err := b.stream(about, (*book).about); err != nil {
+		return err
+	}
+	for _, s := range sheets {
+		if !s.present(b.in) {
+			continue
+		}
+		if _, err := b.f.NewSheet(b.w[s.name]); err != nil {
+			return err
+		}
+		if err := b.stream(b.w[s.name], s.write); err != nil {
+			return fmt.Errorf("annexes: sheet %s: %w", s.name, err)
+		}
+	}
+	// The About sheet is active already; SetActiveSheet would read every streamed sheet back in.
+	return nil
+}
+
+func (b *book) stream(name string, write func(*book, *excelize.StreamWriter) error) error {
+	if err := b.pageSetup(name); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	if err := write(b, sw); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// pageSetup prints a sheet on A4 landscape, one page wide: a CCM prints the annexes for its meeting. The stream writer copies these settings from the
+// sheet, so they are set before it starts.
+func (b *book) pageSetup(name string) error {
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	// The About sheet is short: on one page.
+	tall := 0
+	if name == b.w["sheet.about"] {
+		tall = 1
+	}
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(tall)}); err != nil {
+		return err
+	}
+	b.current = name
+	return nil
+}
+
+// repeatRows prints the current sheet's first rows (title and header) on every page.
+func (b *book) repeatRows(rows int) error {
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s$1:$%d", sheetRef(b.current), rows), Scope: b.current})
+}
+
+// properties are the document properties a file browser and the Partner Portal show.
+func (b *book) properties() error {
+	p := b.in.doc.Proposal
+	when := p.UpdatedAt.UTC().Format(time.RFC3339)
+	return b.f.SetDocProps(&excelize.DocProperties{
+		Title: p.Title, Subject: b.w["doc"], Creator: p.Network, LastModifiedBy: p.Network,
+		Description: b.w["note"], Keywords: "Global Fund; " + p.Country, Language: b.lang,
+		Identifier: p.ID, Created: when, Modified: when, Category: b.w["doc"],
+	})
+}
+
+// sortedZip collects the archive's entries and writes them in name order: excelize writes streamed
+// sheets in map order, which would make the same proposal give different bytes (and ETags) each time.
+type sortedZip struct {
+	entries []zipEntry
+}
+
+type zipEntry struct {
+	name string
+	data *bytes.Buffer
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	e := zipEntry{name: name, data: &bytes.Buffer{}}
+	z.entries = append(z.entries, e)
+	return e.data, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error { return fmt.Errorf("annexes: AddFS is not used") }
+
+func (z *sortedZip) Close() error { return nil }
+
+func (z *sortedZip) writeTo(w io.Writer) error {
+	slices.SortFunc(z.entries, func(a, b zipEntry) int {
+		// [Content_Types].xml first, as Office writes it; then by name.
+		return strings.Compare(entryOrder(a.name), entryOrder(b.name))
+	})
+	zw := zip.NewWriter(w)
+	// The fastest deflate level takes half the time of the default for a file a third larger; one
+	// compressor serves every entry in turn (each is closed before the next is created).
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
+	})
+	for _, e := range z.entries {
+		fw, err := zw.Create(e.name)
+		if err != nil {
+			return err
+		}
+		if _, err := e.data.WriteTo(fw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func entryOrder(name string) string {
+	if name == "[Content_Types].xml" {
+		return ""
+	}
+	return name
+}

@@ -1,0 +1,167 @@
+// Package submission assembles the submission package of a proposal: the concept note as a PDF in each
+// of its languages, the Excel annexes, and a manifest naming every file with its size and SHA-256, in
+// one .zip. It builds from a proposal export, so the server's GET /proposals/{id}/package.zip and the
+// offline `iduit render` write the same bytes.
+package submission
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"iduit/annexes"
+	"iduit/budget"
+	"iduit/conceptnote"
+	"iduit/docx"
+	"iduit/export"
+	"iduit/pdf"
+	"iduit/templates"
+)
+
+// ContentType is the media type of the package.
+const ContentType = "application/zip"
+
+// ManifestFormat names the manifest's layout; it changes only when a reader would misread a new one.
+const ManifestFormat = "iduit-submission-package/1"
+
+// Entry is one file of the package and how to make it.
+type Entry struct {
+	Name      string
+	MediaType string
+	Language  string
+	Render    func(w io.Writer) error
+}
+
+// Contents lists the package's files in order: the concept note in every language of the proposal,
+// then the annexes in the submission language.
+func Contents(doc export.Document, tpl *templates.Template, cat *budget.Catalogue) []Entry {
+	var out []Entry
+	for _, lang := range Languages(doc.Proposal) {
+		out = append(out, Entry{Name: "concept-note-" + lang + ".pdf", MediaType: "application/pdf", Language: lang,
+			Render: func(w io.Writer) error { return pdf.Render(w, conceptnote.Build(doc, tpl, cat, lang)) }})
+	}
+	// The Word narrative in each language too: the CCM edits it, technical-assistance partners review it
+	// with tracked changes.
+	for _, lang := range Languages(doc.Proposal) {
+		out = append(out, Entry{Name: "concept-note-" + lang + ".docx", MediaType: docx.ContentType, Language: lang,
+			Render: func(w io.Writer) error { return docx.Render(w, conceptnote.Build(doc, tpl, cat, lang)) }})
+	}
+	lang := SubmissionLanguage(doc.Proposal)
+	out = append(out, Entry{Name: "annexes-" + lang + ".xlsx", MediaType: annexes.ContentType, Language: lang,
+		Render: func(w io.Writer) error { return annexes.Write(w, doc, cat, lang) }})
+	return out
+}
+
+// Languages are the languages a proposal has text in: both for a bilingual proposal (English first),
+// otherwise its own.
+func Languages(p export.Proposal) []string {
+	if p.Bilingual {
+		return []string{"en", "ru"}
+	}
+	return []string{p.Language}
+}
+
+// SubmissionLanguage is the language sent to the funder: a bilingual proposal's chosen one, otherwise
+// the only one it has.
+func SubmissionLanguage(p export.Proposal) string {
+	if p.Bilingual && p.SubmissionLanguage != "" {
+		return p.SubmissionLanguage
+	}
+	return p.Language
+}
+
+// Manifest is manifest.json: what the package holds, so a CCM secretariat can check that the files it
+// uploads are the ones the network sent.
+type Manifest struct {
+	Format   string           `json:"format"`
+	Proposal ManifestProposal `json:"proposal"`
+	// GeneratedAt is the proposal's last change, not the clock, so the same proposal gives the same bytes.
+	GeneratedAt time.Time      `json:"generated_at"`
+	Files       []ManifestFile `json:"files"`
+}
+
+// ManifestProposal identifies the proposal and the version of it the files were made from.
+type ManifestProposal struct {
+	ID              string `json:"id"`
+	Title           string `json:"title"`
+	Status          string `json:"status"`
+	Template        string `json:"template"`
+	TemplateVersion int    `json:"template_version"`
+	// Version is the proposal's content version: its last change, which every save moves (the package's
+	// ETag is made from it too).
+	Version string `json:"version"`
+	// Documents are the versions of the structured parts (budget, indicators) the annexes were made from.
+	Documents []ManifestDocument `json:"documents"`
+}
+
+// ManifestDocument is one structured part and its version.
+type ManifestDocument struct {
+	Kind    string `json:"kind"`
+	Version int    `json:"version"`
+}
+
+// ManifestFile is one file of the package.
+type ManifestFile struct {
+	Name      string `json:"name"`
+	MediaType string `json:"media_type"`
+	Language  string `json:"language"`
+	Size      int    `json:"size"`
+	SHA256    string `json:"sha256"`
+}
+
+// Write renders every entry and writes the package: manifest.json first, then the files in order.
+// Every entry carries the proposal's last change as its time, so the archive is the same for the same
+// proposal.
+func Write(w io.Writer, doc export.Document, entries []Entry) error {
+	p := doc.Proposal
+	m := Manifest{Format: ManifestFormat, GeneratedAt: p.UpdatedAt.UTC(), Proposal: ManifestProposal{
+		ID: p.ID, Title: p.Title, Status: p.Status, Template: p.Template, TemplateVersion: p.TemplateVersion,
+		Version: p.UpdatedAt.UTC().Format(time.RFC3339Nano), Documents: []ManifestDocument{}}}
+	for _, d := range doc.Documents {
+		m.Proposal.Documents = append(m.Proposal.Documents, ManifestDocument{Kind: d.Kind, Version: d.Version})
+	}
+	files := make([][]byte, len(entries))
+	for i, e := range entries {
+		var buf bytes.Buffer
+		if err := e.Render(&buf); err != nil {
+			return fmt.Errorf("submission: %s: %w", e.Name, err)
+		}
+		files[i] = buf.Bytes()
+		sum := sha256.Sum256(files[i])
+		m.Files = append(m.Files, ManifestFile{Name: e.Name, MediaType: e.MediaType, Language: e.Language,
+			Size: len(files[i]), SHA256: hex.EncodeToString(sum[:])})
+	}
+	manifest, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	if err := add(zw, "manifest.json", p.UpdatedAt, append(manifest, '\n')); err != nil {
+		return err
+	}
+	for i, e := range entries {
+		if err := add(zw, e.Name, p.UpdatedAt, files[i]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func add(zw *zip.Writer, name string, when time.Time, data []byte) error {
+	// PDFs and .xlsx files are compressed already; storing them costs a little size and saves the time.
+	method := zip.Store
+	if name == "manifest.json" {
+		method = zip.Deflate
+	}
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: when.UTC()})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(data)
+	return err
+}

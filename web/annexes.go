@@ -1,0 +1,28 @@
+package web
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"iduit/api"
+)
+
+// annexesXLSX hands a signed-in member the Excel annexes with the session cookie, through the same
+// service call (cache, render limit, ETag) as GET /api/v1/proposals/{id}/annexes.xlsx.
+func (p *Pages) annexesXLSX(c *gin.Context) {
+	file, err := p.svc.AnnexesXLSX(c.Request.Context(), mustUser(c), c.Param("id"), c.Query("lang"), c.GetHeader("If-None-Match"))
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	api.SendDownload(c, file)
+}
+
+// submissionPackage hands a signed-in member the submission package, as GET /api/v1/proposals/{id}/package.zip.
+func (p *Pages) submissionPackage(c *gin.Context) {
+	file, err := p.svc.SubmissionPackage(c.Request.Context(), mustUser(c), c.Param("id"), c.GetHeader("If-None-Match"))
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	api.SendDownload(c, file)
+}
