@@ -125,7 +125,7 @@ var routeMatrix = map[string]routeCase{
 		return call{method: "GET", path: v1 + "/templates/" + testTemplate + "/worksheet.pdf"}
 	}, each(200)},
 	"GET /api/v1/proposals/:id/pdf":          {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/pdf")} }, member(200, 200, 200, 200)},
-	"GET /api/v1/proposals/:id/docx":   {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/docx?comments=1")} }, member(200, 200, 200, 200)},
+	"GET /api/v1/proposals/:id/docx":         {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/docx?comments=1")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/annexes.xlsx": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/annexes.xlsx")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/package.zip":  {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/package.zip")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/catalogue":                  {func(f fixture, w string) call { return call{method: "GET", path: v1 + "/catalogue"} }, each(200)},
