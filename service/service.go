@@ -26,6 +26,7 @@ type Service struct {
 	pdfs                             *pdfCache
 	proposalTemplates                proposalTemplates
 	imports                          ImportLimits
+	attachments                      AttachmentLimits
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -40,6 +41,8 @@ type Config struct {
 	Now func() time.Time
 	// Imports bounds the work one import may ask for; zero values take DefaultImportLimits.
 	Imports ImportLimits
+	// Attachments bounds evidence files; zero values take DefaultAttachmentLimits.
+	Attachments AttachmentLimits
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -70,11 +73,17 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Imports.MaxComments <= 0 {
 		cfg.Imports.MaxComments = DefaultImportLimits.MaxComments
 	}
+	if cfg.Attachments.MaxFileBytes <= 0 {
+		cfg.Attachments.MaxFileBytes = DefaultAttachmentLimits.MaxFileBytes
+	}
+	if cfg.Attachments.MaxProposalBytes <= 0 {
+		cfg.Attachments.MaxProposalBytes = DefaultAttachmentLimits.MaxProposalBytes
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, passwords: cfg.Passwords, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		accountThrottle: newThrottle(5, 15*time.Minute), addressThrottle: newThrottle(20, 15*time.Minute),
 		renderGate: newRenderGate(runtime.GOMAXPROCS(0), 2*runtime.GOMAXPROCS(0)), pdfs: newPDFCache(64 << 20),
-		imports: cfg.Imports,
+		imports: cfg.Imports, attachments: cfg.Attachments,
 	}
 }
 

@@ -1,0 +1,1 @@
+-- Placeholder so that this branch's 0008 loads: migrations 0005-0007 are being written on other branches in parallel. Drop this file when that branch's 0007 is merged.
