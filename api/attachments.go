@@ -148,7 +148,7 @@ func ReadUpload(r *http.Request, svc *service.Service, beforeFile func(fields ma
 		if _, ok := domain.AsError(err); ok {
 			return nil, nil, err
 		}
-		return nil, nil, domain.Errorf(domain.KindInvalid, "the upload could not be read as multipart/form-data")
+		return nil, nil, &domain.Error{Kind: domain.KindInvalid, Message: "the upload could not be read as multipart/form-data", Code: "attachment.unreadable"}
 	}
 	for {
 		part, err := mr.NextPart()
