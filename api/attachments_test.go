@@ -272,3 +272,19 @@ func TestAttachmentAccess(t *testing.T) {
 		a.do(t, call{method: "DELETE", path: base + "/" + aid, token: editor.token}).want(204)
 	})
 }
+
+// TestExportNamesAttachmentsAndImportTakesItBack: the export lists the files by digest (not their bytes)
+// and the import of that export still succeeds.
+func TestExportNamesAttachmentsAndImportTakesItBack(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Owner")
+		id := a.newProposal(t, owner)
+		a.upload(t, owner.token, id, upload{title: "Minutes", kind: "minutes", filename: "m.pdf", content: smallPDF}).want(201)
+		exp := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/export", token: owner.token}).want(200)
+		files, _ := exp.json()["attachments"].([]any)
+		if len(files) != 1 || files[0].(map[string]any)["sha256"] != digest(smallPDF) || strings.Contains(exp.Body.String(), "JVBERi") {
+			t.Fatalf("export attachments: %v", files)
+		}
+		a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: exp.Body.String()}).want(201)
+	})
+}
