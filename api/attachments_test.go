@@ -34,6 +34,13 @@ type upload struct {
 
 func (a *testAPI) upload(t *testing.T, token, proposalID string, u upload) result {
 	t.Helper()
+	c := uploadCall("/api/v1/proposals/"+proposalID+"/attachments", u)
+	c.token = token
+	return a.do(t, c)
+}
+
+// uploadCall is the request of an upload, without a token. Writing to a bytes.Buffer cannot fail.
+func uploadCall(path string, u upload) call {
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	for name, v := range map[string]string{"title": u.title, "kind": u.kind, "section": u.section, "link": u.link} {
@@ -41,14 +48,10 @@ func (a *testAPI) upload(t *testing.T, token, proposalID string, u upload) resul
 			_ = w.WriteField(name, v)
 		}
 	}
-	fw, err := w.CreateFormFile("file", u.filename)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw, _ := w.CreateFormFile("file", u.filename)
 	fw.Write(u.content)
 	w.Close()
-	return a.do(t, call{method: "POST", path: "/api/v1/proposals/" + proposalID + "/attachments", token: token, body: body.Bytes(),
-		header: map[string]string{"Content-Type": w.FormDataContentType()}})
+	return call{method: "POST", path: path, body: body.Bytes(), header: map[string]string{"Content-Type": w.FormDataContentType()}}
 }
 
 // eachAPIWith is eachAPI with the service configured by cfg (small limits).
