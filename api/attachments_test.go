@@ -291,3 +291,38 @@ func TestExportNamesAttachmentsAndImportTakesItBack(t *testing.T) {
 		a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: exp.Body.String()}).want(201)
 	})
 }
+
+// TestDeletingAProposalRemovesItsFilesUnlessShared: evidence may hold personal data, so a deleted
+// proposal's files go with it, except a file another proposal also holds.
+func TestDeletingAProposalRemovesItsFilesUnlessShared(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Owner")
+		gone, kept := a.newProposal(t, owner), a.newProposal(t, owner)
+		own := []byte("only in the deleted proposal " + randomHex(8) + "\n")
+		shared := []byte("in both proposals " + randomHex(8) + "\n")
+		before, err := a.store.BlobCount(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.upload(t, owner.token, gone, upload{kind: "data", filename: "own.txt", content: own}).want(201)
+		a.upload(t, owner.token, gone, upload{kind: "data", filename: "shared.txt", content: shared}).want(201)
+		aid := a.upload(t, owner.token, kept, upload{kind: "data", filename: "shared.txt", content: shared}).want(201).str("id")
+		a.do(t, call{method: "DELETE", path: "/api/v1/proposals/" + gone, token: owner.token}).want(204)
+		after, err := a.store.BlobCount(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after-before != 1 {
+			t.Fatalf("%d files left after deleting the proposal, want 1 (the shared one)", after-before)
+		}
+		got := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + kept + "/attachments/" + aid, token: owner.token}).want(200)
+		if !bytes.Equal(got.Body.Bytes(), shared) {
+			t.Fatalf("the shared file reads %q", got.Body.String())
+		}
+		// The same bytes uploaded again after their removal are stored again, whole.
+		again := a.upload(t, owner.token, kept, upload{kind: "data", filename: "own.txt", content: own}).want(201).str("id")
+		if got := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + kept + "/attachments/" + again, token: owner.token}).want(200); !bytes.Equal(got.Body.Bytes(), own) {
+			t.Fatalf("re-uploaded file reads %q", got.Body.String())
+		}
+	})
+}

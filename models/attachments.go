@@ -151,6 +151,9 @@ func (s *Store) CreateAttachment(ctx context.Context, a domain.Attachment, quota
 		if err != nil {
 			return translate(err, "file")
 		}
+		if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
+			return err
+		}
 		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, uploaded_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.ProposalID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
@@ -159,6 +162,53 @@ func (s *Store) CreateAttachment(ctx context.Context, a domain.Attachment, quota
 		}
 		return record(tx, act)
 	})
+}
+
+// checkChunks makes sure every chunk of a blob is there before an attachment refers to it: a known file's
+// bytes could have been removed (DeleteUnusedBlobs) between the upload's look and this transaction. On
+// PostgreSQL the blob row is locked first, so a removal either finished before (its chunks are seen gone)
+// or waits for this attachment, whose reference then stops it.
+func (s *Store) checkChunks(tx *gorm.DB, sha256 string, size int64) error {
+	if s.dialect == DialectPostgres {
+		if err := tx.Exec("SELECT sha256 FROM blobs WHERE sha256 = ? FOR UPDATE", sha256).Error; err != nil {
+			return translate(err, "file")
+		}
+	}
+	var n int64
+	if err := tx.Raw("SELECT COUNT(*) FROM blob_chunks WHERE sha256 = ?", sha256).Scan(&n).Error; err != nil {
+		return translate(err, "file")
+	}
+	if n != (size+ChunkSize-1)/ChunkSize {
+		return &domain.Error{Kind: domain.KindConflict, Message: "the file's stored copy was removed while it was uploaded; upload it again", Code: "attachment.retry"}
+	}
+	return nil
+}
+
+// ProposalBlobs lists the digests of the files a proposal holds or held (deleted ones too), so that
+// DeleteUnusedBlobs can look at them once the proposal is gone.
+func (s *Store) ProposalBlobs(ctx context.Context, proposalID string) ([]string, error) {
+	var out []string
+	err := s.db.WithContext(ctx).Raw("SELECT DISTINCT sha256 FROM attachments WHERE proposal_id = ?", proposalID).Scan(&out).Error
+	return out, translate(err, "attachment")
+}
+
+// DeleteUnusedBlobs removes the bytes of the given files that no attachment refers to any more, one file
+// per transaction. A file attached again meanwhile is kept: the reference stops the removal (the foreign
+// key), which is the right answer, not an error.
+func (s *Store) DeleteUnusedBlobs(ctx context.Context, digests []string) error {
+	for _, sha := range digests {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			res := tx.Exec("DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments WHERE attachments.sha256 = ?)", sha, sha)
+			if res.Error != nil || res.RowsAffected == 0 {
+				return res.Error
+			}
+			return tx.Exec("DELETE FROM blob_chunks WHERE sha256 = ?", sha).Error
+		})
+		if err != nil && !isForeignKeyViolation(err) {
+			return translate(err, "file")
+		}
+	}
+	return nil
 }
 
 // UpdateAttachment replaces a file's title, kind, section and link.

@@ -62,6 +62,7 @@ var attachmentErrors = map[string]msg{
 	"err.attachment.quota":          {"The proposal's files would pass their total limit; remove a file or upload a smaller one.", "Файлы заявки превысили бы общий допустимый размер; уберите какой-нибудь файл или загрузите файл поменьше."},
 	"err.attachment.type":           {"This type of file is not accepted; accepted are PDF, DOCX, XLSX, ODT, JPEG, PNG, CSV and plain text (UTF-8).", "Такой тип файла не принимается; принимаются PDF, DOCX, XLSX, ODT, JPEG, PNG, CSV и простой текст (UTF-8)."},
 	"err.attachment.empty":          {"The file is empty.", "Файл пустой."},
+	"err.attachment.retry":          {"The file's stored copy was removed while you uploaded it; upload it again.", "Сохраненная копия файла была удалена во время загрузки; загрузите его еще раз."},
 	"err.attachment.unreadable":     {"The upload could not be read; choose the file and send the form again.", "Не удалось прочитать загрузку; выберите файл и отправьте форму еще раз."},
 }
 
