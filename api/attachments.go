@@ -14,8 +14,12 @@ import (
 	"iduit/service"
 )
 
-// attachmentsRoute is the upload route, whose body limit follows the service's file limit.
-const attachmentsRoute = "/api/v1/proposals/:id/attachments"
+// attachmentsRoute and attachmentsPageRoute are the upload routes (API and page), whose body limit
+// follows the service's file limit.
+const (
+	attachmentsRoute     = "/api/v1/proposals/:id/attachments"
+	attachmentsPageRoute = "/proposals/:id/attachments"
+)
 
 // uploadOverhead is what a multipart body carries beside the file: boundaries, headers and the small
 // fields. The body limit is the file limit plus this, so the service, which counts the file's own bytes,

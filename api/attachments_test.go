@@ -239,6 +239,12 @@ func TestAttachmentLimitsAnswer413NamingTheLimit(t *testing.T) {
 		if !strings.Contains(r.str("detail"), "1000 bytes") {
 			t.Errorf("413 does not name the file limit: %s", r.Body.String())
 		}
+		// Declared too large for the route (the file limit and 64 KiB of form): refused before it is read,
+		// still naming the file limit.
+		r = a.upload(t, owner.token, id, upload{kind: "data", filename: "huge.csv", content: bytes.Repeat(line, 7000)}).want(413)
+		if !strings.Contains(r.str("detail"), "1000 bytes") {
+			t.Errorf("413 before reading does not name the file limit: %s", r.Body.String())
+		}
 		for i := 0; i < 2; i++ {
 			a.upload(t, owner.token, id, upload{kind: "data", filename: "part.csv", content: bytes.Repeat(line, 80+i)}).want(201)
 		}
