@@ -86,7 +86,7 @@ func (h *handlers) createAttachment(c *gin.Context) {
 }
 
 func (h *handlers) listAttachments(c *gin.Context) {
-	items, err := h.svc.Attachments(c.Request.Context(), currentUser(c), c.Param("id"))
+	items, err := h.svc.Attachments(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("section"))
 	if err != nil {
 		writeError(c, err)
 		return

@@ -139,6 +139,13 @@ func TestAttachmentsUploadDownloadEditDelete(t *testing.T) {
 			t.Fatalf("list %v", list)
 		}
 
+		if n := len(a.do(t, call{method: "GET", path: base + "?section=ccm-inclusive-process", token: owner.token}).want(200).json()["items"].([]any)); n != 1 {
+			t.Fatalf("%d files listed for their section, want 1", n)
+		}
+		if n := len(a.do(t, call{method: "GET", path: base + "?section=risks", token: owner.token}).want(200).json()["items"].([]any)); n != 0 {
+			t.Fatalf("%d files listed for another section, want 0", n)
+		}
+
 		edited := a.do(t, call{method: "PATCH", path: base + "/" + aid, token: owner.token, body: map[string]string{"title": "Протокол", "kind": "minutes", "link": ""}}).want(200).json()
 		if edited["title"] != "Протокол" || edited["kind"] != "minutes" || edited["link"] != nil || edited["section"] != "ccm-inclusive-process" {
 			t.Fatalf("edited %v", edited)

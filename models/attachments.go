@@ -60,11 +60,15 @@ func (s *Store) attachmentQuery(ctx context.Context) *gorm.DB {
 		Joins("LEFT JOIN members ON members.proposal_id = attachments.proposal_id AND members.user_id = attachments.uploaded_by")
 }
 
-// Attachments lists a proposal's files that are not deleted, oldest first, in one query.
-func (s *Store) Attachments(ctx context.Context, proposalID string) ([]domain.Attachment, error) {
+// Attachments lists a proposal's files that are not deleted, oldest first, in one query; a section key
+// narrows the list to the files supporting that section.
+func (s *Store) Attachments(ctx context.Context, proposalID, section string) ([]domain.Attachment, error) {
 	var rows []attachmentRow
-	err := s.attachmentQuery(ctx).Where("attachments.proposal_id = ? AND attachments.deleted_at IS NULL", proposalID).
-		Order("attachments.created_at, attachments.id").Find(&rows).Error
+	q := s.attachmentQuery(ctx).Where("attachments.proposal_id = ? AND attachments.deleted_at IS NULL", proposalID)
+	if section != "" {
+		q = q.Where("attachments.section_key = ?", section)
+	}
+	err := q.Order("attachments.created_at, attachments.id").Find(&rows).Error
 	if err != nil {
 		return nil, translate(err, "attachment")
 	}

@@ -211,13 +211,14 @@ func (s *Service) checkAttachmentInput(p domain.Proposal, in AttachmentInput) er
 	return nil
 }
 
-// Attachments lists a proposal's files for any member, with hidden reviewers hidden as uploaders.
-func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID string) ([]domain.Attachment, error) {
+// Attachments lists a proposal's files for any member, all or those of one section, with hidden
+// reviewers hidden as uploaders.
+func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID, section string) ([]domain.Attachment, error) {
 	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
-	items, err := s.store.Attachments(ctx, p.ID)
+	items, err := s.store.Attachments(ctx, p.ID, section)
 	for i := range items {
 		items[i].UploadedBy = presentPerson(p, items[i].UploadedBy, items[i].UploaderRole)
 	}

@@ -26,13 +26,16 @@ type attachmentsPage struct {
 	// MaxFile and MaxProposal are the limits as people read them ("25 MB").
 	MaxFile, MaxProposal string
 	Accepted             string
-	Form                 service.AttachmentInput
-	Problems             map[string]string
-	Error                string
+	// Section is the section the list is narrowed to, if any.
+	Section  string
+	Form     service.AttachmentInput
+	Problems map[string]string
+	Error    string
 }
 
 func (p *Pages) attachmentsPage(c *gin.Context) {
-	p.showAttachments(c, http.StatusOK, attachmentsPage{Form: service.AttachmentInput{Kind: domain.AttachmentMinutes}})
+	// ?section= lists the files of one section and offers it in the form (a section page links here so).
+	p.showAttachments(c, http.StatusOK, attachmentsPage{Form: service.AttachmentInput{Kind: domain.AttachmentMinutes, Section: c.Query("section")}})
 }
 
 // showAttachments renders the list and the upload form; a refused upload shows it again with what was
@@ -43,11 +46,12 @@ func (p *Pages) showAttachments(c *gin.Context, status int, data attachmentsPage
 		p.fail(c, err)
 		return
 	}
-	items, err := p.svc.Attachments(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	items, err := p.svc.Attachments(c.Request.Context(), mustUser(c), head.Proposal.ID, c.Query("section"))
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
+	data.Section = c.Query("section")
 	limits := p.svc.AttachmentLimits()
 	data.Base, data.Head, data.Kinds = p.base(c, tr(c, "attachments.title")+" · "+head.Proposal.Title), head, domain.AttachmentKinds()
 	for _, a := range items {

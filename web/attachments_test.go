@@ -60,6 +60,9 @@ func TestAttachmentsPage(t *testing.T) {
 			t.Fatalf("download %s: %d %q %v", link, got.Status, got.Body, got.Header)
 		}
 
+		if p := owner.get(path + "?section=risks"); strings.Contains(p.Body, "протокол.pdf") || !strings.Contains(p.Body, "risks") {
+			t.Fatalf("the list of another section shows the file, or does not say it is narrowed:\n%s", p.Body)
+		}
 		owner.post("/lang", url.Values{"lang": {"ru"}, "next": {path}})
 		owner.get(path)
 		p = owner.uploadForm(path, owner.csrf, "minutes", "page.pdf", []byte("<!DOCTYPE html><html></html>"))

@@ -1134,6 +1134,12 @@ type ListActivityParams struct {
 // ListActivity200JSONResponseBodyItemsKind defines parameters for ListActivity.
 type ListActivity200JSONResponseBodyItemsKind string
 
+// ListAttachmentsParams defines parameters for ListAttachments.
+type ListAttachmentsParams struct {
+	// Section Only the files supporting this section
+	Section *string `form:"section,omitempty" json:"section,omitempty"`
+}
+
 // CreateAttachmentMultipartBody defines parameters for CreateAttachment.
 type CreateAttachmentMultipartBody struct {
 	File openapi_types.File `json:"file"`
@@ -1718,7 +1724,7 @@ type ClientInterface interface {
 	// ListAttachments The proposal's files, oldest first (any member)
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/attachments (the `ListAttachments` operationId).
-	ListAttachments(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAttachments(ctx context.Context, id ProposalID, params *ListAttachmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAttachmentWithBody Attach an evidence file (owner, editor)
 	//
@@ -2320,8 +2326,8 @@ func (c *Client) ListActivity(ctx context.Context, id ProposalID, params *ListAc
 // ListAttachments The proposal's files, oldest first (any member)
 //
 // Corresponds with GET /api/v1/proposals/{id}/attachments (the `ListAttachments` operationId).
-func (c *Client) ListAttachments(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAttachmentsRequest(c.Server, id)
+func (c *Client) ListAttachments(ctx context.Context, id ProposalID, params *ListAttachmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAttachmentsRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3734,7 +3740,7 @@ func NewListActivityRequest(server string, id ProposalID, params *ListActivityPa
 }
 
 // NewListAttachmentsRequest constructs an http.Request for the ListAttachments method
-func NewListAttachmentsRequest(server string, id ProposalID) (*http.Request, error) {
+func NewListAttachmentsRequest(server string, id ProposalID, params *ListAttachmentsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3757,6 +3763,33 @@ func NewListAttachmentsRequest(server string, id ProposalID) (*http.Request, err
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Section != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "section", *params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -5843,7 +5876,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/attachments (the `ListAttachments` operationId).
-	ListAttachmentsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*ListAttachmentsResponse, error)
+	ListAttachmentsWithResponse(ctx context.Context, id ProposalID, params *ListAttachmentsParams, reqEditors ...RequestEditorFn) (*ListAttachmentsResponse, error)
 
 	// CreateAttachmentWithBodyWithResponse Attach an evidence file (owner, editor)
 	//
@@ -10035,8 +10068,8 @@ func (c *ClientWithResponses) ListActivityWithResponse(ctx context.Context, id P
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/proposals/{id}/attachments (the `ListAttachments` operationId).
-func (c *ClientWithResponses) ListAttachmentsWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*ListAttachmentsResponse, error) {
-	rsp, err := c.ListAttachments(ctx, id, reqEditors...)
+func (c *ClientWithResponses) ListAttachmentsWithResponse(ctx context.Context, id ProposalID, params *ListAttachmentsParams, reqEditors ...RequestEditorFn) (*ListAttachmentsResponse, error) {
+	rsp, err := c.ListAttachments(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
