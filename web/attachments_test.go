@@ -37,6 +37,9 @@ func TestAttachmentsPage(t *testing.T) {
 		if p := owner.get("/proposals/" + id); !strings.Contains(p.Body, `href="`+path+`"`) {
 			t.Fatal("the proposal page does not link to its files")
 		}
+		if p := owner.get("/proposals/" + id + "/sections/risks"); !strings.Contains(p.Body, `href="`+path+`?section=risks"`) {
+			t.Fatal("a section page does not link to its files")
+		}
 		p := owner.get(path)
 		if p.Status != http.StatusOK || !strings.Contains(p.Body, `enctype="multipart/form-data"`) || !strings.Contains(p.Body, "personal data") {
 			t.Fatalf("files page: %d\n%s", p.Status, p.Body)

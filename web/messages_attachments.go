@@ -18,6 +18,7 @@ var attachmentMessages = map[string]msg{
 	"attachments.title": {"Evidence files", "Подтверждающие документы"},
 	"attachments.intro": {"Keep the evidence of the funding request here: minutes of consultations and of the CCM meeting, attendance sheets, the signed endorsement, co-financing letters, community-led monitoring data.",
 		"Храните здесь подтверждения к заявке: протоколы консультаций и заседания СКК, листы регистрации участников, подписанное одобрение, письма о софинансировании, данные мониторинга силами сообществ."},
+	"section.attachments":       {"Evidence files for this section", "Подтверждающие документы к этому разделу"},
 	"attachments.filtered":      {"Files supporting section %v only.", "Только файлы к разделу %v."},
 	"attachments.all":           {"All files", "Все файлы"},
 	"attachments.empty":         {"No files yet.", "Файлов пока нет."},
