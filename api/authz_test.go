@@ -19,6 +19,8 @@ type fixture struct {
 	comment  string
 	snapshot string
 	notes    map[string]string
+	// attachment is a file the editor attached.
+	attachment string
 }
 
 func (a *testAPI) newFixture(t *testing.T) fixture {
@@ -34,6 +36,7 @@ func (a *testAPI) newFixture(t *testing.T) fixture {
 	a.setStatus(t, f.tm, "editor", "in_review", 200)
 	a.setStatus(t, f.tm, "reviewer", "changes_requested", 200)
 	f.snapshot = a.do(t, call{method: "GET", path: "/api/v1/proposals/" + f.tm.id + "/snapshots", token: p["owner"].token}).json()["items"].([]any)[0].(map[string]any)["id"].(string)
+	f.attachment = a.upload(t, p["editor"].token, f.tm.id, upload{kind: "minutes", filename: "m.pdf", content: smallPDF}).want(201).str("id")
 	for _, who := range []string{"viewer", "reviewer", "editor", "owner"} {
 		items := a.do(t, call{method: "GET", path: "/api/v1/notifications", token: p[who].token}).json()["items"].([]any)
 		f.notes[who] = items[0].(map[string]any)["id"].(string)
@@ -192,6 +195,19 @@ var routeMatrix = map[string]routeCase{
 		return call{method: "GET", path: pp(f, "/snapshots/"+f.snapshot)}
 	}, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/activity": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/activity")} }, member(200, 200, 200, 200)},
+	"POST /api/v1/proposals/:id/attachments": {func(f fixture, w string) call {
+		return uploadCall(pp(f, "/attachments"), upload{kind: "data", filename: "d.pdf", content: smallPDF})
+	}, member(403, 403, 201, 201)},
+	"GET /api/v1/proposals/:id/attachments": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/attachments")} }, member(200, 200, 200, 200)},
+	"GET /api/v1/proposals/:id/attachments/:aid": {func(f fixture, w string) call {
+		return call{method: "GET", path: pp(f, "/attachments/"+f.attachment)}
+	}, member(200, 200, 200, 200)},
+	"PATCH /api/v1/proposals/:id/attachments/:aid": {func(f fixture, w string) call {
+		return call{method: "PATCH", path: pp(f, "/attachments/"+f.attachment), body: map[string]string{"title": "Протокол"}}
+	}, member(403, 403, 200, 200)},
+	"DELETE /api/v1/proposals/:id/attachments/:aid": {func(f fixture, w string) call {
+		return call{method: "DELETE", path: pp(f, "/attachments/"+f.attachment)}
+	}, member(403, 403, 204, 204)},
 }
 
 // TestAuthorizationMatrix tries every registered route as each kind of caller, on a fresh fixture each

@@ -89,15 +89,16 @@ func recoverPanics(c *gin.Context) {
 }
 
 // limitBody caps what a client may send, with larger caps for the few routes in perRoute; decodeJSON
-// turns the overflow into 413.
-func limitBody(defaultMax int64, perRoute map[string]int64) gin.HandlerFunc {
+// turns the overflow into 413. refuse answers a body declared too large before it is read.
+func limitBody(defaultMax int64, perRoute map[string]int64, refuse func(c *gin.Context, max int64)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		max := defaultMax
 		if m, ok := perRoute[c.FullPath()]; ok {
 			max = m
 		}
 		if c.Request.ContentLength > max {
-			writeError(c, domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", max))
+			refuse(c, max)
+			c.Abort()
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)

@@ -21,6 +21,7 @@ var statusOf = map[domain.Kind]int{
 	domain.KindPreconditionRequired: http.StatusPreconditionRequired,
 	domain.KindUnprocessable:        http.StatusUnprocessableEntity,
 	domain.KindTooLarge:             http.StatusRequestEntityTooLarge,
+	domain.KindUnsupportedMediaType: http.StatusUnsupportedMediaType,
 	domain.KindTooManyRequests:      http.StatusTooManyRequests,
 	domain.KindUnavailable:          http.StatusServiceUnavailable,
 	domain.KindInternal:             http.StatusInternalServerError,

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"log/slog"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -57,6 +58,38 @@ const DefaultMaxBodyBytes = 1 << 20
 // largeBodies are the routes that take whole documents, with their own limits.
 var largeBodies = map[string]int64{
 	"/api/v1/proposals/import": 64 << 20, // an export with its full history of revisions
+	// An upload of one file: the default file limit and its multipart wrapping (bodyLimits follows the
+	// configured limit).
+	attachmentsRoute:     service.DefaultAttachmentLimits.MaxFileBytes + uploadOverhead,
+	attachmentsPageRoute: service.DefaultAttachmentLimits.MaxFileBytes + uploadOverhead,
+}
+
+// refuseLargeBody answers a body declared larger than its route takes: an upload names the file limit, and
+// a page's upload gets an error page rather than a problem document.
+func refuseLargeBody(d Deps) func(c *gin.Context, max int64) {
+	return func(c *gin.Context, max int64) {
+		route := c.FullPath()
+		var err error = domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", max)
+		if d.Service != nil && (route == attachmentsRoute || route == attachmentsPageRoute) {
+			err = d.Service.FileTooLarge()
+		}
+		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			d.Pages.Refuse(c, err)
+			return
+		}
+		writeError(c, err)
+	}
+}
+
+// bodyLimits is largeBodies with the upload routes following the service's configured file limit.
+func bodyLimits(svc *service.Service) map[string]int64 {
+	out := maps.Clone(largeBodies)
+	if svc != nil {
+		for _, route := range []string{attachmentsRoute, attachmentsPageRoute} {
+			out[route] = svc.AttachmentLimits().MaxFileBytes + uploadOverhead
+		}
+	}
+	return out
 }
 
 type handlers struct {
@@ -85,7 +118,7 @@ func NewRouter(d Deps) http.Handler {
 	if d.Observer != nil {
 		r.Use(observe(d.Observer)) // outside recoverPanics, so that a panic is counted as the 500 it became
 	}
-	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, largeBodies), rejectUnreadableInput(d.Pages))
+	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, bodyLimits(d.Service), refuseLargeBody(d)), rejectUnreadableInput(d.Pages))
 	r.NoRoute(func(c *gin.Context) {
 		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			d.Pages.NotFound(c)
@@ -191,6 +224,12 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.GET("/proposals/:id/snapshots", h.listSnapshots)
 	auth.GET("/proposals/:id/snapshots/:sid", h.getSnapshot)
 	auth.GET("/proposals/:id/activity", h.listActivity)
+
+	auth.POST("/proposals/:id/attachments", h.createAttachment)
+	auth.GET("/proposals/:id/attachments", h.listAttachments)
+	auth.GET("/proposals/:id/attachments/:aid", h.getAttachment)
+	auth.PATCH("/proposals/:id/attachments/:aid", h.editAttachment)
+	auth.DELETE("/proposals/:id/attachments/:aid", h.deleteAttachment)
 
 	auth.GET("/notifications", h.listNotifications)
 	auth.POST("/notifications/:nid/read", h.readNotification)

@@ -22,6 +22,8 @@ const (
 	KindPreconditionRequired Kind = "precondition_required"
 	KindUnprocessable        Kind = "unprocessable"
 	KindTooLarge             Kind = "too_large"
+	// KindUnsupportedMediaType refuses content of a type the server does not take (an uploaded file).
+	KindUnsupportedMediaType Kind = "unsupported_media_type"
 	KindTooManyRequests      Kind = "too_many_requests"
 	KindUnavailable          Kind = "unavailable"
 	KindInternal             Kind = "internal"

@@ -27,6 +27,23 @@ type Document struct {
 	// Documents are the versioned documents as saved: budget, performance framework, settings,
 	// intervention records, priorities and CCM process.
 	Documents []Part `json:"documents"`
+	// Attachments name the evidence files without their bytes (a proposal's files may reach 250 MB, past
+	// what an import takes); import leaves them out, and the files are downloaded on their own.
+	Attachments []Attachment `json:"attachments,omitempty"`
+}
+
+// Attachment describes one evidence file; SHA256 lets a reader check a file downloaded separately.
+type Attachment struct {
+	Title       string    `json:"title"`
+	Kind        string    `json:"kind"`
+	Section     string    `json:"section,omitempty"`
+	Link        string    `json:"link,omitempty"`
+	Filename    string    `json:"filename"`
+	ContentType string    `json:"content_type"`
+	Size        int64     `json:"size"`
+	SHA256      string    `json:"sha256"`
+	UploadedBy  string    `json:"uploaded_by"`
+	CreatedAt   time.Time `json:"created_at"`
 }
 
 // Part is a structured part saved whole: kind "budget", "indicators", "settings", "interventions",

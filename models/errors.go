@@ -60,6 +60,16 @@ func isUniqueViolation(err error) bool {
 	return extended == sqlite3.SQLITE_CONSTRAINT_UNIQUE || extended == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
+// isForeignKeyViolation recognises a row still referred to (or referring to nothing).
+func isForeignKeyViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23503"
+	}
+	_, extended := sqliteCode(err)
+	return extended == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+}
+
 // sqliteCode is an SQLite error's primary result code (the low byte) and its extended code; 0 for an
 // error that is not SQLite's.
 func sqliteCode(err error) (primary, extended int) {

@@ -143,9 +143,9 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 
 // expand fills in the few type names that differ between the two databases.
 func (s *Store) expand(sql string) string {
-	words := map[string]string{"{{timestamp}}": "DATETIME", "{{serial}}": "INTEGER PRIMARY KEY AUTOINCREMENT"}
+	words := map[string]string{"{{timestamp}}": "DATETIME", "{{serial}}": "INTEGER PRIMARY KEY AUTOINCREMENT", "{{bytes}}": "BLOB"}
 	if s.dialect == DialectPostgres {
-		words = map[string]string{"{{timestamp}}": "TIMESTAMPTZ", "{{serial}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}
+		words = map[string]string{"{{timestamp}}": "TIMESTAMPTZ", "{{serial}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "{{bytes}}": "BYTEA"}
 	}
 	for word, sqlType := range words {
 		sql = strings.ReplaceAll(sql, word, sqlType)

@@ -15,7 +15,16 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 	if err != nil {
 		return export.Document{}, err
 	}
-	return s.exportProposal(ctx, p, true)
+	doc, err := s.exportProposal(ctx, p, true)
+	if err != nil {
+		return doc, err
+	}
+	files, err := s.store.Attachments(ctx, p.ID, "")
+	for _, a := range files {
+		doc.Attachments = append(doc.Attachments, export.Attachment{Title: a.Title, Kind: a.Kind, Section: a.SectionKey, Link: a.Link,
+			Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, UploadedBy: a.UploadedBy.Email, CreatedAt: a.CreatedAt})
+	}
+	return doc, err
 }
 
 // exportProposal reads everything in a fixed number of queries: sections, revisions, comments, members

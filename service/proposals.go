@@ -158,7 +158,16 @@ func (s *Service) DeleteProposal(ctx context.Context, user domain.User, id strin
 	if _, err := s.Proposal(ctx, user, id, domain.ActionDelete); err != nil {
 		return err
 	}
-	return s.store.DeleteProposal(ctx, id)
+	// Evidence files can hold personal data: the bytes go with the proposal unless another proposal
+	// holds the same file.
+	files, err := s.store.ProposalBlobs(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteProposal(ctx, id); err != nil {
+		return err
+	}
+	return s.store.DeleteUnusedBlobs(ctx, files)
 }
 
 // Template returns the template version a proposal pinned.

@@ -40,6 +40,7 @@ type Service struct {
 	proposalTemplates proposalTemplates
 	imports           ImportLimits
 	publicURL         string
+	attachments       AttachmentLimits
 }
 
 // Config tunes the service; zero values take the defaults.
@@ -68,6 +69,8 @@ type Config struct {
 	Renders, Diffs WorkLimits
 	// RenderPDF replaces the concept note renderer, so that a test can hold renders open; nil is pdf.Render.
 	RenderPDF func(io.Writer, pdf.Document) error
+	// Attachments bounds evidence files; zero values take DefaultAttachmentLimits.
+	Attachments AttachmentLimits
 }
 
 // DefaultSessionTTL keeps people signed in for two weeks: long enough for a drafting round, short enough
@@ -114,11 +117,17 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.RenderPDF == nil {
 		cfg.RenderPDF = pdf.Render
 	}
+	if cfg.Attachments.MaxFileBytes <= 0 {
+		cfg.Attachments.MaxFileBytes = DefaultAttachmentLimits.MaxFileBytes
+	}
+	if cfg.Attachments.MaxProposalBytes <= 0 {
+		cfg.Attachments.MaxProposalBytes = DefaultAttachmentLimits.MaxProposalBytes
+	}
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		hashes: newHashGate(cfg.Hasher, cfg.HashSlots, cfg.HashWait), dummyHash: dummyHash(cfg.Hasher),
 		signInLimits: cfg.SignInLimits.withDefaults(),
-		imports:      cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"),
+		imports:      cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"), attachments: cfg.Attachments,
 		renderGate: newWorkGate(cfg.Renders, domain.ErrRenderBusy), pdfs: newPDFCache(64 << 20), renderPDF: cfg.RenderPDF,
 		diffGate: newWorkGate(cfg.Diffs, domain.ErrDiffBusy), diffs: newDiffCache(diffCacheBytes),
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"iduit/domain"
 	"iduit/export"
 	"iduit/service"
 	"iduit/templates"
@@ -275,6 +276,7 @@ func keyFamilies(t *testing.T) map[string][]string {
 		"interventions.field.": recordTexts,
 		"priorities.field.":    priorityTexts,
 		"settings.field.":      jsonMembers(export.SettingsBody{}),
+		"attachments.kind.":    domain.AttachmentKinds(),
 	}
 }
 

@@ -76,7 +76,7 @@ func parsePages(fsys fs.FS, lang string, static *staticFiles) (map[string]*templ
 // pageNames are the pages the handlers render; a missing one fails the start-up.
 var pageNames = []string{"signin", "signup", "proposals", "new", "proposal", "section", "check", "members",
 	"history", "revision", "activity", "error", "budget", "indicators", "forgot", "reset", "account",
-	"settings", "interventions", "priorities", "ccm-process"}
+	"settings", "interventions", "priorities", "ccm-process", "attachments"}
 
 func funcs(lang string, static *staticFiles) template.FuncMap {
 	return template.FuncMap{

@@ -134,6 +134,12 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/comments/:cid/delete", p.deleteComment)
 	a.POST("/proposals/:id/comments/:cid/resolve", p.setThreadStatus(domain.CommentResolved))
 	a.POST("/proposals/:id/comments/:cid/reopen", p.setThreadStatus(domain.CommentOpen))
+
+	a.GET("/proposals/:id/attachments", p.attachmentsPage)
+	a.GET("/proposals/:id/attachments/:aid", p.downloadAttachment)
+	a.POST("/proposals/:id/attachments/:aid/delete", p.deleteAttachment)
+	// The upload checks its CSRF token itself, from the form's first part (see uploadAttachment).
+	g.POST("/proposals/:id/attachments", p.requireUser, p.uploadAttachment)
 }
 
 // NotFound answers unknown paths outside the API with a page in the reader's language.
