@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -87,6 +89,21 @@ func jsonEncode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// ifMatchVersion reads the version a guarded write is based on, whatever it writes (a section, a
+// document, a proposal's attributes, a restore). Without it a save could silently overwrite someone else's, so it is required (428), and
+// "*" is refused for the same reason.
+func ifMatchVersion(header string) (int, error) {
+	header = strings.TrimSpace(header)
+	if header == "" {
+		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of what you edited, so that no one else's save is overwritten")
+	}
+	v, err := strconv.Atoi(strings.Trim(header, `"`))
+	if err != nil || v < 0 || strings.HasPrefix(header, "W/") {
+		return 0, domain.Invalid("If-Match is not an ETag of this server", domain.Problem{Field: "If-Match", Message: `must be the ETag from the last GET or save, such as "3"`})
+	}
+	return v, nil
 }
 
 // guardedBody reads a version-guarded write: the If-Match it is based on, then its JSON body.

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -113,21 +112,6 @@ func sectionSaveInput(c *gin.Context) (service.SaveSectionInput, error) {
 func respondSaved(c *gin.Context, s domain.Section) {
 	c.Header("ETag", etag(s.Version))
 	respond(c, http.StatusOK, toSectionResponse(s))
-}
-
-// ifMatchVersion reads the version a save is based on (a section's, a document's or a proposal's
-// attributes'). Without it a save could silently overwrite someone else's, so it is required (428), and
-// "*" is refused for the same reason.
-func ifMatchVersion(header string) (int, error) {
-	header = strings.TrimSpace(header)
-	if header == "" {
-		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of what you edited, so that no one else's save is overwritten")
-	}
-	v, err := strconv.Atoi(strings.Trim(header, `"`))
-	if err != nil || v < 0 || strings.HasPrefix(header, "W/") {
-		return 0, domain.Invalid("If-Match is not an ETag of this server", domain.Problem{Field: "If-Match", Message: `must be the ETag from the last GET or save, such as "3"`})
-	}
-	return v, nil
 }
 
 func (h *handlers) listRevisions(c *gin.Context) {

@@ -7,3 +7,9 @@ func LargestSaveBatch(s *Store) int64 {
 	}
 	return s.saves.largest.Load()
 }
+
+// BetweenContentReads makes ReadProposalContents call f after its first read, until the test ends.
+func BetweenContentReads(t interface{ Cleanup(func()) }, f func()) {
+	betweenContentReads = f
+	t.Cleanup(func() { betweenContentReads = nil })
+}

@@ -106,7 +106,7 @@ func (in SectionSave) continuesBurst(prevBy string, prevAt time.Time) bool {
 }
 
 // SaveSection replaces a section's fields only if it is still at the expected version, and writes the
-// revision in the same transaction. The version check is part of the UPDATE itself, so of two writers
+// revision in the same transaction, the way the store's engine does best (see sectionSaver). The version check is part of the UPDATE itself, so of two writers
 // holding the same version exactly one succeeds on either database; the other gets KindPreconditionFailed
 // with the current version.
 func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section, error) {
@@ -114,21 +114,14 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 	if err != nil {
 		return domain.Section{}, err
 	}
-	saved := domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
-	if s.dialect == DialectPostgres && in.Activity != nil {
-		if err := s.saveSectionOneStatement(ctx, in, string(body)); err != nil {
-			return domain.Section{}, err
-		}
-		return saved, nil
-	}
-	err = s.write(ctx, func(tx *gorm.DB) error { return s.saveSectionSQLite(tx, in, string(body)) })
-	if err != nil {
+	if err := s.saver.saveSection(ctx, in, string(body)); err != nil {
 		return domain.Section{}, err
 	}
-	return saved, nil
+	return domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}, nil
 }
 
-// The SQLite save's statements, run through the writer's prepared statements (see prepared).
+// The transaction save's statements, run through the SQLite writer's prepared statements (see prepared),
+// or through GORM on PostgreSQL.
 const (
 	selectSectionForSave = `SELECT version, updated_by, updated_at FROM sections WHERE proposal_id = ? AND section_key = ?`
 	updateSection        = `UPDATE sections SET version = ?, fields = ?, updated_at = ?, updated_by = ? WHERE proposal_id = ? AND section_key = ? AND version = ?`
@@ -136,10 +129,11 @@ const (
 	touchOpenProposal    = `UPDATE proposals SET updated_at = ? WHERE id = ? AND status <> ?`
 )
 
-// saveSectionSQLite is a save inside the SQLite writer's transaction. It reads the section first: a
+// saveSectionInTx is a save inside a transaction: the SQLite writer's, or on PostgreSQL an ordinary one
+// for a save that logs no activity. It reads the section first: a
 // stale version is refused before anything is written, and the previous save says whether this one
 // continues someone's editing burst (no new activity entry).
-func (s *Store) saveSectionSQLite(tx *gorm.DB, in SectionSave, body string) error {
+func (s *Store) saveSectionInTx(tx *gorm.DB, in SectionSave, body string) error {
 	var (
 		version int
 		prevBy  sql.NullString

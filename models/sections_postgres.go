@@ -94,7 +94,10 @@ func (s *Store) runSave(ctx context.Context, statement string, in SectionSave, b
 // SavesAsSession tells whether SaveSectionAsSession is available: only on PostgreSQL, where a round trip
 // saved is worth a statement of its own. On SQLite the writer is one connection in this process, and
 // reads do not queue behind it.
-func (s *Store) SavesAsSession() bool { return s.dialect == DialectPostgres }
+func (s *Store) SavesAsSession() bool {
+	_, ok := s.saver.(sectionSessionSaver)
+	return ok
+}
 
 // SaveSectionAsSession authenticates the session whose token hashes to tokenHash and saves the section
 // for its user, in one statement (see saveSectionAsSessionPostgres). in.UserID is ignored. It reports
@@ -107,20 +110,17 @@ func (s *Store) SaveSectionAsSession(ctx context.Context, tokenHash string, edit
 	if err != nil {
 		return domain.Section{}, false, err
 	}
+	ss, ok := s.saver.(sectionSessionSaver)
+	if !ok {
+		return domain.Section{}, false, nil // no such statement here: the ordinary way saves
+	}
 	roles := make([]string, len(editors))
 	for i, r := range editors {
 		roles[i] = string(r)
 	}
-	saved, open, userID, err := s.runSave(ctx, saveSectionAsSessionPostgres, in, string(body), tokenHash, roles)
-	switch {
-	case err != nil:
+	userID, err := ss.saveSectionAsSession(ctx, tokenHash, roles, in, string(body))
+	if err != nil || userID == "" {
 		return domain.Section{}, false, err
-	case userID == "":
-		return domain.Section{}, false, nil // not authenticated for this save: the ordinary way explains
-	case !open:
-		return domain.Section{}, false, domain.ErrProposalFinal()
-	case !saved:
-		return domain.Section{}, false, staleVersion(s.db.WithContext(ctx), in)
 	}
 	return domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: userID}, true, nil
 }

@@ -41,7 +41,9 @@ type Store struct {
 	// stmts are the SQLite writer's statements, prepared once per connection (nil on PostgreSQL).
 	stmts *prepared
 	// saves batches PostgreSQL's save statements (nil on SQLite).
-	saves  *saveBatcher
+	saves *saveBatcher
+	// saver writes section saves the engine's way, chosen once here (see sectionSaver).
+	saver  sectionSaver
 	closed sync.Once
 	// counter, when set by CountQueries, also counts statements that bypass GORM.
 	counter atomic.Pointer[atomic.Int64]
@@ -80,6 +82,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	case DialectPostgres:
 		s.saves = newSaveBatcher(sqlDB)
 	}
+	s.saver = newSectionSaver(s)
 	if err := s.Ping(ctx); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s database: %w", dialect, err)

@@ -15,48 +15,23 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 	if err != nil {
 		return export.Document{}, err
 	}
-	doc, err := s.exportProposal(ctx, p, true)
-	if err != nil {
-		return doc, err
-	}
-	files, err := s.store.Attachments(ctx, p.ID, "")
-	for _, a := range files {
-		doc.Attachments = append(doc.Attachments, export.Attachment{Title: a.Title, Kind: a.Kind, Section: a.SectionKey, Link: a.Link,
-			Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, UploadedBy: a.UploadedBy.Email, CreatedAt: a.CreatedAt})
-	}
-	return doc, err
+	return s.exportProposal(ctx, p, true)
 }
 
-// exportProposal reads everything in a fixed number of queries: sections, revisions, comments, members
-// and the authors they name. Without history, revisions and comments are left out (the PDF needs
-// neither, and a long history would cost every render).
+// exportProposal reads everything in a fixed number of queries, in one read transaction so that the
+// parts agree (see models.ReadProposalContents): sections, members, documents and the authors they name;
+// with history also revisions, comments and attachments. Without history those are left out (the PDF needs
+// none of them, and a long history would cost every render).
 func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history bool) (export.Document, error) {
-	sections, err := s.orderedSections(ctx, p)
+	tpl, err := s.Template(p)
 	if err != nil {
 		return export.Document{}, err
 	}
-	var revisions []domain.Revision
-	var comments []domain.Comment
-	if history {
-		if revisions, err = s.store.AllRevisions(ctx, p.ID); err != nil {
-			return export.Document{}, err
-		}
-		if comments, err = s.store.Comments(ctx, p.ID, models.CommentFilter{}); err != nil {
-			return export.Document{}, err
-		}
-	}
-	members, err := s.store.Members(ctx, p.ID)
+	c, err := s.store.ReadProposalContents(ctx, p.ID, models.ContentsQuery{History: history, Attachments: history})
 	if err != nil {
 		return export.Document{}, err
 	}
-	docs, err := s.store.Documents(ctx, p.ID)
-	if err != nil {
-		return export.Document{}, err
-	}
-	people, err := s.store.UsersByID(ctx, append(authorIDs(sections, revisions), documentAuthors(docs)...))
-	if err != nil {
-		return export.Document{}, err
-	}
+	sections, revisions, comments, members, docs, people := inTemplateOrder(tpl, c.Sections), c.Revisions, c.Comments, c.Members, c.Documents, c.People
 	doc := export.Document{Format: export.Format, Version: export.Version, ExportedAt: s.clock(), Proposal: exportedProposal(p)}
 	doc.Members = make([]export.Member, len(members))
 	for i, m := range members {
@@ -80,6 +55,10 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 	for i, d := range docs {
 		doc.Documents[i] = export.Part{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: people[d.UpdatedBy].Email}
 	}
+	for _, a := range c.Attachments {
+		doc.Attachments = append(doc.Attachments, export.Attachment{Title: a.Title, Kind: a.Kind, Section: a.SectionKey, Link: a.Link,
+			Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, UploadedBy: a.UploadedBy.Email, CreatedAt: a.CreatedAt})
+	}
 	return doc, nil
 }
 
@@ -91,34 +70,8 @@ func authorEmail(account domain.User, imported string) string {
 	return account.Email
 }
 
-func documentAuthors(docs []domain.Document) []string {
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.UpdatedBy
-	}
-	return ids
-}
-
 func exportedProposal(p domain.Proposal) export.Proposal {
 	return export.Proposal{ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title, Language: p.Language,
 		Country: p.Country, Network: p.Network, Bilingual: p.Bilingual, SubmissionLanguage: p.SubmissionLanguage, Status: p.Status,
 		HideReviewerNames: p.HideReviewerNames, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
-}
-
-func authorIDs(sections []domain.Section, revisions []domain.Revision) []string {
-	seen := map[string]bool{}
-	var ids []string
-	add := func(id string) {
-		if id != "" && !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	for _, s := range sections {
-		add(s.UpdatedBy)
-	}
-	for _, r := range revisions {
-		add(r.CreatedBy)
-	}
-	return ids
 }

@@ -200,6 +200,11 @@ func (s *Service) orderedSections(ctx context.Context, p domain.Proposal) ([]dom
 	if err != nil {
 		return nil, err
 	}
+	return inTemplateOrder(tpl, stored), nil
+}
+
+// inTemplateOrder puts stored sections in the order of their template, leaving out any it no longer has.
+func inTemplateOrder(tpl *templates.Template, stored []domain.Section) []domain.Section {
 	byKey := make(map[string]domain.Section, len(stored))
 	for _, sec := range stored {
 		byKey[sec.Key] = sec
@@ -210,5 +215,5 @@ func (s *Service) orderedSections(ctx context.Context, p domain.Proposal) ([]dom
 			out = append(out, sec)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -99,7 +99,7 @@ func (p *Pages) autosaveConflict(c *gin.Context, prop domain.Proposal, sec *temp
 		if !v.Conflict {
 			continue
 		}
-		cf := conflictField{Key: v.Key, Label: tx(langOf(c), v.Field.Label), Theirs: v.Theirs}
+		cf := conflictField{Key: v.Key, Label: textIn(langOf(c), v.Field.Label), Theirs: v.Theirs}
 		for _, t := range v.Texts {
 			cf.Texts = append(cf.Texts, conflictText{Lang: t.Lang, Name: t.Name, Theirs: t.Theirs})
 		}
@@ -122,7 +122,7 @@ func (p *Pages) labels(c *gin.Context, sec *templates.Section, keys []string) []
 	out := []string{}
 	for _, k := range keys {
 		if f, ok := sec.Field(k); ok {
-			out = append(out, tx(langOf(c), f.Label))
+			out = append(out, textIn(langOf(c), f.Label))
 		}
 	}
 	return out

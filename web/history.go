@@ -48,7 +48,7 @@ func (p *Pages) historyPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	data := historyPage{Base: p.base(c, tr(c, "history.title")+" · "+sec.Number+" "+tx(langOf(c), sec.Title)), Head: head, Section: sec}
+	data := historyPage{Base: p.base(c, tr(c, "history.title")+" · "+sec.Number+" "+textIn(langOf(c), sec.Title)), Head: head, Section: sec}
 	for _, r := range revs {
 		data.Revisions = append(data.Revisions, revisionRow{Number: r.Number, CreatedAt: r.CreatedAt, By: names[r.CreatedBy]})
 	}
@@ -114,7 +114,7 @@ func (p *Pages) revisionPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	data := revisionPage{Base: p.base(c, tr(c, "revision.title", n)+" · "+sec.Number+" "+tx(langOf(c), sec.Title)),
+	data := revisionPage{Base: p.base(c, tr(c, "revision.title", n)+" · "+sec.Number+" "+textIn(langOf(c), sec.Title)),
 		Head: head, Section: sec, Number: n, From: from, Revision: rev, Version: current.Version}
 	for _, d := range diffs {
 		f, _ := sec.Field(d.Field)

@@ -152,7 +152,7 @@ func sectionURL(proposalID, key string) string {
 
 // sectionData assembles the page: fields, neighbours, comments and who saved last.
 func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Section, stored domain.Section, st sectionState) (sectionPage, error) {
-	title := sec.Number + " " + tx(langOf(c), sec.Title)
+	title := sec.Number + " " + textIn(langOf(c), sec.Title)
 	data := sectionPage{Base: p.base(c, title), Head: head, Section: sec, Version: st.version,
 		UpdatedAt: stored.UpdatedAt, AutosaveURL: sectionURL(head.Proposal.ID, sec.Key) + "/autosave"}
 	for i := range head.Template.Sections {
@@ -221,7 +221,8 @@ func (p *Pages) memberNames(c *gin.Context, proposalID string) (map[string]strin
 	return names, err
 }
 
-func tx(lang string, t templates.Text) string {
+// textIn picks a template text in the page's language, or in English when it has none in that language.
+func textIn(lang string, t templates.Text) string {
 	if s := t[lang]; s != "" {
 		return s
 	}
