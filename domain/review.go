@@ -48,6 +48,8 @@ type Notification struct {
 	Detail string
 	// SectionKey and FieldKey are where the comment is, so that a link leads to the exact place.
 	SectionKey, FieldKey string
+	// ProposalTitle names the proposal where it is shown; filled by the service.
+	ProposalTitle string
 }
 
 // Notification kinds: a mention in a comment, a reply in a thread the person wrote in, and a change of
