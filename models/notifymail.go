@@ -180,3 +180,29 @@ func (s *Store) MarkNotificationsMailed(ctx context.Context, ids []string, m dom
 		return enqueueIn(tx, m)
 	})
 }
+
+// OpenCommentCounts counts the open comments of each section of the proposals, in one query: proposal
+// id → section key → count.
+func (s *Store) OpenCommentCounts(ctx context.Context, proposalIDs []string) (map[string]map[string]int, error) {
+	out := map[string]map[string]int{}
+	if len(proposalIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ProposalID, SectionKey string
+		N                      int
+	}
+	err := s.db.WithContext(ctx).Table("comments").Select("proposal_id, section_key, COUNT(*) AS n").
+		Where("proposal_id IN ? AND status = ? AND deleted = ?", proposalIDs, domain.CommentOpen, false).
+		Group("proposal_id, section_key").Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err, "comment")
+	}
+	for _, r := range rows {
+		if out[r.ProposalID] == nil {
+			out[r.ProposalID] = map[string]int{}
+		}
+		out[r.ProposalID][r.SectionKey] = r.N
+	}
+	return out, nil
+}

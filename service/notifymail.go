@@ -230,3 +230,13 @@ func (s *Service) MailNotificationsLoop(ctx context.Context, log *slog.Logger) {
 		}
 	}
 }
+
+// OpenCommentCounts counts the open comments per section of proposals the user has already been shown
+// (their membership checked): proposal id → section key → count.
+func (s *Service) OpenCommentCounts(ctx context.Context, proposals []domain.Proposal) (map[string]map[string]int, error) {
+	ids := make([]string, len(proposals))
+	for i, p := range proposals {
+		ids[i] = p.ID
+	}
+	return s.store.OpenCommentCounts(ctx, ids)
+}
