@@ -142,7 +142,8 @@ func (s *Store) DueNotificationMail(ctx context.Context, now time.Time, gather, 
 		WHERE n.mailed_at IS NULL AND n.read_at IS NULL AND u.mail_frequency = ?
 		AND NOT EXISTS (SELECT 1 FROM notifications m WHERE m.user_id = n.user_id AND m.mailed_at > ?)
 		GROUP BY u.id, u.email, u.name, u.lang, u.unsubscribe_token
-		ORDER BY u.id`, domain.MailDaily, now.Add(-24*time.Hour)).Scan(&daily).Error
+		HAVING MIN(n.created_at) <= ?
+		ORDER BY u.id`, domain.MailDaily, now.Add(-24*time.Hour), now).Scan(&daily).Error
 	if err != nil {
 		return nil, translate(err, "notification")
 	}

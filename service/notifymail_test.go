@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -182,6 +183,86 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		}
 		if unread, _ := svc.UnreadNotifications(ctx, editor); unread != 53 {
 			t.Fatalf("%d unread notifications on the site, want 53", unread)
+		}
+	})
+}
+
+// TestNotificationMailWaitsForSMTP: while the SMTP server is down a due notification mail stays in the
+// outbox; once it is up the mail is delivered to Mailpit, exactly once. On both databases.
+func TestNotificationMailWaitsForSMTP(t *testing.T) {
+	mailpit := testmail.Start(t)
+	up, err := mail.NewSender(mailpit.SMTPURL, "iduit <noreply@example.org>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	downAddr := ln.Addr().String()
+	ln.Close() // nothing listens there now: the server is down
+	down, err := mail.NewSender("smtp://"+downAddr+"?tls=none", "iduit <noreply@example.org>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testdb.Each(t, func(t *testing.T, store *models.Store) {
+		catalogue, err := templates.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 2022: apart from the other mail tests' clocks (see above).
+		now := time.Date(2022, 5, 2, 9, 0, 0, 0, time.UTC)
+		svc := New(store, catalogue, Config{Passwords: PasswordParams{Memory: 64, Time: 1, Threads: 1},
+			Now: func() time.Time { return now }, PublicURL: "https://iduit.example.org"})
+		ctx := context.Background()
+		tag := domain.NewID()[:8]
+		owner, err := svc.Register(ctx, RegisterInput{Email: "owner." + tag + "@example.org", Name: "Owner", Password: "a long passphrase"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		viewerEmail := "viewer." + tag + "@example.org"
+		if _, err := svc.Register(ctx, RegisterInput{Email: viewerEmail, Name: "Viewer", Password: "a long passphrase"}); err != nil {
+			t.Fatal(err)
+		}
+		title, lang, country := "Outreach", "en", "KG"
+		p, err := svc.CreateProposal(ctx, owner, ProposalInput{Template: "gf-concept-note-pwid", Title: &title, Language: &lang, Country: &country})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.AddMember(ctx, owner, p.ID, viewerEmail, domain.RoleViewer); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(notifyGather)
+		if n, err := svc.MailNotifications(ctx); err != nil || n != 1 {
+			t.Fatalf("%d mails written (%v)", n, err)
+		}
+		log := slog.New(slog.NewTextHandler(io.Discard, nil))
+		svc.deliverDue(ctx, down.Send, log)
+		if states, _ := store.Outbox(ctx, viewerEmail); len(states) != 1 || states[0].SentAt != nil || states[0].LastError == "" {
+			t.Fatalf("while SMTP is down: %+v", states)
+		}
+		for range 3 { // the server comes back; rounds go on
+			now = now.Add(time.Hour)
+			svc.deliverDue(ctx, up.Send, log)
+		}
+		var mine int
+		all, err := mailpit.Messages()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range all {
+			if m.To[0].Address == viewerEmail {
+				mine++
+				if !strings.Contains(m.Text, "changed the status of “Outreach” to in review") {
+					t.Errorf("the mail: %s", m.Text)
+				}
+			}
+		}
+		if mine != 1 {
+			t.Fatalf("%d mails reached the viewer, want exactly 1", mine)
 		}
 	})
 }
