@@ -266,3 +266,72 @@ func TestNotificationMailWaitsForSMTP(t *testing.T) {
 		}
 	})
 }
+
+// TestDailyDigest: a person on the daily digest gets one mail a day listing every proposal's events,
+// and nothing in between. On both databases.
+func TestDailyDigest(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, store *models.Store) {
+		catalogue, err := templates.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2023, 7, 3, 8, 0, 0, 0, time.UTC) // apart from the other mail tests' clocks
+		svc := New(store, catalogue, Config{Passwords: PasswordParams{Memory: 64, Time: 1, Threads: 1},
+			Now: func() time.Time { return now }, PublicURL: "https://iduit.example.org"})
+		ctx := context.Background()
+		tag := domain.NewID()[:8]
+		owner, err := svc.Register(ctx, RegisterInput{Email: "owner." + tag + "@example.org", Name: "Owner", Password: "a long passphrase"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		readerEmail := "reader." + tag + "@example.org"
+		reader, err := svc.Register(ctx, RegisterInput{Email: readerEmail, Name: "Reader", Password: "a long passphrase"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SetNotificationSettings(ctx, reader, domain.NotificationSettings{Mail: domain.MailDaily}); err != nil {
+			t.Fatal(err)
+		}
+		event := func() {
+			t.Helper()
+			title, lang, country := "Daily "+tag, "en", "KG"
+			p, err := svc.CreateProposal(ctx, owner, ProposalInput{Template: "gf-concept-note-pwid", Title: &title, Language: &lang, Country: &country})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.AddMember(ctx, owner, p.ID, readerEmail, domain.RoleViewer); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		written := func() int {
+			t.Helper()
+			n, err := svc.MailNotifications(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		event()
+		event()
+		now = now.Add(time.Minute)
+		if n := written(); n != 1 {
+			t.Fatalf("two proposals' events made %d digests", n)
+		}
+		event()
+		now = now.Add(23 * time.Hour)
+		if n := written(); n != 0 {
+			t.Fatal("a second digest within the day")
+		}
+		now = now.Add(time.Hour)
+		if n := written(); n != 1 {
+			t.Fatal("no digest the next day")
+		}
+		mails, _ := store.Outbox(ctx, readerEmail)
+		if len(mails) != 2 || !strings.Contains(mails[0].Mail.Subject, "2 new notifications") || mails[0].Mail.ListUnsubscribe == "" {
+			t.Fatalf("digests: %+v", mails)
+		}
+	})
+}
