@@ -166,19 +166,23 @@ func (s *Store) UnmailedNotifications(ctx context.Context, userID, proposalID st
 	return s.notificationsOf(q.Order("notifications.created_at, notifications.id"))
 }
 
-// MarkNotificationsMailed marks the notifications mailed and puts the mail in the outbox, in one
-// transaction: the mail exists exactly when its notifications count as mailed. If another sender mailed
-// any of them first, nothing is written (conflict).
-func (s *Store) MarkNotificationsMailed(ctx context.Context, ids []string, m domain.Mail) error {
+// MarkNotificationsMailed marks the notifications mailed and puts the mail (if any: notifications of a
+// proposal the person has left are only marked) in the outbox, in one transaction: the mail exists
+// exactly when its notifications count as mailed. If another sender mailed any of them first, nothing is
+// written (conflict).
+func (s *Store) MarkNotificationsMailed(ctx context.Context, ids []string, now time.Time, m *domain.Mail) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Table("notifications").Where("id IN ? AND mailed_at IS NULL", ids).Update("mailed_at", m.CreatedAt)
+		res := tx.Table("notifications").Where("id IN ? AND mailed_at IS NULL", ids).Update("mailed_at", now)
 		if res.Error != nil {
 			return translate(res.Error, "notification")
 		}
 		if res.RowsAffected != int64(len(ids)) {
 			return domain.Errorf(domain.KindConflict, "these notifications were mailed already")
 		}
-		return enqueueIn(tx, m)
+		if m == nil {
+			return nil
+		}
+		return enqueueIn(tx, *m)
 	})
 }
 

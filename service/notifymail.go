@@ -109,21 +109,28 @@ func (s *Service) mailDigest(ctx context.Context, r recipient, now time.Time) (b
 	}
 	lang := mailLang(r.Lang)
 	unsubscribe := s.publicURL + "/unsubscribe?token=" + url.QueryEscape(token)
-	lines := make([]digestLine, len(items))
+	var lines []digestLine
 	ids := make([]string, len(items))
 	for i, n := range items {
-		a := people[n.ProposalID]
-		lines[i] = digestLine{kind: n.Kind, actor: shownName(lang, a.person(n.Actor)), title: a.p.Title,
-			detail: n.Detail, link: s.publicURL + notificationPath(n)}
 		ids[i] = n.ID
+		a := people[n.ProposalID]
+		if a.p.Role == "" {
+			continue // no longer a member: the proposal is none of their business now
+		}
+		lines = append(lines, digestLine{kind: n.Kind, actor: shownName(lang, a.person(n.Actor)), title: a.p.Title,
+			detail: n.Detail, link: s.publicURL + notificationPath(n)})
 	}
-	m := s.newMail(domain.MailNotifications, r.User.Email, now, digestMailText(lang, r.User.Name, lines, unsubscribe))
-	m.ListUnsubscribe = unsubscribe
-	err = s.store.MarkNotificationsMailed(ctx, ids, m)
+	var m *domain.Mail
+	if len(lines) > 0 {
+		mail := s.newMail(domain.MailNotifications, r.User.Email, now, digestMailText(lang, r.User.Name, lines, unsubscribe))
+		mail.ListUnsubscribe = unsubscribe
+		m = &mail
+	}
+	err = s.store.MarkNotificationsMailed(ctx, ids, now, m)
 	if domain.ErrorKind(err) == domain.KindConflict {
 		return false, nil // another server mailed them first
 	}
-	return err == nil, err
+	return err == nil && m != nil, err
 }
 
 // recipient is whom a notification mail goes to.

@@ -335,3 +335,45 @@ func TestDailyDigest(t *testing.T) {
 		}
 	})
 }
+
+// TestNoMailAboutAProposalOneHasLeft: a member removed before their notification is mailed gets no mail
+// about that proposal, and the notification is not tried again.
+func TestNoMailAboutAProposalOneHasLeft(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	svc, store := newTestService(t, Config{Now: func() time.Time { return now }, PublicURL: "https://iduit.example.org"})
+	ctx := context.Background()
+	owner, err := svc.Register(ctx, RegisterInput{Email: "owner@example.org", Name: "Owner", Password: "a long passphrase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaver, err := svc.Register(ctx, RegisterInput{Email: "leaver@example.org", Name: "Leaver", Password: "a long passphrase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, lang, country := "Private", "en", "KG"
+	p, err := svc.CreateProposal(ctx, owner, ProposalInput{Template: "gf-concept-note-pwid", Title: &title, Language: &lang, Country: &country})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddMember(ctx, owner, p.ID, leaver.Email, domain.RoleViewer); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RemoveMember(ctx, owner, p.ID, leaver.ID); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(notifyGather)
+	for range 2 {
+		if n, err := svc.MailNotifications(ctx); err != nil || n != 0 {
+			t.Fatalf("%d mails (%v)", n, err)
+		}
+	}
+	if mails, _ := store.Outbox(ctx, leaver.Email); len(mails) != 0 {
+		t.Fatalf("mail about a proposal they left: %+v", mails)
+	}
+	if due, _ := store.DueNotificationMail(ctx, now, notifyGather, notifySpacing); len(due) != 0 {
+		t.Fatalf("still due: %+v", due)
+	}
+}
