@@ -19,6 +19,8 @@ type createUserRequest struct {
 	Password string `json:"password"`
 	// Invitation is the token of an invitation link; the account joins the invited proposal.
 	Invitation string `json:"invitation"`
+	// Lang is the language of the person's e-mail: "en" (the default) or "ru".
+	Lang string `json:"lang"`
 }
 
 type userResponse struct {

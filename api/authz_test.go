@@ -111,6 +111,13 @@ var routeMatrix = map[string]routeCase{
 	"POST /api/v1/notifications/:nid/read": {func(f fixture, w string) call {
 		return call{method: "POST", path: v1 + "/notifications/" + f.notes[w] + "/read"}
 	}, [6]int{401, 404, 204, 204, 204, 204}},
+	"POST /api/v1/notifications/read": {func(f fixture, w string) call { return call{method: "POST", path: v1 + "/notifications/read"} }, signedIn(204)},
+	"GET /api/v1/me/notification-settings": {func(f fixture, w string) call {
+		return call{method: "GET", path: v1 + "/me/notification-settings"}
+	}, signedIn(200)},
+	"PUT /api/v1/me/notification-settings": {func(f fixture, w string) call {
+		return call{method: "PUT", path: v1 + "/me/notification-settings", body: map[string]string{"mail": "daily", "lang": "ru"}}
+	}, signedIn(200)},
 	"GET /api/v1/proposals/:id": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "")} }, member(200, 200, 200, 200)},
 	"PATCH /api/v1/proposals/:id": {func(f fixture, w string) call {
 		return call{method: "PATCH", path: pp(f, ""), body: map[string]string{"title": "Новое"}, header: map[string]string{"If-Match": `"0"`}}

@@ -6,7 +6,7 @@ import (
 )
 
 // TestHiddenReviewersStayHiddenEverywhere: with hide_reviewer_names, no response an applicant (editor or
-// viewer) can read names the reviewer — not the mention notification, not the comments, activity and
+// viewer) can read names the reviewer — not the mention or status-change notifications, not the comments, activity and
 // approval snapshot, and not after the reviewer has left the proposal. Owners still see who it was.
 func TestHiddenReviewersStayHiddenEverywhere(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
@@ -50,8 +50,9 @@ func TestHiddenReviewersStayHiddenEverywhere(t *testing.T) {
 			}
 		}
 		notes := a.do(t, call{method: "GET", path: "/api/v1/notifications", token: editor.token}).json()["items"].([]any)
-		if len(notes) != 1 {
-			t.Fatalf("the editor has %d notifications, want the mention", len(notes))
+		// The mention and the two status changes, the reviewer's approval among them, must all hide the reviewer.
+		if len(notes) != 3 {
+			t.Fatalf("the editor has %d notifications, want the mention and two status changes", len(notes))
 		}
 		check("while a member")
 

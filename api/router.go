@@ -233,6 +233,9 @@ func (h *handlers) routes(r *gin.Engine) {
 
 	auth.GET("/notifications", h.listNotifications)
 	auth.POST("/notifications/:nid/read", h.readNotification)
+	auth.POST("/notifications/read", h.readAllNotifications)
+	auth.GET("/me/notification-settings", h.notificationSettings)
+	auth.PUT("/me/notification-settings", h.setNotificationSettings)
 }
 
 func (h *handlers) openAPI(c *gin.Context) {

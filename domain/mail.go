@@ -17,11 +17,15 @@ type Mail struct {
 	CreatedAt time.Time
 	// Attempts counts the sends tried so far.
 	Attempts int
+	// ListUnsubscribe is the one-click unsubscribe URL (RFC 8058) of a mail a person may opt out of.
+	ListUnsubscribe string
 }
 
 // Mail kinds.
 const (
 	MailPasswordReset = "password_reset"
+	// MailNotifications is a mail (or daily digest) listing a person's notifications.
+	MailNotifications = "notifications"
 )
 
 // MailInvitation is the kind of an invitation mail.

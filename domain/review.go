@@ -44,10 +44,36 @@ type Notification struct {
 	Actor      User
 	CreatedAt  time.Time
 	ReadAt     *time.Time
+	// Detail is what the kind needs besides the comment, such as the new status of a status change.
+	Detail string
+	// SectionKey and FieldKey are where the comment is, so that a link leads to the exact place.
+	SectionKey, FieldKey string
+	// ProposalTitle names the proposal where it is shown; filled by the service.
+	ProposalTitle string
 }
 
-// NotificationMention is the kind of notification an @email mention creates.
-const NotificationMention = "mention"
+// Notification kinds: a mention in a comment, a reply in a thread the person wrote in, and a change of
+// status of a proposal the person is a member of.
+const (
+	NotificationMention = "mention"
+	NotificationReply   = "reply"
+	NotificationStatus  = "status"
+)
+
+// How often a person is mailed about their notifications.
+const (
+	MailEach  = "each"
+	MailDaily = "daily"
+	MailOff   = "off"
+)
+
+// NotificationSettings are a person's choices for notification mail.
+type NotificationSettings struct {
+	// Mail is MailEach (at most one mail per proposal per 15 minutes), MailDaily or MailOff.
+	Mail string
+	// Lang is the language mail is written in: "en" or "ru".
+	Lang string
+}
 
 // Snapshot is a named copy of every section, taken at each status transition.
 type Snapshot struct {

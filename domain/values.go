@@ -11,6 +11,8 @@ type User struct {
 	Email     string
 	Name      string
 	CreatedAt time.Time
+	// Lang is the language ("en" or "ru") mail to the person is written in.
+	Lang string
 }
 
 // Session is a signed-in browser or API client. Only a hash of its token is ever stored.

@@ -91,6 +91,11 @@ func (s *Sender) Send(ctx context.Context, m domain.Mail) error {
 	msg.SetMessageIDWithValue(m.MessageID)
 	msg.SetDateWithValue(m.CreatedAt)
 	msg.SetGenHeader(gomail.HeaderXAutoResponseSuppress, "All")
+	if m.ListUnsubscribe != "" {
+		// RFC 8058: the mail client may unsubscribe with one POST to the URL, without opening a page.
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe"), "<"+m.ListUnsubscribe+">")
+		msg.SetGenHeader(gomail.Header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+	}
 	msg.SetBodyString(gomail.TypeTextPlain, m.Body)
 	return s.client.DialAndSendWithContext(ctx, msg)
 }

@@ -116,6 +116,9 @@ func (s *Store) CreateComment(ctx context.Context, c domain.Comment, mentioned [
 		if err := createMentions(tx, c, mentioned); err != nil {
 			return err
 		}
+		if err := notifyReply(tx, c, mentioned); err != nil {
+			return err
+		}
 		return record(tx, act)
 	})
 }

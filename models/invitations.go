@@ -131,7 +131,7 @@ func (s *Store) CreateUserFromInvitation(ctx context.Context, u domain.User, pas
 			return domain.Invalid("the invitation is for another address",
 				domain.Problem{Field: "email", Message: "must be the address the invitation was sent to"})
 		}
-		user := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt}
+		user := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt, Lang: u.Lang}
 		if err := tx.Create(&user).Error; err != nil {
 			if isUniqueViolation(err) {
 				return domain.ErrEmailTaken()

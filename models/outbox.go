@@ -23,20 +23,22 @@ type outboxRow struct {
 	ClaimedUntil  *time.Time
 	SentAt        *time.Time
 	LastError     string
+	// ListUnsubscribe is the RFC 8058 one-click URL; empty for mail one cannot opt out of.
+	ListUnsubscribe string
 }
 
 func (outboxRow) TableName() string { return "outbox" }
 
 func (r outboxRow) toDomain() domain.Mail {
 	return domain.Mail{ID: r.ID, MessageID: r.MessageID, Kind: r.Kind, To: r.ToAddress, Subject: r.Subject, Body: r.Body,
-		CreatedAt: r.CreatedAt, Attempts: r.Attempts}
+		CreatedAt: r.CreatedAt, Attempts: r.Attempts, ListUnsubscribe: r.ListUnsubscribe}
 }
 
 // enqueueIn writes a mail into the outbox inside the transaction of the event that causes it: the mail
 // exists exactly when the event does.
 func enqueueIn(tx *gorm.DB, m domain.Mail) error {
 	row := outboxRow{ID: m.ID, MessageID: m.MessageID, Kind: m.Kind, ToAddress: m.To, Subject: m.Subject, Body: m.Body,
-		CreatedAt: m.CreatedAt, NextAttemptAt: m.CreatedAt}
+		CreatedAt: m.CreatedAt, NextAttemptAt: m.CreatedAt, ListUnsubscribe: m.ListUnsubscribe}
 	return translate(tx.Create(&row).Error, "mail")
 }
 
@@ -54,7 +56,7 @@ func (s *Store) ClaimMail(ctx context.Context, now time.Time, lease time.Duratio
 		return tx.Raw(`UPDATE outbox SET claimed_until = ? WHERE id IN (
 			SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
 			ORDER BY next_attempt_at LIMIT ?`+lock+`)
-			RETURNING id, message_id, kind, to_address, subject, body, created_at, attempts`,
+			RETURNING id, message_id, kind, to_address, subject, body, created_at, attempts, list_unsubscribe`,
 			now.Add(lease), now, now, limit).Scan(&rows).Error
 	})
 	if err != nil {

@@ -54,6 +54,9 @@ func (s *Store) ChangeStatus(ctx context.Context, c StatusChange) error {
 		if err := insertSnapshot(tx, c.Snapshot); err != nil {
 			return err
 		}
+		if err := notifyStatusChange(tx, c.ProposalID, c.To, c.Snapshot.CreatedBy, c.Snapshot.CreatedAt); err != nil {
+			return err
+		}
 		return record(tx, c.Activity)
 	})
 }

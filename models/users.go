@@ -16,17 +16,19 @@ type userRow struct {
 	Name         string
 	PasswordHash string
 	CreatedAt    time.Time
+	// Lang is left to the column's default (English) when empty.
+	Lang string `gorm:"default:en"`
 }
 
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) toDomain() domain.User {
-	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, CreatedAt: r.CreatedAt}
+	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, CreatedAt: r.CreatedAt, Lang: r.Lang}
 }
 
 // CreateUser stores a new account. The email must already be normalised; a taken email is a conflict.
 func (s *Store) CreateUser(ctx context.Context, u domain.User, passwordHash string) error {
-	row := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt}
+	row := userRow{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: passwordHash, CreatedAt: u.CreatedAt, Lang: u.Lang}
 	return s.write(ctx, func(tx *gorm.DB) error {
 		err := tx.Create(&row).Error
 		if isUniqueViolation(err) {

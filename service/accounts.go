@@ -25,6 +25,9 @@ const (
 type RegisterInput struct {
 	Email, Name, Password string
 	Invitation            string
+	// Lang is the language the person's mail is written in: the page's language at sign-up; English
+	// unless "ru".
+	Lang string
 }
 
 // Register creates an account. The email is compared case-insensitively.
@@ -42,7 +45,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (domain.User, 
 	if err != nil {
 		return domain.User{}, err
 	}
-	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock()}
+	u := domain.User{ID: domain.NewID(), Email: email, Name: in.Name, CreatedAt: s.clock(), Lang: mailLang(in.Lang)}
 	if in.Invitation != "" {
 		act := &domain.Activity{Actor: u, Kind: domain.ActivityMemberAdded, CreatedAt: u.CreatedAt}
 		if _, err := s.store.CreateUserFromInvitation(ctx, u, hash, hashToken(in.Invitation), act); err != nil {

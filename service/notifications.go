@@ -20,6 +20,7 @@ func (s *Service) Notifications(ctx context.Context, user domain.User, unreadOnl
 	}
 	for i := range items {
 		items[i].Actor = people[items[i].ProposalID].person(items[i].Actor)
+		items[i].ProposalTitle = people[items[i].ProposalID].p.Title
 	}
 	return items, total, nil
 }

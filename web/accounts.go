@@ -88,7 +88,7 @@ func (p *Pages) withInvitation(c *gin.Context, data *accountPage, token string) 
 // signUp creates the account and signs the person in at once: one form, not two.
 func (p *Pages) signUp(c *gin.Context) {
 	in := service.RegisterInput{Email: c.PostForm("email"), Name: c.PostForm("name"), Password: c.PostForm("password"),
-		Invitation: c.PostForm("invitation")}
+		Invitation: c.PostForm("invitation"), Lang: langOf(c)}
 	next := c.PostForm("next")
 	_, err := p.svc.Register(c.Request.Context(), in)
 	if k := domain.ErrorKind(err); k == domain.KindInvalid || k == domain.KindConflict {

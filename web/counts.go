@@ -21,6 +21,10 @@ var countedNouns = map[string]struct{ en, ru plural.Forms }{
 		en: plural.Forms{One: "error", Other: "errors"},
 		ru: plural.Forms{One: "ошибку", Few: "ошибки", Many: "ошибок", Other: "ошибки"},
 	},
+	"open_comments": {
+		en: plural.Forms{One: "open comment", Other: "open comments"},
+		ru: plural.Forms{One: "открытый комментарий", Few: "открытых комментария", Many: "открытых комментариев", Other: "открытого комментария"},
+	},
 	"characters.gen": {
 		en: plural.Forms{One: "character", Other: "characters"},
 		ru: plural.Forms{One: "символа", Few: "символов", Many: "символов", Other: "символа"},

@@ -65,6 +65,10 @@ func (p *Pages) switchLanguage(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		Secure: p.secure, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	if u, ok := userOf(c); ok {
+		// Mail follows the language the person reads the site in; the switch still works if this fails.
+		_, _ = p.svc.SetNotificationSettings(c.Request.Context(), u, domain.NotificationSettings{Lang: lang})
+	}
 	redirect(c, localPath(c.PostForm("next"), "/"))
 }
 

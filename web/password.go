@@ -83,10 +83,21 @@ type accountSettings struct {
 	Base
 	Problems    map[string]string
 	MinPassword int
+	// Mail is how often notifications are mailed: each, daily or off.
+	Mail string
 }
 
 func (p *Pages) accountPage(c *gin.Context) {
-	p.render(c, http.StatusOK, "account", accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength})
+	p.render(c, http.StatusOK, "account", p.accountData(c))
+}
+
+// accountData is the account page with the person's notification setting.
+func (p *Pages) accountData(c *gin.Context) accountSettings {
+	data := accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength, Mail: domain.MailEach}
+	if set, err := p.svc.NotificationSettings(c.Request.Context(), mustUser(c)); err == nil {
+		data.Mail = set.Mail
+	}
+	return data
 }
 
 // changePassword sets a new password; this browser stays signed in, every other session ends.
@@ -94,7 +105,8 @@ func (p *Pages) changePassword(c *gin.Context) {
 	sess, _ := sessionOf(c)
 	err := p.svc.ChangePassword(c.Request.Context(), mustUser(c), sess.ID, c.PostForm("current_password"), c.PostForm("new_password"))
 	if domain.ErrorKind(err) == domain.KindInvalid {
-		data := accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength, Problems: p.problemMap(c, err)}
+		data := p.accountData(c)
+		data.Problems = p.problemMap(c, err)
 		p.render(c, http.StatusBadRequest, "account", data)
 		return
 	}
@@ -102,7 +114,7 @@ func (p *Pages) changePassword(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	data := accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength}
+	data := p.accountData(c)
 	data.Flash = tr(c, "account.changed")
 	p.render(c, http.StatusOK, "account", data)
 }

@@ -34,6 +34,8 @@ func (p *Pages) loadHead(c *gin.Context, tab string) (proposalHead, error) {
 type sectionRow struct {
 	Section  *templates.Section
 	Progress service.SectionProgress
+	// Comments counts the section's open comments.
+	Comments int
 }
 
 type proposalPage struct {
@@ -61,10 +63,15 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 		p.fail(c, err)
 		return
 	}
+	comments, err := p.svc.OpenCommentCounts(c.Request.Context(), []domain.Proposal{head.Proposal})
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
 	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems}
 	for _, sp := range progress.Sections {
 		sec, _ := head.Template.Section(sp.Key)
-		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp})
+		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp, Comments: comments[head.Proposal.ID][sp.Key]})
 	}
 	data.Next, _ = head.Template.Section(progress.NextSection)
 	if c.Query("status") != "" {

@@ -20,6 +20,8 @@ type proposalRow struct {
 	Progress service.Progress
 	Complete int
 	Total    int
+	// Comments counts the proposal's open comments.
+	Comments int
 }
 
 type proposalsPage struct {
@@ -43,9 +45,17 @@ func (p *Pages) proposalList(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
+	comments, err := p.svc.OpenCommentCounts(c.Request.Context(), items)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
 	data := proposalsPage{Base: p.base(c, tr(c, "proposals.title")), Total: total}
 	for _, it := range items {
 		row := proposalRow{Proposal: it, Progress: progress[it.ID]}
+		for _, n := range comments[it.ID] {
+			row.Comments += n
+		}
 		row.Template, _ = p.svc.Template(it)
 		row.Complete, row.Total = row.Progress.Counts[service.StateComplete], len(row.Progress.Sections)
 		data.Rows = append(data.Rows, row)

@@ -25,6 +25,8 @@ type Base struct {
 	Path      string // where the language switch returns to
 	Flash     string
 	RequestID string
+	// Unread counts the signed-in person's unread notifications, for the badge in the header.
+	Unread int64
 }
 
 // base fills the layout's data for this request. title is already translated.
@@ -32,6 +34,8 @@ func (p *Pages) base(c *gin.Context, title string) Base {
 	b := Base{Lang: langOf(c), Title: title, CSRF: p.csrfToken(c), Path: c.Request.URL.RequestURI(), RequestID: requestID(c)}
 	if u, ok := userOf(c); ok {
 		b.User = &u
+		// One COUNT per page: the badge is worth it, and a failure only hides the badge.
+		b.Unread, _ = p.svc.UnreadNotifications(c.Request.Context(), u)
 	}
 	if c.Request.Method != http.MethodGet {
 		b.Path = c.Request.URL.Path // a page re-rendered after a post: its address shows the same page on GET

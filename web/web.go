@@ -91,11 +91,19 @@ func (p *Pages) Mount(r *gin.Engine) {
 	g.POST("/reset-password", p.verifyCSRF, p.resetPassword)
 	g.POST("/signout", p.signOut)
 	g.POST("/lang", p.verifyCSRF, p.switchLanguage)
+	// Unsubscribing needs no session and no CSRF token: the link's token is the secret, and a mail
+	// client's one-click POST (RFC 8058) carries nothing else.
+	g.GET("/unsubscribe", p.unsubscribePage)
+	g.POST("/unsubscribe", p.unsubscribe)
 
 	a := g.Group("", p.requireUser, p.verifyCSRF)
 	a.GET("/proposals", p.proposalList)
 	a.GET("/account", p.accountPage)
 	a.POST("/account/password", p.changePassword)
+	a.POST("/account/notifications", p.saveNotificationSettings)
+	a.GET("/notifications", p.notificationsPage)
+	a.POST("/notifications/read", p.readAllNotifications)
+	a.POST("/notifications/:nid/read", p.readNotification)
 	a.GET("/proposals/new", p.newProposalPage)
 	a.POST("/proposals", p.createProposal)
 	a.GET("/proposals/:id", p.proposalPage)

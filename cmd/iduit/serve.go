@@ -137,6 +137,9 @@ const mailPoll = 2 * time.Second
 // startMail starts the outbox's sender when SMTP is configured. Without it the product still works: mail
 // waits in the outbox, and serve says once that it is off.
 func startMail(ctx context.Context, cfg config, svc *service.Service, log *slog.Logger) error {
+	// Notification mail is written into the outbox whether or not SMTP is on, so that turning it on later
+	// sends what is waiting.
+	go svc.MailNotificationsLoop(ctx, log.With(slog.String("component", "notifications")))
 	if cfg.SMTPURL == "" {
 		log.Warn("mail is off: IDUIT_SMTP_URL is not set, so e-mail (password resets) waits in the outbox unsent")
 		return nil

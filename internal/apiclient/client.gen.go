@@ -410,6 +410,45 @@ func (e IssueCode) Valid() bool {
 	}
 }
 
+// Defines values for NotificationSettingsLang.
+const (
+	NotificationSettingsLangEn NotificationSettingsLang = "en"
+	NotificationSettingsLangRu NotificationSettingsLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the NotificationSettingsLang enum.
+func (e NotificationSettingsLang) Valid() bool {
+	switch e {
+	case NotificationSettingsLangEn:
+		return true
+	case NotificationSettingsLangRu:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NotificationSettingsMail.
+const (
+	Daily NotificationSettingsMail = "daily"
+	Each  NotificationSettingsMail = "each"
+	Off   NotificationSettingsMail = "off"
+)
+
+// Valid indicates whether the value is a known member of the NotificationSettingsMail enum.
+func (e NotificationSettingsMail) Valid() bool {
+	switch e {
+	case Daily:
+		return true
+	case Each:
+		return true
+	case Off:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProposalLanguage.
 const (
 	ProposalLanguageEn ProposalLanguage = "en"
@@ -790,13 +829,19 @@ func (e GetCatalogue200JSONResponseBodyModulesConfidence) Valid() bool {
 
 // Defines values for ListNotifications200JSONResponseBodyItemsKind.
 const (
-	Mention ListNotifications200JSONResponseBodyItemsKind = "mention"
+	ListNotifications200JSONResponseBodyItemsKindMention ListNotifications200JSONResponseBodyItemsKind = "mention"
+	ListNotifications200JSONResponseBodyItemsKindReply   ListNotifications200JSONResponseBodyItemsKind = "reply"
+	ListNotifications200JSONResponseBodyItemsKindStatus  ListNotifications200JSONResponseBodyItemsKind = "status"
 )
 
 // Valid indicates whether the value is a known member of the ListNotifications200JSONResponseBodyItemsKind enum.
 func (e ListNotifications200JSONResponseBodyItemsKind) Valid() bool {
 	switch e {
-	case Mention:
+	case ListNotifications200JSONResponseBodyItemsKindMention:
+		return true
+	case ListNotifications200JSONResponseBodyItemsKindReply:
+		return true
+	case ListNotifications200JSONResponseBodyItemsKindStatus:
 		return true
 	default:
 		return false
@@ -1286,6 +1331,24 @@ func (e GetWorksheetPDFParamsLang) Valid() bool {
 	}
 }
 
+// Defines values for CreateUserJSONBodyLang.
+const (
+	CreateUserJSONBodyLangEn CreateUserJSONBodyLang = "en"
+	CreateUserJSONBodyLangRu CreateUserJSONBodyLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the CreateUserJSONBodyLang enum.
+func (e CreateUserJSONBodyLang) Valid() bool {
+	switch e {
+	case CreateUserJSONBodyLangEn:
+		return true
+	case CreateUserJSONBodyLangRu:
+		return true
+	default:
+		return false
+	}
+}
+
 // Attachment defines model for Attachment.
 type Attachment struct {
 	// ContentType Sniffed from the bytes at upload
@@ -1633,6 +1696,18 @@ type Member struct {
 		Name  string `json:"name"`
 	} `json:"user"`
 }
+
+// NotificationSettings defines model for NotificationSettings.
+type NotificationSettings struct {
+	Lang *NotificationSettingsLang `json:"lang,omitempty"`
+	Mail *NotificationSettingsMail `json:"mail,omitempty"`
+}
+
+// NotificationSettingsLang defines model for NotificationSettings.Lang.
+type NotificationSettingsLang string
+
+// NotificationSettingsMail defines model for NotificationSettings.Mail.
+type NotificationSettingsMail string
 
 // Page defines model for Page.
 type Page struct {
@@ -2449,9 +2524,18 @@ type CreateUserJSONBody struct {
 
 	// Invitation The token of an invitation link; the account joins the invited proposal with its role. The email must be the invited one.
 	Invitation *string `json:"invitation,omitempty"`
-	Name       string  `json:"name"`
-	Password   string  `json:"password"`
+
+	// Lang The language of the person's e-mail; en when absent
+	Lang     *CreateUserJSONBodyLang `json:"lang,omitempty"`
+	Name     string                  `json:"name"`
+	Password string                  `json:"password"`
 }
+
+// CreateUserJSONBodyLang defines parameters for CreateUser.
+type CreateUserJSONBodyLang string
+
+// SetNotificationSettingsJSONRequestBody defines body for SetNotificationSettings for application/json ContentType.
+type SetNotificationSettingsJSONRequestBody = NotificationSettings
 
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody ChangePasswordJSONBody
@@ -2805,6 +2889,31 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetNotificationSettings How often notifications are mailed, and in which language
+	//
+	// Corresponds with GET /api/v1/me/notification-settings (the `GetNotificationSettings` operationId).
+	GetNotificationSettings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetNotificationSettingsWithBody Change how often notifications are mailed (each event, a daily digest, or off) and their language
+	//
+	// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+	// 15 minutes. An absent or empty field is left as it is.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+	SetNotificationSettingsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetNotificationSettings Change how often notifications are mailed (each event, a daily digest, or off) and their language
+	//
+	// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+	// 15 minutes. An absent or empty field is left as it is.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+	SetNotificationSettings(ctx context.Context, body SetNotificationSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ChangePasswordWithBody Change the password (the current one required); every other session of the account ends
 	//
 	// Takes any type of body and a specified content type.
@@ -2823,6 +2932,11 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/notifications (the `ListNotifications` operationId).
 	ListNotifications(ctx context.Context, params *ListNotificationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReadAllNotifications Mark every notification read
+	//
+	// Corresponds with POST /api/v1/notifications/read (the `ReadAllNotifications` operationId).
+	ReadAllNotifications(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReadNotification Mark a notification read
 	//
@@ -3528,6 +3642,61 @@ func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*htt
 	return c.Client.Do(req)
 }
 
+// GetNotificationSettings How often notifications are mailed, and in which language
+//
+// Corresponds with GET /api/v1/me/notification-settings (the `GetNotificationSettings` operationId).
+func (c *Client) GetNotificationSettings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetNotificationSettingsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetNotificationSettingsWithBody Change how often notifications are mailed (each event, a daily digest, or off) and their language
+//
+// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+// 15 minutes. An absent or empty field is left as it is.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+func (c *Client) SetNotificationSettingsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetNotificationSettingsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetNotificationSettings Change how often notifications are mailed (each event, a daily digest, or off) and their language
+//
+// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+// 15 minutes. An absent or empty field is left as it is.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+func (c *Client) SetNotificationSettings(ctx context.Context, body SetNotificationSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetNotificationSettingsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ChangePasswordWithBody Change the password (the current one required); every other session of the account ends
 //
 // Takes any type of body and a specified content type.
@@ -3567,6 +3736,21 @@ func (c *Client) ChangePassword(ctx context.Context, body ChangePasswordJSONRequ
 // Corresponds with GET /api/v1/notifications (the `ListNotifications` operationId).
 func (c *Client) ListNotifications(ctx context.Context, params *ListNotificationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListNotificationsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReadAllNotifications Mark every notification read
+//
+// Corresponds with POST /api/v1/notifications/read (the `ReadAllNotifications` operationId).
+func (c *Client) ReadAllNotifications(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReadAllNotificationsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -5193,6 +5377,73 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewGetNotificationSettingsRequest constructs an http.Request for the GetNotificationSettings method
+func NewGetNotificationSettingsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/me/notification-settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSetNotificationSettingsRequest calls the generic SetNotificationSettings builder with application/json body
+func NewSetNotificationSettingsRequest(server string, body SetNotificationSettingsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetNotificationSettingsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewSetNotificationSettingsRequestWithBody constructs an http.Request for the SetNotificationSettings method, with any body, and a specified content type
+func NewSetNotificationSettingsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/me/notification-settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewChangePasswordRequest calls the generic ChangePassword builder with application/json body
 func NewChangePasswordRequest(server string, body ChangePasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -5304,6 +5555,33 @@ func NewListNotificationsRequest(server string, params *ListNotificationsParams)
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReadAllNotificationsRequest constructs an http.Request for the ReadAllNotifications method
+func NewReadAllNotificationsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/notifications/read")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -8544,6 +8822,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
 
+	// GetNotificationSettingsWithResponse How often notifications are mailed, and in which language
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/me/notification-settings (the `GetNotificationSettings` operationId).
+	GetNotificationSettingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetNotificationSettingsResponse, error)
+
+	// SetNotificationSettingsWithBodyWithResponse Change how often notifications are mailed (each event, a daily digest, or off) and their language
+	//
+	// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+	// 15 minutes. An absent or empty field is left as it is.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+	SetNotificationSettingsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetNotificationSettingsResponse, error)
+
+	// SetNotificationSettingsWithResponse Change how often notifications are mailed (each event, a daily digest, or off) and their language
+	//
+	// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+	// 15 minutes. An absent or empty field is left as it is.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+	SetNotificationSettingsWithResponse(ctx context.Context, body SetNotificationSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*SetNotificationSettingsResponse, error)
+
 	// ChangePasswordWithBodyWithResponse Change the password (the current one required); every other session of the account ends
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8564,6 +8869,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/notifications (the `ListNotifications` operationId).
 	ListNotificationsWithResponse(ctx context.Context, params *ListNotificationsParams, reqEditors ...RequestEditorFn) (*ListNotificationsResponse, error)
+
+	// ReadAllNotificationsWithResponse Mark every notification read
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/notifications/read (the `ReadAllNotifications` operationId).
+	ReadAllNotificationsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ReadAllNotificationsResponse, error)
 
 	// ReadNotificationWithResponse Mark a notification read
 	//
@@ -9451,6 +9763,109 @@ func (r GetMeResponse) ContentType() string {
 	return ""
 }
 
+type GetNotificationSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *NotificationSettings
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetNotificationSettingsResponse) GetJSON200() *NotificationSettings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetNotificationSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r GetNotificationSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetNotificationSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetNotificationSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetNotificationSettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetNotificationSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *NotificationSettings
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetNotificationSettingsResponse) GetJSON200() *NotificationSettings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SetNotificationSettingsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SetNotificationSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r SetNotificationSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetNotificationSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetNotificationSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetNotificationSettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ChangePasswordResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9506,13 +9921,19 @@ type ListNotificationsResponse struct {
 	JSON200 *struct {
 		Items []struct {
 			// Actor A person as the caller may see them; id is null for a reviewer whose name is hidden
-			Actor      Person                                        `json:"actor"`
-			CommentId  *string                                       `json:"comment_id"`
-			CreatedAt  time.Time                                     `json:"created_at"`
-			Id         string                                        `json:"id"`
-			Kind       ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
-			ProposalId string                                        `json:"proposal_id"`
-			ReadAt     *time.Time                                    `json:"read_at"`
+			Actor     Person    `json:"actor"`
+			CommentId *string   `json:"comment_id"`
+			CreatedAt time.Time `json:"created_at"`
+
+			// Detail For a status change: the new status; empty otherwise
+			Detail string                                        `json:"detail"`
+			Id     string                                        `json:"id"`
+			Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
+
+			// Path The page and anchor of the web interface the notification points at
+			Path       string     `json:"path"`
+			ProposalId string     `json:"proposal_id"`
+			ReadAt     *time.Time `json:"read_at"`
 		} `json:"items"`
 		Limit  int `json:"limit"`
 		Offset int `json:"offset"`
@@ -9528,13 +9949,19 @@ type ListNotificationsResponse struct {
 func (r ListNotificationsResponse) GetJSON200() *struct {
 	Items []struct {
 		// Actor A person as the caller may see them; id is null for a reviewer whose name is hidden
-		Actor      Person                                        `json:"actor"`
-		CommentId  *string                                       `json:"comment_id"`
-		CreatedAt  time.Time                                     `json:"created_at"`
-		Id         string                                        `json:"id"`
-		Kind       ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
-		ProposalId string                                        `json:"proposal_id"`
-		ReadAt     *time.Time                                    `json:"read_at"`
+		Actor     Person    `json:"actor"`
+		CommentId *string   `json:"comment_id"`
+		CreatedAt time.Time `json:"created_at"`
+
+		// Detail For a status change: the new status; empty otherwise
+		Detail string                                        `json:"detail"`
+		Id     string                                        `json:"id"`
+		Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
+
+		// Path The page and anchor of the web interface the notification points at
+		Path       string     `json:"path"`
+		ProposalId string     `json:"proposal_id"`
+		ReadAt     *time.Time `json:"read_at"`
 	} `json:"items"`
 	Limit  int `json:"limit"`
 	Offset int `json:"offset"`
@@ -9576,6 +10003,47 @@ func (r ListNotificationsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListNotificationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ReadAllNotificationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReadAllNotificationsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r ReadAllNotificationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReadAllNotificationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReadAllNotificationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReadAllNotificationsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14220,6 +14688,51 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 	return ParseGetMeResponse(rsp)
 }
 
+// GetNotificationSettingsWithResponse How often notifications are mailed, and in which language
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/me/notification-settings (the `GetNotificationSettings` operationId).
+func (c *ClientWithResponses) GetNotificationSettingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetNotificationSettingsResponse, error) {
+	rsp, err := c.GetNotificationSettings(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetNotificationSettingsResponse(rsp)
+}
+
+// SetNotificationSettingsWithBodyWithResponse Change how often notifications are mailed (each event, a daily digest, or off) and their language
+//
+// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+// 15 minutes. An absent or empty field is left as it is.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+func (c *ClientWithResponses) SetNotificationSettingsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetNotificationSettingsResponse, error) {
+	rsp, err := c.SetNotificationSettingsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetNotificationSettingsResponse(rsp)
+}
+
+// SetNotificationSettingsWithResponse Change how often notifications are mailed (each event, a daily digest, or off) and their language
+//
+// With "each", a burst of events on one proposal comes as one mail, at most one per proposal every
+// 15 minutes. An absent or empty field is left as it is.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/me/notification-settings (the `SetNotificationSettings` operationId).
+func (c *ClientWithResponses) SetNotificationSettingsWithResponse(ctx context.Context, body SetNotificationSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*SetNotificationSettingsResponse, error) {
+	rsp, err := c.SetNotificationSettings(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetNotificationSettingsResponse(rsp)
+}
+
 // ChangePasswordWithBodyWithResponse Change the password (the current one required); every other session of the account ends
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -14257,6 +14770,19 @@ func (c *ClientWithResponses) ListNotificationsWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseListNotificationsResponse(rsp)
+}
+
+// ReadAllNotificationsWithResponse Mark every notification read
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/notifications/read (the `ReadAllNotifications` operationId).
+func (c *ClientWithResponses) ReadAllNotificationsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ReadAllNotificationsResponse, error) {
+	rsp, err := c.ReadAllNotifications(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReadAllNotificationsResponse(rsp)
 }
 
 // ReadNotificationWithResponse Mark a notification read
@@ -15610,6 +16136,79 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 	return response, nil
 }
 
+// ParseGetNotificationSettingsResponse parses an HTTP response from a GetNotificationSettingsWithResponse call
+func ParseGetNotificationSettingsResponse(rsp *http.Response) (*GetNotificationSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetNotificationSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest NotificationSettings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSetNotificationSettingsResponse parses an HTTP response from a SetNotificationSettingsWithResponse call
+func ParseSetNotificationSettingsResponse(rsp *http.Response) (*SetNotificationSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetNotificationSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest NotificationSettings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseChangePasswordResponse parses an HTTP response from a ChangePasswordWithResponse call
 func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -15664,13 +16263,19 @@ func ParseListNotificationsResponse(rsp *http.Response) (*ListNotificationsRespo
 		var dest struct {
 			Items []struct {
 				// Actor A person as the caller may see them; id is null for a reviewer whose name is hidden
-				Actor      Person                                        `json:"actor"`
-				CommentId  *string                                       `json:"comment_id"`
-				CreatedAt  time.Time                                     `json:"created_at"`
-				Id         string                                        `json:"id"`
-				Kind       ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
-				ProposalId string                                        `json:"proposal_id"`
-				ReadAt     *time.Time                                    `json:"read_at"`
+				Actor     Person    `json:"actor"`
+				CommentId *string   `json:"comment_id"`
+				CreatedAt time.Time `json:"created_at"`
+
+				// Detail For a status change: the new status; empty otherwise
+				Detail string                                        `json:"detail"`
+				Id     string                                        `json:"id"`
+				Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
+
+				// Path The page and anchor of the web interface the notification points at
+				Path       string     `json:"path"`
+				ProposalId string     `json:"proposal_id"`
+				ReadAt     *time.Time `json:"read_at"`
 			} `json:"items"`
 			Limit  int `json:"limit"`
 			Offset int `json:"offset"`
@@ -15687,6 +16292,35 @@ func ParseListNotificationsResponse(rsp *http.Response) (*ListNotificationsRespo
 			return nil, err
 		}
 		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReadAllNotificationsResponse parses an HTTP response from a ReadAllNotificationsWithResponse call
+func ParseReadAllNotificationsResponse(rsp *http.Response) (*ReadAllNotificationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReadAllNotificationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Problem

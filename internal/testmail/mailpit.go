@@ -139,3 +139,10 @@ func (s *Server) get(path string, v any) error {
 	}
 	return json.NewDecoder(resp.Body).Decode(v)
 }
+
+// Headers returns one received mail's headers, each with its values.
+func (s *Server) Headers(id string) (map[string][]string, error) {
+	var h map[string][]string
+	err := s.get("/api/v1/message/"+id+"/headers", &h)
+	return h, err
+}

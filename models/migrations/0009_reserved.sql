@@ -1,0 +1,1 @@
+-- Reserved for another branch's migration (kept so that version numbers line up when the branches merge).
