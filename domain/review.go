@@ -40,10 +40,12 @@ type Notification struct {
 	UserID     string
 	ProposalID string
 	CommentID  string
-	Kind       string
-	Actor      User
-	CreatedAt  time.Time
-	ReadAt     *time.Time
+	// SuggestionID names the suggestion a notification is about, if it is about one.
+	SuggestionID string
+	Kind         string
+	Actor        User
+	CreatedAt    time.Time
+	ReadAt       *time.Time
 }
 
 // NotificationMention is the kind of notification an @email mention creates.

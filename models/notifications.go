@@ -16,10 +16,12 @@ type notificationRow struct {
 	UserID     string
 	ProposalID string
 	CommentID  sql.NullString
-	Kind       string
-	ActorID    string
-	CreatedAt  time.Time
-	ReadAt     sql.NullTime
+	// SuggestionID is set on notifications about a suggestion (migration 0009).
+	SuggestionID sql.NullString
+	Kind         string
+	ActorID      string
+	CreatedAt    time.Time
+	ReadAt       sql.NullTime
 }
 
 func (notificationRow) TableName() string { return "notifications" }
@@ -64,7 +66,7 @@ func (s *Store) Notifications(ctx context.Context, userID string, unreadOnly boo
 	out := make([]domain.Notification, len(rows))
 	for i, r := range rows {
 		n := r.Notification
-		out[i] = domain.Notification{ID: n.ID, UserID: n.UserID, ProposalID: n.ProposalID, CommentID: n.CommentID.String,
+		out[i] = domain.Notification{ID: n.ID, UserID: n.UserID, ProposalID: n.ProposalID, CommentID: n.CommentID.String, SuggestionID: n.SuggestionID.String,
 			Kind: n.Kind, Actor: domain.User{ID: n.ActorID, Email: r.Email, Name: r.Name}, CreatedAt: n.CreatedAt}
 		if n.ReadAt.Valid {
 			t := n.ReadAt.Time

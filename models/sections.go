@@ -97,6 +97,8 @@ type SectionSave struct {
 	UserID          string
 	Now             time.Time
 	Activity        *domain.Activity
+	// Accepts is the suggestion this save applies, decided in the same transaction; nil for other saves.
+	Accepts *SuggestionDecision
 }
 
 // continuesBurst tells whether this plain save (not a restore) adds to the editing burst of the previous
@@ -115,6 +117,12 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 		return domain.Section{}, err
 	}
 	saved := domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}
+	if in.Accepts != nil {
+		if err := s.saveAcceptingSuggestion(ctx, in, string(body)); err != nil {
+			return domain.Section{}, err
+		}
+		return saved, nil
+	}
 	if s.dialect == DialectPostgres && in.Activity != nil {
 		if err := s.saveSectionOneStatement(ctx, in, string(body)); err != nil {
 			return domain.Section{}, err
