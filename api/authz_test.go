@@ -193,7 +193,9 @@ var routeMatrix = map[string]routeCase{
 	"POST /api/v1/proposals/:id/suggestions": {func(f fixture, w string) call {
 		return call{method: "POST", path: pp(f, "/suggestions"), body: map[string]string{"section": "epidemiology", "field": "data-gaps", "quote": "данных", "replacement": "сведений"}}
 	}, member(403, 201, 201, 201)},
-	"GET /api/v1/proposals/:id/suggestions": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/suggestions?section=epidemiology")} }, member(200, 200, 200, 200)},
+	"GET /api/v1/proposals/:id/suggestions": {func(f fixture, w string) call {
+		return call{method: "GET", path: pp(f, "/suggestions?section=epidemiology")}
+	}, member(200, 200, 200, 200)},
 	"POST /api/v1/proposals/:id/suggestions/:sid/accept": {func(f fixture, w string) call {
 		return call{method: "POST", path: pp(f, "/suggestions/"+f.suggestion+"/accept"), header: ifMatch1}
 	}, member(403, 403, 200, 200)},

@@ -10,7 +10,9 @@ func (a *testAPI) suggest(t *testing.T, tm team, who string, body map[string]any
 	return a.do(t, call{method: "POST", path: "/api/v1/proposals/" + tm.id + "/suggestions", token: tm.people[who].token, body: body})
 }
 
-func suggestionsPath(tm team, rest string) string { return "/api/v1/proposals/" + tm.id + "/suggestions" + rest }
+func suggestionsPath(tm team, rest string) string {
+	return "/api/v1/proposals/" + tm.id + "/suggestions" + rest
+}
 
 // fieldText reads one field's text of a monolingual proposal's section, with the section's ETag.
 func (a *testAPI) fieldText(t *testing.T, tm team, section, field string) (string, string) {
