@@ -29,7 +29,11 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 
 // exportProposal reads everything in a fixed number of queries: sections, revisions, comments, members
 // and the authors they name. Without history, revisions and comments are left out (the PDF needs
-// neither, and a long history would cost every render).
+// neither, and a long history would cost every render). Suggestions are not exported: an accepted one is
+// already a revision, a rejected or withdrawn one changed nothing, and an open one is a question for
+// this proposal's owners and editors from a member who can be notified and may withdraw it — after an
+// import the importer is the only member, so it would have no one to answer or withdraw it. Decide
+// open suggestions before exporting (docs/architecture.md, "Suggestions").
 func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history bool) (export.Document, error) {
 	sections, err := s.orderedSections(ctx, p)
 	if err != nil {

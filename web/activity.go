@@ -35,7 +35,8 @@ func toActivityView(tpl *templates.Template, a domain.Activity) activityView {
 	case domain.ActivitySectionSaved, domain.ActivitySectionRestored:
 		v.Section, _ = tpl.Section(a.Subject)
 	case domain.ActivityCommentAdded, domain.ActivityCommentEdited, domain.ActivityCommentDeleted,
-		domain.ActivityCommentResolved, domain.ActivityCommentReopened:
+		domain.ActivityCommentResolved, domain.ActivityCommentReopened, domain.ActivitySuggestionAdded,
+		domain.ActivitySuggestionAccepted, domain.ActivitySuggestionRejected, domain.ActivitySuggestionWithdrawn:
 		v.Section, _ = tpl.Section(a.Detail)
 	case domain.ActivityStatusChanged:
 		v.Status, v.Note = a.Subject, a.Detail
