@@ -33,6 +33,7 @@ var suggestionMessages = map[string]msg{
 	"activity.suggestion_added":     {"suggested a change to", "предложил(а) правку в разделе"},
 	"activity.suggestion_accepted":  {"accepted a suggested change to", "принял(а) предложенную правку в разделе"},
 	"activity.suggestion_rejected":  {"rejected a suggested change to", "отклонил(а) предложенную правку в разделе"},
+	"activity.suggested_by":         {"suggested by %v", "предложение: %v"},
 	"activity.suggestion_withdrawn": {"withdrew a suggested change to", "отозвал(а) предложенную правку в разделе"},
 }
 
