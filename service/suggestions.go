@@ -7,6 +7,7 @@ import (
 
 	"iduit/domain"
 	"iduit/models"
+	"iduit/templates"
 )
 
 // SuggestionInput is new wording proposed for a quoted passage of one text field in one language.
@@ -69,6 +70,22 @@ func (s *Service) anchorSuggestion(ctx context.Context, p domain.Proposal, g *do
 		return err
 	}
 	g.SectionKey, g.FieldKey, g.Quote, g.Lang, g.QuoteStart = c.SectionKey, c.FieldKey, c.Quote, c.QuoteLang, c.QuoteStart
+	return s.checkReplacementFits(p, g)
+}
+
+// checkReplacementFits refuses now a replacement the save would refuse on accepting: a line break in a
+// one-line field.
+func (s *Service) checkReplacementFits(p domain.Proposal, g *domain.Suggestion) error {
+	tpl, err := s.Template(p)
+	if err != nil {
+		return err
+	}
+	sec, _ := tpl.Section(g.SectionKey)
+	if f, ok := sec.Field(g.FieldKey); ok && f.Type == templates.TypeText {
+		if pr := domain.CheckText("replacement", g.Replacement, maxShortText, false); pr != nil {
+			return domain.Invalid("the replacement is not valid", *pr)
+		}
+	}
 	return nil
 }
 

@@ -24,6 +24,8 @@ func signInBrowser(t *testing.T, s *testSite, b *browser, v *visitor) {
 }
 
 // selectIn selects the first occurrence of words in a text box, as a person dragging over them would.
+// The offered buttons are then pressed from the page's script rather than at screen coordinates, which a
+// late layout shift (fonts arriving on a loaded machine) can move.
 func selectIn(b *browser, id, words string) {
 	b.t.Helper()
 	b.eval(`(() => { const el = document.getElementById("` + id + `"); const i = el.value.indexOf("` + words + `");
@@ -51,7 +53,7 @@ func TestBrowserSelectToCommentAndSuggest(t *testing.T) {
 
 		r.open(sec)
 		selectIn(r, "field-hiv-hcv-epidemiology-ru", "ВГС")
-		r.do(chromedp.Click(chromedp.CSS(".select-actions button:first-child")))
+		r.eval(`(() => { document.querySelector(".select-actions button:first-child").click(); return ""; })()`)
 		if got := r.eval(`[document.getElementById("c-field").value, document.getElementById("c-lang").value, document.getElementById("c-quote").value].join("|")`); got != "hiv-hcv-epidemiology|ru|ВГС" {
 			t.Fatalf("Comment filled the form with %q", got)
 		}
@@ -59,7 +61,7 @@ func TestBrowserSelectToCommentAndSuggest(t *testing.T) {
 		r.click(`#comment-form button.primary`, `document.querySelector('.thread blockquote[lang="ru"]') !== null`)
 
 		selectIn(r, "field-hiv-hcv-epidemiology-en", "HCV")
-		r.do(chromedp.Click(chromedp.CSS(".select-actions button:last-child")))
+		r.eval(`(() => { document.querySelector(".select-actions button:last-child").click(); return ""; })()`)
 		if got := r.eval(`[document.getElementById("suggest").open, document.getElementById("s-lang").value, document.getElementById("s-quote").value].join("|")`); got != "true|en|HCV" {
 			t.Fatalf("Suggest filled the form with %q", got)
 		}
