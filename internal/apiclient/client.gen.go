@@ -835,19 +835,19 @@ func (e GetCatalogue200JSONResponseBodyModulesConfidence) Valid() bool {
 
 // Defines values for ListNotifications200JSONResponseBodyItemsKind.
 const (
-	ListNotifications200JSONResponseBodyItemsKindMention            ListNotifications200JSONResponseBodyItemsKind = "mention"
-	ListNotifications200JSONResponseBodyItemsKindSuggestionAccepted ListNotifications200JSONResponseBodyItemsKind = "suggestion_accepted"
-	ListNotifications200JSONResponseBodyItemsKindSuggestionRejected ListNotifications200JSONResponseBodyItemsKind = "suggestion_rejected"
+	Mention                        ListNotifications200JSONResponseBodyItemsKind = "mention"
+	NotificationSuggestionAccepted ListNotifications200JSONResponseBodyItemsKind = "suggestion_accepted"
+	NotificationSuggestionRejected ListNotifications200JSONResponseBodyItemsKind = "suggestion_rejected"
 )
 
 // Valid indicates whether the value is a known member of the ListNotifications200JSONResponseBodyItemsKind enum.
 func (e ListNotifications200JSONResponseBodyItemsKind) Valid() bool {
 	switch e {
-	case ListNotifications200JSONResponseBodyItemsKindMention:
+	case Mention:
 		return true
-	case ListNotifications200JSONResponseBodyItemsKindSuggestionAccepted:
+	case NotificationSuggestionAccepted:
 		return true
-	case ListNotifications200JSONResponseBodyItemsKindSuggestionRejected:
+	case NotificationSuggestionRejected:
 		return true
 	default:
 		return false
@@ -946,91 +946,91 @@ func (e UpdateProposalJSONBodySubmissionLanguage) Valid() bool {
 
 // Defines values for ListActivity200JSONResponseBodyItemsKind.
 const (
-	ListActivity200JSONResponseBodyItemsKindAttachmentAdded     ListActivity200JSONResponseBodyItemsKind = "attachment_added"
-	ListActivity200JSONResponseBodyItemsKindAttachmentDeleted   ListActivity200JSONResponseBodyItemsKind = "attachment_deleted"
-	ListActivity200JSONResponseBodyItemsKindAttachmentEdited    ListActivity200JSONResponseBodyItemsKind = "attachment_edited"
-	ListActivity200JSONResponseBodyItemsKindBudgetSaved         ListActivity200JSONResponseBodyItemsKind = "budget_saved"
-	ListActivity200JSONResponseBodyItemsKindCcmProcessSaved     ListActivity200JSONResponseBodyItemsKind = "ccm_process_saved"
-	ListActivity200JSONResponseBodyItemsKindCommentAdded        ListActivity200JSONResponseBodyItemsKind = "comment_added"
-	ListActivity200JSONResponseBodyItemsKindCommentDeleted      ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
-	ListActivity200JSONResponseBodyItemsKindCommentEdited       ListActivity200JSONResponseBodyItemsKind = "comment_edited"
-	ListActivity200JSONResponseBodyItemsKindCommentReopened     ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
-	ListActivity200JSONResponseBodyItemsKindCommentResolved     ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
-	ListActivity200JSONResponseBodyItemsKindIndicatorsSaved     ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
-	ListActivity200JSONResponseBodyItemsKindInterventionsSaved  ListActivity200JSONResponseBodyItemsKind = "interventions_saved"
-	ListActivity200JSONResponseBodyItemsKindInvitationRevoked   ListActivity200JSONResponseBodyItemsKind = "invitation_revoked"
-	ListActivity200JSONResponseBodyItemsKindInvitationSent      ListActivity200JSONResponseBodyItemsKind = "invitation_sent"
-	ListActivity200JSONResponseBodyItemsKindMemberAdded         ListActivity200JSONResponseBodyItemsKind = "member_added"
-	ListActivity200JSONResponseBodyItemsKindMemberRemoved       ListActivity200JSONResponseBodyItemsKind = "member_removed"
-	ListActivity200JSONResponseBodyItemsKindPrioritiesSaved     ListActivity200JSONResponseBodyItemsKind = "priorities_saved"
-	ListActivity200JSONResponseBodyItemsKindProposalImported    ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
-	ListActivity200JSONResponseBodyItemsKindProposalUpdated     ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
-	ListActivity200JSONResponseBodyItemsKindSectionRestored     ListActivity200JSONResponseBodyItemsKind = "section_restored"
-	ListActivity200JSONResponseBodyItemsKindSectionSaved        ListActivity200JSONResponseBodyItemsKind = "section_saved"
-	ListActivity200JSONResponseBodyItemsKindSettingsSaved       ListActivity200JSONResponseBodyItemsKind = "settings_saved"
-	ListActivity200JSONResponseBodyItemsKindStatusChanged       ListActivity200JSONResponseBodyItemsKind = "status_changed"
-	ListActivity200JSONResponseBodyItemsKindSuggestionAccepted  ListActivity200JSONResponseBodyItemsKind = "suggestion_accepted"
-	ListActivity200JSONResponseBodyItemsKindSuggestionAdded     ListActivity200JSONResponseBodyItemsKind = "suggestion_added"
-	ListActivity200JSONResponseBodyItemsKindSuggestionRejected  ListActivity200JSONResponseBodyItemsKind = "suggestion_rejected"
-	ListActivity200JSONResponseBodyItemsKindSuggestionWithdrawn ListActivity200JSONResponseBodyItemsKind = "suggestion_withdrawn"
+	AttachmentAdded     ListActivity200JSONResponseBodyItemsKind = "attachment_added"
+	AttachmentDeleted   ListActivity200JSONResponseBodyItemsKind = "attachment_deleted"
+	AttachmentEdited    ListActivity200JSONResponseBodyItemsKind = "attachment_edited"
+	BudgetSaved         ListActivity200JSONResponseBodyItemsKind = "budget_saved"
+	CcmProcessSaved     ListActivity200JSONResponseBodyItemsKind = "ccm_process_saved"
+	CommentAdded        ListActivity200JSONResponseBodyItemsKind = "comment_added"
+	CommentDeleted      ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
+	CommentEdited       ListActivity200JSONResponseBodyItemsKind = "comment_edited"
+	CommentReopened     ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
+	CommentResolved     ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
+	IndicatorsSaved     ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
+	InterventionsSaved  ListActivity200JSONResponseBodyItemsKind = "interventions_saved"
+	InvitationRevoked   ListActivity200JSONResponseBodyItemsKind = "invitation_revoked"
+	InvitationSent      ListActivity200JSONResponseBodyItemsKind = "invitation_sent"
+	MemberAdded         ListActivity200JSONResponseBodyItemsKind = "member_added"
+	MemberRemoved       ListActivity200JSONResponseBodyItemsKind = "member_removed"
+	PrioritiesSaved     ListActivity200JSONResponseBodyItemsKind = "priorities_saved"
+	ProposalImported    ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
+	ProposalUpdated     ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
+	SectionRestored     ListActivity200JSONResponseBodyItemsKind = "section_restored"
+	SectionSaved        ListActivity200JSONResponseBodyItemsKind = "section_saved"
+	SettingsSaved       ListActivity200JSONResponseBodyItemsKind = "settings_saved"
+	StatusChanged       ListActivity200JSONResponseBodyItemsKind = "status_changed"
+	SuggestionAccepted  ListActivity200JSONResponseBodyItemsKind = "suggestion_accepted"
+	SuggestionAdded     ListActivity200JSONResponseBodyItemsKind = "suggestion_added"
+	SuggestionRejected  ListActivity200JSONResponseBodyItemsKind = "suggestion_rejected"
+	SuggestionWithdrawn ListActivity200JSONResponseBodyItemsKind = "suggestion_withdrawn"
 )
 
 // Valid indicates whether the value is a known member of the ListActivity200JSONResponseBodyItemsKind enum.
 func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 	switch e {
-	case ListActivity200JSONResponseBodyItemsKindAttachmentAdded:
+	case AttachmentAdded:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindAttachmentDeleted:
+	case AttachmentDeleted:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindAttachmentEdited:
+	case AttachmentEdited:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindBudgetSaved:
+	case BudgetSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCcmProcessSaved:
+	case CcmProcessSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCommentAdded:
+	case CommentAdded:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCommentDeleted:
+	case CommentDeleted:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCommentEdited:
+	case CommentEdited:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCommentReopened:
+	case CommentReopened:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindCommentResolved:
+	case CommentResolved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindIndicatorsSaved:
+	case IndicatorsSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindInterventionsSaved:
+	case InterventionsSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindInvitationRevoked:
+	case InvitationRevoked:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindInvitationSent:
+	case InvitationSent:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindMemberAdded:
+	case MemberAdded:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindMemberRemoved:
+	case MemberRemoved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindPrioritiesSaved:
+	case PrioritiesSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindProposalImported:
+	case ProposalImported:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindProposalUpdated:
+	case ProposalUpdated:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSectionRestored:
+	case SectionRestored:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSectionSaved:
+	case SectionSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSettingsSaved:
+	case SettingsSaved:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindStatusChanged:
+	case StatusChanged:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSuggestionAccepted:
+	case SuggestionAccepted:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSuggestionAdded:
+	case SuggestionAdded:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSuggestionRejected:
+	case SuggestionRejected:
 		return true
-	case ListActivity200JSONResponseBodyItemsKindSuggestionWithdrawn:
+	case SuggestionWithdrawn:
 		return true
 	default:
 		return false
