@@ -21,6 +21,8 @@ type fixture struct {
 	notes    map[string]string
 	// attachment is a file the editor attached.
 	attachment string
+	// suggestion is the reviewer's open suggestion on the section's text.
+	suggestion string
 }
 
 func (a *testAPI) newFixture(t *testing.T) fixture {
@@ -32,6 +34,7 @@ func (a *testAPI) newFixture(t *testing.T) fixture {
 	f.comment = a.comment(t, f.tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ВГС",
 		"body": fmt.Sprintf("@%s @%s @%s проверьте", p["owner"].email, p["editor"].email, p["viewer"].email)})["id"].(string)
 	a.comment(t, f.tm, "owner", map[string]any{"section": "epidemiology", "body": "@" + p["reviewer"].email})
+	f.suggestion = a.suggest(t, f.tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ВГС", "replacement": "гепатите C"}).want(201).str("id")
 	a.do(t, call{method: "PUT", path: pp(f, "/budget"), token: p["owner"].token, body: sampleBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
 	a.setStatus(t, f.tm, "editor", "in_review", 200)
 	a.setStatus(t, f.tm, "reviewer", "changes_requested", 200)
@@ -194,6 +197,21 @@ var routeMatrix = map[string]routeCase{
 	"POST /api/v1/proposals/:id/comments/:cid/reopen": {func(f fixture, w string) call {
 		return call{method: "POST", path: pp(f, "/comments/"+f.comment+"/reopen")}
 	}, member(403, 200, 200, 200)},
+	"POST /api/v1/proposals/:id/suggestions": {func(f fixture, w string) call {
+		return call{method: "POST", path: pp(f, "/suggestions"), body: map[string]string{"section": "epidemiology", "field": "data-gaps", "quote": "данных", "replacement": "сведений"}}
+	}, member(403, 201, 201, 201)},
+	"GET /api/v1/proposals/:id/suggestions": {func(f fixture, w string) call {
+		return call{method: "GET", path: pp(f, "/suggestions?section=epidemiology")}
+	}, member(200, 200, 200, 200)},
+	"POST /api/v1/proposals/:id/suggestions/:sid/accept": {func(f fixture, w string) call {
+		return call{method: "POST", path: pp(f, "/suggestions/"+f.suggestion+"/accept"), header: ifMatch1}
+	}, member(403, 403, 200, 200)},
+	"POST /api/v1/proposals/:id/suggestions/:sid/reject": {func(f fixture, w string) call {
+		return call{method: "POST", path: pp(f, "/suggestions/"+f.suggestion+"/reject")}
+	}, member(403, 403, 200, 200)},
+	"POST /api/v1/proposals/:id/suggestions/:sid/withdraw": {func(f fixture, w string) call {
+		return call{method: "POST", path: pp(f, "/suggestions/"+f.suggestion+"/withdraw")}
+	}, member(403, 200, 403, 403)},
 	"POST /api/v1/proposals/:id/status": {func(f fixture, w string) call {
 		return call{method: "POST", path: pp(f, "/status"), body: map[string]string{"status": "in_review"}}
 	}, member(403, 403, 200, 200)},

@@ -11,19 +11,21 @@ import (
 )
 
 type notificationResponse struct {
-	ID         string         `json:"id"`
-	Kind       string         `json:"kind"`
-	ProposalID string         `json:"proposal_id"`
-	CommentID  *string        `json:"comment_id"`
-	Actor      personResponse `json:"actor"`
-	CreatedAt  time.Time      `json:"created_at"`
-	ReadAt     *time.Time     `json:"read_at"`
-	Detail     string         `json:"detail"`
-	Path       string         `json:"path"`
+	ID         string  `json:"id"`
+	Kind       string  `json:"kind"`
+	ProposalID string  `json:"proposal_id"`
+	CommentID  *string `json:"comment_id"`
+	// SuggestionID is set when the notification is about a suggestion (accepted or rejected).
+	SuggestionID *string        `json:"suggestion_id"`
+	Actor        personResponse `json:"actor"`
+	CreatedAt    time.Time      `json:"created_at"`
+	ReadAt       *time.Time     `json:"read_at"`
+	Detail       string         `json:"detail"`
+	Path         string         `json:"path"`
 }
 
 func toNotificationResponse(n domain.Notification) notificationResponse {
-	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, CommentID: optional(n.CommentID),
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, CommentID: optional(n.CommentID), SuggestionID: optional(n.SuggestionID),
 		Actor: toPerson(n.Actor), CreatedAt: n.CreatedAt, ReadAt: n.ReadAt,
 		Detail: n.Detail, Path: service.NotificationPath(n)}
 }

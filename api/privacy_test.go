@@ -16,6 +16,9 @@ func TestHiddenReviewersStayHiddenEverywhere(t *testing.T) {
 		a.do(t, call{method: "PATCH", path: base, token: owner.token, body: map[string]any{"hide_reviewer_names": true},
 			header: map[string]string{"If-Match": `"0"`}}).want(200)
 		a.comment(t, tm, "reviewer", map[string]any{"section": "epidemiology", "body": "@" + editor.email + " please cite the 2023 estimate"})
+		a.saveText(t, tm, "epidemiology", "data-gaps", "Нет данных о ВГС.", 0)
+		sg := a.suggest(t, tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ВГС", "replacement": "гепатите C"}).want(201).str("id")
+		a.do(t, call{method: "POST", path: base + "/suggestions/" + sg + "/accept", token: editor.token, header: map[string]string{"If-Match": `"1"`}}).want(200)
 		a.do(t, call{method: "POST", path: base + "/status", token: owner.token, body: map[string]any{"status": "in_review"}}).want(200)
 		a.do(t, call{method: "POST", path: base + "/status", token: reviewer.token, body: map[string]any{"status": "approved", "note": "Fine"}}).want(200)
 
@@ -32,7 +35,7 @@ func TestHiddenReviewersStayHiddenEverywhere(t *testing.T) {
 			}
 			return ""
 		}
-		reads := []string{base + "/comments", base + "/activity", base + "/snapshots", base + "/members", "/api/v1/notifications"}
+		reads := []string{base + "/comments", base + "/suggestions", base + "/activity", base + "/snapshots", base + "/members", "/api/v1/notifications"}
 		check := func(when string) {
 			t.Helper()
 			for _, who := range []string{"editor", "viewer"} {

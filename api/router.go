@@ -219,6 +219,11 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.DELETE("/proposals/:id/comments/:cid", h.deleteComment)
 	auth.POST("/proposals/:id/comments/:cid/resolve", h.threadStatus(domain.CommentResolved))
 	auth.POST("/proposals/:id/comments/:cid/reopen", h.threadStatus(domain.CommentOpen))
+	auth.POST("/proposals/:id/suggestions", h.createSuggestion)
+	auth.GET("/proposals/:id/suggestions", h.listSuggestions)
+	auth.POST("/proposals/:id/suggestions/:sid/accept", h.acceptSuggestion)
+	auth.POST("/proposals/:id/suggestions/:sid/reject", h.rejectSuggestion)
+	auth.POST("/proposals/:id/suggestions/:sid/withdraw", h.withdrawSuggestion)
 
 	auth.POST("/proposals/:id/status", h.changeStatus)
 	auth.GET("/proposals/:id/snapshots", h.listSnapshots)

@@ -40,6 +40,8 @@ type Notification struct {
 	UserID     string
 	ProposalID string
 	CommentID  string
+	// SuggestionID names the suggestion a notification is about, if it is about one.
+	SuggestionID string
 	Kind       string
 	Actor      User
 	CreatedAt  time.Time

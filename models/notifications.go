@@ -16,6 +16,8 @@ type notificationRow struct {
 	UserID     string
 	ProposalID string
 	CommentID  sql.NullString
+	// SuggestionID is set on notifications about a suggestion (migration 0009).
+	SuggestionID sql.NullString
 	Kind       string
 	ActorID    string
 	CreatedAt  time.Time
@@ -75,7 +77,7 @@ func (s *Store) notificationsOf(q *gorm.DB) ([]domain.Notification, error) {
 	out := make([]domain.Notification, len(rows))
 	for i, r := range rows {
 		n := r.Notification
-		out[i] = domain.Notification{ID: n.ID, UserID: n.UserID, ProposalID: n.ProposalID, CommentID: n.CommentID.String,
+		out[i] = domain.Notification{ID: n.ID, UserID: n.UserID, ProposalID: n.ProposalID, CommentID: n.CommentID.String, SuggestionID: n.SuggestionID.String,
 			Kind: n.Kind, Actor: domain.User{ID: n.ActorID, Email: r.Email, Name: r.Name}, CreatedAt: n.CreatedAt,
 			Detail: n.Detail, SectionKey: r.SectionKey.String, FieldKey: r.FieldKey.String}
 		if n.ReadAt.Valid {

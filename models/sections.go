@@ -97,6 +97,8 @@ type SectionSave struct {
 	UserID          string
 	Now             time.Time
 	Activity        *domain.Activity
+	// Accepts is the suggestion this save applies, decided in the same transaction; nil for other saves.
+	Accepts *SuggestionDecision
 }
 
 // continuesBurst tells whether this plain save (not a restore) adds to the editing burst of the previous
@@ -114,7 +116,11 @@ func (s *Store) SaveSection(ctx context.Context, in SectionSave) (domain.Section
 	if err != nil {
 		return domain.Section{}, err
 	}
-	if err := s.saver.saveSection(ctx, in, string(body)); err != nil {
+	if in.Accepts != nil { // accepting a suggestion decides it in the same transaction as the save
+		if err := s.saveAcceptingSuggestion(ctx, in, string(body)); err != nil {
+			return domain.Section{}, err
+		}
+	} else if err := s.saver.saveSection(ctx, in, string(body)); err != nil {
 		return domain.Section{}, err
 	}
 	return domain.Section{ProposalID: in.ProposalID, Key: in.Key, Version: in.ExpectedVersion + 1, Fields: in.Fields, UpdatedAt: in.Now, UpdatedBy: in.UserID}, nil

@@ -28,8 +28,10 @@ func (s *Service) Activity(ctx context.Context, user domain.User, proposalID str
 	}
 	for i := range items {
 		items[i].Actor = people.person(items[i].Actor)
-		if items[i].Kind == domain.ActivityMemberAdded || items[i].Kind == domain.ActivityMemberRemoved {
-			items[i].Subject = people.personID(items[i].Subject) // the subject is the person added or removed
+		switch items[i].Kind {
+		case domain.ActivityMemberAdded, domain.ActivityMemberRemoved, domain.ActivitySuggestionAccepted:
+			// the subject is a person: the one added or removed, or whose suggestion was accepted
+			items[i].Subject = people.personID(items[i].Subject)
 		}
 	}
 	return items, total, nil

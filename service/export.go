@@ -22,6 +22,10 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 // parts agree (see models.ReadProposalContents): sections, members, documents and the authors they name;
 // with history also revisions, comments and attachments. Without history those are left out (the PDF needs
 // none of them, and a long history would cost every render).
+// Suggestions are not exported: an accepted one is already a revision, a rejected or withdrawn one
+// changed nothing, and an open one is a question for this proposal's owners and editors from a member who
+// can be notified and may withdraw it — after an import the importer is the only member, so it would have
+// no one to answer or withdraw it (docs/architecture.md, "Suggestions").
 func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history bool) (export.Document, error) {
 	tpl, err := s.Template(p)
 	if err != nil {

@@ -53,6 +53,8 @@ type SaveSectionInput struct {
 	Fields          domain.Fields
 	// RestoredFrom names the revision this save brings back, if it is a restore.
 	RestoredFrom int
+	// Accepting is the suggestion this save applies (AcceptSuggestion), decided in the same transaction.
+	Accepting *domain.Suggestion
 }
 
 // SaveSection validates every field against the proposal's pinned template and saves the section if it
@@ -79,10 +81,14 @@ func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSect
 	if in.RestoredFrom > 0 {
 		kind, detail = domain.ActivitySectionRestored, fmt.Sprintf("revision %d", in.RestoredFrom)
 	}
-	return s.store.SaveSection(ctx, models.SectionSave{
+	save := models.SectionSave{
 		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: in.ExpectedVersion,
 		Fields: fields, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, kind, in.Key, detail),
-	})
+	}
+	if in.Accepting != nil {
+		save.Accepts, save.Activity = s.acceptance(p, user, in.Accepting)
+	}
+	return s.store.SaveSection(ctx, save)
 }
 
 // editors are the roles that may change a section's text.

@@ -27,6 +27,8 @@ type activityView struct {
 	Section  *templates.Section
 	Status   string
 	Note     string
+	// SuggestedBy names whose suggestion an acceptance applied, when this reader may see them.
+	SuggestedBy string
 }
 
 func toActivityView(tpl *templates.Template, a domain.Activity) activityView {
@@ -35,7 +37,8 @@ func toActivityView(tpl *templates.Template, a domain.Activity) activityView {
 	case domain.ActivitySectionSaved, domain.ActivitySectionRestored:
 		v.Section, _ = tpl.Section(a.Subject)
 	case domain.ActivityCommentAdded, domain.ActivityCommentEdited, domain.ActivityCommentDeleted,
-		domain.ActivityCommentResolved, domain.ActivityCommentReopened:
+		domain.ActivityCommentResolved, domain.ActivityCommentReopened, domain.ActivitySuggestionAdded,
+		domain.ActivitySuggestionAccepted, domain.ActivitySuggestionRejected, domain.ActivitySuggestionWithdrawn:
 		v.Section, _ = tpl.Section(a.Detail)
 	case domain.ActivityStatusChanged:
 		v.Status, v.Note = a.Subject, a.Detail
@@ -57,9 +60,18 @@ func (p *Pages) activityPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
+	names, err := p.memberNames(c, head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
 	data := activityPage{Base: p.base(c, tr(c, "activity.title")+" · "+head.Proposal.Title), Head: head}
 	for _, it := range items {
-		data.Items = append(data.Items, toActivityView(head.Template, it))
+		v := toActivityView(head.Template, it)
+		if it.Kind == domain.ActivitySuggestionAccepted {
+			v.SuggestedBy = names[it.Subject] // empty for a hidden reviewer: the service blanked the id
+		}
+		data.Items = append(data.Items, v)
 	}
 	base := "/proposals/" + head.Proposal.ID + "/activity?offset="
 	if page.Offset > 0 {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -58,13 +59,21 @@ func backToComments(c *gin.Context, section string) {
 	redirect(c, sectionURL(c.Param("id"), section)+"#comments")
 }
 
-// addComment adds a comment or, with parent_id, a reply. Invalid input (an empty text, a quote that is
-// not in the field) shows the error page with the text kept.
+// addComment adds a comment or, with parent_id, a reply. Invalid input to a new comment (an empty text,
+// a quote that is not in the field) shows the section page again with the text kept and the reason at the
+// form; a refused reply shows the error page with its text kept.
 func (p *Pages) addComment(c *gin.Context) {
 	in := service.CommentInput{Section: c.Param("key"), Field: c.PostForm("field"), Quote: c.PostForm("quote"),
-		Body: c.PostForm("body"), ParentID: c.PostForm("parent_id")}
+		QuoteLang: c.PostForm("quote_lang"), Body: c.PostForm("body"), ParentID: c.PostForm("parent_id")}
+	if start, err := strconv.Atoi(c.PostForm("quote_start")); err == nil {
+		in.QuoteStart = &start
+	}
 	if _, err := p.svc.Comment(c.Request.Context(), mustUser(c), c.Param("id"), in); err != nil {
-		p.failKeepingText(c, err)
+		if in.ParentID != "" {
+			p.failKeepingText(c, err)
+			return
+		}
+		p.sectionRefusing(c, err, &formState{Field: in.Field, Lang: in.QuoteLang, Quote: in.Quote, Body: in.Body}, nil)
 		return
 	}
 	backToComments(c, c.Param("key"))

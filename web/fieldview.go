@@ -31,6 +31,8 @@ type textView struct {
 	Outdated       bool
 	// OverSoft and OverHard say the text is past the field's suggested or hard word limit.
 	OverSoft, OverHard bool
+	// Suggestions are the open suggestions on this text, shown under it.
+	Suggestions []suggestionView
 }
 
 type optionView struct {

@@ -156,6 +156,10 @@ func prepareLayoutProposal(t *testing.T, s *testSite) (owner *visitor, id, clm s
 		"body": {"Please add the source: which survey, which year, and how many people took part in it?"}}); p.Status != http.StatusSeeOther {
 		t.Fatalf("comment: %d", p.Status)
 	}
+	if p := reviewer.post(sec+"/suggestions", url.Values{"field": {"hiv-hcv-epidemiology"}, "lang": {"ru"}, "quote": {"ЛУИН"},
+		"replacement": {"людей, употребляющих инъекционные наркотики (ЛУИН), по оценке на основе выборки из нескольких городов"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("suggestion: %d", p.Status)
+	}
 	owner.get("/proposals/" + id + "/budget")
 	if p := owner.post("/proposals/"+id+"/budget", budgetPost("0")); p.Status != http.StatusSeeOther {
 		t.Fatalf("budget save: %d", p.Status)

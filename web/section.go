@@ -10,6 +10,7 @@ import (
 
 	"iduit/domain"
 	"iduit/models"
+	"iduit/service"
 	"iduit/templates"
 )
 
@@ -29,6 +30,12 @@ type sectionPage struct {
 	Problems    []problemView
 	Conflict    *conflictInfo
 	AutosaveURL string
+	// CommentForm and SuggestForm hold a refused form's text and reasons, shown again at the form.
+	CommentForm, SuggestForm formState
+	// Langs are the languages a quote may come from: both in a bilingual proposal.
+	Langs []string
+	// CanDecide is whether this reader may accept and reject suggestions.
+	CanDecide bool
 }
 
 type conflictInfo struct {
@@ -187,6 +194,21 @@ func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Se
 		return data, err
 	}
 	data.Threads, data.Resolved = threads(comments, sec, mustUser(c))
+	open, err := p.svc.Suggestions(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key, "")
+	if err != nil {
+		return data, err
+	}
+	var pending []service.SuggestionView
+	for _, g := range open {
+		if g.Status == domain.SuggestionOpen || g.Status == domain.SuggestionOutdated {
+			pending = append(pending, g)
+		}
+	}
+	placeSuggestions(data.Fields, pending, stored.Fields, head.Proposal, mustUser(c))
+	data.Langs, data.CanDecide = []string{head.Proposal.Language}, head.Can.EditText
+	if head.Proposal.Bilingual {
+		data.Langs = []string{"en", "ru"}
+	}
 	return data, nil
 }
 

@@ -142,6 +142,10 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.POST("/proposals/:id/comments/:cid/delete", p.deleteComment)
 	a.POST("/proposals/:id/comments/:cid/resolve", p.setThreadStatus(domain.CommentResolved))
 	a.POST("/proposals/:id/comments/:cid/reopen", p.setThreadStatus(domain.CommentOpen))
+	a.POST("/proposals/:id/sections/:key/suggestions", p.addSuggestion)
+	a.POST("/proposals/:id/suggestions/:sid/accept", p.decideSuggestion("accept"))
+	a.POST("/proposals/:id/suggestions/:sid/reject", p.decideSuggestion("reject"))
+	a.POST("/proposals/:id/suggestions/:sid/withdraw", p.decideSuggestion("withdraw"))
 
 	a.GET("/proposals/:id/attachments", p.attachmentsPage)
 	a.GET("/proposals/:id/attachments/:aid", p.downloadAttachment)

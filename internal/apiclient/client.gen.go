@@ -698,6 +698,51 @@ func (e SettingsInputPathway) Valid() bool {
 	}
 }
 
+// Defines values for SuggestionLang.
+const (
+	SuggestionLangEn SuggestionLang = "en"
+	SuggestionLangRu SuggestionLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the SuggestionLang enum.
+func (e SuggestionLang) Valid() bool {
+	switch e {
+	case SuggestionLangEn:
+		return true
+	case SuggestionLangRu:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SuggestionStatus.
+const (
+	SuggestionStatusAccepted  SuggestionStatus = "accepted"
+	SuggestionStatusOpen      SuggestionStatus = "open"
+	SuggestionStatusOutdated  SuggestionStatus = "outdated"
+	SuggestionStatusRejected  SuggestionStatus = "rejected"
+	SuggestionStatusWithdrawn SuggestionStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the SuggestionStatus enum.
+func (e SuggestionStatus) Valid() bool {
+	switch e {
+	case SuggestionStatusAccepted:
+		return true
+	case SuggestionStatusOpen:
+		return true
+	case SuggestionStatusOutdated:
+		return true
+	case SuggestionStatusRejected:
+		return true
+	case SuggestionStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TemplateSectionsFieldsColumnsType.
 const (
 	TemplateSectionsFieldsColumnsTypeDate   TemplateSectionsFieldsColumnsType = "date"
@@ -829,19 +874,25 @@ func (e GetCatalogue200JSONResponseBodyModulesConfidence) Valid() bool {
 
 // Defines values for ListNotifications200JSONResponseBodyItemsKind.
 const (
-	ListNotifications200JSONResponseBodyItemsKindMention ListNotifications200JSONResponseBodyItemsKind = "mention"
-	ListNotifications200JSONResponseBodyItemsKindReply   ListNotifications200JSONResponseBodyItemsKind = "reply"
-	ListNotifications200JSONResponseBodyItemsKindStatus  ListNotifications200JSONResponseBodyItemsKind = "status"
+	Mention                        ListNotifications200JSONResponseBodyItemsKind = "mention"
+	NotificationReply              ListNotifications200JSONResponseBodyItemsKind = "reply"
+	NotificationStatus             ListNotifications200JSONResponseBodyItemsKind = "status"
+	NotificationSuggestionAccepted ListNotifications200JSONResponseBodyItemsKind = "suggestion_accepted"
+	NotificationSuggestionRejected ListNotifications200JSONResponseBodyItemsKind = "suggestion_rejected"
 )
 
 // Valid indicates whether the value is a known member of the ListNotifications200JSONResponseBodyItemsKind enum.
 func (e ListNotifications200JSONResponseBodyItemsKind) Valid() bool {
 	switch e {
-	case ListNotifications200JSONResponseBodyItemsKindMention:
+	case Mention:
 		return true
-	case ListNotifications200JSONResponseBodyItemsKindReply:
+	case NotificationReply:
 		return true
-	case ListNotifications200JSONResponseBodyItemsKindStatus:
+	case NotificationStatus:
+		return true
+	case NotificationSuggestionAccepted:
+		return true
+	case NotificationSuggestionRejected:
 		return true
 	default:
 		return false
@@ -940,29 +991,33 @@ func (e UpdateProposalJSONBodySubmissionLanguage) Valid() bool {
 
 // Defines values for ListActivity200JSONResponseBodyItemsKind.
 const (
-	AttachmentAdded    ListActivity200JSONResponseBodyItemsKind = "attachment_added"
-	AttachmentDeleted  ListActivity200JSONResponseBodyItemsKind = "attachment_deleted"
-	AttachmentEdited   ListActivity200JSONResponseBodyItemsKind = "attachment_edited"
-	BudgetSaved        ListActivity200JSONResponseBodyItemsKind = "budget_saved"
-	CcmProcessSaved    ListActivity200JSONResponseBodyItemsKind = "ccm_process_saved"
-	CommentAdded       ListActivity200JSONResponseBodyItemsKind = "comment_added"
-	CommentDeleted     ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
-	CommentEdited      ListActivity200JSONResponseBodyItemsKind = "comment_edited"
-	CommentReopened    ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
-	CommentResolved    ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
-	IndicatorsSaved    ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
-	InterventionsSaved ListActivity200JSONResponseBodyItemsKind = "interventions_saved"
-	InvitationRevoked  ListActivity200JSONResponseBodyItemsKind = "invitation_revoked"
-	InvitationSent     ListActivity200JSONResponseBodyItemsKind = "invitation_sent"
-	MemberAdded        ListActivity200JSONResponseBodyItemsKind = "member_added"
-	MemberRemoved      ListActivity200JSONResponseBodyItemsKind = "member_removed"
-	PrioritiesSaved    ListActivity200JSONResponseBodyItemsKind = "priorities_saved"
-	ProposalImported   ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
-	ProposalUpdated    ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
-	SectionRestored    ListActivity200JSONResponseBodyItemsKind = "section_restored"
-	SectionSaved       ListActivity200JSONResponseBodyItemsKind = "section_saved"
-	SettingsSaved      ListActivity200JSONResponseBodyItemsKind = "settings_saved"
-	StatusChanged      ListActivity200JSONResponseBodyItemsKind = "status_changed"
+	AttachmentAdded     ListActivity200JSONResponseBodyItemsKind = "attachment_added"
+	AttachmentDeleted   ListActivity200JSONResponseBodyItemsKind = "attachment_deleted"
+	AttachmentEdited    ListActivity200JSONResponseBodyItemsKind = "attachment_edited"
+	BudgetSaved         ListActivity200JSONResponseBodyItemsKind = "budget_saved"
+	CcmProcessSaved     ListActivity200JSONResponseBodyItemsKind = "ccm_process_saved"
+	CommentAdded        ListActivity200JSONResponseBodyItemsKind = "comment_added"
+	CommentDeleted      ListActivity200JSONResponseBodyItemsKind = "comment_deleted"
+	CommentEdited       ListActivity200JSONResponseBodyItemsKind = "comment_edited"
+	CommentReopened     ListActivity200JSONResponseBodyItemsKind = "comment_reopened"
+	CommentResolved     ListActivity200JSONResponseBodyItemsKind = "comment_resolved"
+	IndicatorsSaved     ListActivity200JSONResponseBodyItemsKind = "indicators_saved"
+	InterventionsSaved  ListActivity200JSONResponseBodyItemsKind = "interventions_saved"
+	InvitationRevoked   ListActivity200JSONResponseBodyItemsKind = "invitation_revoked"
+	InvitationSent      ListActivity200JSONResponseBodyItemsKind = "invitation_sent"
+	MemberAdded         ListActivity200JSONResponseBodyItemsKind = "member_added"
+	MemberRemoved       ListActivity200JSONResponseBodyItemsKind = "member_removed"
+	PrioritiesSaved     ListActivity200JSONResponseBodyItemsKind = "priorities_saved"
+	ProposalImported    ListActivity200JSONResponseBodyItemsKind = "proposal_imported"
+	ProposalUpdated     ListActivity200JSONResponseBodyItemsKind = "proposal_updated"
+	SectionRestored     ListActivity200JSONResponseBodyItemsKind = "section_restored"
+	SectionSaved        ListActivity200JSONResponseBodyItemsKind = "section_saved"
+	SettingsSaved       ListActivity200JSONResponseBodyItemsKind = "settings_saved"
+	StatusChanged       ListActivity200JSONResponseBodyItemsKind = "status_changed"
+	SuggestionAccepted  ListActivity200JSONResponseBodyItemsKind = "suggestion_accepted"
+	SuggestionAdded     ListActivity200JSONResponseBodyItemsKind = "suggestion_added"
+	SuggestionRejected  ListActivity200JSONResponseBodyItemsKind = "suggestion_rejected"
+	SuggestionWithdrawn ListActivity200JSONResponseBodyItemsKind = "suggestion_withdrawn"
 )
 
 // Valid indicates whether the value is a known member of the ListActivity200JSONResponseBodyItemsKind enum.
@@ -1013,6 +1068,14 @@ func (e ListActivity200JSONResponseBodyItemsKind) Valid() bool {
 	case SettingsSaved:
 		return true
 	case StatusChanged:
+		return true
+	case SuggestionAccepted:
+		return true
+	case SuggestionAdded:
+		return true
+	case SuggestionRejected:
+		return true
+	case SuggestionWithdrawn:
 		return true
 	default:
 		return false
@@ -1271,6 +1334,51 @@ func (e ChangeStatusJSONBodyStatus) Valid() bool {
 	case ChangeStatusJSONBodyStatusFinal:
 		return true
 	case ChangeStatusJSONBodyStatusInReview:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSuggestionsParamsStatus.
+const (
+	ListSuggestionsParamsStatusAccepted  ListSuggestionsParamsStatus = "accepted"
+	ListSuggestionsParamsStatusOpen      ListSuggestionsParamsStatus = "open"
+	ListSuggestionsParamsStatusOutdated  ListSuggestionsParamsStatus = "outdated"
+	ListSuggestionsParamsStatusRejected  ListSuggestionsParamsStatus = "rejected"
+	ListSuggestionsParamsStatusWithdrawn ListSuggestionsParamsStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the ListSuggestionsParamsStatus enum.
+func (e ListSuggestionsParamsStatus) Valid() bool {
+	switch e {
+	case ListSuggestionsParamsStatusAccepted:
+		return true
+	case ListSuggestionsParamsStatusOpen:
+		return true
+	case ListSuggestionsParamsStatusOutdated:
+		return true
+	case ListSuggestionsParamsStatusRejected:
+		return true
+	case ListSuggestionsParamsStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSuggestionJSONBodyLang.
+const (
+	CreateSuggestionJSONBodyLangEn CreateSuggestionJSONBodyLang = "en"
+	CreateSuggestionJSONBodyLangRu CreateSuggestionJSONBodyLang = "ru"
+)
+
+// Valid indicates whether the value is a known member of the CreateSuggestionJSONBodyLang enum.
+func (e CreateSuggestionJSONBodyLang) Valid() bool {
+	switch e {
+	case CreateSuggestionJSONBodyLangEn:
+		return true
+	case CreateSuggestionJSONBodyLangRu:
 		return true
 	default:
 		return false
@@ -1961,6 +2069,42 @@ type Status struct {
 	Status string `json:"status"`
 }
 
+// Suggestion defines model for Suggestion.
+type Suggestion struct {
+	// Anchor Where an open suggestion's passage stands in the current text, in characters; null otherwise
+	Anchor *struct {
+		End   int `json:"end"`
+		Start int `json:"start"`
+	} `json:"anchor"`
+
+	// Author A person as the caller may see them; id is null for a reviewer whose name is hidden
+	Author    Person     `json:"author"`
+	Comment   *string    `json:"comment"`
+	CreatedAt time.Time  `json:"created_at"`
+	DecidedAt *time.Time `json:"decided_at"`
+
+	// DecidedBy Who accepted, rejected or withdrew it; null while open or for a hidden reviewer
+	DecidedBy   *string        `json:"decided_by"`
+	Field       string         `json:"field"`
+	Id          string         `json:"id"`
+	Lang        SuggestionLang `json:"lang"`
+	Quote       string         `json:"quote"`
+	Replacement string         `json:"replacement"`
+
+	// Revision The section revision an accepted suggestion made
+	Revision *int   `json:"revision"`
+	Section  string `json:"section"`
+
+	// Status outdated: open, but the passage is no longer in the text
+	Status SuggestionStatus `json:"status"`
+}
+
+// SuggestionLang defines model for Suggestion.Lang.
+type SuggestionLang string
+
+// SuggestionStatus outdated: open, but the passage is no longer in the text
+type SuggestionStatus string
+
 // SummaryRow defines model for SummaryRow.
 type SummaryRow struct {
 	Amount       int     `json:"amount"`
@@ -2119,6 +2263,9 @@ type ProposalID = string
 
 // SectionKey defines model for SectionKey.
 type SectionKey = string
+
+// SuggestionID defines model for SuggestionID.
+type SuggestionID = string
 
 // GetCatalogueParams defines parameters for GetCatalogue.
 type GetCatalogueParams struct {
@@ -2482,6 +2629,43 @@ type ChangeStatusJSONBody struct {
 // ChangeStatusJSONBodyStatus defines parameters for ChangeStatus.
 type ChangeStatusJSONBodyStatus string
 
+// ListSuggestionsParams defines parameters for ListSuggestions.
+type ListSuggestionsParams struct {
+	Section *string                      `form:"section,omitempty" json:"section,omitempty"`
+	Status  *ListSuggestionsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+}
+
+// ListSuggestionsParamsStatus defines parameters for ListSuggestions.
+type ListSuggestionsParamsStatus string
+
+// CreateSuggestionJSONBody defines parameters for CreateSuggestion.
+type CreateSuggestionJSONBody struct {
+	Comment *string `json:"comment,omitempty"`
+	Field   string  `json:"field"`
+
+	// Lang The side of a bilingual field; the proposal's language when absent
+	Lang *CreateSuggestionJSONBodyLang `json:"lang,omitempty"`
+
+	// Quote A passage of the field's current text
+	Quote string `json:"quote"`
+
+	// QuoteStart Where the passage was selected, in characters
+	QuoteStart *int `json:"quote_start,omitempty"`
+
+	// Replacement The new wording; empty to delete the passage
+	Replacement string `json:"replacement"`
+	Section     string `json:"section"`
+}
+
+// CreateSuggestionJSONBodyLang defines parameters for CreateSuggestion.
+type CreateSuggestionJSONBodyLang string
+
+// AcceptSuggestionParams defines parameters for AcceptSuggestion.
+type AcceptSuggestionParams struct {
+	// IfMatch The section ETag last read, e.g. "2". Without it: 428.
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // CreateSessionJSONBody defines parameters for CreateSession.
 type CreateSessionJSONBody struct {
 	Email    string `json:"email"`
@@ -2596,6 +2780,9 @@ type PutSettingsJSONRequestBody = SettingsInput
 
 // ChangeStatusJSONRequestBody defines body for ChangeStatus for application/json ContentType.
 type ChangeStatusJSONRequestBody ChangeStatusJSONBody
+
+// CreateSuggestionJSONRequestBody defines body for CreateSuggestion for application/json ContentType.
+type CreateSuggestionJSONRequestBody CreateSuggestionJSONBody
 
 // CreateSessionJSONRequestBody defines body for CreateSession for application/json ContentType.
 type CreateSessionJSONRequestBody CreateSessionJSONBody
@@ -3548,6 +3735,42 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/proposals/{id}/status (the `ChangeStatus` operationId).
 	ChangeStatus(ctx context.Context, id ProposalID, body ChangeStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSuggestions Suggestions, oldest first, with their passages found again in the current text
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/suggestions (the `ListSuggestions` operationId).
+	ListSuggestions(ctx context.Context, id ProposalID, params *ListSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSuggestionWithBody Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+	CreateSuggestionWithBody(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSuggestion Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+	CreateSuggestion(ctx context.Context, id ProposalID, body CreateSuggestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptSuggestion Apply a suggestion in one new revision of its section (owner, editor)
+	//
+	// If-Match carries the section's ETag. If the section changed since but the passage is still there, the suggestion applies to the current text; if the passage is gone the answer is 412 (with current_version) when the section changed and 409 when it did not (the suggestion is outdated). The activity entry names the acceptor as actor and the suggester as subject; the suggester is notified.
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/accept (the `AcceptSuggestion` operationId).
+	AcceptSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, params *AcceptSuggestionParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RejectSuggestion Reject a suggestion, leaving the text as it is (owner, editor); the suggester is notified
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/reject (the `RejectSuggestion` operationId).
+	RejectSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// WithdrawSuggestion Withdraw one's own suggestion
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/withdraw (the `WithdrawSuggestion` operationId).
+	WithdrawSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSessionWithBody Sign in
 	//
@@ -5112,6 +5335,102 @@ func (c *Client) ChangeStatusWithBody(ctx context.Context, id ProposalID, conten
 // Corresponds with POST /api/v1/proposals/{id}/status (the `ChangeStatus` operationId).
 func (c *Client) ChangeStatus(ctx context.Context, id ProposalID, body ChangeStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewChangeStatusRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSuggestions Suggestions, oldest first, with their passages found again in the current text
+//
+// Corresponds with GET /api/v1/proposals/{id}/suggestions (the `ListSuggestions` operationId).
+func (c *Client) ListSuggestions(ctx context.Context, id ProposalID, params *ListSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSuggestionsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSuggestionWithBody Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+func (c *Client) CreateSuggestionWithBody(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSuggestionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSuggestion Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+func (c *Client) CreateSuggestion(ctx context.Context, id ProposalID, body CreateSuggestionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSuggestionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AcceptSuggestion Apply a suggestion in one new revision of its section (owner, editor)
+//
+// If-Match carries the section's ETag. If the section changed since but the passage is still there, the suggestion applies to the current text; if the passage is gone the answer is 412 (with current_version) when the section changed and 409 when it did not (the suggestion is outdated). The activity entry names the acceptor as actor and the suggester as subject; the suggester is notified.
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/accept (the `AcceptSuggestion` operationId).
+func (c *Client) AcceptSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, params *AcceptSuggestionParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptSuggestionRequest(c.Server, id, sid, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RejectSuggestion Reject a suggestion, leaving the text as it is (owner, editor); the suggester is notified
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/reject (the `RejectSuggestion` operationId).
+func (c *Client) RejectSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRejectSuggestionRequest(c.Server, id, sid)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// WithdrawSuggestion Withdraw one's own suggestion
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/withdraw (the `WithdrawSuggestion` operationId).
+func (c *Client) WithdrawSuggestion(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewWithdrawSuggestionRequest(c.Server, id, sid)
 	if err != nil {
 		return nil, err
 	}
@@ -8400,6 +8719,264 @@ func NewChangeStatusRequestWithBody(server string, id ProposalID, contentType st
 	return req, nil
 }
 
+// NewListSuggestionsRequest constructs an http.Request for the ListSuggestions method
+func NewListSuggestionsRequest(server string, id ProposalID, params *ListSuggestionsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/suggestions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Section != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "section", *params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSuggestionRequest calls the generic CreateSuggestion builder with application/json body
+func NewCreateSuggestionRequest(server string, id ProposalID, body CreateSuggestionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSuggestionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewCreateSuggestionRequestWithBody constructs an http.Request for the CreateSuggestion method, with any body, and a specified content type
+func NewCreateSuggestionRequestWithBody(server string, id ProposalID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/suggestions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewAcceptSuggestionRequest constructs an http.Request for the AcceptSuggestion method
+func NewAcceptSuggestionRequest(server string, id ProposalID, sid SuggestionID, params *AcceptSuggestionParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "sid", sid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/suggestions/%s/accept", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewRejectSuggestionRequest constructs an http.Request for the RejectSuggestion method
+func NewRejectSuggestionRequest(server string, id ProposalID, sid SuggestionID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "sid", sid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/suggestions/%s/reject", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewWithdrawSuggestionRequest constructs an http.Request for the WithdrawSuggestion method
+func NewWithdrawSuggestionRequest(server string, id ProposalID, sid SuggestionID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "sid", sid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/suggestions/%s/withdraw", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCreateSessionRequest calls the generic CreateSession builder with application/json body
 func NewCreateSessionRequest(server string, body CreateSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -9564,6 +10141,50 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/proposals/{id}/status (the `ChangeStatus` operationId).
 	ChangeStatusWithResponse(ctx context.Context, id ProposalID, body ChangeStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeStatusResponse, error)
 
+	// ListSuggestionsWithResponse Suggestions, oldest first, with their passages found again in the current text
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/suggestions (the `ListSuggestions` operationId).
+	ListSuggestionsWithResponse(ctx context.Context, id ProposalID, params *ListSuggestionsParams, reqEditors ...RequestEditorFn) (*ListSuggestionsResponse, error)
+
+	// CreateSuggestionWithBodyWithResponse Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+	CreateSuggestionWithBodyWithResponse(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSuggestionResponse, error)
+
+	// CreateSuggestionWithResponse Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+	CreateSuggestionWithResponse(ctx context.Context, id ProposalID, body CreateSuggestionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSuggestionResponse, error)
+
+	// AcceptSuggestionWithResponse Apply a suggestion in one new revision of its section (owner, editor)
+	//
+	// If-Match carries the section's ETag. If the section changed since but the passage is still there, the suggestion applies to the current text; if the passage is gone the answer is 412 (with current_version) when the section changed and 409 when it did not (the suggestion is outdated). The activity entry names the acceptor as actor and the suggester as subject; the suggester is notified.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/accept (the `AcceptSuggestion` operationId).
+	AcceptSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, params *AcceptSuggestionParams, reqEditors ...RequestEditorFn) (*AcceptSuggestionResponse, error)
+
+	// RejectSuggestionWithResponse Reject a suggestion, leaving the text as it is (owner, editor); the suggester is notified
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/reject (the `RejectSuggestion` operationId).
+	RejectSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*RejectSuggestionResponse, error)
+
+	// WithdrawSuggestionWithResponse Withdraw one's own suggestion
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/withdraw (the `WithdrawSuggestion` operationId).
+	WithdrawSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*WithdrawSuggestionResponse, error)
+
 	// CreateSessionWithBodyWithResponse Sign in
 	//
 	// Returns a bearer token and also sets it as the HttpOnly cookie `iduit_session` for the web pages.
@@ -9931,9 +10552,10 @@ type ListNotificationsResponse struct {
 			Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
 
 			// Path The page and anchor of the web interface the notification points at
-			Path       string     `json:"path"`
-			ProposalId string     `json:"proposal_id"`
-			ReadAt     *time.Time `json:"read_at"`
+			Path         string     `json:"path"`
+			ProposalId   string     `json:"proposal_id"`
+			ReadAt       *time.Time `json:"read_at"`
+			SuggestionId *string    `json:"suggestion_id"`
 		} `json:"items"`
 		Limit  int `json:"limit"`
 		Offset int `json:"offset"`
@@ -9959,9 +10581,10 @@ func (r ListNotificationsResponse) GetJSON200() *struct {
 		Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
 
 		// Path The page and anchor of the web interface the notification points at
-		Path       string     `json:"path"`
-		ProposalId string     `json:"proposal_id"`
-		ReadAt     *time.Time `json:"read_at"`
+		Path         string     `json:"path"`
+		ProposalId   string     `json:"proposal_id"`
+		ReadAt       *time.Time `json:"read_at"`
+		SuggestionId *string    `json:"suggestion_id"`
 	} `json:"items"`
 	Limit  int `json:"limit"`
 	Offset int `json:"offset"`
@@ -14198,6 +14821,383 @@ func (r ChangeStatusResponse) ContentType() string {
 	return ""
 }
 
+type ListSuggestionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Items []Suggestion `json:"items"`
+	}
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSuggestionsResponse) GetJSON200() *struct {
+	Items []Suggestion `json:"items"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListSuggestionsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListSuggestionsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListSuggestionsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSuggestionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSuggestionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSuggestionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSuggestionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateSuggestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Suggestion
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateSuggestionResponse) GetJSON201() *Suggestion {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CreateSuggestionResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CreateSuggestionResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CreateSuggestionResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r CreateSuggestionResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CreateSuggestionResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSuggestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSuggestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSuggestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSuggestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AcceptSuggestionResponse200Headers the declared response headers of an HTTP 200 response for AcceptSuggestion
+type AcceptSuggestionResponse200Headers struct {
+	ETag *string
+}
+
+type AcceptSuggestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Suggestion
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *AcceptSuggestionResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AcceptSuggestionResponse) GetJSON200() *Suggestion {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r AcceptSuggestionResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetBody returns the raw response body bytes
+func (r AcceptSuggestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AcceptSuggestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AcceptSuggestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AcceptSuggestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RejectSuggestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Suggestion
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RejectSuggestionResponse) GetJSON200() *Suggestion {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RejectSuggestionResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RejectSuggestionResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RejectSuggestionResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RejectSuggestionResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RejectSuggestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RejectSuggestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RejectSuggestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RejectSuggestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type WithdrawSuggestionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Suggestion
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r WithdrawSuggestionResponse) GetJSON200() *Suggestion {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r WithdrawSuggestionResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r WithdrawSuggestionResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r WithdrawSuggestionResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r WithdrawSuggestionResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r WithdrawSuggestionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r WithdrawSuggestionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r WithdrawSuggestionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r WithdrawSuggestionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // CreateSessionResponse429Headers the declared response headers of an HTTP 429 response for CreateSession
 type CreateSessionResponse429Headers struct {
 	RetryAfter *int
@@ -15922,6 +16922,86 @@ func (c *ClientWithResponses) ChangeStatusWithResponse(ctx context.Context, id P
 	return ParseChangeStatusResponse(rsp)
 }
 
+// ListSuggestionsWithResponse Suggestions, oldest first, with their passages found again in the current text
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/suggestions (the `ListSuggestions` operationId).
+func (c *ClientWithResponses) ListSuggestionsWithResponse(ctx context.Context, id ProposalID, params *ListSuggestionsParams, reqEditors ...RequestEditorFn) (*ListSuggestionsResponse, error) {
+	rsp, err := c.ListSuggestions(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSuggestionsResponse(rsp)
+}
+
+// CreateSuggestionWithBodyWithResponse Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+func (c *ClientWithResponses) CreateSuggestionWithBodyWithResponse(ctx context.Context, id ProposalID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSuggestionResponse, error) {
+	rsp, err := c.CreateSuggestionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSuggestionResponse(rsp)
+}
+
+// CreateSuggestionWithResponse Suggest new wording for a quoted passage of one text field in one language (owner, editor, reviewer)
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions (the `CreateSuggestion` operationId).
+func (c *ClientWithResponses) CreateSuggestionWithResponse(ctx context.Context, id ProposalID, body CreateSuggestionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSuggestionResponse, error) {
+	rsp, err := c.CreateSuggestion(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSuggestionResponse(rsp)
+}
+
+// AcceptSuggestionWithResponse Apply a suggestion in one new revision of its section (owner, editor)
+//
+// If-Match carries the section's ETag. If the section changed since but the passage is still there, the suggestion applies to the current text; if the passage is gone the answer is 412 (with current_version) when the section changed and 409 when it did not (the suggestion is outdated). The activity entry names the acceptor as actor and the suggester as subject; the suggester is notified.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/accept (the `AcceptSuggestion` operationId).
+func (c *ClientWithResponses) AcceptSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, params *AcceptSuggestionParams, reqEditors ...RequestEditorFn) (*AcceptSuggestionResponse, error) {
+	rsp, err := c.AcceptSuggestion(ctx, id, sid, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptSuggestionResponse(rsp)
+}
+
+// RejectSuggestionWithResponse Reject a suggestion, leaving the text as it is (owner, editor); the suggester is notified
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/reject (the `RejectSuggestion` operationId).
+func (c *ClientWithResponses) RejectSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*RejectSuggestionResponse, error) {
+	rsp, err := c.RejectSuggestion(ctx, id, sid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRejectSuggestionResponse(rsp)
+}
+
+// WithdrawSuggestionWithResponse Withdraw one's own suggestion
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/proposals/{id}/suggestions/{sid}/withdraw (the `WithdrawSuggestion` operationId).
+func (c *ClientWithResponses) WithdrawSuggestionWithResponse(ctx context.Context, id ProposalID, sid SuggestionID, reqEditors ...RequestEditorFn) (*WithdrawSuggestionResponse, error) {
+	rsp, err := c.WithdrawSuggestion(ctx, id, sid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWithdrawSuggestionResponse(rsp)
+}
+
 // CreateSessionWithBodyWithResponse Sign in
 //
 // Returns a bearer token and also sets it as the HttpOnly cookie `iduit_session` for the web pages.
@@ -16273,9 +17353,10 @@ func ParseListNotificationsResponse(rsp *http.Response) (*ListNotificationsRespo
 				Kind   ListNotifications200JSONResponseBodyItemsKind `json:"kind"`
 
 				// Path The page and anchor of the web interface the notification points at
-				Path       string     `json:"path"`
-				ProposalId string     `json:"proposal_id"`
-				ReadAt     *time.Time `json:"read_at"`
+				Path         string     `json:"path"`
+				ProposalId   string     `json:"proposal_id"`
+				ReadAt       *time.Time `json:"read_at"`
+				SuggestionId *string    `json:"suggestion_id"`
 			} `json:"items"`
 			Limit  int `json:"limit"`
 			Offset int `json:"offset"`
@@ -19730,6 +20811,312 @@ func ParseChangeStatusResponse(rsp *http.Response) (*ChangeStatusResponse, error
 			return nil, err
 		}
 		response.ApplicationproblemJSON422 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSuggestionsResponse parses an HTTP response from a ListSuggestionsWithResponse call
+func ParseListSuggestionsResponse(rsp *http.Response) (*ListSuggestionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSuggestionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Items []Suggestion `json:"items"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSuggestionResponse parses an HTTP response from a CreateSuggestionWithResponse call
+func ParseCreateSuggestionResponse(rsp *http.Response) (*CreateSuggestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSuggestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Suggestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAcceptSuggestionResponse parses an HTTP response from a AcceptSuggestionWithResponse call
+func ParseAcceptSuggestionResponse(rsp *http.Response) (*AcceptSuggestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AcceptSuggestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Suggestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers AcceptSuggestionResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRejectSuggestionResponse parses an HTTP response from a RejectSuggestionWithResponse call
+func ParseRejectSuggestionResponse(rsp *http.Response) (*RejectSuggestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RejectSuggestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Suggestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseWithdrawSuggestionResponse parses an HTTP response from a WithdrawSuggestionWithResponse call
+func ParseWithdrawSuggestionResponse(rsp *http.Response) (*WithdrawSuggestionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &WithdrawSuggestionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Suggestion
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
 
 	}
 

@@ -451,9 +451,68 @@
     });
   }
 
+  // initSelectionActions offers "Comment" and "Suggest" when text is selected inside a field's text box
+  // (either language of a bilingual field): the field, the language and the quote come from where the
+  // selection is, and go into the same forms that work without this script.
+  function initSelectionActions() {
+    var aside = document.getElementById('comments');
+    if (!aside || !aside.hasAttribute('data-l-comment')) { return; }
+    var bar = document.createElement('div');
+    bar.className = 'select-actions';
+    bar.hidden = true;
+    var current = null;
+    function button(label, act) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.addEventListener('click', function () { if (current) { act(current); } bar.hidden = true; });
+      bar.appendChild(b);
+    }
+    function fill(formId, prefix, sel, quoteName) {
+      var form = document.getElementById(formId);
+      if (!form) { return null; }
+      var field = document.getElementById(prefix + '-field');
+      if (field) { field.value = sel.field; }
+      var lang = document.getElementById(prefix + '-lang');
+      if (lang) { lang.value = sel.lang; }
+      form.querySelector('[name="' + quoteName + '"]').value = sel.quote;
+      var start = form.querySelector('[name="quote_start"]');
+      if (start) { start.value = String(sel.start); }
+      return form;
+    }
+    button(aside.getAttribute('data-l-comment'), function (sel) {
+      if (fill('comment-form', 'c', sel, 'quote')) { document.getElementById('c-body').focus(); }
+    });
+    button(aside.getAttribute('data-l-suggest'), function (sel) {
+      var details = document.getElementById('suggest');
+      if (details) { details.open = true; }
+      if (fill('suggest-form', 's', sel, 'quote')) {
+        var repl = document.getElementById('s-replacement');
+        repl.value = sel.quote;
+        repl.focus();
+      }
+    });
+    function offer(el) {
+      var a = el.selectionStart, b = el.selectionEnd;
+      var quote = (a !== b) ? el.value.slice(a, b) : '';
+      var box = el.closest('.field');
+      if (!quote.trim() || !box) { bar.hidden = true; return; }
+      // The server counts characters, not UTF-16 units: count the code points before the selection.
+      current = { field: box.getAttribute('data-field'), lang: el.lang, quote: quote, start: Array.from(el.value.slice(0, a)).length };
+      el.insertAdjacentElement('afterend', bar);
+      bar.hidden = false;
+    }
+    document.querySelectorAll('.field textarea[name^="t."], .field input[name^="t."]').forEach(function (el) {
+      el.addEventListener('mouseup', function () { offer(el); });
+      el.addEventListener('keyup', function () { offer(el); });
+      el.addEventListener('select', function () { offer(el); });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initGuides();
     showCurrentTab();
     initCommentJumps();
+    initSelectionActions();
   });
 }());

@@ -1,1 +1,0 @@
--- Reserved for another branch's migration (kept so that version numbers line up when the branches merge).
