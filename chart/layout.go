@@ -48,6 +48,7 @@ type Shape struct {
 type Layout struct {
 	Width, Height float64
 	Shapes        []Shape
+	texts         []Shape // placed, waiting for finish
 }
 
 // Sizes in layout units (points in the PDF, CSS pixels before scaling in the SVG).
@@ -126,6 +127,7 @@ func Lay(c BarChart, width float64, m Measure) Layout {
 		tx := min(x(c.Target.Value), width-1)
 		l.Shapes = append(l.Shapes, Shape{Kind: KindLine, X: tx, Y: top - 2, W: 0, H: y - barGap + 2 - (top - 2), Colour: TargetLine, Stroke: 2, Dashed: true})
 	}
+	l.finish(m)
 	l.Height = y - barGap + 2
 	if len(c.Bars) == 0 {
 		l.Height = max(y, 1)
@@ -134,7 +136,33 @@ func Lay(c BarChart, width float64, m Measure) Layout {
 }
 
 func (l *Layout) text(x, y float64, s string, size float64, bold, end bool, c Colour) {
-	l.Shapes = append(l.Shapes, Shape{Kind: KindText, X: x, Y: y, Text: s, Size: size, Bold: bold, End: end, Colour: c})
+	l.texts = append(l.texts, Shape{Kind: KindText, X: x, Y: y, Text: s, Size: size, Bold: bold, End: end, Colour: c})
+}
+
+// finish puts the text last, each on a patch of what lies under it (paper, track or bar), so that the
+// target line, drawn before them, passes behind the words instead of through them.
+func (l *Layout) finish(m Measure) {
+	for _, t := range l.texts {
+		w := min(m(t.Text, t.Size), l.Width)
+		x := t.X
+		if t.End {
+			x -= w
+		}
+		x = max(x, 0)
+		l.Shapes = append(l.Shapes, Shape{Kind: KindRect, X: x, Y: t.Y - t.Size*0.8, W: min(w, l.Width-x), H: t.Size * 1.05, Colour: l.under(x, t.Y-t.Size*0.35)}, t)
+	}
+	l.texts = nil
+}
+
+// under is the colour of the topmost rectangle at (x, y), paper where there is none.
+func (l *Layout) under(x, y float64) Colour {
+	c := Paper
+	for _, s := range l.Shapes {
+		if s.Kind == KindRect && x >= s.X && x < s.X+s.W && y >= s.Y && y < s.Y+s.H {
+			c = s.Colour
+		}
+	}
+	return c
 }
 
 // wrap breaks a label into at most labelLines lines of width, the last cut with an ellipsis.

@@ -28,7 +28,7 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 	}
 	need := float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
 	if len(s.Fields) > 0 {
-		need += labelGap + r.labelHeight(s.Fields[0].Label) + r.answerStart(s.Fields[0])
+		need += labelGap + r.labelHeight(s.Fields[0].Label) + 1 + r.answerStart(s.Fields[0]) // as label() ensures
 	}
 	if !r.atTop() {
 		need += sectionGap
