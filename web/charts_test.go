@@ -61,7 +61,9 @@ func budgetChartsShowTheSummary(t *testing.T, s *testSite) {
 	}
 	cur, _ := budget.LookupCurrency("USD")
 	money := func(v int64) string { return cur.Readable(v, "ru") + "\u00a0USD" }
-	bar := func(amount int64, p budget.Tenths) string { return money(amount) + " · " + p.Readable("ru") + "\u00a0%" }
+	bar := func(amount int64, p budget.Tenths) string {
+		return money(amount) + " · " + p.Readable("ru") + "\u00a0%"
+	}
 	var modules, groupings []string
 	for _, m := range sum.ByModule {
 		modules = append(modules, bar(m.Amount, m.Percent))
