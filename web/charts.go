@@ -65,3 +65,89 @@ func newBudgetCharts(c *gin.Context, s budget.Summary, t service.RequestTotals) 
 	out.Funding, out.Shares = chartSVG("chart-funding", funding), chartSVG("chart-shares", shares)
 	return out
 }
+
+// countChart is a chart of counts out of a whole: each bar prints its count and its share of total.
+// labels name the bars, in order.
+func countChart(c *gin.Context, id, title string, labels []string, counts []int, total int) template.HTML {
+	total = max(total, 1)
+	bc := chart.BarChart{Title: title, Max: int64(total)}
+	for i, label := range labels {
+		p, _ := budget.PercentTenths(int64(counts[i]), int64(total))
+		bc.Bars = append(bc.Bars, chart.Bar{Label: label, Value: int64(counts[i]), Amount: strconv.Itoa(counts[i]), Percent: percentText(langOf(c), p)})
+	}
+	return chartSVG(id, bc)
+}
+
+// progressChart draws how many sections are complete, in progress and not started, from the same
+// progress as the list under it.
+func progressChart(c *gin.Context, pr service.Progress) template.HTML {
+	return countChart(c, "chart-progress", tr(c, "chart.progress"), []string{tr(c, "state.complete"), tr(c, "state.in_progress"), tr(c, "state.empty")},
+		[]int{pr.Counts[service.StateComplete], pr.Counts[service.StateInProgress], pr.Counts[service.StateEmpty]}, len(pr.Sections))
+}
+
+// prioritiesChart draws how many of the saved community priorities went into the allocation, the
+// PAAR, or were left out; nothing before any is saved. Priorities not yet decided count in the whole.
+func prioritiesChart(c *gin.Context, list []service.Priority) template.HTML {
+	if len(list) == 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	for _, pr := range list {
+		counts[pr.Status]++
+	}
+	return countChart(c, "chart-priorities", tr(c, "chart.priorities"), []string{tr(c, "funding.allocation"), tr(c, "funding.paar"), tr(c, "funding.not_included")},
+		[]int{counts[service.FundingAllocation], counts[service.FundingPAAR], counts[service.FundingNotIncluded]}, len(list))
+}
+
+// indicatorChart is the performance framework's chart: one saved indicator, chosen with a GET form
+// (no script), from its baseline to its target in each grant year, with the same figures as a table.
+type indicatorChart struct {
+	Options []option
+	Chosen  string
+	SVG     template.HTML
+	Rows    []summaryRow // Name and Amount: "Baseline 2025", "41,2 %"
+}
+
+func newIndicatorChart(c *gin.Context, cat *budget.Catalogue, entries []budget.IndicatorEntry) *indicatorChart {
+	if len(entries) == 0 {
+		return nil
+	}
+	lang := langOf(c)
+	out := &indicatorChart{Chosen: entries[0].Code}
+	for _, e := range entries {
+		out.Options = append(out.Options, option{e.Code, e.Code})
+		if e.Code == c.Query("chart") {
+			out.Chosen = e.Code
+		}
+	}
+	var entry budget.IndicatorEntry
+	for _, e := range entries {
+		if e.Code == out.Chosen {
+			entry = e
+			break
+		}
+	}
+	ind, _ := cat.Indicator(entry.Code)
+	pct := ind.Kind == budget.KindPercentage
+	bc := chart.BarChart{Title: tr(c, "chart.indicator") + ": " + entry.Code}
+	if pct {
+		bc.Max = 1000 // a percentage is drawn on its whole scale
+	}
+	add := func(label string, v *int64) {
+		if v == nil {
+			return
+		}
+		text := budget.GroupDigits(lang, strconv.FormatInt(*v, 10))
+		if pct {
+			text = percentText(lang, budget.Tenths(*v))
+		}
+		bc.Bars = append(bc.Bars, chart.Bar{Label: label, Value: *v, Amount: text})
+		out.Rows = append(out.Rows, summaryRow{Name: label, Amount: text})
+	}
+	add(tr(c, "chart.baseline", entry.Baseline.Year), entry.Baseline.Value)
+	for _, t := range entry.Targets {
+		add(tr(c, "chart.target_year", t.Year), t.Value)
+	}
+	out.SVG = chartSVG("chart-indicator", bc)
+	return out
+}

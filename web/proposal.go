@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -43,6 +44,8 @@ type proposalPage struct {
 	Next     *templates.Section
 	Complete int
 	Problems []problemView
+	// Chart draws the sections' states; the list below carries the same facts as text.
+	Chart template.HTML
 }
 
 func (p *Pages) proposalPage(c *gin.Context) {
@@ -61,7 +64,8 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 		p.fail(c, err)
 		return
 	}
-	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems}
+	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems,
+		Chart: progressChart(c, progress)}
 	for _, sp := range progress.Sections {
 		sec, _ := head.Template.Section(sp.Key)
 		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp})
