@@ -129,7 +129,7 @@ func newIndicatorChart(c *gin.Context, cat *budget.Catalogue, entries []budget.I
 	}
 	ind, _ := cat.Indicator(entry.Code)
 	pct := ind.Kind == budget.KindPercentage
-	bc := chart.BarChart{Title: tr(c, "chart.indicator") + ": " + entry.Code}
+	bc := chart.BarChart{Title: tr(c, "chart.indicator") + ", " + entry.Code}
 	if pct {
 		bc.Max = 1000 // a percentage is drawn on its whole scale
 	}
