@@ -35,7 +35,7 @@ func TestTextStaysInTheBox(t *testing.T) {
 
 func TestSVGCarriesEveryFigureAndATextAlternative(t *testing.T) {
 	svg := SVG(sample(), "c1")
-	for _, want := range []string{`role="img"`, `aria-labelledby="c1-t c1-d"`, `<title id="c1-t">By module</title>`, `viewBox="0 0 360 `,
+	for _, want := range []string{`role="img"`, `aria-labelledby="c1-t c1-d"`, `<title id="c1-t">By module</title>`, `viewBox="0 0 300 `,
 		">62 000,00 USD · 62,0 %<", ">3 000,00 USD · 3,0 %<", ">0,00 USD · 0,0 %<", ">Target: 30 %<", `stroke-dasharray`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %q:\n%s", want, svg)

@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// SVGWidth is the width of the SVG's viewBox: about a phone's column, so that at 390 CSS pixels the
-// text is drawn near its own size, and the page's CSS caps how far it grows on wide screens.
-const SVGWidth = 360.0
+// SVGWidth is the width of the SVG's viewBox: a little under a phone's column, so that at 390 CSS pixels the
+// text is drawn a little above its own size, and the page's CSS caps how far it grows on wide screens.
+const SVGWidth = 300.0
 
 // SVG renders c as an inline SVG element for an HTML page: no script and no style element (the pages'
 // CSP allows neither), role="img" with the chart's title and its text alternative, a viewBox and
