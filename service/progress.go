@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"iduit/domain"
+	"iduit/models"
 )
 
 // Section states on the guided path.
@@ -87,4 +88,23 @@ func progressOf(checks []sectionCheck) Progress {
 		out.Sections = append(out.Sections, sp)
 	}
 	return out
+}
+
+// OpenThreads counts the open comment threads of a proposal by section key, for the overview's chart:
+// one query for the comments, whatever their number.
+func (s *Service) OpenThreads(ctx context.Context, user domain.User, proposalID string) (map[string]int, error) {
+	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionRead); err != nil {
+		return nil, err
+	}
+	comments, err := s.store.Comments(ctx, proposalID, models.CommentFilter{Status: domain.CommentOpen})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, c := range comments {
+		if c.ParentID == "" {
+			out[c.SectionKey]++
+		}
+	}
+	return out, nil
 }

@@ -151,3 +151,21 @@ func newIndicatorChart(c *gin.Context, cat *budget.Catalogue, entries []budget.I
 	out.SVG = chartSVG("chart-indicator", bc)
 	return out
 }
+
+// commentsChart draws the open comment threads of each section that has any, in template order;
+// nothing when there are none. rows are the same figures for the table beside it.
+func commentsChart(c *gin.Context, sections []sectionRow, open map[string]int) (template.HTML, []summaryRow) {
+	bc := chart.BarChart{Title: tr(c, "chart.comments")}
+	var rows []summaryRow
+	for _, s := range sections {
+		if n := open[s.Section.Key]; n > 0 {
+			label := s.Section.Number + " " + s.Section.Title[langOf(c)]
+			bc.Bars = append(bc.Bars, chart.Bar{Label: label, Value: int64(n), Amount: strconv.Itoa(n)})
+			rows = append(rows, summaryRow{Name: label, Amount: strconv.Itoa(n)})
+		}
+	}
+	if len(rows) == 0 {
+		return "", nil
+	}
+	return chartSVG("chart-comments", bc), rows
+}

@@ -94,3 +94,32 @@ func budgetChartsShowTheSummary(t *testing.T, s *testSite) {
 		}
 	}
 }
+
+// TestOverviewChartsProgressAndComments: the overview draws the sections' states and, once a reviewer
+// has commented, the open threads of each section.
+func TestOverviewChartsProgressAndComments(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Aida Owner")
+		id := owner.createProposal("Overview", "en", false)
+		reviewer := addMemberAs(s, owner, id, "Rita Reviewer", "reviewer")
+		overview := owner.get("/proposals/" + id)
+		if !strings.Contains(overview.Body, `id="chart-progress"`) || strings.Contains(overview.Body, `id="chart-comments"`) {
+			t.Fatalf("before comments: progress chart %v, comments chart %v", strings.Contains(overview.Body, `id="chart-progress"`),
+				strings.Contains(overview.Body, `id="chart-comments"`))
+		}
+		sec := "/proposals/" + id + "/sections/epidemiology"
+		reviewer.get(sec)
+		if p := reviewer.post(sec+"/comments", url.Values{"field": {"hiv-hcv-epidemiology"}, "body": {"Which survey?"}}); p.Status != http.StatusSeeOther {
+			t.Fatalf("comment: %d\n%s", p.Status, p.Body)
+		}
+		overview = owner.get("/proposals/" + id)
+		desc := regexp.MustCompile(`<desc id="chart-comments-d">([^<]*)</desc>`).FindStringSubmatch(overview.Body)
+		if desc == nil || !strings.HasPrefix(desc[1], "Open comments by section: 1.1 ") || !strings.HasSuffix(desc[1], " — 1") {
+			t.Errorf("comments chart: %q", desc)
+		}
+		if figures := svgFigures(t, overview.Body, "chart-progress"); len(figures) != 3 || !strings.HasSuffix(figures[2], " · 100.0\u00a0%") {
+			t.Errorf("progress chart figures %q: every section not started", figures)
+		}
+	})
+}

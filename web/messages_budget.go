@@ -64,6 +64,7 @@ var budgetMessages = map[string]msg{
 	"chart.target_hint":       {"The target line is set in the settings.", "Целевая линия задается в настройках."},
 	"chart.amount":            {"Amount", "Сумма"},
 	"chart.progress":          {"Sections by state", "Разделы по состоянию"},
+	"chart.comments":          {"Open comments by section", "Открытые комментарии по разделам"},
 	"chart.priorities":        {"What became of the community priorities", "Что стало с приоритетами сообщества"},
 	"chart.indicator":         {"Baseline and targets", "Исходное значение и целевые значения"},
 	"chart.choose_indicator":  {"Indicator to draw", "Индикатор для диаграммы"},

@@ -46,6 +46,9 @@ type proposalPage struct {
 	Problems []problemView
 	// Chart draws the sections' states; the list below carries the same facts as text.
 	Chart template.HTML
+	// Comments draws the open comment threads per section, with Threads as the table beside it.
+	Comments template.HTML
+	Threads  []summaryRow
 }
 
 func (p *Pages) proposalPage(c *gin.Context) {
@@ -71,6 +74,12 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp})
 	}
 	data.Next, _ = head.Template.Section(progress.NextSection)
+	open, err := p.svc.OpenThreads(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data.Comments, data.Threads = commentsChart(c, data.Sections, open)
 	if c.Query("status") != "" {
 		data.Flash = tr(c, "proposal.status_changed")
 	}
