@@ -169,8 +169,8 @@ func TestSettingsOwnCurrencyAndAllocation(t *testing.T) {
 		}
 		settings := map[string]any{"ccm_name": "Страновой координационный комитет", "ccm_abbreviation": "СКК",
 			"principal_recipients": []string{"РЦ СПИД"}, "currency": "EUR", "allocation_amount": 50_000_00,
-			"application_approach": "full_review", "pathway": "grant_ready", "review_window": "Окно 1, июнь 2026"}
-		for field, bad := range map[string]any{"currency": "KGS", "pathway": "fast", "application_approach": "x", "allocation_amount": -1} {
+			"application_approach": "full_review", "pathway": "grant_ready", "review_window": "Окно 1, июнь 2026", "target_share_percent": 30}
+		for field, bad := range map[string]any{"currency": "KGS", "pathway": "fast", "application_approach": "x", "allocation_amount": -1, "target_share_percent": 101} {
 			body := map[string]any{}
 			for k, v := range settings {
 				body[k] = v
@@ -184,7 +184,7 @@ func TestSettingsOwnCurrencyAndAllocation(t *testing.T) {
 		a.do(t, call{method: "PUT", path: path, token: tm.people["reviewer"].token, body: settings, header: ifMatch(0)}).want(403)
 		a.do(t, call{method: "PUT", path: path, token: owner, body: settings}).want(428)
 		saved := a.do(t, call{method: "PUT", path: path, token: owner, body: settings, header: ifMatch(0)}).want(200).json()
-		if saved["ccm_abbreviation"] != "СКК" || saved["allocation_amount"].(float64) != 50_000_00 {
+		if saved["ccm_abbreviation"] != "СКК" || saved["allocation_amount"].(float64) != 50_000_00 || saved["target_share_percent"] != float64(30) {
 			t.Fatalf("settings %v", saved)
 		}
 		a.do(t, call{method: "PUT", path: path, token: owner, body: settings, header: ifMatch(0)}).want(412)

@@ -14,23 +14,28 @@ var tableWords = map[string]map[string]string{
 		"by-grouping": "By cost grouping", "by-year": "By year", "module": "Module", "grouping": "Cost grouping", "year": "Year",
 		"amount": "Amount", "share": "Share, %", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
 		"indicators": "Indicators", "code": "Indicator", "baseline": "Baseline", "targets": "Targets", "gaps": "Programmatic gap table",
-		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for"},
+		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for",
+		"funding": "Allocation and the above-allocation request (PAAR)", "within": "Budget within the allocation", "paar": "Above the allocation (PAAR)",
+		"allocation": "Allocation: %s", "alloc": "Allocation", "target": "Target: %s"},
 	"ru": {"budget": "Сводка бюджета", "framework": "Рамка результатов деятельности и программные пробелы",
 		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
 		"year": "Год", "amount": "Сумма", "share": "Доля, %", "total": "Итого", "community": "Мероприятия под руководством сообществ",
 		"rights": "Мероприятия в области прав человека", "indicators": "Индикаторы", "code": "Индикатор", "baseline": "Исходное значение",
 		"targets": "Целевые значения", "gaps": "Таблица программных пробелов", "need": "Потребность", "others": "Покрыто другими",
-		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты"},
+		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты",
+		"funding": "Аллокация и запрос сверх аллокации (PAAR)", "within": "Бюджет в пределах аллокации", "paar": "Сверх аллокации (PAAR)",
+		"allocation": "Аллокация: %s", "alloc": "Аллокация", "target": "Цель: %s"},
 }
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table.
 func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []document.Section {
 	var out []document.Section
+	req := requestOf(parts)
 	for _, part := range parts {
 		switch part.Kind {
 		case "budget":
-			if s, ok := budgetSection(part.Body, cat, lang); ok {
+			if s, ok := budgetSection(part.Body, req, cat, lang); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -40,7 +45,7 @@ func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []d
 	return out
 }
 
-func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (document.Section, bool) {
+func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lang string) (document.Section, bool) {
 	var sb export.BudgetBody
 	if json.Unmarshal(body, &sb) != nil {
 		return document.Section{}, false
@@ -73,9 +78,14 @@ func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (do
 		{w["community"], money(sum.CommunityLed.Amount), pct(sum.CommunityLed.Percent)},
 		{w["rights"], money(sum.HumanRights.Amount), pct(sum.HumanRights.Percent)},
 	}}
+	if req.allocation == 0 {
+		req.allocation = sb.AllocationCeiling // a budget saved before the settings named the allocation
+	}
+	c := budgetCharts{lang: lang, money: money, sum: sum, req: req, words: w}
 	return document.Section{Title: w["budget"], Fields: []document.Field{
-		{Label: w["by-module"], Table: byModule}, {Label: w["by-grouping"], Table: byGrouping},
-		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares},
+		{Label: w["by-module"], Table: byModule, Chart: c.byModule()}, {Label: w["by-grouping"], Table: byGrouping, Chart: c.byGrouping()},
+		{Label: w["funding"], Table: c.fundingTable(), Chart: c.funding()},
+		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares, Chart: c.shares()},
 	}}, true
 }
 

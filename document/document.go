@@ -68,6 +68,10 @@ type Field struct {
 	Items []string
 	// Table is a tabular answer; on a worksheet its rows are printed and blank rows added.
 	Table *Table
+	// Chart draws figures the field's Table also holds (the table stays, for readers who cannot see
+	// the chart). The PDF draws it as vectors above the table; Word leaves it out, since the table
+	// under it carries the same numbers.
+	Chart *Chart
 	// Empty marks a question left unanswered: the reader sees that said, and
 	// Text, Items and Table are ignored. A field with nothing in them says so too.
 	Empty bool
@@ -82,6 +86,28 @@ type Table struct {
 	Columns []string
 	// Rows are the body cells; a row may have fewer or more cells than Columns.
 	Rows [][]string
+}
+
+// Chart is a horizontal bar chart of plain numbers with their printed figures (see package chart,
+// which lays it out).
+type Chart struct {
+	// Title names the chart.
+	Title string
+	// Bars are drawn top to bottom.
+	Bars []ChartBar
+	// Max is the value of a full-width bar; 0 takes the largest.
+	Max int64
+	// Target, when TargetLabel is set, is a reference value drawn as a labelled dashed line.
+	Target      int64
+	TargetLabel string
+}
+
+// ChartBar is one bar: Value sets its length; Label, Amount and Percent are printed as given.
+type ChartBar struct {
+	Label   string
+	Value   int64
+	Amount  string
+	Percent string
 }
 
 // Comment is a reviewer's remark on the text, placed where the reviewer put it: on a quoted passage of

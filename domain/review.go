@@ -42,10 +42,10 @@ type Notification struct {
 	CommentID  string
 	// SuggestionID names the suggestion a notification is about, if it is about one.
 	SuggestionID string
-	Kind       string
-	Actor      User
-	CreatedAt  time.Time
-	ReadAt     *time.Time
+	Kind         string
+	Actor        User
+	CreatedAt    time.Time
+	ReadAt       *time.Time
 	// Detail is what the kind needs besides the comment, such as the new status of a status change.
 	Detail string
 	// SectionKey and FieldKey are where the comment is, so that a link leads to the exact place.

@@ -119,6 +119,9 @@ type SettingsBody struct {
 	ApplicationApproach string   `json:"application_approach"`
 	Pathway             string   `json:"pathway"`
 	ReviewWindow        string   `json:"review_window"`
+	// TargetSharePercent is the share of the budget, 0–100, the owner aims to give community-led and
+	// human-rights interventions; the charts draw it as a target line. Absent: no line.
+	TargetSharePercent *int `json:"target_share_percent,omitempty"`
 }
 
 // CCMProcessBody is the JSON of a proposal's evidence of the CCM process: consultations and endorsement.

@@ -18,12 +18,12 @@ type notificationRow struct {
 	CommentID  sql.NullString
 	// SuggestionID is set on notifications about a suggestion (migration 0009).
 	SuggestionID sql.NullString
-	Kind       string
-	ActorID    string
-	CreatedAt  time.Time
-	ReadAt     sql.NullTime
-	MailedAt   sql.NullTime
-	Detail     string
+	Kind         string
+	ActorID      string
+	CreatedAt    time.Time
+	ReadAt       sql.NullTime
+	MailedAt     sql.NullTime
+	Detail       string
 }
 
 func (notificationRow) TableName() string { return "notifications" }

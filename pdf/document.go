@@ -51,6 +51,16 @@ func sanitiseDocument(d Document) Document {
 				}
 				f.Table = &t
 			}
+			if f.Chart != nil {
+				c := *f.Chart
+				c.Title, c.TargetLabel = sanitise(c.Title, false), sanitise(c.TargetLabel, false)
+				c.Bars = make([]document.ChartBar, len(f.Chart.Bars))
+				for k, b := range f.Chart.Bars {
+					b.Label, b.Amount, b.Percent = sanitise(b.Label, false), sanitise(b.Amount, false), sanitise(b.Percent, false)
+					c.Bars[k] = b
+				}
+				f.Chart = &c
+			}
 			fields[j] = f
 		}
 		s.Fields = fields

@@ -28,7 +28,7 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 	}
 	need := float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
 	if len(s.Fields) > 0 {
-		need += labelGap + r.labelHeight(s.Fields[0].Label) + r.answerStart(s.Fields[0])
+		need += labelGap + r.labelHeight(s.Fields[0].Label) + 1 + r.answerStart(s.Fields[0]) // as label() ensures
 	}
 	if !r.atTop() {
 		need += sectionGap
@@ -60,6 +60,9 @@ func (r *renderer) section(s Section, e *tocEntry) {
 // answerStart is how much of an answer must share the page with its question: two lines of text, or a
 // table's header and first row when the answer is a table alone.
 func (r *renderer) answerStart(f Field) float64 {
+	if !f.Empty && f.Chart != nil && len(f.Chart.Bars) > 0 && strings.TrimSpace(f.Text) == "" && len(f.Items) == 0 {
+		return chartHeight(*f.Chart) // a chart is not split from its heading
+	}
 	if f.Empty || f.Table == nil || strings.TrimSpace(f.Text) != "" || len(f.Items) > 0 {
 		return 2 * bodyStyle.leading
 	}
@@ -107,6 +110,13 @@ func (r *renderer) answer(f Field) {
 			r.y += paragraphGap
 		}
 		r.list(f.Items, itemBullet)
+		shown = true
+	}
+	if f.Chart != nil && len(f.Chart.Bars) > 0 {
+		if shown {
+			r.y += paragraphGap
+		}
+		r.drawChart(*f.Chart)
 		shown = true
 	}
 	if f.Table != nil && (len(f.Table.Columns) > 0 || len(f.Table.Rows) > 0) {

@@ -107,6 +107,9 @@ func checkSettings(in Settings, allowedCurrencies []string) error {
 	if in.AllocationAmount < 0 {
 		add(&domain.Problem{Field: "allocation_amount", Message: "must not be negative"})
 	}
+	if t := in.TargetSharePercent; t != nil && (*t < 0 || *t > 100) {
+		add(&domain.Problem{Field: "target_share_percent", Message: "must be a percentage from 0 to 100"})
+	}
 	if in.ApplicationApproach != "" && !slices.Contains(ApplicationApproaches, in.ApplicationApproach) {
 		add(&domain.Problem{Field: "application_approach", Message: fmt.Sprintf("must be one of %v", ApplicationApproaches)})
 	}

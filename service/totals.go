@@ -24,6 +24,8 @@ type RequestTotals struct {
 	// CommunityLed and HumanRights are the shares of the budget total the catalogue flags as such.
 	CommunityLed budget.Share
 	HumanRights  budget.Share
+	// TargetSharePercent is the settings' target for those shares, 0–100; nil when none is set.
+	TargetSharePercent *int
 }
 
 // FundingSummary is the budget summary with the request's computed totals.
@@ -55,7 +57,7 @@ func (s *Service) requestTotals(ctx context.Context, proposalID string) (budget.
 		}
 	}
 	t := RequestTotals{Currency: sum.Currency, AllocationAmount: b.AllocationCeiling, WithinAllocation: sum.Total,
-		CommunityLed: sum.CommunityLed, HumanRights: sum.HumanRights}
+		CommunityLed: sum.CommunityLed, HumanRights: sum.HumanRights, TargetSharePercent: set.TargetSharePercent}
 	if t.AllocationAmount == 0 {
 		t.AllocationAmount = set.AllocationAmount
 	}

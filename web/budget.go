@@ -169,12 +169,13 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	if doc.Version == 0 {
 		return data, nil
 	}
-	sum, err := p.svc.BudgetSummary(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	sum, totals, err := p.svc.FundingSummary(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	if err != nil {
 		return data, err
 	}
 	stored, _, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
 	data.Summary = newSummaryView(lang, sum, stored.AllocationCeiling)
+	data.Summary.Charts = newBudgetCharts(c, sum, totals)
 	return data, err
 }
 

@@ -13,6 +13,8 @@ type summaryView struct {
 	ByYear                    []summaryRow
 	ByModule, ByCostGrouping  []summaryRow
 	CommunityLed, HumanRights summaryRow
+	// Charts draw the same figures; the tables stay beside them for screen readers.
+	Charts *budgetCharts
 }
 
 type summaryRow struct{ Name, Amount, Percent string }

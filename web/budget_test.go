@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -112,9 +113,11 @@ func TestIndicatorsPage(t *testing.T) {
 			t.Fatalf("save: %d\n%s", p.Status, p.Body)
 		}
 		p = owner.get(p.Location)
-		for _, want := range []string{`value="41.2"`, `value="55.5"`, "IBBS 2025", "200,000 (20.0%)"} {
+		// The chart of the one indicator: its baseline and its first year's target, on a 0–100 % scale.
+		for _, want := range []string{`value="41.2"`, `value="55.5"`, "IBBS 2025", "200,000 (20.0%)", `id="chart-indicator"`,
+			"Baseline 2025 — 41.2\u00a0%; Target 2028 — 55.5\u00a0%", `<option value="KP-1d" selected>`} {
 			if !strings.Contains(p.Body, want) {
-				t.Errorf("after saving, the page lacks %q", want)
+				t.Errorf("after saving, the page lacks %q %s", want, regexp.MustCompile(`<desc.*?</desc>`).FindString(p.Body))
 			}
 		}
 		form.Set("version", "1")

@@ -30,6 +30,8 @@ type indicatorsPage struct {
 	Gaps       []gapView
 	Problems   []problemView
 	Conflict   bool
+	// Chart draws one saved indicator's baseline and targets; nil before any is saved.
+	Chart *indicatorChart
 }
 
 // measureInput is a value with its optional numerator and denominator, as typed.
@@ -81,6 +83,7 @@ func (p *Pages) indicatorsPage(c *gin.Context) {
 	}
 	data.Rows, data.GapRows = storedFrameworkRows(langOf(c), p.svc.BudgetCatalogue(), data.Years, f)
 	data.addBlankRows()
+	data.Chart = newIndicatorChart(c, p.svc.BudgetCatalogue(), f.Indicators)
 	if c.Query("saved") != "" {
 		data.Flash = tr(c, "indicators.saved")
 	}

@@ -82,7 +82,9 @@ func TestPrioritiesPage(t *testing.T) {
 			t.Fatalf("save: %d\n%s", p.Status, p.Body)
 		}
 		p = owner.get(p.Location)
-		for _, want := range []string{`value="Доступ к ПОШ"`, `value="` + nsp + `" checked`, "Не входит в мандат ГФ", "Приоритеты сохранены."} {
+		// The chart counts the two priorities: one in the allocation, none in the PAAR, one left out.
+		for _, want := range []string{`value="Доступ к ПОШ"`, `value="` + nsp + `" checked`, "Не входит в мандат ГФ", "Приоритеты сохранены.",
+			`id="chart-priorities"`, ">1 · 50,0\u00a0%</text>", ">0 · 0,0\u00a0%</text>", "В пределах аллокации — 1 · 50,0\u00a0%; Сверх аллокации (PAAR) — 0 · 0,0\u00a0%; Не включено — 1 · 50,0\u00a0%"} {
 			if !strings.Contains(p.Body, want) {
 				t.Errorf("after saving, the page lacks %q", want)
 			}

@@ -69,6 +69,7 @@ func TestPageLayout(t *testing.T) {
 		{"history", "/proposals/" + id + "/sections/" + sec + "/history"}, {"revision", "/proposals/" + id + "/sections/" + sec + "/history/1"},
 		{"check", "/proposals/" + id + "/check"}, {"members", "/proposals/" + id + "/members"}, {"activity", "/proposals/" + id + "/activity"},
 		{"budget", "/proposals/" + id + "/budget"}, {"indicators", "/proposals/" + id + "/indicators"}, {"error", "/proposals/no-such-proposal"},
+		{"priorities", "/proposals/" + id + "/priorities"}, {"settings", "/proposals/" + id + "/settings"},
 	}
 	for _, tab := range []*layoutTab{phone, laptop} {
 		for _, lang := range languages {
@@ -170,6 +171,16 @@ func prepareLayoutProposal(t *testing.T, s *testSite) (owner *visitor, id, clm s
 		"g.0.indicator": {"KP-4"}, "g.0.year": {"2028"}, "g.0.need": {"1 000 000"}, "g.0.others": {"300000"}, "g.0.this": {"500 000"},
 	}); p.Status != http.StatusSeeOther {
 		t.Fatalf("indicators save: %d\n%s", p.Status, p.Body)
+	}
+	// Records and priorities, so that the priorities page has its chart.
+	owner.get("/proposals/" + id + "/interventions")
+	if p := owner.post("/proposals/"+id+"/interventions", recordPost("0")); p.Status != http.StatusSeeOther {
+		t.Fatalf("records save: %d\n%s", p.Status, p.Body)
+	}
+	owner.get("/proposals/" + id + "/priorities")
+	if p := owner.post("/proposals/"+id+"/priorities", url.Values{"version": {"0"}, "rows": {"2"}, "p.0.title.ru": {"Доступ к программам обмена шприцев в районах"},
+		"p.0.status": {"paar"}, "p.1.title.ru": {"Жилье"}, "p.1.status": {"not_included"}, "p.1.reason.ru": {"Не входит в мандат Глобального фонда"}}); p.Status != http.StatusSeeOther {
+		t.Fatalf("priorities save: %d\n%s", p.Status, p.Body)
 	}
 	owner.get("/proposals/new")
 	p := owner.post("/proposals", url.Values{"template": {"clm-proposal"}, "title": {"Мониторинг силами сообщества"}, "country": {"Кыргызстан"}, "language": {"ru"}})

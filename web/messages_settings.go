@@ -25,6 +25,8 @@ var settingsMessages = map[string]msg{
 	"settings.field.application_approach": {"Application approach", "Подход к подаче заявки"},
 	"settings.field.pathway":              {"Submission pathway", "Порядок подачи"},
 	"settings.field.review_window":        {"Target review window", "Планируемое окно рассмотрения"},
+	"settings.field.target_share_percent": {"Target share for community-led and human-rights interventions, %", "Целевая доля мероприятий под руководством сообществ и в области прав человека, %"},
+	"settings.target_share_hint":          {"Optional, 0–100. The budget charts draw it as a line the two shares are read against.", "Необязательно, 0–100. На диаграммах бюджета это линия, с которой сравниваются обе доли."},
 	"settings.field.":                     {"Settings", "Настройки"},
 
 	"settings.approach.full_review":                 {"Full review", "Полное рассмотрение"},

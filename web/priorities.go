@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"regexp"
 	"slices"
@@ -30,6 +31,8 @@ type prioritiesPage struct {
 	Problems    []problemView
 	Conflict    bool
 	NoRecordsIn bool
+	// Chart draws the saved priorities' statuses; the form below lists each one.
+	Chart template.HTML
 }
 
 // priorityRow is one priority as typed; Texts is field → language → text.
@@ -71,6 +74,7 @@ func (p *Pages) prioritiesPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
+	data.Chart = prioritiesChart(c, list)
 	if c.Query("saved") != "" {
 		data.Flash = tr(c, "priorities.saved")
 	}

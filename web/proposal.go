@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -45,6 +46,12 @@ type proposalPage struct {
 	Next     *templates.Section
 	Complete int
 	Problems []problemView
+	// Chart draws the sections' states; the list below carries the same facts as text.
+	Chart template.HTML
+	// Comments draws the open comments per section (the counts the section list shows), with Threads as the
+	// table beside it.
+	Comments template.HTML
+	Threads  []summaryRow
 }
 
 func (p *Pages) proposalPage(c *gin.Context) {
@@ -68,12 +75,14 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 		p.fail(c, err)
 		return
 	}
-	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems}
+	data := proposalPage{Base: p.base(c, head.Proposal.Title), Head: head, Complete: progress.Counts[service.StateComplete], Problems: problems,
+		Chart: progressChart(c, progress)}
 	for _, sp := range progress.Sections {
 		sec, _ := head.Template.Section(sp.Key)
 		data.Sections = append(data.Sections, sectionRow{Section: sec, Progress: sp, Comments: comments[head.Proposal.ID][sp.Key]})
 	}
 	data.Next, _ = head.Template.Section(progress.NextSection)
+	data.Comments, data.Threads = commentsChart(c, data.Sections, comments[head.Proposal.ID])
 	if c.Query("status") != "" {
 		data.Flash = tr(c, "proposal.status_changed")
 	}

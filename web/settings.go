@@ -30,6 +30,7 @@ type settingsPage struct {
 // settingsForm is the settings as typed, kept as text so that a refused form comes back as is.
 type settingsForm struct {
 	CCMName, CCMAbbreviation, PrincipalRecipients, Currency, Allocation, Approach, Pathway, ReviewWindow string
+	TargetShare                                                                                          string
 }
 
 func (p *Pages) settingsPage(c *gin.Context) {
@@ -109,6 +110,9 @@ func (p *Pages) settingsData(c *gin.Context, head proposalHead, form settingsFor
 func storedSettingsForm(lang string, s service.Settings) settingsForm {
 	f := settingsForm{CCMName: s.CCMName, CCMAbbreviation: s.CCMAbbreviation, PrincipalRecipients: strings.Join(s.PrincipalRecipients, "\n"),
 		Currency: s.Currency, Approach: s.ApplicationApproach, Pathway: s.Pathway, ReviewWindow: s.ReviewWindow}
+	if s.TargetSharePercent != nil {
+		f.TargetShare = strconv.Itoa(*s.TargetSharePercent)
+	}
 	if cur, ok := budget.LookupCurrency(s.Currency); ok && s.AllocationAmount > 0 {
 		f.Allocation = decimalMark(lang, cur.Format(s.AllocationAmount))
 	}
@@ -118,7 +122,8 @@ func storedSettingsForm(lang string, s service.Settings) settingsForm {
 func settingsFormFrom(c *gin.Context) settingsForm {
 	return settingsForm{CCMName: c.PostForm("ccm_name"), CCMAbbreviation: c.PostForm("ccm_abbreviation"),
 		PrincipalRecipients: c.PostForm("principal_recipients"), Currency: c.PostForm("currency"), Allocation: c.PostForm("allocation_amount"),
-		Approach: c.PostForm("application_approach"), Pathway: c.PostForm("pathway"), ReviewWindow: c.PostForm("review_window")}
+		Approach: c.PostForm("application_approach"), Pathway: c.PostForm("pathway"), ReviewWindow: c.PostForm("review_window"),
+		TargetShare: c.PostForm("target_share_percent")}
 }
 
 // parse turns the typed form into settings; the allocation is read in the chosen currency's minor units.
@@ -132,6 +137,13 @@ func (f settingsForm) parse(lang string) (service.Settings, []domain.Problem) {
 		}
 	}
 	var problems []domain.Problem
+	if t := strings.TrimSpace(f.TargetShare); t != "" {
+		v, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(t, "%")))
+		if err != nil {
+			problems = append(problems, domain.Problem{Field: "target_share_percent", Message: "must be a whole number from 0 to 100"})
+		}
+		out.TargetSharePercent = &v
+	}
 	if strings.TrimSpace(f.Allocation) != "" {
 		cur, ok := budget.LookupCurrency(f.Currency)
 		if !ok {

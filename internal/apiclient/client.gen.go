@@ -1972,9 +1972,12 @@ type Settings struct {
 	Pathway             SettingsPathway `json:"pathway"`
 	PrincipalRecipients []string        `json:"principal_recipients"`
 	ReviewWindow        string          `json:"review_window"`
-	UpdatedAt           *time.Time      `json:"updated_at"`
-	UpdatedBy           *string         `json:"updated_by"`
-	Version             int             `json:"version"`
+
+	// TargetSharePercent Optional: the share of the budget, in percent, the owner aims to give community-led and human-rights interventions; drawn as a target line in the budget charts
+	TargetSharePercent *int       `json:"target_share_percent,omitempty"`
+	UpdatedAt          *time.Time `json:"updated_at"`
+	UpdatedBy          *string    `json:"updated_by"`
+	Version            int        `json:"version"`
 }
 
 // SettingsApplicationApproach defines model for Settings.ApplicationApproach.
@@ -2000,6 +2003,9 @@ type SettingsBody struct {
 	Pathway             *SettingsBodyPathway `json:"pathway,omitempty"`
 	PrincipalRecipients *[]string            `json:"principal_recipients,omitempty"`
 	ReviewWindow        *string              `json:"review_window,omitempty"`
+
+	// TargetSharePercent Optional: the share of the budget, in percent, the owner aims to give community-led and human-rights interventions; drawn as a target line in the budget charts
+	TargetSharePercent *int `json:"target_share_percent,omitempty"`
 }
 
 // SettingsBodyApplicationApproach defines model for SettingsBody.ApplicationApproach.
@@ -2028,6 +2034,9 @@ type SettingsInput struct {
 	Pathway             *SettingsInputPathway `json:"pathway,omitempty"`
 	PrincipalRecipients *[]string             `json:"principal_recipients,omitempty"`
 	ReviewWindow        *string               `json:"review_window,omitempty"`
+
+	// TargetSharePercent Optional: the share of the budget, in percent, the owner aims to give community-led and human-rights interventions; drawn as a target line in the budget charts
+	TargetSharePercent *int `json:"target_share_percent,omitempty"`
 
 	// UpdatedAt Ignored
 	UpdatedAt *string `json:"updated_at,omitempty"`
