@@ -225,7 +225,7 @@
         var id = 'theirs-' + t.name.replace(/[^a-zA-Z0-9_-]/g, '-');
         var label = document.createElement('label');
         label.setAttribute('for', id);
-        label.textContent = self.form.getAttribute('data-l-theirs') + (f.texts.length > 1 ? ' (' + t.lang + ')' : '');
+        label.textContent = self.form.getAttribute('data-l-theirs') + (f.texts.length > 1 ? ' (' + (self.form.getAttribute('data-l-lang-' + t.lang) || t.lang) + ')' : '');
         var box = document.createElement('textarea');
         box.id = id; box.readOnly = true; box.rows = 8; box.lang = t.lang; box.value = t.theirs;
         box.setAttribute('data-for', t.name);
