@@ -79,6 +79,7 @@ func newPages(cfg Config, fsys fs.FS) (*Pages, error) {
 // Mount adds the pages' routes to the engine the API runs on: one route table, read top to bottom.
 func (p *Pages) Mount(r *gin.Engine) {
 	r.GET("/static/:file", p.serveStatic)
+	r.GET("/sw.js", p.serveServiceWorker)
 	g := r.Group("", p.pageHeaders, p.recoverPage, p.loadUser)
 	g.GET("/", p.home)
 	g.GET("/signin", p.signInPage)
@@ -95,6 +96,7 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a := g.Group("", p.requireUser, p.verifyCSRF)
 	a.GET("/proposals", p.proposalList)
 	a.GET("/account", p.accountPage)
+	a.GET("/csrf-token", p.csrfTokenJSON)
 	a.POST("/account/password", p.changePassword)
 	a.GET("/proposals/new", p.newProposalPage)
 	a.POST("/proposals", p.createProposal)
