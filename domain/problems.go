@@ -32,6 +32,7 @@ const (
 	ProblemNoAccount         = "no_account"
 	ProblemFileEmpty         = "file_empty"
 	ProblemNotSectionOfTempl = "not_section"
+	ProblemNotTimeZone       = "not_time_zone"
 )
 
 // problemFormats are the English texts of the coded problems, with fmt verbs for their arguments.
@@ -62,6 +63,7 @@ var problemFormats = map[string]string{
 	ProblemNoAccount:         "has no account here; ask the person to sign up first",
 	ProblemFileEmpty:         "is empty",
 	ProblemNotSectionOfTempl: "is not a section of this proposal's template",
+	ProblemNotTimeZone:       "is not a time zone such as Asia/Bishkek or UTC",
 }
 
 // ProblemCodes lists every problem code, for the test that each has a translation.

@@ -11,6 +11,8 @@ type User struct {
 	Email     string
 	Name      string
 	CreatedAt time.Time
+	// TimeZone is an IANA zone name the pages show times in; empty means the language's default.
+	TimeZone string
 }
 
 // Session is a signed-in browser or API client. Only a hash of its token is ever stored.

@@ -111,6 +111,10 @@ func TestRussianMessagesOnly(t *testing.T) {
 		check("ccm-process", owner.post(base+"/ccm-process", url.Values{"version": {"0"}, "rows": {"1"}, "c.0.date": {"2026-04-14"}, "c.0.place": {"Бишкек"},
 			"c.0.participants_total": {"тридцать"}, "meeting_date": {"2026-05-20"}}), http.StatusBadRequest)
 
+		owner.get("/account")
+		check("account, time zone", owner.post("/account/timezone", url.Values{"time_zone": {"Mars/Olympus"}}), http.StatusBadRequest)
+		check("account, wrong password", owner.post("/account/password", url.Values{"current_password": {"wrong one"}, "new_password": {"a new passphrase"}}), http.StatusBadRequest)
+
 		owner.get(base + "/attachments")
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)

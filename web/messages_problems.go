@@ -28,6 +28,7 @@ var problemMessages = map[string]msg{
 	"problem.wrong_password":     {"is wrong", "указан неверно"},
 	"problem.no_account":         {"has no account here; ask the person to sign up first", "не зарегистрирован здесь; попросите человека сначала зарегистрироваться"},
 	"problem.file_empty":         {"is empty", "пустой"},
+	"problem.not_time_zone":      {"is not a time zone such as Asia/Bishkek or UTC", "не часовой пояс; укажите, например, Asia/Bishkek или UTC"},
 	"problem.not_section":        {"is not a section of this proposal's template", "нет такого раздела в шаблоне этой заявки"},
 }
 

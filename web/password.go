@@ -83,7 +83,24 @@ type accountSettings struct {
 	Base
 	Problems    map[string]string
 	MinPassword int
+	// Zone is a refused time zone typed into the form, shown back; empty shows the person's own.
+	Zone string
 }
+
+// ZoneValue is the time zone the form shows: a refused one as typed, else the person's, else the one
+// the pages use by default for this language.
+func (a accountSettings) ZoneValue() string {
+	switch {
+	case a.Zone != "":
+		return a.Zone
+	case a.User != nil && a.User.TimeZone != "":
+		return a.User.TimeZone
+	}
+	return defaultZones[a.Lang]
+}
+
+// ZoneChoices are the zones the form suggests.
+func (accountSettings) ZoneChoices() []string { return commonZones }
 
 func (p *Pages) accountPage(c *gin.Context) {
 	p.render(c, http.StatusOK, "account", accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength})

@@ -499,6 +499,15 @@
   });
 }());
 
+// The sign-in and sign-up forms tell the server the browser's time zone, so that times are shown as the
+// person's clock shows them from the first page on.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  var zone = '';
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* an old browser: the language's default */ }
+  document.querySelectorAll('input[type="hidden"][name="tz"]').forEach(function (el) { el.value = zone; });
+});
+
 // Offline: a service worker keeps the app shell and the pages opened here (see sw.js). Signing out
 // forgets the kept pages, since another person may use this device next.
 (function () {

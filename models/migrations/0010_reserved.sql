@@ -1,0 +1,1 @@
+-- Reserved: version 10 belongs to a migration on another branch; this placeholder keeps the versions consecutive until the merge.
