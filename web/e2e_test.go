@@ -377,6 +377,8 @@ func offlineReload(b *browser, id string) {
 	b.shot("05e-offline-save")
 	b.setNetwork(false)
 	b.waitFor(`document.getElementById("save-state").classList.contains("is-saved")`)
+	// Online, Save posts through the service worker and lands on the saved page as without it.
+	b.click(`#save-button`, `document.querySelector(".flash") !== null && location.pathname.endsWith("/sections/epidemiology")`)
 }
 
 // csrfAfterRestart restarts the site's pages with a new CSRF secret while a section is open: autosave is
