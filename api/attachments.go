@@ -137,7 +137,7 @@ func (h *handlers) deleteAttachment(c *gin.Context) {
 func ReadUpload(r *http.Request, svc *service.Service, beforeFile func(fields map[string]string) error) (map[string]string, *service.StagedFile, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, nil, domain.Invalid("send the file as multipart/form-data", domain.Problem{Field: "file", Message: "is required"})
+		return nil, nil, domain.Invalid("send the file as multipart/form-data", *domain.NewProblem("file", domain.ProblemRequired))
 	}
 	fields := map[string]string{}
 	var file *service.StagedFile
@@ -167,7 +167,7 @@ func ReadUpload(r *http.Request, svc *service.Service, beforeFile func(fields ma
 		}
 	}
 	if file == nil {
-		return nil, nil, domain.Invalid("no file in the upload", domain.Problem{Field: "file", Message: "is required"})
+		return nil, nil, domain.Invalid("no file in the upload", *domain.NewProblem("file", domain.ProblemRequired))
 	}
 	return fields, file, nil
 }

@@ -63,10 +63,20 @@ func (p *problemList) add(field, format string, args ...any) {
 	p.list = append(p.list, domain.Problem{Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// addCoded adds a problem with a code (domain/problems.go), which the pages say in the reader's language.
+func (p *problemList) addCoded(field, code string, args ...any) {
+	p.addProblem(domain.NewProblem(field, code, args...))
+}
+
 func (p *problemList) addProblem(pr *domain.Problem) {
-	if pr != nil {
-		p.add(pr.Field, "%s", pr.Message)
+	if pr == nil {
+		return
 	}
+	if len(p.list) >= maxProblems {
+		p.dropped++
+		return
+	}
+	p.list = append(p.list, *pr)
 }
 
 // err returns a domain.Invalid error listing every problem, or nil when there are none.
@@ -93,7 +103,7 @@ func (c *Catalogue) checkBudget(p *problemList, b Budget) {
 	cur, ok := LookupCurrency(b.Currency)
 	switch {
 	case b.Currency == "":
-		p.add("currency", "is required")
+		p.addCoded("currency", domain.ProblemRequired)
 	case !ok:
 		p.add("currency", "%q is not an accepted ISO 4217 currency code", b.Currency)
 	}
@@ -148,9 +158,7 @@ func (i linePath) amount(j int) string {
 // checkLine reports the line's problems and returns its total; ok is false when the total is not known.
 func (c *Catalogue) checkLine(p *problemList, at linePath, l *Line, years int, cur Currency) (int64, bool) {
 	c.checkKeys(p, at, l)
-	if pr := domain.CheckRequiredText("", l.Description, MaxDescriptionLength); pr != nil {
-		p.add(at.field(".description"), "%s", pr.Message)
-	}
+	p.addProblem(domain.CheckRequiredText(at.field(".description"), l.Description, MaxDescriptionLength))
 	if len(l.Amounts) != years {
 		p.add(at.field(".amounts"), "has %d amounts; give one for each of the %d grant years", len(l.Amounts), years)
 	}
@@ -158,7 +166,7 @@ func (c *Catalogue) checkLine(p *problemList, at linePath, l *Line, years int, c
 	ok := true
 	for j, a := range l.Amounts {
 		if a < 0 {
-			p.add(at.amount(j), "is negative; amounts are zero or more")
+			p.addCoded(at.amount(j), domain.ProblemNegativeAmount)
 			ok = false
 			continue
 		}
@@ -179,14 +187,14 @@ func (c *Catalogue) checkKeys(p *problemList, at linePath, l *Line) {
 	mod, modOK := c.modules[l.Module]
 	switch {
 	case l.Module == "":
-		p.add(at.field(".module"), "is required")
+		p.addCoded(at.field(".module"), domain.ProblemRequired)
 	case !modOK:
 		p.add(at.field(".module"), "%q is not a module of the catalogue", l.Module)
 	}
 	ref, ivOK := c.interventions[l.Intervention]
 	switch {
 	case l.Intervention == "":
-		p.add(at.field(".intervention"), "is required")
+		p.addCoded(at.field(".intervention"), domain.ProblemRequired)
 	case !ivOK:
 		p.add(at.field(".intervention"), "%q is not an intervention of the catalogue", l.Intervention)
 	case modOK && ref.module != mod:
@@ -194,7 +202,7 @@ func (c *Catalogue) checkKeys(p *problemList, at linePath, l *Line) {
 	}
 	if _, ok := c.costGroupings[l.CostGrouping]; !ok {
 		if l.CostGrouping == "" {
-			p.add(at.field(".cost_grouping"), "is required")
+			p.addCoded(at.field(".cost_grouping"), domain.ProblemRequired)
 		} else {
 			p.add(at.field(".cost_grouping"), "%q is not a cost grouping of the catalogue", l.CostGrouping)
 		}
@@ -203,11 +211,11 @@ func (c *Catalogue) checkKeys(p *problemList, at linePath, l *Line) {
 
 func checkUnitCost(p *problemList, at linePath, l *Line, total int64, cur Currency) {
 	if l.UnitCost != nil && *l.UnitCost < 0 {
-		p.add(at.field(".unit_cost"), "is negative; amounts are zero or more")
+		p.addCoded(at.field(".unit_cost"), domain.ProblemNegativeAmount)
 		return
 	}
 	if l.Quantity != nil && *l.Quantity < 0 {
-		p.add(at.field(".quantity"), "is negative")
+		p.addCoded(at.field(".quantity"), domain.ProblemNegative)
 		return
 	}
 	if l.UnitCost == nil || l.Quantity == nil {

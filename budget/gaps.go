@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"slices"
+
+	"iduit/domain"
 )
 
 // GapRow is one row of the programmatic gap table as a network fills it in: for one coverage indicator
@@ -76,7 +78,7 @@ func (c *Catalogue) checkGapIndicator(p *problemList, where, code string, saved 
 	ind, ok := c.Indicator(code)
 	switch {
 	case code == "":
-		p.add(where+".indicator", "is required")
+		p.addCoded(where+".indicator", domain.ProblemRequired)
 	case !ok:
 		p.add(where+".indicator", "%q is not an indicator of the catalogue", code)
 	case saved && ind.ReclassifiedFrom == TypeCoverage:
@@ -93,11 +95,11 @@ func gap(p *problemList, where string, r GapRow) (Gap, bool) {
 		ok = false
 	}
 	if r.CoveredByOthers < 0 {
-		p.add(where+".covered_by_others", "is negative")
+		p.addCoded(where+".covered_by_others", domain.ProblemNegative)
 		ok = false
 	}
 	if r.ThisRequest < 0 {
-		p.add(where+".this_request", "is negative")
+		p.addCoded(where+".this_request", domain.ProblemNegative)
 		ok = false
 	}
 	if !ok {

@@ -61,7 +61,7 @@ func (c *Catalogue) ValidateIndicators(years []int, entries []IndicatorEntry) er
 		ind, ok := c.Indicator(e.Code)
 		switch {
 		case e.Code == "":
-			p.add(where+".code", "is required")
+			p.addCoded(where+".code", domain.ProblemRequired)
 		case !ok:
 			p.add(where+".code", "%q is not an indicator of the catalogue", e.Code)
 		case seen[e.Code]:
@@ -121,7 +121,7 @@ func checkMeasures(p *problemList, where string, kind IndicatorKind, e *Indicato
 func checkPercentage(p *problemList, where string, m measure) {
 	ok := fractionParts(p, where, m, true)
 	if m.value == nil {
-		p.add(where+".value", "is required")
+		p.addCoded(where+".value", domain.ProblemRequired)
 		return
 	}
 	if *m.value < 0 || *m.value > 1000 {
@@ -147,7 +147,7 @@ func checkCount(p *problemList, where string, m measure) {
 	ok := fractionParts(p, where, m, false)
 	switch {
 	case m.value == nil:
-		p.add(where+".value", "is required")
+		p.addCoded(where+".value", domain.ProblemRequired)
 	case *m.value < 0:
 		p.add(where+".value", "is negative; counts are zero or more")
 	case ok && m.numerator != nil:
@@ -167,7 +167,7 @@ func fractionParts(p *problemList, where string, m measure, required bool) bool 
 		p.add(where+".numerator", "is required with a denominator, and for every percentage")
 		ok = false
 	} else if *m.numerator < 0 {
-		p.add(where+".numerator", "is negative")
+		p.addCoded(where+".numerator", domain.ProblemNegative)
 		ok = false
 	}
 	if m.denominator == nil {

@@ -43,10 +43,14 @@ type Error struct {
 	Args []any
 }
 
-// Problem names one bad part of a request.
+// Problem names one bad part of a request. Message is English (the API's clients read it); Code and Args
+// let the pages say the same thing in the reader's language (see problems.go). They stay out of the JSON:
+// the API's problem shape is documented and clients rely on it.
 type Problem struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	Code    string `json:"-"`
+	Args    []any  `json:"-"`
 }
 
 func (e *Error) Error() string { return string(e.Kind) + ": " + e.Message }

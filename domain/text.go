@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,14 +18,14 @@ const (
 // breaks and tabs (only when multiline), or is longer than max runes. field names the input in messages.
 func CheckText(field, s string, max int, multiline bool) *Problem {
 	if !utf8.ValidString(s) {
-		return &Problem{Field: field, Message: "is not valid UTF-8 text"}
+		return NewProblem(field, ProblemInvalidUTF8)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return &Problem{Field: field, Message: fmt.Sprintf("is %d characters long; the limit is %d", n, max)}
+		return NewProblem(field, ProblemTooLong, n, max)
 	}
 	for _, r := range s {
 		if isForbiddenControl(r, multiline) {
-			return &Problem{Field: field, Message: fmt.Sprintf("contains the control character U+%04X", r)}
+			return NewProblem(field, ProblemControlChar, r)
 		}
 	}
 	return nil
@@ -42,7 +41,7 @@ func isForbiddenControl(r rune, multiline bool) bool {
 // CheckRequiredText is CheckText for a single-line text that must not be blank.
 func CheckRequiredText(field, s string, max int) *Problem {
 	if strings.TrimSpace(s) == "" {
-		return &Problem{Field: field, Message: "is required"}
+		return NewProblem(field, ProblemRequired)
 	}
 	return CheckText(field, s, max, false)
 }
@@ -60,7 +59,7 @@ func CheckEmail(field, email string) *Problem {
 	}
 	at := strings.LastIndexByte(email, '@')
 	if at < 1 || at == len(email)-1 || strings.ContainsAny(email, " \t<>") {
-		return &Problem{Field: field, Message: "is not an email address"}
+		return NewProblem(field, ProblemNotEmail)
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ type User struct {
 	CreatedAt time.Time
 	// Lang is the language ("en" or "ru") mail to the person is written in.
 	Lang string
+	// TimeZone is an IANA zone name the pages show times in; empty means the language's default.
+	TimeZone string
 }
 
 // Session is a signed-in browser or API client. Only a hash of its token is ever stored.

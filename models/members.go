@@ -60,7 +60,7 @@ func (s *Store) AddMember(ctx context.Context, proposalID, email string, role do
 		if err := tx.Where("email = ?", email).Take(&u).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
 				return domain.Invalid("no account uses this email",
-					domain.Problem{Field: "email", Message: "has no account here; ask the person to sign up first"})
+					*domain.NewProblem("email", domain.ProblemNoAccount))
 			}
 			return translate(err, "account")
 		}

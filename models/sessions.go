@@ -39,13 +39,14 @@ type sessionUserRow struct {
 	Name      string
 	// UserCreatedAt is the account's creation time (the session's own is CreatedAt).
 	UserCreatedAt time.Time
+	TimeZone      string
 }
 
 // SessionByTokenHash returns the unexpired session with this token hash and its user.
 func (s *Store) SessionByTokenHash(ctx context.Context, tokenHash string, now time.Time) (domain.Session, domain.User, error) {
 	var row sessionUserRow
 	err := s.db.WithContext(ctx).Table("sessions").
-		Select("sessions.id AS session_id, sessions.expires_at, sessions.created_at, users.id AS user_id, users.email, users.name, users.created_at AS user_created_at").
+		Select("sessions.id AS session_id, sessions.expires_at, sessions.created_at, users.id AS user_id, users.email, users.name, users.created_at AS user_created_at, users.time_zone").
 		Joins("JOIN users ON users.id = sessions.user_id").
 		Where("sessions.token_hash = ? AND sessions.expires_at > ?", tokenHash, now).
 		Take(&row).Error
@@ -53,7 +54,7 @@ func (s *Store) SessionByTokenHash(ctx context.Context, tokenHash string, now ti
 		return domain.Session{}, domain.User{}, translate(err, "session")
 	}
 	sess := domain.Session{ID: row.SessionID, UserID: row.UserID, ExpiresAt: row.ExpiresAt, CreatedAt: row.CreatedAt}
-	return sess, domain.User{ID: row.UserID, Email: row.Email, Name: row.Name, CreatedAt: row.UserCreatedAt}, nil
+	return sess, domain.User{ID: row.UserID, Email: row.Email, Name: row.Name, CreatedAt: row.UserCreatedAt, TimeZone: row.TimeZone}, nil
 }
 
 // SessionForProposal authenticates a request to a proposal's route and loads that proposal with the
@@ -109,7 +110,7 @@ func (s *Store) sessionWith(ctx context.Context, tokenHash string, now time.Time
 	)
 	// Raw and Row, not Take: this runs before every request to a proposal, and GORM's query building
 	// and reflective scan were a fifth of its cost.
-	dest := append([]any{&sess.ID, &sess.ExpiresAt, &sess.CreatedAt, &user.ID, &user.Email, &user.Name, &user.CreatedAt, &role}, p.scanTargets()...)
+	dest := append([]any{&sess.ID, &sess.ExpiresAt, &sess.CreatedAt, &user.ID, &user.Email, &user.Name, &user.CreatedAt, &user.TimeZone, &role}, p.scanTargets()...)
 	query, args := sessionForProposal, []any{proposalID, tokenHash, now}
 	if sec != nil {
 		query, args = sessionForSection, []any{proposalID, sec.key, tokenHash, now}
@@ -128,7 +129,7 @@ func (s *Store) sessionWith(ctx context.Context, tokenHash string, now time.Time
 
 const (
 	sessionColumns = `sessions.id, sessions.expires_at, sessions.created_at,
-		users.id, users.email, users.name, users.created_at, members.role, ` + proposalColumns
+		users.id, users.email, users.name, users.created_at, users.time_zone, members.role, ` + proposalColumns
 	sessionJoins = `
 		FROM sessions
 		JOIN users ON users.id = sessions.user_id

@@ -17,13 +17,14 @@ type userRow struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	// Lang is left to the column's default (English) when empty.
-	Lang string `gorm:"default:en"`
+	Lang     string `gorm:"default:en"`
+	TimeZone string
 }
 
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) toDomain() domain.User {
-	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, CreatedAt: r.CreatedAt, Lang: r.Lang}
+	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, CreatedAt: r.CreatedAt, Lang: r.Lang, TimeZone: r.TimeZone}
 }
 
 // CreateUser stores a new account. The email must already be normalised; a taken email is a conflict.
@@ -78,4 +79,11 @@ func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]d
 		out[r.Email] = r.toDomain()
 	}
 	return out, nil
+}
+
+// SetUserTimeZone stores the zone the pages show this person's times in (checked by the service).
+func (s *Store) SetUserTimeZone(ctx context.Context, userID, zone string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return translate(tx.Model(&userRow{}).Where("id = ?", userID).Update("time_zone", zone).Error, "account")
+	})
 }

@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,26 +109,26 @@ func distinctChars(s string) int {
 	return len(seen)
 }
 
-// checkPasswordRules explains the first thing wrong with a new password. The messages are English; the
-// web pages translate them (web/i18n.go, problemTexts).
+// checkPasswordRules explains the first thing wrong with a new password. Each is coded; the
+// pages say it from their catalogue, the API sends the English message.
 func checkPasswordRules(password, email string) *domain.Problem {
 	n := utf8.RuneCountInString(password)
-	problem := func(message string) *domain.Problem { return &domain.Problem{Field: "password", Message: message} }
+	problem := func(code string, args ...any) *domain.Problem { return domain.NewProblem("password", code, args...) }
 	switch {
 	case !utf8.ValidString(password):
-		return problem("is not valid UTF-8 text")
+		return problem(domain.ProblemInvalidUTF8)
 	case password != "" && strings.TrimSpace(password) == "":
-		return problem("must not be only spaces")
+		return problem(domain.ProblemOnlySpaces)
 	case n < MinPasswordLength:
-		return problem(fmt.Sprintf("must be at least %d characters", MinPasswordLength))
+		return problem(domain.ProblemTooShortPassword, MinPasswordLength)
 	case n > MaxPasswordLength:
-		return problem(fmt.Sprintf("must be at most %d characters", MaxPasswordLength))
+		return problem(domain.ProblemTooLongPassword, MaxPasswordLength)
 	case distinctChars(password) < MinDistinctPasswordChars:
-		return problem(fmt.Sprintf("must contain at least %d different characters", MinDistinctPasswordChars))
+		return problem(domain.ProblemFewDistinct, MinDistinctPasswordChars)
 	case email != "" && strings.EqualFold(password, email):
-		return problem("must not be your email address")
+		return problem(domain.ProblemPasswordIsEmail)
 	case isCommonPassword(password):
-		return problem("is one of the most common passwords; choose another")
+		return problem(domain.ProblemCommonPassword)
 	}
 	return nil
 }

@@ -74,7 +74,7 @@ func (s *Service) StageFile(r io.Reader, filename string) (*StagedFile, error) {
 	if n == 0 {
 		f.Close()
 		return nil, &domain.Error{Kind: domain.KindInvalid, Message: "the file is empty", Code: "attachment.empty",
-			Problems: []domain.Problem{{Field: "file", Message: "is empty"}}}
+			Problems: []domain.Problem{*domain.NewProblem("file", domain.ProblemFileEmpty)}}
 	}
 	f.Size, f.SHA256 = n, hex.EncodeToString(h.Sum(nil))
 	head := make([]byte, 512)
@@ -208,7 +208,7 @@ func (s *Service) checkAttachmentInput(p domain.Proposal, in AttachmentInput) er
 			return err
 		}
 		if _, ok := tpl.Section(in.Section); !ok {
-			problems = append(problems, domain.Problem{Field: "section", Message: "is not a section of this proposal's template"})
+			problems = append(problems, *domain.NewProblem("section", domain.ProblemNotSectionOfTempl))
 		}
 	}
 	if pr := domain.CheckAttachmentLink(in.Link); pr != nil {

@@ -81,12 +81,12 @@ func (s *Service) anchorComment(ctx context.Context, p domain.Proposal, c *domai
 	}
 	sec, ok := tpl.Section(in.Section)
 	if !ok {
-		return domain.Invalid("unknown section", domain.Problem{Field: "section", Message: "is not a section of this proposal's template"})
+		return domain.Invalid("unknown section", *domain.NewProblem("section", domain.ProblemNotSectionOfTempl))
 	}
 	c.SectionKey, c.FieldKey = sec.Key, in.Field
 	if in.Field == "" {
 		if in.Quote != "" {
-			return domain.Invalid("a quote needs its field", domain.Problem{Field: "field", Message: "is required with a quote"})
+			return domain.Invalid("a quote needs its field", *domain.NewProblem("field", domain.ProblemQuoteNeedsField))
 		}
 		return nil
 	}
@@ -124,7 +124,7 @@ func (s *Service) placeQuote(ctx context.Context, p domain.Proposal, c *domain.C
 	}
 	a, found := locate(textIn(section.Fields[c.FieldKey], p, lang), in.Quote, hint)
 	if !found {
-		return domain.Invalid("quote not found", domain.Problem{Field: "quote", Message: "does not appear in the field's current text"})
+		return domain.Invalid("quote not found", *domain.NewProblem("quote", domain.ProblemQuoteNotFound))
 	}
 	c.Quote, c.QuoteLang, c.QuoteStart = in.Quote, lang, a.Start
 	return nil
@@ -225,7 +225,7 @@ func present(people audience, c domain.Comment, fields domain.Fields) CommentVie
 
 func checkCommentBody(body string) *domain.Problem {
 	if strings.TrimSpace(body) == "" {
-		return &domain.Problem{Field: "body", Message: "is required"}
+		return domain.NewProblem("body", domain.ProblemRequired)
 	}
 	return domain.CheckText("body", body, MaxCommentLength, true)
 }

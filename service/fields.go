@@ -79,17 +79,17 @@ const maxNumberLength = 40
 func checkNumber(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
 	var n json.Number
 	if err := decodeStrict(raw, &n); err != nil {
-		return &domain.Problem{Field: name, Message: "must be a number"}
+		return domain.NewProblem(name, domain.ProblemNotNumber)
 	}
 	min, max := f.Range()
-	outside := &domain.Problem{Field: name, Message: fmt.Sprintf("must be a number from %s to %s",
-		strconv.FormatFloat(min, 'f', -1, 64), strconv.FormatFloat(max, 'f', -1, 64))}
+	outside := domain.NewProblem(name, domain.ProblemNumberRange,
+		strconv.FormatFloat(min, 'f', -1, 64), strconv.FormatFloat(max, 'f', -1, 64))
 	if len(n) > maxNumberLength {
 		return outside
 	}
 	v, err := strconv.ParseFloat(string(n), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return &domain.Problem{Field: name, Message: "must be a finite number"}
+		return domain.NewProblem(name, domain.ProblemNotFinite)
 	}
 	if v < min || v > max {
 		return outside
@@ -120,7 +120,7 @@ func checkString(name string, raw json.RawMessage, max int, multiline bool) *dom
 func checkChoice(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
 	var s string
 	if err := decodeStrict(raw, &s); err != nil || !hasOption(f, s) {
-		return &domain.Problem{Field: name, Message: fmt.Sprintf("must be one of %v", optionKeys(f))}
+		return domain.NewProblem(name, domain.ProblemNotOneOf, optionKeys(f))
 	}
 	return nil
 }
@@ -143,10 +143,10 @@ func checkChecklist(name string, f *templates.Field, raw json.RawMessage) *domai
 func checkDate(name string, raw json.RawMessage) *domain.Problem {
 	var s string
 	if err := decodeStrict(raw, &s); err != nil {
-		return &domain.Problem{Field: name, Message: "must be a date string YYYY-MM-DD"}
+		return domain.NewProblem(name, domain.ProblemNotDateString)
 	}
 	if _, err := time.Parse(time.DateOnly, s); err != nil {
-		return &domain.Problem{Field: name, Message: "must be a date YYYY-MM-DD"}
+		return domain.NewProblem(name, domain.ProblemNotDate)
 	}
 	return nil
 }

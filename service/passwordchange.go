@@ -15,7 +15,7 @@ func (s *Service) ChangePassword(ctx context.Context, user domain.User, sessionI
 	}
 	if _, err := s.checkCredentials(ctx, user.Email, current); err != nil {
 		if domain.ErrorKind(err) == domain.KindUnauthenticated {
-			return domain.Invalid("the current password is wrong", domain.Problem{Field: "current_password", Message: "is wrong"})
+			return domain.Invalid("the current password is wrong", *domain.NewProblem("current_password", domain.ProblemWrongPassword))
 		}
 		return err
 	}

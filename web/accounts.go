@@ -54,6 +54,7 @@ func (p *Pages) signIn(c *gin.Context) {
 		return
 	}
 	p.setSessionCookie(c, token, sess.ExpiresAt)
+	p.rememberBrowserZone(c, token)
 	redirect(c, localPath(next, "/proposals"))
 }
 
@@ -120,6 +121,7 @@ func (p *Pages) signUp(c *gin.Context) {
 		return
 	}
 	p.setSessionCookie(c, token, sess.ExpiresAt)
+	p.rememberBrowserZone(c, token)
 	redirect(c, localPath(next, "/proposals"))
 }
 

@@ -70,7 +70,7 @@ func (p *Pages) autosave(c *gin.Context) {
 	switch e, _ := domain.AsError(err); {
 	case err == nil && len(res.Conflicts) == 0:
 		c.Header("ETag", `"`+strconv.Itoa(res.Saved.Version)+`"`)
-		c.JSON(http.StatusOK, autosaveOK{Version: res.Saved.Version, SavedAt: formatTime(langOf(c), res.Saved.UpdatedAt),
+		c.JSON(http.StatusOK, autosaveOK{Version: res.Saved.Version, SavedAt: formatTime(langOf(c), zoneOf(c), res.Saved.UpdatedAt),
 			InSync: res.InSync, ChangedElsewhere: p.labels(c, sec, outOfSync(sec, res.InSync))})
 	case err == nil:
 		p.autosaveConflict(c, head.Proposal, sec, res)
@@ -92,7 +92,7 @@ func (p *Pages) autosaveConflict(c *gin.Context, prop domain.Proposal, sec *temp
 		c.JSON(http.StatusInternalServerError, gin.H{"error": "internal", "request_id": requestID(c)})
 		return
 	}
-	out := autosaveConflict{Version: res.Current.Version, By: names[res.Current.UpdatedBy], At: formatTime(langOf(c), res.Current.UpdatedAt)}
+	out := autosaveConflict{Version: res.Current.Version, By: names[res.Current.UpdatedBy], At: formatTime(langOf(c), zoneOf(c), res.Current.UpdatedAt)}
 	views := viewFields(sec, prop, res.Proposed, res.Current.Version)
 	markConflicts(views, res.Conflicts, prop, res.Current.Fields)
 	for _, v := range views {

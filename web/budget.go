@@ -303,7 +303,7 @@ func (f budgetForm) parse(lang string) (service.BudgetDoc, []domain.Problem) {
 	if strings.TrimSpace(f.Ceiling) != "" {
 		v, err := parseMinor(lang, cur, f.Ceiling)
 		if err != nil {
-			problems = append(problems, domain.Problem{Field: "allocation_ceiling", Message: numberProblem(err)})
+			problems = append(problems, numberProblem("allocation_ceiling", err))
 		}
 		out.AllocationCeiling = v
 	}
@@ -317,7 +317,7 @@ func (f budgetForm) parse(lang string) (service.BudgetDoc, []domain.Problem) {
 				v, err = parseMinor(lang, cur, a)
 			}
 			if err != nil {
-				problems = append(problems, domain.Problem{Field: at + ".amounts[" + strconv.Itoa(j) + "]", Message: numberProblem(err)})
+				problems = append(problems, numberProblem(at+".amounts["+strconv.Itoa(j)+"]", err))
 			}
 			l.Amounts = append(l.Amounts, v)
 		}
@@ -336,17 +336,17 @@ func optionalNumber(problems *[]domain.Problem, field, s string, parse func(stri
 	}
 	v, err := parse(s)
 	if err != nil {
-		*problems = append(*problems, domain.Problem{Field: field, Message: numberProblem(err)})
+		*problems = append(*problems, numberProblem(field, err))
 		return nil
 	}
 	return &v
 }
 
-func numberProblem(err error) string {
+func numberProblem(field string, err error) domain.Problem {
 	if err == errNegative {
-		return "is negative; amounts are zero or more"
+		return *domain.NewProblem(field, domain.ProblemNegativeAmount)
 	}
-	return "is not a number such as 12 000,50 or 12000.50"
+	return *domain.NewProblem(field, domain.ProblemNotNumberSuchAs)
 }
 
 var cellPath = regexp.MustCompile(`^lines\[(\d+)\](?:\.([a-z_]+)(?:\[(\d+)\])?)?$`)

@@ -203,7 +203,7 @@ func parseCCMProcess(head proposalHead, d ccmProcessPage) (service.CCMProcess, [
 	count := func(field, s string) int {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil && strings.TrimSpace(s) != "" {
-			problems = append(problems, domain.Problem{Field: field, Message: "must be a number"})
+			problems = append(problems, *domain.NewProblem(field, domain.ProblemNotNumber))
 		}
 		return n
 	}

@@ -134,7 +134,10 @@ func (p *Pages) failKeepingText(c *gin.Context, err error) {
 		return
 	}
 	data := errorPage{Base: p.base(c, tr(c, "error.invalid.title")), Kind: string(e.Kind), Status: http.StatusBadRequest,
-		Detail: localiseError(langOf(c), e), Problem: p.problems(c, e.Problems), Kept: keptText(c.Request.PostForm)}
+		Problem: p.problems(c, e.Problems), Kept: keptText(c.Request.PostForm)}
+	if len(e.Problems) == 0 { // the problems say it field by field; the English summary would only repeat it
+		data.Detail = localiseError(langOf(c), e)
+	}
 	p.render(c, http.StatusBadRequest, "error", data)
 }
 

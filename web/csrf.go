@@ -90,3 +90,10 @@ func (p *Pages) csrfOK(c *gin.Context) bool {
 	}
 	return expected != "" && hmac.Equal([]byte(sent), []byte(expected))
 }
+
+// csrfTokenJSON gives a page's script the token of its session again: after a restart without a shared
+// secret the token in the page no longer matches, and autosave fetches a fresh one rather than failing
+// forever. Another site cannot read the answer (no CORS), so this leaks nothing.
+func (p *Pages) csrfTokenJSON(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"token": p.csrfToken(c)})
+}

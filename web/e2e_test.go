@@ -202,6 +202,8 @@ func TestBrowserScenario(t *testing.T) {
 		}
 		w.shot("05-section-saved")
 		offlineDraft(w, s, email, id)
+		offlineReload(w, id)
+		csrfAfterRestart(w, s, email, id)
 		conflictInBrowser(w, s, email, id)
 
 		w.open("/proposals/" + id + "/members")
@@ -264,7 +266,11 @@ func measureSectionPage(b *browser, path string) {
 			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
 				return chromedp.Void{}, err
 			}
-			_, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: disabled})
+			if _, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: disabled}); err != nil {
+				return chromedp.Void{}, err
+			}
+			// The service worker would answer from its own cache: a first load is measured without it.
+			_, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: disabled})
 			return chromedp.Void{}, err
 		}
 	}
@@ -345,4 +351,44 @@ func sectionAs(t *testing.T, s *testSite, email, id string) domain.Section {
 		t.Fatal(err)
 	}
 	return sec
+}
+
+// offlineReload goes offline with a section open, types, reloads and presses Save: the page comes back
+// from the service worker with the typed text, and Save keeps the text and says it will be sent.
+func offlineReload(b *browser, id string) {
+	b.t.Helper()
+	sec := "/proposals/" + id + "/sections/epidemiology"
+	b.open(sec) // a page loaded under the worker's control (the size measure bypassed it), so it is kept
+	b.waitFor(`document.getElementById("save-state") !== null && navigator.serviceWorker.controller !== null`)
+	b.setNetwork(true)
+	b.typeText("field-data-gaps-ru", " Офлайн-черновик.")
+	b.waitFor(`document.getElementById("save-state").classList.contains("is-offline")`)
+	b.do(chromedp.Reload())
+	b.waitFor(`document.getElementById("field-data-gaps-ru") !== null && document.getElementById("field-data-gaps-ru").value.includes("Офлайн-черновик")`)
+	b.shot("05d-offline-reload")
+	b.do(chromedp.Click(chromedp.ID("save-button")))
+	b.waitFor(`document.getElementById("save-state").classList.contains("is-queued")`)
+	if got := b.eval(`document.getElementById("save-state").textContent`); !strings.Contains(got, "будет отправлен") {
+		b.t.Errorf("Save offline says %q", got)
+	}
+	if got := b.eval(`document.getElementById("field-data-gaps-ru").value`); !strings.Contains(got, "Офлайн-черновик") {
+		b.t.Errorf("Save offline lost the text: %q", got)
+	}
+	b.shot("05e-offline-save")
+	b.setNetwork(false)
+	b.waitFor(`document.getElementById("save-state").classList.contains("is-saved")`)
+	// Online, Save posts through the service worker and lands on the saved page as without it.
+	b.click(`#save-button`, `document.querySelector(".flash") !== null && location.pathname.endsWith("/sections/epidemiology")`)
+}
+
+// csrfAfterRestart restarts the site's pages with a new CSRF secret while a section is open: autosave is
+// refused once, fetches the session's new token and saves.
+func csrfAfterRestart(b *browser, s *testSite, email, id string) {
+	b.t.Helper()
+	s.restartPages()
+	b.typeText("field-data-gaps-ru", " После перезапуска.")
+	b.waitFor(`document.getElementById("save-state").classList.contains("is-saved")`)
+	if got := string(sectionAs(b.t, s, email, id).Fields["data-gaps"]); !strings.Contains(got, "После перезапуска") {
+		b.t.Errorf("after a restart the text did not reach the server: %s", got)
+	}
 }

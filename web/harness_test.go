@@ -36,6 +36,9 @@ type testSite struct {
 	svc   *service.Service
 	store *models.Store
 	users atomic.Int64
+	// router is what srv serves; restartPages swaps it as a restarted server would be.
+	router atomic.Pointer[http.Handler]
+	log    *slog.Logger
 }
 
 func newTestSite(t *testing.T, store *models.Store) *testSite {
@@ -56,16 +59,31 @@ func newTestSiteWith(t *testing.T, store *models.Store, cfg service.Config) *tes
 	if err != nil {
 		t.Fatal(err)
 	}
-	router := api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages})
+	var router http.Handler = api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages})
+	site := &testSite{t: t, svc: svc, store: store, log: log}
+	site.router.Store(&router)
 	// Each site's visitors come from an address of their own, so that sign-in counters (kept in the
 	// database, which the PostgreSQL half of the suite shares) never mix between tests.
 	addr := fmt.Sprintf("[2001:db8:%x:%x:%x::2]:1234", rand.Uint32()>>16, rand.Uint32()>>16, rand.Uint32()>>16)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.RemoteAddr = addr
-		router.ServeHTTP(w, r)
+		(*site.router.Load()).ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return &testSite{t: t, srv: srv, svc: svc, store: store}
+	site.srv = srv
+	return site
+}
+
+// restartPages replaces the router with a new one over the same database, as a server restarted without
+// a shared CSRF secret: sessions live on, the tokens in open pages no longer match.
+func (s *testSite) restartPages() {
+	s.t.Helper()
+	pages, err := New(Config{Service: s.svc, Logger: s.log}) // no secret: a random one, as in production
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var router http.Handler = api.NewRouter(api.Deps{Service: s.svc, Ready: s.store.Ping, Logger: s.log, Pages: pages})
+	s.router.Store(&router)
 }
 
 // eachSite runs fn on every database backend.

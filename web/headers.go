@@ -12,7 +12,7 @@ import (
 // pagePolicy allows only this origin's own files: no inline script or style, no outside fonts or CDNs,
 // forms posting only here. A text that smuggles in markup can run nothing even if escaping ever failed.
 const pagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+	"connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // pageHeaders replaces the API's defaults for pages. The referrer policy is same-origin rather than the
 // API's no-referrer because with no-referrer browsers send "Origin: null" on form posts.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"golang.org/x/text/language"
@@ -114,8 +115,8 @@ type problemView struct {
 	Field, Anchor, Message string
 }
 
-// problemTexts translate the service's input messages into Russian by pattern; a message with no pattern
-// is shown as the service wrote it.
+// problemTexts translate the service's uncoded input messages into Russian by pattern: a fallback for
+// problems built without a code (domain/problems.go); a message with no pattern is shown as written.
 var problemTexts = []struct {
 	re *regexp.Regexp
 	ru string
@@ -172,7 +173,32 @@ func (p *Pages) problems(c *gin.Context, in []domain.Problem) []problemView {
 	lang := langOf(c)
 	out := make([]problemView, len(in))
 	for i, pr := range in {
-		out[i] = problemView{Field: pr.Field, Message: localiseProblem(lang, pr.Message)}
+		out[i] = problemView{Field: pr.Field, Message: localiseCodedProblem(lang, pr)}
 	}
 	return out
+}
+
+// localiseCodedProblem says a problem from the catalogue by its code, agreeing counts with their numbers
+// and listing a set of accepted values plainly; a problem without a code falls back to the patterns.
+func localiseCodedProblem(lang string, pr domain.Problem) string {
+	if pr.Code == "" {
+		return localiseProblem(lang, pr.Message)
+	}
+	args := make([]any, len(pr.Args))
+	nouns := countedProblemArgs[pr.Code]
+	for i, a := range pr.Args {
+		args[i] = a
+		switch v := a.(type) {
+		case int:
+			if i < len(nouns) {
+				args[i], _ = count(lang, v, nouns[i])
+			}
+		case []string:
+			args[i] = strings.Join(v, ", ")
+		}
+	}
+	if s, err := translate(lang, "problem."+pr.Code, args...); err == nil {
+		return s
+	}
+	return localiseProblem(lang, pr.Message)
 }

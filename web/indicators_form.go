@@ -18,7 +18,7 @@ import (
 func parseFramework(lang string, cat *budget.Catalogue, years []int, rows []indicatorRow, gaps []gapRow) (service.Framework, [][]int, []domain.Problem) {
 	var problems []domain.Problem
 	bad := func(field string, err error) {
-		problems = append(problems, domain.Problem{Field: field, Message: numberProblem(err)})
+		problems = append(problems, numberProblem(field, err))
 	}
 	f := service.Framework{Indicators: []budget.IndicatorEntry{}, Gaps: []budget.GapRow{}}
 	cols := make([][]int, len(rows))

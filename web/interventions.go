@@ -231,7 +231,7 @@ func (p *Pages) parseRecords(lang string, head proposalHead, rows []recordRow, c
 		if strings.TrimSpace(r.PAAR) != "" {
 			v, err := parseMinor(lang, cur, r.PAAR)
 			if err != nil {
-				problems = append(problems, domain.Problem{Field: "records[" + strconv.Itoa(i) + "].paar_amount", Message: numberProblem(err)})
+				problems = append(problems, numberProblem("records["+strconv.Itoa(i)+"].paar_amount", err))
 			}
 			rec.PAARAmount = v
 		}

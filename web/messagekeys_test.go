@@ -277,6 +277,7 @@ func keyFamilies(t *testing.T) map[string][]string {
 		"priorities.field.":    priorityTexts,
 		"settings.field.":      jsonMembers(export.SettingsBody{}),
 		"attachments.kind.":    domain.AttachmentKinds(),
+		"problem.":             domain.ProblemCodes(),
 	}
 }
 

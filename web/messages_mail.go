@@ -31,6 +31,11 @@ var mailMessages = map[string]msg{
 	"account.current_password": {"Current password", "Текущий пароль"},
 	"account.new_password":     {"New password", "Новый пароль"},
 	"account.change_submit":    {"Change the password", "Сменить пароль"},
+	"account.zone_title":       {"Time zone", "Часовой пояс"},
+	"account.zone":             {"Show times in the time zone", "Показывать время в часовом поясе"},
+	"account.zone_hint":        {"A name from the time-zone database, such as Asia/Bishkek or Europe/Moscow.", "Название из базы часовых поясов, например Asia/Bishkek или Europe/Moscow."},
+	"account.zone_submit":      {"Save the time zone", "Сохранить часовой пояс"},
+	"account.zone_saved":       {"The time zone is saved.", "Часовой пояс сохранен."},
 	"account.changed":          {"The password is changed. Other devices were signed out.", "Пароль изменен. На других устройствах выполнен выход."},
 
 	"members.invited": {"The person has no account yet, so an invitation is on its way by e-mail. It works for seven days.",

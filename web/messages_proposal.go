@@ -80,6 +80,8 @@ var proposalMessages = map[string]msg{
 	"save.offline":        {"Offline: your text is kept on this device and will be saved when the connection returns", "Нет связи: текст сохранен на этом устройстве и будет отправлен, когда связь вернется"},
 	"save.conflict":       {"Someone else changed this text: compare and choose below", "Этот текст изменил кто-то еще: сравните и выберите ниже"},
 	"save.error":          {"Not saved: the server refused the change; see the messages", "Не сохранено: сервер не принял изменения, см. сообщения"},
+	"save.queued":         {"You are offline: your text is kept on this device and will be sent when the connection returns", "Нет связи: текст сохранен на этом устройстве и будет отправлен, когда связь вернется"},
+	"save.expired":        {"Not saved: this page has expired and a fresh one could not be fetched; copy your text, then reload the page", "Не сохранено: страница устарела, а получить новую не удалось; скопируйте текст и обновите страницу"},
 	"save.restored":       {"Your unsaved text from this device was put back", "Восстановлен ваш несохраненный текст с этого устройства"},
 	"save.elsewhere":      {"Saved. Others changed other fields meanwhile; reload to see them:", "Сохранено. Тем временем другие изменили поля — обновите страницу, чтобы их увидеть:"},
 	"save.signin":         {"Your session has ended: the text is kept on this device. Sign in again in another tab, then come back.", "Сеанс закончился: текст сохранен на этом устройстве. Войдите снова в другой вкладке и вернитесь."},

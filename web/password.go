@@ -85,7 +85,24 @@ type accountSettings struct {
 	MinPassword int
 	// Mail is how often notifications are mailed: each, daily or off.
 	Mail string
+	// Zone is a refused time zone typed into the form, shown back; empty shows the person's own.
+	Zone string
 }
+
+// ZoneValue is the time zone the form shows: a refused one as typed, else the person's, else the one
+// the pages use by default for this language.
+func (a accountSettings) ZoneValue() string {
+	switch {
+	case a.Zone != "":
+		return a.Zone
+	case a.User != nil && a.User.TimeZone != "":
+		return a.User.TimeZone
+	}
+	return defaultZones[a.Lang]
+}
+
+// ZoneChoices are the zones the form suggests.
+func (accountSettings) ZoneChoices() []string { return commonZones }
 
 func (p *Pages) accountPage(c *gin.Context) {
 	p.render(c, http.StatusOK, "account", p.accountData(c))

@@ -45,7 +45,7 @@ func (p *Pages) base(c *gin.Context, title string) Base {
 
 // parsePages parses the layout and partials with each page file, once per language so that the t
 // function is bound to its language at start-up.
-func parsePages(fsys fs.FS, lang string, static *staticFiles) (map[string]*template.Template, error) {
+func parsePages(fsys fs.FS, lang string, loc *time.Location, static *staticFiles) (map[string]*template.Template, error) {
 	shared, err := fs.Glob(fsys, "pages/_*.html")
 	if err != nil {
 		return nil, err
@@ -60,7 +60,7 @@ func parsePages(fsys fs.FS, lang string, static *staticFiles) (map[string]*templ
 	out := map[string]*template.Template{}
 	for _, page := range pages {
 		name := strings.TrimSuffix(path.Base(page), ".html")
-		t, err := template.New(name).Funcs(funcs(lang, static)).ParseFS(fsys, append([]string{page}, shared...)...)
+		t, err := template.New(name).Funcs(funcs(lang, loc, static)).ParseFS(fsys, append([]string{page}, shared...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +82,7 @@ var pageNames = []string{"signin", "signup", "proposals", "new", "proposal", "se
 	"history", "revision", "activity", "error", "budget", "indicators", "forgot", "reset", "account",
 	"settings", "interventions", "priorities", "ccm-process", "attachments"}
 
-func funcs(lang string, static *staticFiles) template.FuncMap {
+func funcs(lang string, loc *time.Location, static *staticFiles) template.FuncMap {
 	return template.FuncMap{
 		"t": func(key string, args ...any) (string, error) { return translate(lang, key, args...) },
 		"tx": func(t templates.Text) string {
@@ -93,7 +93,7 @@ func funcs(lang string, static *staticFiles) template.FuncMap {
 		},
 		"static":      static.url,
 		"words":       domain.CountWords,
-		"date":        func(t time.Time) string { return formatTime(lang, t) },
+		"date":        func(t time.Time) string { return formatTime(lang, loc, t) },
 		"paras":       paragraphs,
 		"chapter":     func(n int) (string, error) { return chapterName(lang, n) },
 		"langname":    func(code string) string { return nativeLanguageNames[code] },
@@ -116,21 +116,33 @@ func paragraphs(s string) []string {
 	return out
 }
 
-func formatTime(lang string, t time.Time) string {
+// formatTime is the one way the pages write a moment: in the person's zone, named so that nobody takes
+// it for another ("UTC", "UTC+06").
+func formatTime(lang string, loc *time.Location, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if lang == "ru" {
-		return t.UTC().Format("02.01.2006 15:04") + " UTC"
+	t = t.In(loc)
+	zone := "UTC"
+	if loc != time.UTC {
+		if name := t.Format("MST"); name != "" && name[0] != '+' && name[0] != '-' {
+			zone = name
+		} else {
+			zone = "UTC" + t.Format("-07:00")
+			zone = strings.TrimSuffix(zone, ":00")
+		}
 	}
-	return t.UTC().Format("2 Jan 2006 15:04") + " UTC"
+	if lang == "ru" {
+		return t.Format("02.01.2006 15:04") + " " + zone
+	}
+	return t.Format("2 Jan 2006 15:04") + " " + zone
 }
 
 // render executes a page into memory first, so that a template error becomes the error page instead of
 // half a page, then writes it gzipped when the browser accepts it.
 func (p *Pages) render(c *gin.Context, status int, name string, data any) {
 	lang := langOf(c)
-	t := p.views[lang][name]
+	t := p.viewsFor(c, lang)[name]
 	var buf bytes.Buffer
 	if t == nil {
 		p.fail(c, fmt.Errorf("no page template %q", name))

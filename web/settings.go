@@ -151,7 +151,7 @@ func (f settingsForm) parse(lang string) (service.Settings, []domain.Problem) {
 		}
 		v, err := parseMinor(lang, cur, f.Allocation)
 		if err != nil {
-			problems = append(problems, domain.Problem{Field: "allocation_amount", Message: numberProblem(err)})
+			problems = append(problems, numberProblem("allocation_amount", err))
 		}
 		out.AllocationAmount = v
 	}

@@ -17,7 +17,7 @@ func TestStartRefusesBrokenTemplates(t *testing.T) {
 		b, _ := embedded.ReadFile("pages/" + e.Name())
 		good["pages/"+e.Name()] = &fstest.MapFile{Data: b}
 	}
-	for _, name := range []string{"static/app.css", "static/app.js"} {
+	for _, name := range []string{"static/app.css", "static/app.js", "static/sw.js"} {
 		b, _ := embedded.ReadFile(name)
 		good[name] = &fstest.MapFile{Data: b}
 	}

@@ -42,7 +42,7 @@ func loadStatic(fsys fs.FS) (*staticFiles, error) {
 		}
 		out.files[path.Base(name)] = &staticFile{body: body, gzipped: gzipBytes(body), contentType: ctype, version: hex.EncodeToString(sum[:6])}
 	}
-	for _, required := range []string{"app.css", "app.js"} {
+	for _, required := range []string{"app.css", "app.js", "sw.js"} {
 		if out.files[required] == nil {
 			return nil, fmt.Errorf("web: static/%s is missing", required)
 		}
@@ -103,4 +103,15 @@ func (p *Pages) serveStatic(c *gin.Context) {
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("X-Content-Type-Options", "nosniff")
 	writeCompressible(c, http.StatusOK, f.contentType, f.body, f.gzipped)
+}
+
+// serveServiceWorker serves sw.js from the root, so that its scope is every page; browsers check a
+// worker's script for updates themselves, so it is never cached for long.
+func (p *Pages) serveServiceWorker(c *gin.Context) {
+	f := p.static.files["sw.js"]
+	h := c.Writer.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", pagePolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	writeCompressible(c, http.StatusOK, "text/javascript; charset=utf-8", f.body, f.gzipped)
 }

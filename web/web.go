@@ -12,6 +12,8 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -41,6 +43,10 @@ type Pages struct {
 	static *staticFiles
 	csrf   []byte
 	secure bool
+	fsys   fs.FS
+	// zoned holds the pages parsed for a language and a time zone other than UTC, made the first time a
+	// person in that zone asks for a page (the date function is bound at parse time, like t).
+	zoned sync.Map // "lang|zone" → map[string]*template.Template
 }
 
 // New parses every page template in both languages and loads the static files.
@@ -64,10 +70,10 @@ func newPages(cfg Config, fsys fs.FS) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{svc: cfg.Service, log: cfg.Logger, static: static, csrf: secret, secure: cfg.SecureCookies}
+	p := &Pages{svc: cfg.Service, log: cfg.Logger, static: static, csrf: secret, secure: cfg.SecureCookies, fsys: fsys}
 	p.views = map[string]map[string]*template.Template{}
 	for _, lang := range languages {
-		views, err := parsePages(fsys, lang, static)
+		views, err := parsePages(fsys, lang, time.UTC, static)
 		if err != nil {
 			return nil, fmt.Errorf("web: %w", err)
 		}
@@ -79,6 +85,7 @@ func newPages(cfg Config, fsys fs.FS) (*Pages, error) {
 // Mount adds the pages' routes to the engine the API runs on: one route table, read top to bottom.
 func (p *Pages) Mount(r *gin.Engine) {
 	r.GET("/static/:file", p.serveStatic)
+	r.GET("/sw.js", p.serveServiceWorker)
 	g := r.Group("", p.pageHeaders, p.recoverPage, p.loadUser)
 	g.GET("/", p.home)
 	g.GET("/signin", p.signInPage)
@@ -99,11 +106,13 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a := g.Group("", p.requireUser, p.verifyCSRF)
 	a.GET("/proposals", p.proposalList)
 	a.GET("/account", p.accountPage)
+	a.GET("/csrf-token", p.csrfTokenJSON)
 	a.POST("/account/password", p.changePassword)
 	a.POST("/account/notifications", p.saveNotificationSettings)
 	a.GET("/notifications", p.notificationsPage)
 	a.POST("/notifications/read", p.readAllNotifications)
 	a.POST("/notifications/:nid/read", p.readNotification)
+	a.POST("/account/timezone", p.setTimeZone)
 	a.GET("/proposals/new", p.newProposalPage)
 	a.POST("/proposals", p.createProposal)
 	a.GET("/proposals/:id", p.proposalPage)

@@ -157,6 +157,9 @@
       this.setState('error');
     } else if (status === 401) {
       this.setState('signin');
+    } else if (status === 403 && data.error === 'csrf') {
+      this.refreshToken(key);
+      return;
     } else {
       this.queue.unshift(key);
       this.setState('error');
@@ -166,8 +169,45 @@
     this.next();
   };
 
+  // refreshToken answers a refused token (the server restarted with a new secret): it asks the server
+  // for this session's token once and sends again; if that fails too it says so instead of retrying
+  // forever with a token that can never work.
+  Autosave.prototype.refreshToken = function (key) {
+    var self = this;
+    this.queue.unshift(key);
+    if (this.tokenRefreshed) { this.setState('expired'); return; }
+    this.tokenRefreshed = true;
+    fetch('/csrf-token', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } }).then(function (res) {
+      if (res.status === 401) { self.setState('signin'); return null; }
+      return res.ok ? res.json() : null;
+    }).then(function (data) {
+      if (!data || !data.token) { self.setState('expired'); return; }
+      self.token = data.token;
+      // The form's own field too, so that pressing Save sends a token that works.
+      var field = self.form.elements.csrf;
+      if (field) { field.value = data.token; }
+      var meta = document.querySelector('meta[name="csrf-token"]');
+      if (meta) { meta.content = data.token; }
+      self.next();
+    }, function () { self.setState('expired'); });
+  };
+
+  // submitOffline keeps what the Save button would have sent when there is no connection: the drafts are
+  // on the device already, and every changed field waits in the queue for the connection to return.
+  Autosave.prototype.submitOffline = function (ev) {
+    if (navigator.onLine) { return; }
+    ev.preventDefault();
+    var self = this;
+    Object.keys(this.dirty).forEach(function (key) {
+      self.writeDraft(key, self.entries(key));
+      if (self.queue.indexOf(key) < 0) { self.queue.push(key); }
+    });
+    this.setState('queued');
+  };
+
   Autosave.prototype.saved = function (key, sent, data) {
     var self = this;
+    this.tokenRefreshed = false;
     (data.in_sync || []).forEach(function (k) { self.setBase(k, data.version); });
     this.synced[key] = sent;
     if (JSON.stringify(this.entries(key)) === sent) {
@@ -225,7 +265,7 @@
         var id = 'theirs-' + t.name.replace(/[^a-zA-Z0-9_-]/g, '-');
         var label = document.createElement('label');
         label.setAttribute('for', id);
-        label.textContent = self.form.getAttribute('data-l-theirs') + (f.texts.length > 1 ? ' (' + t.lang + ')' : '');
+        label.textContent = self.form.getAttribute('data-l-theirs') + (f.texts.length > 1 ? ' (' + (self.form.getAttribute('data-l-lang-' + t.lang) || t.lang) + ')' : '');
         var box = document.createElement('textarea');
         box.id = id; box.readOnly = true; box.rows = 8; box.lang = t.lang; box.value = t.theirs;
         box.setAttribute('data-for', t.name);
@@ -335,6 +375,7 @@
     this.form.addEventListener('change', function (ev) {
       if (ev.target.type === 'checkbox' || ev.target.tagName === 'SELECT' || ev.target.type === 'date') { onEdit(ev); }
     });
+    this.form.addEventListener('submit', function (ev) { self.submitOffline(ev); });
     window.addEventListener('online', function () { self.next(); });
     window.addEventListener('offline', function () { self.setState('offline'); });
     this.restoreDrafts();
@@ -516,3 +557,37 @@
     initSelectionActions();
   });
 }());
+
+// The sign-in and sign-up forms tell the server the browser's time zone, so that times are shown as the
+// person's clock shows them from the first page on.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  var zone = '';
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* an old browser: the language's default */ }
+  document.querySelectorAll('input[type="hidden"][name="tz"]').forEach(function (el) { el.value = zone; });
+});
+
+// Offline: a service worker keeps the app shell and the pages opened here (see sw.js). Signing out
+// forgets the kept pages, since another person may use this device next.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator) || !window.caches) { return; }
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('/sw.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
+      var shell = [];
+      document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]').forEach(function (el) {
+        shell.push(el.getAttribute('href') || el.getAttribute('src'));
+      });
+      // Once the worker controls the pages, what they load passes through it and is kept there.
+      if (navigator.serviceWorker.controller) { return; }
+      var signedIn = !!document.querySelector('form[action="/signout"]');
+      reg.active.postMessage({ type: 'keep', shell: shell, page: signedIn ? location.pathname + location.search : '' });
+    }).catch(function () { /* no worker: the pages still work online */ });
+  });
+  document.addEventListener('submit', function (ev) {
+    if (ev.target.getAttribute('action') === '/signout') {
+      caches.delete('iduit-pages-v1');
+      if (navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage({ type: 'forget' }); }
+    }
+  });
+})();
