@@ -50,6 +50,8 @@ type Section struct {
 	Chapters []string
 	// Fields are the questions of the section with their answers.
 	Fields []Field
+	// NewPage starts the section on a page of its own, as the endorsement page the CCM signs.
+	NewPage bool
 }
 
 // Field is one question and its answer.
@@ -60,6 +62,9 @@ type Field struct {
 	Label string
 	// Guidance helps people answer; it is printed on worksheets only.
 	Guidance string
+	// Note is printed before the answer in a quieter style, such as the mark that the answer is shown
+	// in the other language because its translation is missing.
+	Note string
 	// Text is a free-text answer: paragraphs are separated by blank lines and
 	// lines starting with "- " become list items.
 	Text string
@@ -82,6 +87,8 @@ type Table struct {
 	Columns []string
 	// Rows are the body cells; a row may have fewer or more cells than Columns.
 	Rows [][]string
+	// Signatures marks a table whose last column is signed by hand: its rows are tall enough to sign in.
+	Signatures bool
 }
 
 // Comment is a reviewer's remark on the text, placed where the reviewer put it: on a quoted passage of

@@ -139,6 +139,7 @@ func (x *body) field(section string, f *document.Field) {
 		x.para("NotAnswered", x.w.notAnswered)
 		return
 	}
+	x.para("NotAnswered", f.Note) // the same quiet style marks a missing translation
 	shown := false
 	if strings.TrimSpace(f.Text) != "" {
 		for _, bl := range document.Blocks(f.Text) {

@@ -41,10 +41,11 @@ func sanitiseDocument(d Document) Document {
 		for j, f := range s.Fields {
 			f.Label = sanitise(f.Label, false)
 			f.Guidance = sanitise(f.Guidance, true)
+			f.Note = sanitise(f.Note, false)
 			f.Text = sanitise(f.Text, true)
 			f.Items = sanitiseAll(f.Items, true)
 			if f.Table != nil {
-				t := Table{Columns: sanitiseAll(f.Table.Columns, true)}
+				t := Table{Columns: sanitiseAll(f.Table.Columns, true), Signatures: f.Table.Signatures}
 				t.Rows = make([][]string, len(f.Table.Rows))
 				for k, row := range f.Table.Rows {
 					t.Rows[k] = sanitiseAll(row, true)

@@ -78,6 +78,9 @@ func render(w io.Writer, d Document) (layout, error) {
 	r.cover(d)
 	contents := r.planContents(d.Sections)
 	for i, s := range d.Sections {
+		if s.NewPage && !r.atTop() {
+			r.newPage()
+		}
 		r.section(s, &contents.entries[i])
 	}
 	r.drawContents(contents)

@@ -97,6 +97,10 @@ func (r *renderer) answer(f Field) {
 		r.flow(marginLeft, noteStyle, []string{r.ui.notAnswered}, "")
 		return
 	}
+	if f.Note != "" {
+		r.flow(marginLeft, noteStyle, r.wrap(noteStyle, f.Note, contentWidth), "")
+		r.y += itemGap
+	}
 	shown := false
 	if strings.TrimSpace(f.Text) != "" {
 		r.paragraphs(bodyStyle, f.Text)

@@ -144,7 +144,13 @@ func (fc *face) ellipsis(s string, maxWidth int) string {
 	for i, r := range s {
 		w += fc.runeWidth(r)
 		if w > maxWidth {
-			return strings.TrimRight(s[:i], " ") + "…"
+			// Cut between words, so no word is left half printed (a footer reading "Concept no…"); only a
+			// single word too long for the room is cut inside.
+			cut := s[:i]
+			if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+				cut = cut[:sp]
+			}
+			return strings.TrimRight(cut, " ,;:—–-") + "…"
 		}
 	}
 	return s

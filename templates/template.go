@@ -100,10 +100,13 @@ type Section struct {
 
 // Field is one question in a section.
 type Field struct {
-	Key           string     `yaml:"key" json:"key"`
-	Type          FieldType  `yaml:"type" json:"type"`
-	Required      bool       `yaml:"required" json:"required"`
-	Label         Text       `yaml:"label" json:"label"`
+	Key      string    `yaml:"key" json:"key"`
+	Type     FieldType `yaml:"type" json:"type"`
+	Required bool      `yaml:"required" json:"required"`
+	Label    Text      `yaml:"label" json:"label"`
+	// Heading is the field's neutral title in the finished document ("Size estimate" rather than the
+	// question "How many…?"); without one the document uses Label.
+	Heading       Text       `yaml:"heading,omitempty" json:"heading,omitempty"`
 	Guidance      Text       `yaml:"guidance" json:"guidance"`
 	Example       Text       `yaml:"example,omitempty" json:"example,omitempty"`
 	IDUITChapters []int      `yaml:"iduit_chapters,omitempty" json:"iduit_chapters,omitempty"`
@@ -208,6 +211,7 @@ func (t *Template) In(lang string) *Template {
 		s.Fields = make([]Field, len(t.Sections[i].Fields))
 		for j, f := range t.Sections[i].Fields {
 			f.Label, f.Guidance, f.Example = f.Label.In(lang), f.Guidance.In(lang), f.Example.In(lang)
+			f.Heading = f.Heading.In(lang)
 			f.Options = localiseOptions(f.Options, lang)
 			f.Columns = localiseColumns(f.Columns, lang)
 			s.Fields[j] = f
