@@ -51,7 +51,7 @@ func (x *body) write(d *document.Document) {
 // cover is the first page, as the PDF's: template, title, network, the details a reviewer looks for
 // first, and the note naming the IDUIT. The first page has no header or footer (w:titlePg).
 func (x *body) cover(d *document.Document) {
-	x.para("Subtitle", joinNonEmpty(", ", d.TemplateTitle, x.w.versionLabel(d.TemplateVersion)))
+	x.para("Subtitle", d.TemplateTitle) // the form's version is in the properties, not the deliverable
 	x.paraAnchored("Title", d.Title, x.comments.orphans)
 	x.para("CoverNetwork", d.Network)
 	date := ""

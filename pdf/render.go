@@ -128,7 +128,7 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetLineWidth(0.2)
 	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
 	r := &renderer{pdf: pdf, ui: ui, running: running, firstFoot: 1}
-	r.footer = joinNonEmpty(", ", d.TemplateTitle, versionLabel(ui, d.TemplateVersion))
+	r.footer = d.TemplateTitle
 	return r
 }
 
