@@ -29,10 +29,12 @@ var chapterTitles = map[string][5]string{
 var words = map[string]map[string]string{
 	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes",
 		"missing":      "Translation missing: the answer is shown in Russian as written.",
-		"missing-cell": "[translation missing]"},
+		"missing-cell": "[translation missing]", "part-narrative": "Narrative",
+		"part-data": "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
 	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да",
 		"missing":      "Перевод отсутствует: ответ приведен на английском языке, как написан.",
-		"missing-cell": "[нет перевода]"},
+		"missing-cell": "[нет перевода]", "part-narrative": "Описательная часть",
+		"part-data": "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
 }
 
 var statusNames = map[string]map[string]string{
@@ -56,13 +58,30 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	for i := range tpl.Sections {
 		out.Sections = append(out.Sections, section(&tpl.Sections[i], fields[tpl.Sections[i].Key], p.Language, lang))
 	}
-	out.Sections = append(out.Sections, budgetSections(doc.Documents, cat, lang)...)
-	out.Sections = append(out.Sections, recordSections(doc, cat, lang)...)
+	data := append(budgetSections(doc.Documents, cat, lang), recordSections(doc, cat, lang)...)
+	if len(data) > 0 {
+		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
+			out.Sections[0].Part = words[lang]["part-narrative"]
+		}
+		if data[0].Part == "" {
+			data[0].Part = words[lang]["part-data"]
+		}
+	}
+	out.Sections = append(out.Sections, data...)
+	part := ""
+	for i := range out.Sections { // a part is named once, where it begins
+		switch p := out.Sections[i].Part; {
+		case p == part:
+			out.Sections[i].Part = ""
+		case p != "":
+			part = p
+		}
+	}
 	return out
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
-	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang]}
+	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang], Part: s.Part[lang]}
 	for _, ch := range s.IDUITChapters {
 		out.Chapters = append(out.Chapters, fmt.Sprintf(words[lang]["chapter"], ch, chapterTitles[lang][ch-1]))
 	}

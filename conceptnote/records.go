@@ -307,7 +307,7 @@ func endorsementSection(p parts, lang string) document.Section {
 		}
 		signatories.Rows = append(signatories.Rows, []string{role, s.Name, ""})
 	}
-	sec := document.Section{Title: w["endorsement"], NewPage: true}
+	sec := document.Section{Title: w["endorsement"], NewPage: true, Part: words[lang]["part-endorsement"]}
 	if len(meeting.Rows) > 0 {
 		sec.Fields = append(sec.Fields, document.Field{Label: w["meeting"], Table: meeting})
 	}
@@ -337,5 +337,5 @@ func annexSection(doc export.Document, lang string) (document.Section, bool) {
 	if len(fields) == 0 {
 		return document.Section{}, false
 	}
-	return document.Section{Title: w["annexes"], Fields: fields}, true
+	return document.Section{Title: w["annexes"], Fields: fields, Part: words[lang]["part-endorsement"]}, true
 }

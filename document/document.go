@@ -45,6 +45,9 @@ type Section struct {
 	Number string
 	// Title is the section heading, also used in the contents and the bookmarks.
 	Title string
+	// Part is the heading of the part of the document this section opens, printed above it and in the
+	// contents; empty for a section that continues the part before it.
+	Part string
 	// Chapters are the IDUIT chapters the section draws on, such as
 	// "IDUIT chapter 3: Health and support services".
 	Chapters []string

@@ -36,6 +36,7 @@ func sanitiseDocument(d Document) Document {
 	for i, s := range d.Sections {
 		s.Number = sanitise(s.Number, false)
 		s.Title = sanitise(s.Title, false)
+		s.Part = sanitise(s.Part, false)
 		s.Chapters = sanitiseAll(s.Chapters, false)
 		fields := make([]Field, len(s.Fields))
 		for j, f := range s.Fields {

@@ -12,6 +12,9 @@ const (
 	itemBullet = "▪"
 )
 
+// partStyle sets a part heading above the first section of the part.
+var partStyle = textStyle{bold, 11, 5.6, 90}
+
 // heading is the section number and title as printed and bookmarked.
 func heading(s Section) string {
 	return joinNonEmpty(" ", s.Number, s.Title)
@@ -22,11 +25,15 @@ func heading(s Section) string {
 // and records the page and position for the contents, links and bookmarks.
 func (r *renderer) sectionStart(s Section, e *tocEntry) {
 	title := r.wrapped(headingStyle, heading(s), contentWidth)
+	var part []string
+	if s.Part != "" {
+		part = r.wrapped(partStyle, s.Part, contentWidth)
+	}
 	var chapters []string
 	for _, c := range s.Chapters {
 		chapters = append(chapters, r.wrapped(chapterStyle, c, contentWidth)...)
 	}
-	need := float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
+	need := float64(len(part))*partStyle.leading + float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
 	if len(s.Fields) > 0 {
 		need += labelGap + r.labelHeight(s.Fields[0].Label) + r.answerStart(s.Fields[0])
 	}
@@ -41,6 +48,7 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 		e.page = r.pdf.PageNo()
 		r.pdf.SetLink(e.link, r.y, e.page)
 	}
+	r.flow(marginLeft, partStyle, part, "")
 	r.setStyle(headingStyle) // Bookmark encodes its title by the current font
 	r.pdf.Bookmark(heading(s), 0, r.y)
 	r.flow(marginLeft, headingStyle, title, "")

@@ -89,9 +89,12 @@ func (t *Template) Currencies() []string {
 
 // Section is one part of the concept note, with the IDUIT chapters it draws on.
 type Section struct {
-	Key           string  `yaml:"key" json:"key"`
-	Number        string  `yaml:"number" json:"number"`
-	Title         Text    `yaml:"title" json:"title"`
+	Key    string `yaml:"key" json:"key"`
+	Number string `yaml:"number" json:"number"`
+	Title  Text   `yaml:"title" json:"title"`
+	// Part is the heading of the part of the document this section opens ("Country context"); the
+	// sections after it belong to the same part until one names the next. Optional.
+	Part          Text    `yaml:"part,omitempty" json:"part,omitempty"`
 	IDUITChapters []int   `yaml:"iduit_chapters" json:"iduit_chapters"`
 	Guidance      Text    `yaml:"guidance" json:"guidance"`
 	Example       Text    `yaml:"example,omitempty" json:"example,omitempty"`
@@ -208,6 +211,7 @@ func (t *Template) In(lang string) *Template {
 	out.Sections = make([]Section, len(t.Sections))
 	for i, s := range t.Sections {
 		s.Title, s.Guidance, s.Example = s.Title.In(lang), s.Guidance.In(lang), s.Example.In(lang)
+		s.Part = s.Part.In(lang)
 		s.Fields = make([]Field, len(t.Sections[i].Fields))
 		for j, f := range t.Sections[i].Fields {
 			f.Label, f.Guidance, f.Example = f.Label.In(lang), f.Guidance.In(lang), f.Example.In(lang)
