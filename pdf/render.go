@@ -264,6 +264,8 @@ func (r *renderer) flow(x float64, ts textStyle, lines []string, bullet string) 
 		if take < left {
 			if left-take == 1 && take > 2 {
 				take-- // no widow
+			} else if left-take == 1 && i == 0 && !r.atTop() {
+				take = 0 // two lines here and one there would leave a widow: the paragraph moves whole
 			}
 			if i == 0 && take < 2 && !r.atTop() {
 				take = 0 // no orphan

@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -176,5 +178,47 @@ func TestUndrawable(t *testing.T) {
 		if got := string(Undrawable(tt.in)); got != tt.want {
 			t.Errorf("Undrawable(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A paragraph broken across pages keeps at least two of its lines on each side of the break; one that
+// cannot (three lines with room for two) moves to the next page whole.
+func TestParagraphsLeaveNoWidowsOrOrphans(t *testing.T) {
+	lines := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "line " + strconv.Itoa(i+1)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name            string
+		lines, room     int
+		wantFirst, page int // lines left on the first page; page where the paragraph ends
+	}{
+		{"orphan: one line of room", 5, 1, 0, 2},
+		{"widow: three lines, room for two", 3, 2, 0, 2},
+		{"widow: five lines, room for four", 5, 4, 3, 2},
+		{"fits", 4, 4, 4, 1},
+		{"two and two", 4, 2, 2, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRenderer(Document{}, &english)
+			r.newPage()
+			r.y = bodyBottom - float64(c.room)*bodyStyle.leading
+			start := r.y
+			r.flow(marginLeft, bodyStyle, lines(c.lines), "")
+			if got := r.pdf.PageNo(); got != c.page {
+				t.Fatalf("ends on page %d, want %d", got, c.page)
+			}
+			if c.page == 2 {
+				onSecond := int(math.Round((r.y - bodyTop) / bodyStyle.leading))
+				if first := c.lines - onSecond; first != c.wantFirst {
+					t.Errorf("%d lines before the break, want %d", first, c.wantFirst)
+				}
+			} else if r.y-start < float64(c.lines)*bodyStyle.leading-epsilon {
+				t.Error("the paragraph did not all fit")
+			}
+		})
 	}
 }
