@@ -20,6 +20,7 @@ func TestSanitise(t *testing.T) {
 		{"line breaks become spaces in single lines", "a\r\nb\nc\rd", "a b c d", false},
 		{"line breaks are kept in answers", "a\r\nb\rc\u2028d", "a\nb\nc\nd", true},
 		{"tabs become spaces", "a\tb", "a b", true},
+		{"typed hyphens print as hyphens", "Жалал\u2011Абад, Жалал\u2010Абад, Жалал-Абад", "Жалал-Абад, Жалал-Абад, Жалал-Абад", false},
 		{"control characters are dropped", "a\x00b\x1bc\u0085d", "abcd", true},
 		{"invisible format characters are dropped", "soft\u00adhyphen\u200bzero\u200ewidth\ufeff", "softhyphenzerowidth", false},
 		{"variation selectors are dropped", "\u2764\ufe0f", "\ufffd", false},
@@ -173,6 +174,7 @@ func TestUndrawable(t *testing.T) {
 		{"Georgian: თბილისი", "თბილს"},
 		{"tab\tand\nnewline\u200b", ""},
 		{"😀 и 😀", "😀"},
+		{"Жалал\u2011Абад", ""},
 	}
 	for _, tt := range tests {
 		if got := string(Undrawable(tt.in)); got != tt.want {
