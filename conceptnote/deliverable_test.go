@@ -188,3 +188,21 @@ func TestLocaleFormatting(t *testing.T) {
 		}
 	}
 }
+
+// The blank worksheet ends with the attendance-and-consent sheet, on a page of its own, that a CCM
+// takes as evidence for its first eligibility requirement.
+func TestWorksheetEndsWithTheAttendanceSheet(t *testing.T) {
+	_, tpl, _ := fullExport(t)
+	ru := Worksheet(tpl, "ru")
+	last := ru.Sections[len(ru.Sections)-1]
+	if !last.NewPage || len(last.Fields) != 1 || last.Fields[0].Table == nil || last.Fields[0].Lines < 10 {
+		t.Fatalf("last section %+v", last)
+	}
+	if !strings.Contains(last.Fields[0].Guidance, "требования правомочности СКМ № 1") {
+		t.Errorf("the sheet does not name the eligibility requirement: %q", last.Fields[0].Guidance)
+	}
+	var buf bytes.Buffer
+	if err := pdf.RenderWorksheet(&buf, ru); err != nil {
+		t.Fatal(err)
+	}
+}
