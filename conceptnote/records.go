@@ -210,7 +210,7 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 	if len(rows) == 0 {
 		return document.Section{}, false
 	}
-	return document.Section{Title: w["request"], Fields: []document.Field{{Label: w["summary"], Table: &document.Table{Rows: rows}}}}, true
+	return document.Section{Title: w["request"], Fields: []document.Field{{Table: &document.Table{Rows: rows}}}}, true
 }
 
 func interventionsSection(p parts, cat *budget.Catalogue, working, lang string) document.Section {
@@ -222,7 +222,7 @@ func interventionsSection(p parts, cat *budget.Catalogue, working, lang string) 
 		name := interventionName(cat, r.Intervention, lang)
 		summary.Rows = append(summary.Rows, []string{name, w["st."+r.FundingStatus], strings.Join(r.Implementers, "; "), formatMoney(costs[i], cur, lang)})
 	}
-	sec.Fields = append(sec.Fields, document.Field{Label: w["interventions"], Table: summary})
+	sec.Fields = append(sec.Fields, document.Field{Table: summary})
 	for _, r := range p.interventions.Records {
 		var text, note strings.Builder
 		for _, part := range []struct {
@@ -263,7 +263,7 @@ func prioritiesSection(p parts, working, lang string) document.Section {
 	for _, pr := range p.priorities.Priorities {
 		t.Rows = append(t.Rows, []string{cellText(pr.Title, working, lang), w["st."+pr.Status], cellText(pr.Reason, working, lang)})
 	}
-	return document.Section{Title: w["priorities"], Fields: []document.Field{{Label: w["priorities"], Table: t}}}
+	return document.Section{Title: w["priorities"], Fields: []document.Field{{Table: t}}}
 }
 
 func consultationsSection(p parts, working, lang string) document.Section {

@@ -60,7 +60,11 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 func (r *renderer) section(s Section, e *tocEntry) {
 	r.sectionStart(s, e)
 	for _, f := range s.Fields {
-		r.label(f.Label, r.answerStart(f))
+		if f.Label == "" { // a section of one table needs no heading of its own under the section's
+			r.ensure(r.answerStart(f))
+		} else {
+			r.label(f.Label, r.answerStart(f))
+		}
 		r.answer(f)
 	}
 }
