@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"os/exec"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"

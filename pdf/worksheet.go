@@ -9,15 +9,15 @@ var (
 )
 
 const (
-	ruleSpacing    = 8.5 // between handwriting lines
-	defaultRules   = 5
+	ruleSpacing      = 8.5 // between handwriting lines
+	defaultRules     = 5
 	keepRules        = 8 // blocks of up to this many options are not split between pages
 	keepWithQuestion = 3 // ruled lines that stay on the question's page
-	defaultBlank   = 4 // empty rows under a table with no rows given
-	extraBlank     = 2 // empty rows under a table's given rows
-	boxSize        = 3.6
-	optionGap      = itemGap + 1 // between options, a little more than between list items
-	meetingSpacing = 10.0
+	defaultBlank     = 4 // empty rows under a table with no rows given
+	extraBlank       = 2 // empty rows under a table's given rows
+	boxSize          = 3.6
+	optionGap        = itemGap + 1 // between options, a little more than between list items
+	meetingSpacing   = 10.0
 )
 
 // RenderWorksheet writes d as a blank worksheet for a community consultation
