@@ -113,8 +113,19 @@ func heading(s document.Section) string {
 // Heading 2 with its answer. The first section starts on a new page, after the contents.
 func (x *body) section(i int, s *document.Section) {
 	b := &x.b
+	breakBefore := i == 0 || s.NewPage
+	if s.Part != "" { // the part heading opens the page instead of the section heading
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Subtitle"/>`)
+		if breakBefore {
+			b.WriteString(`<w:pageBreakBefore/>`)
+		}
+		b.WriteString(`</w:pPr>`)
+		x.run(s.Part, "", false)
+		b.WriteString(`</w:p>`)
+		breakBefore = false
+	}
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>`)
-	if i == 0 {
+	if breakBefore {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	b.WriteString(`</w:pPr><w:bookmarkStart w:id="` + strconv.Itoa(i) + `" w:name="` + bookmarkName(i) + `"/>`)
