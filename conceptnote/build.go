@@ -58,7 +58,7 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	for i := range tpl.Sections {
 		out.Sections = append(out.Sections, section(&tpl.Sections[i], fields[tpl.Sections[i].Key], p.Language, lang))
 	}
-	data := append(budgetSections(doc.Documents, cat, lang), recordSections(doc, cat, lang)...)
+	data := append(budgetSections(doc.Documents, cat, lang, p.Bilingual), recordSections(doc, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
 			out.Sections[0].Part = words[lang]["part-narrative"]

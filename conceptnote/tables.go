@@ -30,12 +30,13 @@ var tableWords = map[string]map[string]string{
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table.
-func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []document.Section {
+// In a bilingual proposal a budget line's description written in the other language is marked.
+func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string, bilingual bool) []document.Section {
 	var out []document.Section
 	for _, part := range parts {
 		switch part.Kind {
 		case "budget":
-			if s, ok := budgetSection(part.Body, cat, lang); ok {
+			if s, ok := budgetSection(part.Body, cat, lang, bilingual); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -45,7 +46,7 @@ func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []d
 	return out
 }
 
-func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (document.Section, bool) {
+func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string, bilingual bool) (document.Section, bool) {
 	var sb export.BudgetBody
 	if json.Unmarshal(body, &sb) != nil {
 		return document.Section{}, false
@@ -85,13 +86,13 @@ func budgetSection(body json.RawMessage, cat *budget.Catalogue, lang string) (do
 	return document.Section{Title: w["budget"], Fields: []document.Field{
 		{Label: w["by-module"], Table: byModule}, {Label: w["by-intervention"], Table: byIntervention},
 		{Label: w["by-grouping"], Table: byGrouping}, {Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares},
-		{Label: w["lines"], Table: budgetLines(sb, cat, lang)},
+		{Label: w["lines"], Table: budgetLines(sb, cat, lang, bilingual)},
 	}}, true
 }
 
 // budgetLines is the budget as submitted, line by line: where each line sits in the modular framework,
 // what it buys, its unit cost and quantity when given, and its amount over the grant.
-func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string) *document.Table {
+func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, bilingual bool) *document.Table {
 	w := tableWords[lang]
 	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["unit-cost"], w["quantity"], w["total"]}}
 	for _, l := range sb.Lines {
@@ -114,7 +115,11 @@ func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string) *docu
 		for _, a := range l.Amounts {
 			total += a
 		}
-		t.Rows = append(t.Rows, []string{name, grouping, plainText(l.Description, lang), unit, qty, formatMoney(total, sb.Currency, lang)})
+		description := l.Description
+		if bilingual {
+			description = plainText(description, lang)
+		}
+		t.Rows = append(t.Rows, []string{name, grouping, description, unit, qty, formatMoney(total, sb.Currency, lang)})
 	}
 	return t
 }
