@@ -272,3 +272,21 @@ func entryOrder(name string) string {
 	}
 	return name
 }
+
+// SheetNames are the names of the sheets Write puts in doc's workbook in lang, after the "About" sheet,
+// so that the concept note's list of annexes names what the workbook holds. An export Write would
+// refuse gives none.
+func SheetNames(doc export.Document, lang string) []string {
+	w, ok := words[lang]
+	in, err := read(doc)
+	if !ok || err != nil {
+		return nil
+	}
+	var out []string
+	for _, s := range sheets {
+		if s.present(in) {
+			out = append(out, w[s.name])
+		}
+	}
+	return out
+}

@@ -148,7 +148,7 @@ func TestCheckReportsEachCode(t *testing.T) {
 			{"soft word limit", "en", false, "epidemiology", "hiv-hcv-epidemiology", words(hard.Soft + 1), false, "soft_limit_exceeded", fmt.Sprintf("at most %d", hard.Soft)},
 			{"very short answer", "ru", false, "epidemiology", "hiv-hcv-epidemiology", "Нет данных", false, "too_short", "всего 2 слова;"},
 			{"required item unticked", "en", false, "ccm-inclusive-process", "evidence", []string{optional}, true, "required_item_unticked", "must be ticked"},
-			{"one language only", "ru", true, "epidemiology", "hiv-hcv-epidemiology", map[string]string{"ru": words(12)}, false, "one_language", "нет текста на английском языке"},
+			{"one language only", "ru", true, "epidemiology", "hiv-hcv-epidemiology", map[string]string{"ru": words(12)}, true, "one_language", "нет текста на английском языке"},
 			{"letters the PDF cannot print", "ru", false, "epidemiology", "data-gaps", "Тбилиси (თბილისი): данных нет, " + words(10), false, "unprintable_characters", "(თბილს)"},
 		}
 		for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"iduit/budget"
 	"iduit/document"
@@ -26,8 +27,14 @@ var chapterTitles = map[string][5]string{
 }
 
 var words = map[string]map[string]string{
-	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes"},
-	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да"},
+	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes",
+		"missing":      "Translation missing: the answer is shown in Russian as written.",
+		"missing-cell": "[translation missing]", "part-narrative": "Narrative",
+		"part-data": "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
+	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да",
+		"missing":      "Перевод отсутствует: ответ приведен на английском языке, как написан.",
+		"missing-cell": "[нет перевода]", "part-narrative": "Описательная часть",
+		"part-data": "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
 }
 
 var statusNames = map[string]map[string]string{
@@ -51,12 +58,30 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	for i := range tpl.Sections {
 		out.Sections = append(out.Sections, section(&tpl.Sections[i], fields[tpl.Sections[i].Key], p.Language, lang))
 	}
-	out.Sections = append(out.Sections, budgetSections(doc.Documents, cat, lang)...)
+	data := append(budgetSections(doc.Documents, cat, lang, p.Bilingual), recordSections(doc, cat, lang)...)
+	if len(data) > 0 {
+		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
+			out.Sections[0].Part = words[lang]["part-narrative"]
+		}
+		if data[0].Part == "" {
+			data[0].Part = words[lang]["part-data"]
+		}
+	}
+	out.Sections = append(out.Sections, data...)
+	part := ""
+	for i := range out.Sections { // a part is named once, where it begins
+		switch p := out.Sections[i].Part; {
+		case p == part:
+			out.Sections[i].Part = ""
+		case p != "":
+			part = p
+		}
+	}
 	return out
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
-	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang]}
+	out := document.Section{Key: s.Key, Number: s.Number, Title: s.Title[lang], Part: s.Part[lang]}
 	for _, ch := range s.IDUITChapters {
 		out.Chapters = append(out.Chapters, fmt.Sprintf(words[lang]["chapter"], ch, chapterTitles[lang][ch-1]))
 	}
@@ -66,25 +91,95 @@ func section(s *templates.Section, values map[string]json.RawMessage, working, l
 	return out
 }
 
-// field prints one answer: text as typed, choices by their labels, tables with their column names.
+// field prints one answer: text in the document's language (or, marked, in the other one when its
+// translation is missing), a choice as its label, checklists by their labels, numbers and dates as the
+// reader writes them, tables with their column names.
 func field(f *templates.Field, raw json.RawMessage, working, lang string) document.Field {
-	out := document.Field{Key: f.Key, Label: f.Label[lang], Guidance: f.Guidance[lang]}
+	out := document.Field{Key: f.Key, Label: fieldHeading(f, lang), Guidance: f.Guidance[lang]}
 	if len(raw) == 0 || string(raw) == "null" {
 		out.Empty = true
 		return out
 	}
 	switch f.Type {
 	case templates.TypeText, templates.TypeLongText:
-		out.Text = domain.ReadText(raw, working).Side(lang)
-	case templates.TypeChoice, templates.TypeChecklist:
+		var missing bool
+		out.Text, missing = textIn(raw, working, lang)
+		if missing {
+			out.Note = words[lang]["missing"]
+		}
+	case templates.TypeChoice:
+		out.Text = strings.Join(optionLabels(f, raw, lang), ", ")
+	case templates.TypeChecklist:
 		out.Items = optionLabels(f, raw, lang)
 	case templates.TypeTable:
-		out.Table = table(f, raw, lang)
+		out.Table = table(f, raw, working, lang)
 	default:
-		out.Text = domain.ScalarText(raw)
+		out.Text = scalar(f.Type, raw, lang)
 	}
 	out.Empty = strings.TrimSpace(out.Text) == "" && len(out.Items) == 0 && (out.Table == nil || len(out.Table.Rows) == 0)
 	return out
+}
+
+// fieldHeading is the field's title in the document: its neutral heading when the template gives one.
+func fieldHeading(f *templates.Field, lang string) string {
+	if h := f.Heading[lang]; h != "" {
+		return h
+	}
+	return f.Label[lang]
+}
+
+// textIn is a stored text in lang; when only the other language has it, that text and true, so the
+// reader sees the answer (marked) rather than "Not answered".
+func textIn(raw json.RawMessage, working, lang string) (string, bool) {
+	v := domain.ReadText(raw, working)
+	if t := v.Side(lang); strings.TrimSpace(t) != "" {
+		return t, false
+	}
+	other := v.Side(otherLanguage(lang))
+	return other, strings.TrimSpace(other) != ""
+}
+
+// cellText is textIn for a table cell or a record's short text: a missing translation is marked inline.
+func cellText(raw json.RawMessage, working, lang string) string {
+	t, missing := textIn(raw, working, lang)
+	if missing {
+		return words[lang]["missing-cell"] + " " + t
+	}
+	return t
+}
+
+// plainText is cellText for text the data keeps in one language only (a budget line's description): it
+// is marked when it is plainly written in the other language's script, Cyrillic in an English document
+// or Latin without Cyrillic in a Russian one.
+func plainText(s, lang string) string {
+	cyr, lat := false, false
+	for _, r := range s {
+		cyr = cyr || unicode.Is(unicode.Cyrillic, r)
+		lat = lat || unicode.Is(unicode.Latin, r)
+	}
+	if (lang == "en" && cyr) || (lang == "ru" && lat && !cyr) {
+		return words[lang]["missing-cell"] + " " + s
+	}
+	return s
+}
+
+func otherLanguage(lang string) string {
+	if lang == "ru" {
+		return "en"
+	}
+	return "ru"
+}
+
+// scalar prints a number or a date as the reader of lang writes it.
+func scalar(t templates.FieldType, raw json.RawMessage, lang string) string {
+	s := domain.ScalarText(raw)
+	switch t {
+	case templates.TypeNumber:
+		return formatNumber(s, lang)
+	case templates.TypeDate:
+		return formatDate(s, lang)
+	}
+	return s
 }
 
 func optionLabels(f *templates.Field, raw json.RawMessage, lang string) []string {
@@ -106,7 +201,7 @@ func optionLabels(f *templates.Field, raw json.RawMessage, lang string) []string
 	return labels
 }
 
-func table(f *templates.Field, raw json.RawMessage, lang string) *document.Table {
+func table(f *templates.Field, raw json.RawMessage, working, lang string) *document.Table {
 	var rows []map[string]json.RawMessage
 	_ = json.Unmarshal(raw, &rows)
 	t := &document.Table{}
@@ -116,7 +211,13 @@ func table(f *templates.Field, raw json.RawMessage, lang string) *document.Table
 	for _, r := range rows {
 		cells := make([]string, len(f.Columns))
 		for i, c := range f.Columns {
-			cells[i] = domain.ScalarText(r[c.Key])
+			switch cell := r[c.Key]; {
+			case len(cell) == 0 || string(cell) == "null":
+			case c.Type.IsText():
+				cells[i] = cellText(cell, working, lang)
+			default:
+				cells[i] = scalar(c.Type, cell, lang)
+			}
 		}
 		t.Rows = append(t.Rows, cells)
 	}

@@ -24,7 +24,7 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 			`{"module":"pwid-prevention","intervention":"needle-syringe-programs","cost_grouping":"human-resources","description":"a","amounts":[100000012]},` +
 			`{"module":"human-rights-barriers","intervention":"legal-services","cost_grouping":"human-resources","description":"b","amounts":[16000000]}]}`)},
 	}
-	sections := budgetSections(parts, cat, "en")
+	sections := budgetSections(parts, cat, "en", false)
 	if len(sections) != 1 {
 		t.Fatalf("%d sections", len(sections))
 	}
@@ -59,13 +59,4 @@ func totalRow(rows [][]string) int {
 		return 1
 	}
 	return 0
-}
-
-func mustJSON(t *testing.T, v any) json.RawMessage {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -2,6 +2,7 @@ package conceptnote
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"iduit/budget"
@@ -12,30 +13,35 @@ import (
 var tableWords = map[string]map[string]string{
 	"en": {"budget": "Budget summary", "framework": "Performance framework and programmatic gaps", "by-module": "By module",
 		"by-grouping": "By cost grouping", "by-year": "By year", "module": "Module", "grouping": "Cost grouping", "year": "Year",
-		"amount": "Amount", "share": "Share, %", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
+		"amount": "Amount", "share": "Share", "total": "Total", "community": "Community-led interventions", "rights": "Human-rights interventions",
 		"indicators": "Indicators", "code": "Indicator", "baseline": "Baseline", "targets": "Targets", "gaps": "Programmatic gap table",
-		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Shares reviewers look for",
+		"need": "Need", "others": "Covered by others", "request": "This request", "remaining": "Remaining gap", "shares": "Community-led and human-rights shares",
 		"funding": "Allocation and the above-allocation request (PAAR)", "within": "Budget within the allocation", "paar": "Above the allocation (PAAR)",
-		"allocation": "Allocation: %s", "alloc": "Allocation", "target": "Target: %s"},
+		"allocation": "Allocation: %s", "alloc": "Allocation", "target": "Target: %s",
+		"by-intervention": "By intervention", "intervention": "Intervention", "lines": "Budget lines", "description": "Description",
+		"unit-cost": "Unit cost", "quantity": "Quantity", "source": "Source"},
 	"ru": {"budget": "Сводка бюджета", "framework": "Рамка результатов деятельности и программные пробелы",
 		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
-		"year": "Год", "amount": "Сумма", "share": "Доля, %", "total": "Итого", "community": "Мероприятия под руководством сообществ",
+		"year": "Год", "amount": "Сумма", "share": "Доля", "total": "Итого", "community": "Мероприятия под руководством сообществ",
 		"rights": "Мероприятия в области прав человека", "indicators": "Индикаторы", "code": "Индикатор", "baseline": "Исходное значение",
 		"targets": "Целевые значения", "gaps": "Таблица программных пробелов", "need": "Потребность", "others": "Покрыто другими",
-		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли, на которые смотрят рецензенты",
+		"request": "Эта заявка", "remaining": "Оставшийся пробел", "shares": "Доли мероприятий сообществ и в области прав человека",
 		"funding": "Аллокация и запрос сверх аллокации (PAAR)", "within": "Бюджет в пределах аллокации", "paar": "Сверх аллокации (PAAR)",
-		"allocation": "Аллокация: %s", "alloc": "Аллокация", "target": "Цель: %s"},
+		"allocation": "Аллокация: %s", "alloc": "Аллокация", "target": "Цель: %s",
+		"by-intervention": "По мероприятиям", "intervention": "Мероприятие", "lines": "Строки бюджета", "description": "Описание",
+		"unit-cost": "Цена единицы", "quantity": "Количество", "source": "Источник"},
 }
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table.
-func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []document.Section {
+// In a bilingual proposal a budget line's description written in the other language is marked.
+func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string, bilingual bool) []document.Section {
 	var out []document.Section
 	req := requestOf(parts)
 	for _, part := range parts {
 		switch part.Kind {
 		case "budget":
-			if s, ok := budgetSection(part.Body, req, cat, lang); ok {
+			if s, ok := budgetSection(part.Body, req, cat, lang, bilingual); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -45,7 +51,7 @@ func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string) []d
 	return out
 }
 
-func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lang string) (document.Section, bool) {
+func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lang string, bilingual bool) (document.Section, bool) {
 	var sb export.BudgetBody
 	if json.Unmarshal(body, &sb) != nil {
 		return document.Section{}, false
@@ -58,14 +64,18 @@ func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lan
 	if err != nil {
 		return document.Section{}, false
 	}
-	w, cur := tableWords[lang], currencyOf(sb.Currency)
-	money := func(v int64) string { return cur.Readable(v, lang) + "\u00a0" + sb.Currency }
-	pct := func(t budget.Tenths) string { return t.Readable(lang) }
+	w := tableWords[lang]
+	money := func(v int64) string { return formatMoney(v, sb.Currency, lang) }
+	pct := func(t budget.Tenths) string { return formatPercent(t, lang) }
 	byModule := &document.Table{Columns: []string{w["module"], w["amount"], w["share"]}}
 	for _, m := range sum.ByModule {
 		byModule.Rows = append(byModule.Rows, []string{m.Name.In(lang), money(m.Amount), pct(m.Percent)})
 	}
 	byModule.Rows = append(byModule.Rows, []string{w["total"], money(sum.Total), pct(1000)})
+	byIntervention := &document.Table{Columns: []string{w["intervention"], w["amount"], w["share"]}}
+	for _, iv := range sum.ByIntervention {
+		byIntervention.Rows = append(byIntervention.Rows, []string{iv.Name.In(lang), money(iv.Amount), pct(iv.Percent)})
+	}
 	byGrouping := &document.Table{Columns: []string{w["grouping"], w["amount"], w["share"]}}
 	for _, g := range sum.ByCostGrouping {
 		byGrouping.Rows = append(byGrouping.Rows, []string{strconv.Itoa(g.Number) + ". " + g.Name.In(lang), money(g.Amount), pct(g.Percent)})
@@ -83,10 +93,46 @@ func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lan
 	}
 	c := budgetCharts{lang: lang, money: money, sum: sum, req: req, words: w}
 	return document.Section{Title: w["budget"], Fields: []document.Field{
-		{Label: w["by-module"], Table: byModule, Chart: c.byModule()}, {Label: w["by-grouping"], Table: byGrouping, Chart: c.byGrouping()},
+		{Label: w["by-module"], Table: byModule, Chart: c.byModule()}, {Label: w["by-intervention"], Table: byIntervention},
+		{Label: w["by-grouping"], Table: byGrouping, Chart: c.byGrouping()},
 		{Label: w["funding"], Table: c.fundingTable(), Chart: c.funding()},
 		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares, Chart: c.shares()},
+		{Label: w["lines"], Table: budgetLines(sb, cat, lang, bilingual)},
 	}}, true
+}
+
+// budgetLines is the budget as submitted, line by line: where each line sits in the modular framework,
+// what it buys, its unit cost and quantity when given, and its amount over the grant.
+func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, bilingual bool) *document.Table {
+	w := tableWords[lang]
+	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["unit-cost"], w["quantity"], w["total"]}}
+	for _, l := range sb.Lines {
+		name := l.Intervention
+		if iv, _, ok := cat.Intervention(l.Intervention); ok {
+			name = budget.Label(iv.Name, iv.Confidence, lang)
+		}
+		grouping := l.CostGrouping
+		if g, ok := cat.CostGrouping(l.CostGrouping); ok {
+			grouping = strconv.Itoa(g.Number) + ". " + g.Name.In(lang)
+		}
+		var unit, qty string
+		if l.UnitCost != nil {
+			unit = currencyOf(sb.Currency).Readable(*l.UnitCost, lang)
+		}
+		if l.Quantity != nil {
+			qty = formatInt(*l.Quantity, lang)
+		}
+		var total int64
+		for _, a := range l.Amounts {
+			total += a
+		}
+		description := l.Description
+		if bilingual {
+			description = plainText(description, lang)
+		}
+		t.Rows = append(t.Rows, []string{name, grouping, description, unit, qty, formatMoney(total, sb.Currency, lang)})
+	}
+	return t
 }
 
 func currencyOf(code string) budget.Currency {
@@ -100,43 +146,62 @@ func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) 
 	var f export.FrameworkBody
 	_ = json.Unmarshal(body, &f)
 	w := tableWords[lang]
-	ind := &document.Table{Columns: []string{w["code"], w["baseline"], w["targets"]}}
+	ind := &document.Table{Columns: []string{w["code"], w["baseline"], w["source"]}}
+	var years []int
 	for _, in := range f.Indicators {
-		targets := ""
-		for i, t := range in.Targets {
-			if i > 0 {
-				targets += "; "
+		for _, t := range in.Targets {
+			if !slices.Contains(years, t.Year) {
+				years = append(years, t.Year)
 			}
-			targets += strconv.Itoa(t.Year) + ": " + value(cat, in.Code, t.Value)
 		}
-		baseline := value(cat, in.Code, in.Baseline.Value) + " (" + strconv.Itoa(in.Baseline.Year) + ", " + in.Baseline.Source + ")"
-		ind.Rows = append(ind.Rows, []string{codeLabel(cat, in.Code, lang), baseline, targets})
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		ind.Columns = append(ind.Columns, strconv.Itoa(y))
+	}
+	for _, in := range f.Indicators {
+		baseline := value(cat, in.Code, in.Baseline.Value, lang)
+		if in.Baseline.Year != 0 {
+			baseline += " (" + strconv.Itoa(in.Baseline.Year) + ")"
+		}
+		row := []string{indicatorName(cat, in.Code, lang), baseline, in.Baseline.Source}
+		for _, y := range years {
+			cell := ""
+			for _, t := range in.Targets {
+				if t.Year == y {
+					cell = value(cat, in.Code, t.Value, lang)
+				}
+			}
+			row = append(row, cell)
+		}
+		ind.Rows = append(ind.Rows, row)
 	}
 	gaps := &document.Table{Columns: []string{w["code"], w["year"], w["need"], w["others"], w["request"], w["remaining"]}}
 	for _, g := range f.Gaps {
 		remaining := g.Need - g.CoveredByOthers - g.ThisRequest
-		gaps.Rows = append(gaps.Rows, []string{codeLabel(cat, g.Indicator, lang), strconv.Itoa(g.Year), strconv.FormatInt(g.Need, 10),
-			strconv.FormatInt(g.CoveredByOthers, 10), strconv.FormatInt(g.ThisRequest, 10), strconv.FormatInt(remaining, 10)})
+		gaps.Rows = append(gaps.Rows, []string{indicatorName(cat, g.Indicator, lang), strconv.Itoa(g.Year), formatInt(g.Need, lang),
+			formatInt(g.CoveredByOthers, lang), formatInt(g.ThisRequest, lang), formatInt(remaining, lang)})
 	}
 	return document.Section{Title: w["framework"], Fields: []document.Field{{Label: w["indicators"], Table: ind}, {Label: w["gaps"], Table: gaps}}}
 }
 
-// codeLabel prints an indicator's code, marked as this tool's summary when the Global Fund's code for it
-// was not verified (OST-C, NLX-1 ...), so that the PDF never passes the tool's label off as the funder's.
-func codeLabel(cat *budget.Catalogue, code, lang string) string {
+// indicatorName prints an indicator as its code and name, marked as this tool's summary when the Global
+// Fund's code for it was not verified (OST-C, NLX-1 ...), so that the PDF never passes the tool's label
+// off as the funder's.
+func indicatorName(cat *budget.Catalogue, code, lang string) string {
 	if ind, ok := cat.Indicator(code); ok {
-		return budget.Label(budget.Text{En: code, Ru: code}, ind.Confidence, lang)
+		return budget.Label(budget.Text{En: code, Ru: code}, ind.Confidence, lang) + " " + ind.Name.In(lang)
 	}
 	return code
 }
 
 // value prints an indicator value in its unit: percentages are stored in tenths of a percent.
-func value(cat *budget.Catalogue, code string, v *int64) string {
+func value(cat *budget.Catalogue, code string, v *int64, lang string) string {
 	if v == nil {
 		return "—"
 	}
 	if ind, ok := cat.Indicator(code); ok && ind.Kind == budget.KindPercentage {
-		return budget.Tenths(*v).String() + "%"
+		return formatPercent(budget.Tenths(*v), lang)
 	}
-	return strconv.FormatInt(*v, 10)
+	return formatInt(*v, lang)
 }

@@ -23,7 +23,35 @@ func Worksheet(tpl *templates.Template, lang string) document.Document {
 		}
 		out.Sections = append(out.Sections, sec)
 	}
+	out.Sections = append(out.Sections, attendanceSheet(lang))
 	return out
+}
+
+// attendanceWords are the attendance-and-consent sheet's words. The sheet is the consultation's
+// evidence for the CCM's first eligibility requirement (an inclusive, documented development of the
+// request): who took part, from which group, and that each agreed to be listed.
+var attendanceWords = map[string]map[string]string{
+	"en": {"title": "Attendance and consent sheet",
+		"about": "Evidence for CCM eligibility requirement 1: who took part in this consultation. By signing, each participant " +
+			"confirms they took part and agrees that their name or initials and their group may be shown to the CCM. " +
+			"Anyone may give initials only or leave the consent box unticked; the count of participants still includes them.",
+		"participants": "Participants", "no": "No.", "name": "Name or initials", "group": "Group or organisation", "consent": "Consents to be listed (yes/no)", "signature": "Signature"},
+	"ru": {"title": "Лист регистрации участников и согласия",
+		"about": "Подтверждение для требования правомочности СКМ № 1: кто участвовал в этой консультации. Подписываясь, каждый " +
+			"участник подтверждает свое участие и соглашается, что его имя или инициалы и группа могут быть показаны СКМ. " +
+			"Можно указать только инициалы или не давать согласия; такие участники все равно входят в общее число.",
+		"participants": "Участники", "no": "№", "name": "Имя или инициалы", "group": "Группа или организация", "consent": "Согласие быть в списке (да/нет)", "signature": "Подпись"},
+}
+
+// attendanceRows is how many participants one printed sheet holds; a bigger meeting prints more copies.
+const attendanceRows = 18
+
+func attendanceSheet(lang string) document.Section {
+	w := attendanceWords[lang]
+	return document.Section{Title: w["title"], NewPage: true, Fields: []document.Field{{
+		Label: w["participants"], Guidance: w["about"], Lines: attendanceRows,
+		Table: &document.Table{Columns: []string{w["no"], w["name"], w["group"], w["consent"], w["signature"]}},
+	}}}
 }
 
 func blankField(f *templates.Field, lang string) document.Field {

@@ -45,11 +45,16 @@ type Section struct {
 	Number string
 	// Title is the section heading, also used in the contents and the bookmarks.
 	Title string
+	// Part is the heading of the part of the document this section opens, printed above it and in the
+	// contents; empty for a section that continues the part before it.
+	Part string
 	// Chapters are the IDUIT chapters the section draws on, such as
 	// "IDUIT chapter 3: Health and support services".
 	Chapters []string
 	// Fields are the questions of the section with their answers.
 	Fields []Field
+	// NewPage starts the section on a page of its own, as the endorsement page the CCM signs.
+	NewPage bool
 }
 
 // Field is one question and its answer.
@@ -60,6 +65,9 @@ type Field struct {
 	Label string
 	// Guidance helps people answer; it is printed on worksheets only.
 	Guidance string
+	// Note is printed before the answer in a quieter style, such as the mark that the answer is shown
+	// in the other language because its translation is missing.
+	Note string
 	// Text is a free-text answer: paragraphs are separated by blank lines and
 	// lines starting with "- " become list items.
 	Text string
@@ -86,6 +94,8 @@ type Table struct {
 	Columns []string
 	// Rows are the body cells; a row may have fewer or more cells than Columns.
 	Rows [][]string
+	// Signatures marks a table whose last column is signed by hand: its rows are tall enough to sign in.
+	Signatures bool
 }
 
 // Chart is a horizontal bar chart of plain numbers with their printed figures (see package chart,

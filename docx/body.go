@@ -51,7 +51,7 @@ func (x *body) write(d *document.Document) {
 // cover is the first page, as the PDF's: template, title, network, the details a reviewer looks for
 // first, and the note naming the IDUIT. The first page has no header or footer (w:titlePg).
 func (x *body) cover(d *document.Document) {
-	x.para("Subtitle", joinNonEmpty(", ", d.TemplateTitle, x.w.versionLabel(d.TemplateVersion)))
+	x.para("Subtitle", d.TemplateTitle) // the form's version is in the properties, not the deliverable
 	x.paraAnchored("Title", d.Title, x.comments.orphans)
 	x.para("CoverNetwork", d.Network)
 	date := ""
@@ -113,8 +113,19 @@ func heading(s document.Section) string {
 // Heading 2 with its answer. The first section starts on a new page, after the contents.
 func (x *body) section(i int, s *document.Section) {
 	b := &x.b
+	breakBefore := i == 0 || s.NewPage
+	if s.Part != "" { // the part heading opens the page instead of the section heading
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Subtitle"/>`)
+		if breakBefore {
+			b.WriteString(`<w:pageBreakBefore/>`)
+		}
+		b.WriteString(`</w:pPr>`)
+		x.run(s.Part, "", false)
+		b.WriteString(`</w:p>`)
+		breakBefore = false
+	}
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>`)
-	if i == 0 {
+	if breakBefore {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	b.WriteString(`</w:pPr><w:bookmarkStart w:id="` + strconv.Itoa(i) + `" w:name="` + bookmarkName(i) + `"/>`)
@@ -139,6 +150,7 @@ func (x *body) field(section string, f *document.Field) {
 		x.para("NotAnswered", x.w.notAnswered)
 		return
 	}
+	x.para("NotAnswered", f.Note) // the same quiet style marks a missing translation
 	shown := false
 	if strings.TrimSpace(f.Text) != "" {
 		for _, bl := range document.Blocks(f.Text) {

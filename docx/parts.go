@@ -127,7 +127,7 @@ func header(d *document.Document) []byte {
 func footer(d *document.Document, w *words) []byte {
 	x := &body{}
 	x.b.WriteString(xmlHeader + `<w:ftr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
-	x.run(joinNonEmpty(", ", d.TemplateTitle, w.versionLabel(d.TemplateVersion)), "", false)
+	x.run(d.TemplateTitle, "", false)
 	x.b.WriteString(`<w:r><w:tab/></w:r>`)
 	x.run(w.pageBefore, "", false)
 	x.b.WriteString(`<w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>`)

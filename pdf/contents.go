@@ -9,6 +9,8 @@ import "strconv"
 
 // tocEntry is one section in the contents.
 type tocEntry struct {
+	part   []string // the part heading above the entry, wrapped; nil when it continues a part
+	partY  float64  // top of the part heading
 	number string
 	lines  []string // the title, wrapped to the title column
 	link   int      // gofpdf link to the section heading
@@ -22,6 +24,7 @@ const (
 	tocEntryGap   = 1.6
 	tocTitleGap   = 5.0 // below the "Contents" heading
 	tocMaxLines   = 4   // a longer title is cut with "…" in the contents
+	tocPartGap    = 2.0 // around a part heading
 )
 
 // contents is the planned table of contents.
@@ -47,8 +50,23 @@ func (r *renderer) planContents(sections []Section) contents {
 		e.number = s.Number
 		e.lines = capLines(bodyStyle, r.wrapped(bodyStyle, s.Title, titleWidth), titleWidth, tocMaxLines)
 		h := float64(max(1, len(e.lines))) * bodyStyle.leading
-		if y+h > bodyBottom+epsilon && y > bodyTop+epsilon {
+		partH := 0.0
+		if s.Part != "" {
+			e.part = r.wrapped(labelStyle, s.Part, contentWidth)
+			partH = float64(len(e.part))*labelStyle.leading + tocPartGap
+			if i > 0 {
+				partH += tocPartGap
+			}
+		}
+		if y+partH+h > bodyBottom+epsilon && y > bodyTop+epsilon { // a part heading stays with its first entry
 			page, y = page+1, bodyTop
+		}
+		if e.part != nil {
+			if i > 0 && y > bodyTop+epsilon {
+				y += tocPartGap
+			}
+			e.partY = y
+			y += float64(len(e.part))*labelStyle.leading + tocPartGap
 		}
 		e.onPage, e.y = page, y
 		e.link = r.pdf.AddLink()
@@ -95,6 +113,12 @@ func (r *renderer) drawContents(c contents) {
 }
 
 func (r *renderer) drawEntry(e tocEntry, numberColumn float64) {
+	if e.part != nil {
+		r.pdf.SetDashPattern(nil, 0)
+		r.flowAt(e.partY, labelStyle, e.part)
+		r.setStyle(bodyStyle)
+		r.pdf.SetDashPattern([]float64{0.2, 1.2}, 0)
+	}
 	right := pageWidth - marginRight
 	x := marginLeft + numberColumn
 	r.line(marginLeft, e.y, bodyStyle, e.number)
@@ -116,4 +140,13 @@ func (r *renderer) drawEntry(e tocEntry, numberColumn float64) {
 		}
 	}
 	r.pdf.Link(marginLeft, e.y, contentWidth, top+bodyStyle.leading-e.y, e.link)
+}
+
+// flowAt sets lines in ts from top y at the left margin, without page breaks.
+func (r *renderer) flowAt(y float64, ts textStyle, lines []string) {
+	r.setStyle(ts)
+	for _, l := range lines {
+		r.line(marginLeft, y, ts, l)
+		y += ts.leading
+	}
 }

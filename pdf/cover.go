@@ -21,7 +21,8 @@ func (r *renderer) cover(d Document) {
 	r.startPage()
 	r.accentBar(coverTop - 6)
 	r.y = coverTop
-	r.capped(marginLeft, kickerStyle, joinNonEmpty(", ", d.TemplateTitle, versionLabel(r.ui, d.TemplateVersion)), contentWidth, 2)
+	// The deliverable names the kind of document, not the form's version: that is in the keywords.
+	r.capped(marginLeft, kickerStyle, d.TemplateTitle, contentWidth, 2)
 	r.y += 4
 	r.capped(marginLeft, titleStyle, d.Title, contentWidth, 7)
 	r.y += 4

@@ -78,6 +78,9 @@ func render(w io.Writer, d Document) (layout, error) {
 	r.cover(d)
 	contents := r.planContents(d.Sections)
 	for i, s := range d.Sections {
+		if s.NewPage && !r.atTop() {
+			r.newPage()
+		}
 		r.section(s, &contents.entries[i])
 	}
 	r.drawContents(contents)
@@ -125,7 +128,7 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetLineWidth(0.2)
 	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
 	r := &renderer{pdf: pdf, ui: ui, running: running, firstFoot: 1}
-	r.footer = joinNonEmpty(", ", d.TemplateTitle, versionLabel(ui, d.TemplateVersion))
+	r.footer = d.TemplateTitle
 	return r
 }
 
@@ -261,6 +264,8 @@ func (r *renderer) flow(x float64, ts textStyle, lines []string, bullet string) 
 		if take < left {
 			if left-take == 1 && take > 2 {
 				take-- // no widow
+			} else if left-take == 1 && i == 0 && !r.atTop() {
+				take = 0 // two lines here and one there would leave a widow: the paragraph moves whole
 			}
 			if i == 0 && take < 2 && !r.atTop() {
 				take = 0 // no orphan

@@ -12,6 +12,9 @@ const (
 	itemBullet = "▪"
 )
 
+// partStyle sets a part heading above the first section of the part.
+var partStyle = textStyle{bold, 11, 5.6, 90}
+
 // heading is the section number and title as printed and bookmarked.
 func heading(s Section) string {
 	return joinNonEmpty(" ", s.Number, s.Title)
@@ -22,11 +25,15 @@ func heading(s Section) string {
 // and records the page and position for the contents, links and bookmarks.
 func (r *renderer) sectionStart(s Section, e *tocEntry) {
 	title := r.wrapped(headingStyle, heading(s), contentWidth)
+	var part []string
+	if s.Part != "" {
+		part = r.wrapped(partStyle, s.Part, contentWidth)
+	}
 	var chapters []string
 	for _, c := range s.Chapters {
 		chapters = append(chapters, r.wrapped(chapterStyle, c, contentWidth)...)
 	}
-	need := float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
+	need := float64(len(part))*partStyle.leading + float64(len(title))*headingStyle.leading + float64(len(chapters))*chapterStyle.leading + 2
 	if len(s.Fields) > 0 {
 		need += labelGap + r.labelHeight(s.Fields[0].Label) + 1 + r.answerStart(s.Fields[0]) // as label() ensures
 	}
@@ -41,6 +48,7 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 		e.page = r.pdf.PageNo()
 		r.pdf.SetLink(e.link, r.y, e.page)
 	}
+	r.flow(marginLeft, partStyle, part, "")
 	r.setStyle(headingStyle) // Bookmark encodes its title by the current font
 	r.pdf.Bookmark(heading(s), 0, r.y)
 	r.flow(marginLeft, headingStyle, title, "")
@@ -52,7 +60,11 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 func (r *renderer) section(s Section, e *tocEntry) {
 	r.sectionStart(s, e)
 	for _, f := range s.Fields {
-		r.label(f.Label, r.answerStart(f))
+		if f.Label == "" { // a section of one table needs no heading of its own under the section's
+			r.ensure(r.answerStart(f))
+		} else {
+			r.label(f.Label, r.answerStart(f))
+		}
 		r.answer(f)
 	}
 }
@@ -99,6 +111,10 @@ func (r *renderer) answer(f Field) {
 	if f.Empty {
 		r.flow(marginLeft, noteStyle, []string{r.ui.notAnswered}, "")
 		return
+	}
+	if f.Note != "" {
+		r.flow(marginLeft, noteStyle, r.wrap(noteStyle, f.Note, contentWidth), "")
+		r.y += itemGap
 	}
 	shown := false
 	if strings.TrimSpace(f.Text) != "" {

@@ -24,12 +24,22 @@ type tableLayout struct {
 	rows    [][][]string
 }
 
+// signatureLines is how many text lines tall a row of a signature table is.
+const signatureLines = 4
+
 // table places t across pages, repeating its header row on each page, and
 // adds blank rows (for worksheets) after the given ones.
 func (r *renderer) table(t Table, blank int) {
 	tl, n := r.layoutTable(t)
 	if n == 0 {
 		return
+	}
+	if t.Signatures {
+		for i, cells := range tl.rows { // room to sign by hand in the last column
+			if last := len(cells) - 1; last >= 0 && len(cells[last]) < signatureLines {
+				tl.rows[i][last] = append(cells[last], make([]string, signatureLines-len(cells[last]))...)
+			}
+		}
 	}
 	r.ensure(r.tableStart(tl))
 	r.drawHead(tl)

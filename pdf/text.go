@@ -32,6 +32,8 @@ func sanitise(s string, multiline bool) string {
 			b.WriteByte(' ')
 		case passThrough(r):
 			b.WriteRune(r)
+		case dashes[r] != 0:
+			b.WriteRune(dashes[r])
 		case invisible(r):
 			// Nothing the reader could miss.
 		case hasGlyph(r):
@@ -44,6 +46,11 @@ func sanitise(s string, multiline bool) string {
 	}
 	return b.String()
 }
+
+// dashes are the hyphens and dashes the fonts lack, printed as the ones they have: Word and phones type
+// U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN in «Жалал‑Абад», which must print as a hyphen, not as
+// the replacement mark.
+var dashes = map[rune]rune{'\u2010': '-', '\u2011': '-', '\u2012': '–', '\u2015': '—', '\uFE63': '-', '\uFF0D': '-'}
 
 // invisible runes are dropped: controls, format characters such as
 // zero-width joiners, bidi marks and soft hyphens, and variation selectors.
@@ -144,7 +151,13 @@ func (fc *face) ellipsis(s string, maxWidth int) string {
 	for i, r := range s {
 		w += fc.runeWidth(r)
 		if w > maxWidth {
-			return strings.TrimRight(s[:i], " ") + "…"
+			// Cut between words, so no word is left half printed (a footer reading "Concept no…"); only a
+			// single word too long for the room is cut inside.
+			cut := s[:i]
+			if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+				cut = cut[:sp]
+			}
+			return strings.TrimRight(cut, " ,;:—–-") + "…"
 		}
 	}
 	return s
@@ -157,7 +170,7 @@ func Undrawable(s string) []rune {
 	s = norm.NFC.String(s)
 	var out []rune
 	for _, r := range s {
-		if hasGlyph(r) || unicode.IsSpace(r) || invisible(r) || r == utf8.RuneError {
+		if hasGlyph(r) || dashes[r] != 0 || unicode.IsSpace(r) || invisible(r) || r == utf8.RuneError {
 			continue
 		}
 		if !slices.Contains(out, r) {

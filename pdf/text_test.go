@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,6 +20,7 @@ func TestSanitise(t *testing.T) {
 		{"line breaks become spaces in single lines", "a\r\nb\nc\rd", "a b c d", false},
 		{"line breaks are kept in answers", "a\r\nb\rc\u2028d", "a\nb\nc\nd", true},
 		{"tabs become spaces", "a\tb", "a b", true},
+		{"typed hyphens print as hyphens", "Жалал\u2011Абад, Жалал\u2010Абад, Жалал-Абад", "Жалал-Абад, Жалал-Абад, Жалал-Абад", false},
 		{"control characters are dropped", "a\x00b\x1bc\u0085d", "abcd", true},
 		{"invisible format characters are dropped", "soft\u00adhyphen\u200bzero\u200ewidth\ufeff", "softhyphenzerowidth", false},
 		{"variation selectors are dropped", "\u2764\ufe0f", "\ufffd", false},
@@ -171,10 +174,53 @@ func TestUndrawable(t *testing.T) {
 		{"Georgian: თბილისი", "თბილს"},
 		{"tab\tand\nnewline\u200b", ""},
 		{"😀 и 😀", "😀"},
+		{"Жалал\u2011Абад", ""},
 	}
 	for _, tt := range tests {
 		if got := string(Undrawable(tt.in)); got != tt.want {
 			t.Errorf("Undrawable(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A paragraph broken across pages keeps at least two of its lines on each side of the break; one that
+// cannot (three lines with room for two) moves to the next page whole.
+func TestParagraphsLeaveNoWidowsOrOrphans(t *testing.T) {
+	lines := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "line " + strconv.Itoa(i+1)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name            string
+		lines, room     int
+		wantFirst, page int // lines left on the first page; page where the paragraph ends
+	}{
+		{"orphan: one line of room", 5, 1, 0, 2},
+		{"widow: three lines, room for two", 3, 2, 0, 2},
+		{"widow: five lines, room for four", 5, 4, 3, 2},
+		{"fits", 4, 4, 4, 1},
+		{"two and two", 4, 2, 2, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRenderer(Document{}, &english)
+			r.newPage()
+			r.y = bodyBottom - float64(c.room)*bodyStyle.leading
+			start := r.y
+			r.flow(marginLeft, bodyStyle, lines(c.lines), "")
+			if got := r.pdf.PageNo(); got != c.page {
+				t.Fatalf("ends on page %d, want %d", got, c.page)
+			}
+			if c.page == 2 {
+				onSecond := int(math.Round((r.y - bodyTop) / bodyStyle.leading))
+				if first := c.lines - onSecond; first != c.wantFirst {
+					t.Errorf("%d lines before the break, want %d", first, c.wantFirst)
+				}
+			} else if r.y-start < float64(c.lines)*bodyStyle.leading-epsilon {
+				t.Error("the paragraph did not all fit")
+			}
+		})
 	}
 }

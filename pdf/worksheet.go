@@ -9,14 +9,15 @@ var (
 )
 
 const (
-	ruleSpacing    = 8.5 // between handwriting lines
-	defaultRules   = 5
-	keepRules      = 8 // blocks of up to this many lines or options are not split between pages
-	defaultBlank   = 4 // empty rows under a table with no rows given
-	extraBlank     = 2 // empty rows under a table's given rows
-	boxSize        = 3.6
-	optionGap      = itemGap + 1 // between options, a little more than between list items
-	meetingSpacing = 10.0
+	ruleSpacing      = 8.5 // between handwriting lines
+	defaultRules     = 5
+	keepRules        = 8 // blocks of up to this many options are not split between pages
+	keepWithQuestion = 3 // ruled lines that stay on the question's page
+	defaultBlank     = 4 // empty rows under a table with no rows given
+	extraBlank       = 2 // empty rows under a table's given rows
+	boxSize          = 3.6
+	optionGap        = itemGap + 1 // between options, a little more than between list items
+	meetingSpacing   = 10.0
 )
 
 // RenderWorksheet writes d as a blank worksheet for a community consultation
@@ -35,6 +36,9 @@ func renderWorksheet(w io.Writer, d Document) (layout, error) {
 	r.newPage()
 	r.worksheetHead(d)
 	for _, s := range d.Sections {
+		if s.NewPage && !r.atTop() {
+			r.newPage()
+		}
 		r.sectionStart(s, nil)
 		for _, f := range s.Fields {
 			r.blankField(f)
@@ -79,9 +83,10 @@ func (r *renderer) blankField(f Field) {
 		rules = f.Lines
 	}
 	hasTable := f.Table != nil && (len(f.Table.Columns) > 0 || len(f.Table.Rows) > 0)
-	// Keep the guidance and a short block of lines with the question, so no
-	// page starts with a stray line or two.
-	keep := float64(min(rules, keepRules)) * ruleSpacing
+	// Keep the guidance and the first few lines with the question; the rest may
+	// go on over the page (ruledLines sends at least two there), so a long
+	// answer block does not leave a third of a page empty before it.
+	keep := float64(min(rules, keepWithQuestion)) * ruleSpacing
 	switch {
 	case len(f.Items) > 0 && len(f.Items) <= keepRules:
 		keep = r.checkboxesHeight(f.Items)
@@ -143,8 +148,16 @@ func (r *renderer) checkboxesHeight(options []string) float64 {
 
 // ruledLines leaves n lines to write on.
 func (r *renderer) ruledLines(n int) {
-	for range n {
-		r.ensure(ruleSpacing)
+	room := func() int { return int((bodyBottom - r.y + epsilon) / ruleSpacing) }
+	here := room() // lines drawn before the next page break
+	if here < n && n-here < 2 && here > 2 {
+		here = n - 2 // two lines at least go over the page, never one alone
+	}
+	for i := range n {
+		if i == here {
+			r.newPage()
+			here = i + room()
+		}
 		r.y += ruleSpacing
 		r.pdf.Line(marginLeft, r.y, pageWidth-marginRight, r.y)
 	}

@@ -163,7 +163,14 @@ func (c *sectionCheck) checkText(p domain.Proposal, f *templates.Field, raw json
 	for _, lang := range textLanguages(p) {
 		text := value.Side(lang)
 		if strings.TrimSpace(text) == "" {
-			c.warnings = append(c.warnings, m.issue(c.section, f, CodeOneLanguage, m.languageName(lang)))
+			// The deliverable would print the other language under a "translation missing" mark: a
+			// required answer so printed keeps the proposal from being final; an optional one is a warning.
+			issue := m.issue(c.section, f, CodeOneLanguage, m.languageName(lang))
+			if f.Required {
+				c.errors = append(c.errors, issue)
+			} else {
+				c.warnings = append(c.warnings, issue)
+			}
 			continue
 		}
 		if missing := pdf.Undrawable(text); len(missing) > 0 {

@@ -66,7 +66,7 @@ func checkValue(name string, f *templates.Field, raw json.RawMessage, bilingual 
 	case templates.TypeDate:
 		return checkDate(name, raw)
 	case templates.TypeTable:
-		return checkTable(name, f, raw)
+		return checkTable(name, f, raw, bilingual)
 	}
 	return &domain.Problem{Field: name, Message: "has a type this server cannot check"}
 }
@@ -151,7 +151,9 @@ func checkDate(name string, raw json.RawMessage) *domain.Problem {
 	return nil
 }
 
-func checkTable(name string, f *templates.Field, raw json.RawMessage) *domain.Problem {
+// checkTable checks every cell as a field of its column's type. In a bilingual proposal a text cell may
+// hold both languages, as a text field does, or one plain string written before it became bilingual.
+func checkTable(name string, f *templates.Field, raw json.RawMessage, bilingual bool) *domain.Problem {
 	var rows []map[string]json.RawMessage
 	if err := decodeStrict(raw, &rows); err != nil {
 		return &domain.Problem{Field: name, Message: "must be a list of rows, each an object keyed by column"}
@@ -169,7 +171,8 @@ func checkTable(name string, f *templates.Field, raw json.RawMessage) *domain.Pr
 			if isNull(cell) {
 				continue
 			}
-			if p := checkValue(cname, col.AsField(), cell, false); p != nil {
+			var plain string
+			if p := checkValue(cname, col.AsField(), cell, bilingual && json.Unmarshal(cell, &plain) != nil); p != nil {
 				return p
 			}
 		}

@@ -89,9 +89,12 @@ func (t *Template) Currencies() []string {
 
 // Section is one part of the concept note, with the IDUIT chapters it draws on.
 type Section struct {
-	Key           string  `yaml:"key" json:"key"`
-	Number        string  `yaml:"number" json:"number"`
-	Title         Text    `yaml:"title" json:"title"`
+	Key    string `yaml:"key" json:"key"`
+	Number string `yaml:"number" json:"number"`
+	Title  Text   `yaml:"title" json:"title"`
+	// Part is the heading of the part of the document this section opens ("Country context"); the
+	// sections after it belong to the same part until one names the next. Optional.
+	Part          Text    `yaml:"part,omitempty" json:"part,omitempty"`
 	IDUITChapters []int   `yaml:"iduit_chapters" json:"iduit_chapters"`
 	Guidance      Text    `yaml:"guidance" json:"guidance"`
 	Example       Text    `yaml:"example,omitempty" json:"example,omitempty"`
@@ -100,10 +103,13 @@ type Section struct {
 
 // Field is one question in a section.
 type Field struct {
-	Key           string     `yaml:"key" json:"key"`
-	Type          FieldType  `yaml:"type" json:"type"`
-	Required      bool       `yaml:"required" json:"required"`
-	Label         Text       `yaml:"label" json:"label"`
+	Key      string    `yaml:"key" json:"key"`
+	Type     FieldType `yaml:"type" json:"type"`
+	Required bool      `yaml:"required" json:"required"`
+	Label    Text      `yaml:"label" json:"label"`
+	// Heading is the field's neutral title in the finished document ("Size estimate" rather than the
+	// question "How many…?"); without one the document uses Label.
+	Heading       Text       `yaml:"heading,omitempty" json:"heading,omitempty"`
 	Guidance      Text       `yaml:"guidance" json:"guidance"`
 	Example       Text       `yaml:"example,omitempty" json:"example,omitempty"`
 	IDUITChapters []int      `yaml:"iduit_chapters,omitempty" json:"iduit_chapters,omitempty"`
@@ -205,9 +211,11 @@ func (t *Template) In(lang string) *Template {
 	out.Sections = make([]Section, len(t.Sections))
 	for i, s := range t.Sections {
 		s.Title, s.Guidance, s.Example = s.Title.In(lang), s.Guidance.In(lang), s.Example.In(lang)
+		s.Part = s.Part.In(lang)
 		s.Fields = make([]Field, len(t.Sections[i].Fields))
 		for j, f := range t.Sections[i].Fields {
 			f.Label, f.Guidance, f.Example = f.Label.In(lang), f.Guidance.In(lang), f.Example.In(lang)
+			f.Heading = f.Heading.In(lang)
 			f.Options = localiseOptions(f.Options, lang)
 			f.Columns = localiseColumns(f.Columns, lang)
 			s.Fields[j] = f

@@ -3394,8 +3394,10 @@ type ClientInterface interface {
 
 	// CheckProposal Check for errors before submission; messages in the proposal's language
 	//
-	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked.
-	// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
+	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
+	// and one_language on a required field of a bilingual proposal (the documents would print that
+	// answer in the other language under a "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -4553,8 +4555,10 @@ func (c *Client) PutCCMProcess(ctx context.Context, id ProposalID, params *PutCC
 
 // CheckProposal Check for errors before submission; messages in the proposal's language
 //
-// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked.
-// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
+// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
+// and one_language on a required field of a bilingual proposal (the documents would print that
+// answer in the other language under a "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -9749,8 +9753,10 @@ type ClientWithResponsesInterface interface {
 
 	// CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 	//
-	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked.
-	// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
+	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
+	// and one_language on a required field of a bilingual proposal (the documents would print that
+	// answer in the other language under a "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -16260,8 +16266,10 @@ func (c *ClientWithResponses) PutCCMProcessWithResponse(ctx context.Context, id 
 
 // CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 //
-// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked.
-// Warnings: soft_limit_exceeded, too_short, one_language, translation_outdated, unprintable_characters
+// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
+// and one_language on a required field of a bilingual proposal (the documents would print that
+// answer in the other language under a "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
