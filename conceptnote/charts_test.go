@@ -44,11 +44,11 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 	if charts != 4 {
 		t.Errorf("%d charts, want by module, by cost grouping, funding and shares", charts)
 	}
-	funding := sections[0].Fields[2].Chart
+	funding := sections[0].Fields[3].Chart
 	if funding.Bars[1].Amount != "12,500.50\u00a0USD" || funding.Target != 150_000_00 || funding.TargetLabel != "Allocation: 150,000.00\u00a0USD" {
 		t.Errorf("funding chart %+v", funding)
 	}
-	if shares := sections[0].Fields[4].Chart; shares.Target != 300 || shares.TargetLabel != "Target: 30\u00a0%" || shares.Max != 1000 {
+	if shares := sections[0].Fields[5].Chart; shares.Target != 300 || shares.TargetLabel != "Target: 30\u00a0%" || shares.Max != 1000 {
 		t.Errorf("shares chart %+v", shares)
 	}
 }
