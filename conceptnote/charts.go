@@ -1,7 +1,6 @@
 package conceptnote
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -17,25 +16,12 @@ type request struct {
 	target           *int
 }
 
-func requestOf(parts []export.Part) request {
-	var r request
-	for _, part := range parts {
-		switch part.Kind {
-		case "settings":
-			var set export.SettingsBody
-			if json.Unmarshal(part.Body, &set) == nil {
-				r.allocation, r.target = set.AllocationAmount, set.TargetSharePercent
-			}
-		case "interventions":
-			var iv export.InterventionsBody
-			if json.Unmarshal(part.Body, &iv) == nil {
-				for _, rec := range iv.Records {
-					if rec.FundingStatus == "paar" {
-						r.paar += rec.PAARAmount
-					}
-				}
-			}
-		}
+// requestOf reads the allocation, the PAAR and the owner's target share as the request section does.
+func requestOf(list []export.Part) request {
+	p := decodeParts(list)
+	r := request{allocation: p.allocation(), paar: p.paarTotal()}
+	if p.settings != nil {
+		r.target = p.settings.TargetSharePercent
 	}
 	return r
 }

@@ -206,3 +206,17 @@ func TestWorksheetEndsWithTheAttendanceSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestOneAllocationEverywhere: the settings name the allocation and an older budget carries a ceiling of
+// its own; the request table and the budget's funding chart both print the settings' amount, as the
+// service's totals do, and never the stale ceiling.
+func TestOneAllocationEverywhere(t *testing.T) {
+	doc, tpl, cat := fullExport(t)
+	text := pdfText(t, Build(doc, tpl, cat, "en"))
+	if n := strings.Count(text, "5,400,000.00 KGS"); n < 3 {
+		t.Errorf("the settings' allocation appears %d times, want the request table, the funding table and the chart's line", n)
+	}
+	if strings.Contains(text, "1,000,000.00 KGS") {
+		t.Error("the budget's stale ceiling is printed as the allocation")
+	}
+}

@@ -101,6 +101,33 @@ func (p parts) currency() string {
 	return ""
 }
 
+// allocation is the allocation amount: the settings' (the one place people set it), or, for a budget
+// saved before the settings named one, the budget's own ceiling. The service's request totals take it
+// the same way, so the document and the API never disagree.
+func (p parts) allocation() int64 {
+	if p.settings != nil && p.settings.AllocationAmount > 0 {
+		return p.settings.AllocationAmount
+	}
+	if p.budget != nil {
+		return p.budget.AllocationCeiling
+	}
+	return 0
+}
+
+// paarTotal is the prioritized above-allocation request: the PAAR amounts of the records marked paar.
+func (p parts) paarTotal() int64 {
+	if p.interventions == nil {
+		return 0
+	}
+	var total int64
+	for i, c := range p.recordCosts() {
+		if p.interventions.Records[i].FundingStatus == "paar" {
+			total += c
+		}
+	}
+	return total
+}
+
 // recordCosts is what each intervention record costs, computed as the service computes it (costsOf):
 // budget lines of the same module and intervention for a record in the allocation, its PAAR amount for
 // one above it, nothing for one not included.
@@ -164,7 +191,6 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 			rows = append(rows, []string{k, v})
 		}
 	}
-	var allocation int64
 	if p.settings != nil {
 		ccm := p.settings.CCMName
 		if p.settings.CCMAbbreviation != "" {
@@ -172,15 +198,11 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 		}
 		add(w["ccm"], ccm)
 		add(w["prs"], strings.Join(p.settings.PrincipalRecipients, "; "))
-		allocation = p.settings.AllocationAmount
 	}
-	if p.budget != nil && p.budget.AllocationCeiling > 0 {
-		allocation = p.budget.AllocationCeiling
-	}
-	if allocation > 0 {
+	if allocation := p.allocation(); allocation > 0 {
 		add(w["allocation"], formatMoney(allocation, cur, lang))
 	}
-	var within, above int64
+	var within int64
 	if p.budget != nil {
 		for _, l := range p.budget.Lines {
 			for _, a := range l.Amounts {
@@ -190,12 +212,7 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 		add(w["within"], formatMoney(within, cur, lang))
 	}
 	if p.interventions != nil {
-		for i, c := range p.recordCosts() {
-			if p.interventions.Records[i].FundingStatus == "paar" {
-				above += c
-			}
-		}
-		add(w["above"], formatMoney(above, cur, lang))
+		add(w["above"], formatMoney(p.paarTotal(), cur, lang))
 	}
 	if p.budget != nil && within > 0 {
 		b := budget.Budget{Currency: p.budget.Currency, Years: p.budget.Years}

@@ -88,9 +88,6 @@ func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lan
 		{w["community"], money(sum.CommunityLed.Amount), pct(sum.CommunityLed.Percent)},
 		{w["rights"], money(sum.HumanRights.Amount), pct(sum.HumanRights.Percent)},
 	}}
-	if req.allocation == 0 {
-		req.allocation = sb.AllocationCeiling // a budget saved before the settings named the allocation
-	}
 	c := budgetCharts{lang: lang, money: money, sum: sum, req: req, words: w}
 	return document.Section{Title: w["budget"], Fields: []document.Field{
 		{Label: w["by-module"], Table: byModule, Chart: c.byModule()}, {Label: w["by-intervention"], Table: byIntervention},
