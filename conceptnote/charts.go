@@ -6,7 +6,6 @@ import (
 
 	"iduit/budget"
 	"iduit/document"
-	"iduit/export"
 )
 
 // request is what the budget charts need beyond the budget: the settings' allocation and target
@@ -17,8 +16,7 @@ type request struct {
 }
 
 // requestOf reads the allocation, the PAAR and the owner's target share as the request section does.
-func requestOf(list []export.Part) request {
-	p := decodeParts(list)
+func requestOf(p parts) request {
 	r := request{allocation: p.allocation(), paar: p.paarTotal()}
 	if p.settings != nil {
 		r.target = p.settings.TargetSharePercent

@@ -155,8 +155,7 @@ func (p parts) recordCosts() []int64 {
 // recordSections are the funding request's structured parts as the reader sees them: the request's
 // settings and computed totals, the interventions with their costs, the community priorities and what
 // became of them, the consultations, then the endorsement page and the list of annexes.
-func recordSections(doc export.Document, cat *budget.Catalogue, lang string) []document.Section {
-	p := decodeParts(doc.Documents)
+func recordSections(doc export.Document, p parts, cat *budget.Catalogue, lang string) []document.Section {
 	working := doc.Proposal.Language
 	var out []document.Section
 	if s, ok := requestSection(p, cat, lang); ok {

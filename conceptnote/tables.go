@@ -35,13 +35,16 @@ var tableWords = map[string]map[string]string{
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table.
 // In a bilingual proposal a budget line's description written in the other language is marked.
-func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string, bilingual bool) []document.Section {
+func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, lang string, bilingual bool) []document.Section {
 	var out []document.Section
-	req := requestOf(parts)
-	for _, part := range parts {
+	req := requestOf(decoded)
+	for _, part := range list {
 		switch part.Kind {
 		case "budget":
-			if s, ok := budgetSection(part.Body, req, cat, lang, bilingual); ok {
+			if decoded.budget == nil {
+				continue
+			}
+			if s, ok := budgetSection(*decoded.budget, req, cat, lang, bilingual); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -51,11 +54,7 @@ func budgetSections(parts []export.Part, cat *budget.Catalogue, lang string, bil
 	return out
 }
 
-func budgetSection(body json.RawMessage, req request, cat *budget.Catalogue, lang string, bilingual bool) (document.Section, bool) {
-	var sb export.BudgetBody
-	if json.Unmarshal(body, &sb) != nil {
-		return document.Section{}, false
-	}
+func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang string, bilingual bool) (document.Section, bool) {
 	b := budget.Budget{Currency: sb.Currency, Years: sb.Years}
 	for _, l := range sb.Lines {
 		b.Lines = append(b.Lines, budget.Line(l))

@@ -17,6 +17,7 @@ import (
 	"iduit/annexes"
 	"iduit/budget"
 	"iduit/conceptnote"
+	"iduit/document"
 	"iduit/docx"
 	"iduit/export"
 	"iduit/pdf"
@@ -41,15 +42,24 @@ type Entry struct {
 // then the annexes in the submission language.
 func Contents(doc export.Document, tpl *templates.Template, cat *budget.Catalogue) []Entry {
 	var out []Entry
+	// Each language's concept note is built once and rendered twice, as PDF and as Word.
+	notes := map[string]document.Document{}
+	note := func(lang string) document.Document {
+		if d, ok := notes[lang]; ok {
+			return d
+		}
+		notes[lang] = conceptnote.Build(doc, tpl, cat, lang)
+		return notes[lang]
+	}
 	for _, lang := range Languages(doc.Proposal) {
 		out = append(out, Entry{Name: "concept-note-" + lang + ".pdf", MediaType: "application/pdf", Language: lang,
-			Render: func(w io.Writer) error { return pdf.Render(w, conceptnote.Build(doc, tpl, cat, lang)) }})
+			Render: func(w io.Writer) error { return pdf.Render(w, note(lang)) }})
 	}
 	// The Word narrative in each language too: the CCM edits it, technical-assistance partners review it
 	// with tracked changes.
 	for _, lang := range Languages(doc.Proposal) {
 		out = append(out, Entry{Name: "concept-note-" + lang + ".docx", MediaType: docx.ContentType, Language: lang,
-			Render: func(w io.Writer) error { return docx.Render(w, conceptnote.Build(doc, tpl, cat, lang)) }})
+			Render: func(w io.Writer) error { return docx.Render(w, note(lang)) }})
 	}
 	lang := SubmissionLanguage(doc.Proposal)
 	out = append(out, Entry{Name: "annexes-" + lang + ".xlsx", MediaType: annexes.ContentType, Language: lang,
