@@ -3,7 +3,10 @@
 // every format carries the same content in the same order. It imports nothing of the project.
 package document
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Document is one concept note as the reader will see it. Every string is
 // already in the reader's language; the renderer adds only its own labels.
@@ -148,4 +151,42 @@ type Reply struct {
 	Text string
 	// Date is when it was written.
 	Date time.Time
+}
+
+// NumericColumns marks the first n columns whose body cells are all figures, such as amounts, counts and
+// percentages: every format aligns those to the right, so the PDF and the Word file agree on which they are.
+func (t *Table) NumericColumns(n int) []bool {
+	numeric := make([]bool, n)
+	for i := range numeric {
+		seen := false
+		numeric[i] = true
+		for _, row := range t.Rows {
+			if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+				continue
+			}
+			seen = true
+			if !isFigure(row[i]) {
+				numeric[i] = false
+				break
+			}
+		}
+		numeric[i] = numeric[i] && seen
+	}
+	return numeric
+}
+
+// isFigure says whether a cell holds a number as a person writes it: digits with spaces, separators,
+// signs, a percent or a currency sign.
+func isFigure(s string) bool {
+	digits := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune(" \u00a0\u202f.,%+-−–()$€", r):
+		default:
+			return false
+		}
+	}
+	return digits
 }

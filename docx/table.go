@@ -20,7 +20,7 @@ func (x *body) table(t *document.Table) {
 		return
 	}
 	widths := columnWidths(t, n)
-	numeric := numericColumns(t, n)
+	numeric := t.NumericColumns(n)
 	b := &x.b
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="` + strconv.Itoa(contentWidth) +
 		`" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
@@ -130,39 +130,4 @@ func columnWidths(t *document.Table, n int) []int {
 	}
 	widths[n-1] += contentWidth - used // rounding: the columns fill the width exactly
 	return widths
-}
-
-// numericColumns marks columns whose body cells are all figures, such as amounts, counts and percentages.
-func numericColumns(t *document.Table, n int) []bool {
-	numeric := make([]bool, n)
-	for i := range numeric {
-		seen := false
-		numeric[i] = true
-		for _, row := range t.Rows {
-			if i >= len(row) || strings.TrimSpace(row[i]) == "" {
-				continue
-			}
-			seen = true
-			if !isFigure(row[i]) {
-				numeric[i] = false
-				break
-			}
-		}
-		numeric[i] = numeric[i] && seen
-	}
-	return numeric
-}
-
-func isFigure(s string) bool {
-	digits := false
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r >= '0' && r <= '9':
-			digits = true
-		case strings.ContainsRune(" \u00a0\u202f.,%+-−–()$€", r):
-		default:
-			return false
-		}
-	}
-	return digits
 }

@@ -75,7 +75,7 @@ func (r *renderer) layoutTable(t Table) (tableLayout, int) {
 	if n == 0 {
 		return tableLayout{}, 0
 	}
-	tl := tableLayout{widths: r.columnWidths(t, n), numeric: numericColumns(t, n)}
+	tl := tableLayout{widths: r.columnWidths(t, n), numeric: t.NumericColumns(n)}
 	if len(t.Columns) > 0 {
 		tl.head = r.wrapCells(headStyle, t.Columns, tl.widths)
 		for i, c := range tl.head {
@@ -243,40 +243,4 @@ func shareWidth(least, most []float64, total float64) []float64 {
 		}
 	}
 	return widths
-}
-
-// numericColumns marks columns whose body cells are all figures, such as
-// amounts, counts and percentages.
-func numericColumns(t Table, n int) []bool {
-	numeric := make([]bool, n)
-	for i := range numeric {
-		seen := false
-		numeric[i] = true
-		for _, row := range t.Rows {
-			if i >= len(row) || strings.TrimSpace(row[i]) == "" {
-				continue
-			}
-			seen = true
-			if !isFigure(row[i]) {
-				numeric[i] = false
-				break
-			}
-		}
-		numeric[i] = numeric[i] && seen
-	}
-	return numeric
-}
-
-func isFigure(s string) bool {
-	digits := false
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r >= '0' && r <= '9':
-			digits = true
-		case strings.ContainsRune(" \u00a0\u202f.,%+-−–()$€", r):
-		default:
-			return false
-		}
-	}
-	return digits
 }
