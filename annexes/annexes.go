@@ -39,7 +39,10 @@ type input struct {
 	doc       export.Document
 	budget    *export.BudgetBody    // nil when the proposal has no budget
 	framework *export.FrameworkBody // nil when it has no performance framework
-	currency  budget.Currency
+	// interventions and priorities are the funding request's records; nil when the proposal has none.
+	interventions *export.InterventionsBody
+	priorities    *export.PrioritiesBody
+	currency      budget.Currency
 }
 
 // sheet is one worksheet: its name's key in words and the function that writes it. A sheet whose
@@ -60,7 +63,8 @@ var sheets = []sheet{
 	{name: "sheet.framework", present: hasFramework, write: (*book).framework},
 	{name: "sheet.gaps", present: hasGaps, write: (*book).gaps},
 	{name: "sheet.landscape", present: hasBudget, write: (*book).landscape},
-	// Sheets for PAAR, community priorities and intervention records go here once those documents exist.
+	{name: "sheet.paar", present: hasPAAR, write: (*book).paar},
+	{name: "sheet.priorities", present: hasPriorities, write: (*book).priorities},
 }
 
 func hasBudget(in *input) bool    { return in.budget != nil }
@@ -113,6 +117,16 @@ func read(doc export.Document) (*input, error) {
 			in.framework = &export.FrameworkBody{}
 			if err := json.Unmarshal(p.Body, in.framework); err != nil {
 				return nil, fmt.Errorf("annexes: the performance framework: %w", err)
+			}
+		case kindInterventions:
+			in.interventions = &export.InterventionsBody{}
+			if err := json.Unmarshal(p.Body, in.interventions); err != nil {
+				return nil, fmt.Errorf("annexes: the intervention records: %w", err)
+			}
+		case kindPriorities:
+			in.priorities = &export.PrioritiesBody{}
+			if err := json.Unmarshal(p.Body, in.priorities); err != nil {
+				return nil, fmt.Errorf("annexes: the community priorities: %w", err)
 			}
 		}
 	}
