@@ -3,6 +3,7 @@ package annexes
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -41,6 +42,9 @@ func TestPAARAndPrioritiesSheets(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, doc, catalogue(t), "en"); err != nil {
 		t.Fatal(err)
+	}
+	if p := os.Getenv("IDUIT_KEEP_XLSX"); p != "" {
+		_ = os.WriteFile(p, buf.Bytes(), 0o600)
 	}
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
