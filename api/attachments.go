@@ -35,6 +35,7 @@ type attachmentResponse struct {
 	Kind        string         `json:"kind"`
 	Section     *string        `json:"section"`
 	Link        *string        `json:"link"`
+	Sensitive   bool           `json:"sensitive"`
 	Filename    string         `json:"filename"`
 	ContentType string         `json:"content_type"`
 	Size        int64          `json:"size"`
@@ -49,14 +50,15 @@ type attachmentListResponse struct {
 }
 
 type editAttachmentRequest struct {
-	Title   *string `json:"title"`
-	Kind    *string `json:"kind"`
-	Section *string `json:"section"`
-	Link    *string `json:"link"`
+	Title     *string `json:"title"`
+	Kind      *string `json:"kind"`
+	Section   *string `json:"section"`
+	Link      *string `json:"link"`
+	Sensitive *bool   `json:"sensitive"`
 }
 
 func toAttachmentResponse(a domain.Attachment) attachmentResponse {
-	return attachmentResponse{ID: a.ID, Title: a.Title, Kind: a.Kind, Section: optional(a.SectionKey), Link: optional(a.Link),
+	return attachmentResponse{ID: a.ID, Title: a.Title, Kind: a.Kind, Section: optional(a.SectionKey), Link: optional(a.Link), Sensitive: a.Sensitive,
 		Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, UploadedBy: toPerson(a.UploadedBy),
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
 }
@@ -75,7 +77,7 @@ func (h *handlers) createAttachment(c *gin.Context) {
 		return
 	}
 	defer file.Close()
-	in := service.AttachmentInput{Title: fields["title"], Kind: fields["kind"], Section: fields["section"], Link: fields["link"]}
+	in := UploadInput(fields)
 	a, err := h.svc.Attach(ctx, user, c.Param("id"), in, file)
 	if err != nil {
 		writeError(c, err)
@@ -113,7 +115,7 @@ func (h *handlers) editAttachment(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	patch := service.AttachmentPatch{Title: req.Title, Kind: req.Kind, Section: req.Section, Link: req.Link}
+	patch := service.AttachmentPatch{Title: req.Title, Kind: req.Kind, Section: req.Section, Link: req.Link, Sensitive: req.Sensitive}
 	a, err := h.svc.EditAttachment(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("aid"), patch)
 	if err != nil {
 		writeError(c, err)
@@ -128,6 +130,13 @@ func (h *handlers) deleteAttachment(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// UploadInput reads a file's description from an upload's fields; the web form shares it. A checkbox
+// sends "sensitive=1" (or "on" when it has no value), so either marks the file.
+func UploadInput(fields map[string]string) service.AttachmentInput {
+	return service.AttachmentInput{Title: fields["title"], Kind: fields["kind"], Section: fields["section"], Link: fields["link"],
+		Sensitive: fields["sensitive"] == "1" || fields["sensitive"] == "on" || fields["sensitive"] == "true"}
 }
 
 // ReadUpload reads a multipart upload part by part without buffering it: small text fields into a map,

@@ -30,6 +30,9 @@ func init() {
 type upload struct {
 	title, kind, section, link, filename string
 	content                              []byte
+	// sensitive is sent as the field "sensitive" when not empty ("1" as the API documents, "on" as a
+	// checkbox without a value would).
+	sensitive string
 }
 
 func (a *testAPI) upload(t *testing.T, token, proposalID string, u upload) result {
@@ -43,7 +46,7 @@ func (a *testAPI) upload(t *testing.T, token, proposalID string, u upload) resul
 func uploadCall(path string, u upload) call {
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
-	for name, v := range map[string]string{"title": u.title, "kind": u.kind, "section": u.section, "link": u.link} {
+	for name, v := range map[string]string{"title": u.title, "kind": u.kind, "section": u.section, "link": u.link, "sensitive": u.sensitive} {
 		if v != "" {
 			_ = w.WriteField(name, v)
 		}
@@ -336,6 +339,76 @@ func TestDeletingAProposalRemovesItsFilesUnlessShared(t *testing.T) {
 		again := a.upload(t, owner.token, kept, upload{kind: "data", filename: "own.txt", content: own}).want(201).str("id")
 		if got := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + kept + "/attachments/" + again, token: owner.token}).want(200); !bytes.Equal(got.Body.Bytes(), own) {
 			t.Fatalf("re-uploaded file reads %q", got.Body.String())
+		}
+	})
+}
+
+// TestSensitiveFilesStayOutOfTheExport: a file marked sensitive on upload is listed as such, left out of
+// the export (and so of the documents built from it) unless the owner asks with include_sensitive=1, and
+// PATCH marks and unmarks it.
+func TestSensitiveFilesStayOutOfTheExport(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner, editor := a.signUp(t, "Owner"), a.signUp(t, "Editor")
+		id := a.newProposal(t, owner)
+		a.addMember(t, owner, id, editor, "editor")
+		base := "/api/v1/proposals/" + id + "/attachments"
+		clm := []byte("date,site,contacts\n2026-01-05,Bishkek,42\n")
+		sens := a.upload(t, editor.token, id, upload{title: "CLM raw data", kind: "data", filename: "clm.csv", content: clm, sensitive: "1"}).want(201).json()
+		if sens["sensitive"] != true {
+			t.Fatalf("uploaded with sensitive=1: %v", sens)
+		}
+		plain := a.upload(t, owner.token, id, upload{title: "Minutes", kind: "minutes", filename: "m.pdf", content: smallPDF}).want(201).json()
+		if plain["sensitive"] != false {
+			t.Fatalf("uploaded without the field: %v", plain)
+		}
+		sid := sens["id"].(string)
+
+		marks := func() map[string]any {
+			out := map[string]any{}
+			for _, it := range a.do(t, call{method: "GET", path: base, token: editor.token}).want(200).json()["items"].([]any) {
+				m := it.(map[string]any)
+				out[m["title"].(string)] = m["sensitive"]
+			}
+			return out
+		}
+		if m := marks(); m["CLM raw data"] != true || m["Minutes"] != false {
+			t.Fatalf("list marks: %v", m)
+		}
+		exported := func(query string) map[string]any {
+			out := map[string]any{}
+			files, _ := a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/export" + query, token: owner.token}).want(200).json()["attachments"].([]any)
+			for _, f := range files {
+				m := f.(map[string]any)
+				out[m["title"].(string)] = m["sensitive"]
+			}
+			return out
+		}
+		if e := exported(""); len(e) != 1 || e["Minutes"] != nil {
+			t.Fatalf("export without include_sensitive lists %v, want Minutes only", e)
+		}
+		if e := exported("?include_sensitive=1"); len(e) != 2 || e["CLM raw data"] != true {
+			t.Fatalf("export with include_sensitive=1 lists %v, want both, the CLM data marked", e)
+		}
+		a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/export?include_sensitive=1", token: editor.token}).want(403)
+
+		if got := a.do(t, call{method: "PATCH", path: base + "/" + sid, token: editor.token, body: map[string]any{"sensitive": false}}).want(200).json(); got["sensitive"] != false || got["title"] != "CLM raw data" {
+			t.Fatalf("unmarked: %v", got)
+		}
+		if e := exported(""); len(e) != 2 {
+			t.Fatalf("after unmarking, export lists %v, want both", e)
+		}
+		a.do(t, call{method: "PATCH", path: base + "/" + sid, token: editor.token, body: map[string]any{"sensitive": true}}).want(200)
+		a.do(t, call{method: "PATCH", path: base + "/" + sid, token: editor.token, body: map[string]any{"title": "CLM data, raw"}}).want(200)
+		if m := marks(); m["CLM data, raw"] != true {
+			t.Fatalf("a PATCH without sensitive kept the mark? %v", m)
+		}
+		if e := exported(""); len(e) != 1 {
+			t.Fatalf("after marking again, export lists %v, want Minutes only", e)
+		}
+		// A checkbox without a value sends "on"; the web form shares the reader.
+		on := a.upload(t, owner.token, id, upload{kind: "data", filename: "b.csv", content: []byte("a,b\n1,2\n"), sensitive: "on"}).want(201).json()
+		if on["sensitive"] != true {
+			t.Fatalf("sensitive=on: %v", on)
 		}
 	})
 }

@@ -332,22 +332,26 @@ func endorsementSection(p parts, lang string) document.Section {
 }
 
 // annexSection lists what goes with the document: the workbook's sheets and the attached evidence
-// files by title.
+// files by title. A file marked sensitive is never named here, even in an export that lists it (an owner
+// asked for it for themselves, not for the Global Fund).
 func annexSection(doc export.Document, lang string) (document.Section, bool) {
 	w := recordWords[lang]
 	var fields []document.Field
 	if sheets := annexes.SheetNames(doc, lang); len(sheets) > 0 {
 		fields = append(fields, document.Field{Label: w["workbook"], Items: sheets})
 	}
-	if len(doc.Attachments) > 0 {
-		var titles []string
-		for _, a := range doc.Attachments {
-			t := a.Title
-			if t == "" {
-				t = a.Filename
-			}
-			titles = append(titles, t)
+	var titles []string
+	for _, a := range doc.Attachments {
+		if a.Sensitive {
+			continue
 		}
+		t := a.Title
+		if t == "" {
+			t = a.Filename
+		}
+		titles = append(titles, t)
+	}
+	if len(titles) > 0 {
 		fields = append(fields, document.Field{Label: w["evidence"], Items: titles})
 	}
 	if len(fields) == 0 {

@@ -20,7 +20,10 @@ type Attachment struct {
 	// SectionKey is the section of the template the file supports, or empty.
 	SectionKey string
 	// Link names something else the file supports ("priority:ID", "consultation:ID"); free text for now.
-	Link       string
+	Link string
+	// Sensitive marks a file that may hold personal data (community-led monitoring data): the export and
+	// the documents built from it leave it out unless an owner asks for it.
+	Sensitive  bool
 	UploadedBy User
 	// UploaderRole is the uploader's current role, so that a hidden reviewer stays hidden.
 	UploaderRole         Role

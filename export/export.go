@@ -34,16 +34,18 @@ type Document struct {
 
 // Attachment describes one evidence file; SHA256 lets a reader check a file downloaded separately.
 type Attachment struct {
-	Title       string    `json:"title"`
-	Kind        string    `json:"kind"`
-	Section     string    `json:"section,omitempty"`
-	Link        string    `json:"link,omitempty"`
-	Filename    string    `json:"filename"`
-	ContentType string    `json:"content_type"`
-	Size        int64     `json:"size"`
-	SHA256      string    `json:"sha256"`
-	UploadedBy  string    `json:"uploaded_by"`
-	CreatedAt   time.Time `json:"created_at"`
+	Title       string `json:"title"`
+	Kind        string `json:"kind"`
+	Section     string `json:"section,omitempty"`
+	Link        string `json:"link,omitempty"`
+	Filename    string `json:"filename"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+	// Sensitive is set on a file that may hold personal data; it is listed only when the owner asked.
+	Sensitive  bool      `json:"sensitive,omitempty"`
+	UploadedBy string    `json:"uploaded_by"`
+	CreatedAt  time.Time `json:"created_at"`
 }
 
 // Part is a structured part saved whole: kind "budget", "indicators", "settings", "interventions",

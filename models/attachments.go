@@ -28,6 +28,7 @@ type attachmentRow struct {
 	Kind        string
 	SectionKey  string
 	Link        string
+	Sensitive   bool
 	UploadedBy  string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
@@ -42,7 +43,7 @@ type attachmentRow struct {
 func (r attachmentRow) toDomain() domain.Attachment {
 	a := domain.Attachment{
 		ID: r.ID, ProposalID: r.ProposalID, SHA256: r.Sha256, Size: r.Size, ContentType: r.ContentType, Filename: r.Filename,
-		Title: r.Title, Kind: r.Kind, SectionKey: r.SectionKey, Link: r.Link, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Title: r.Title, Kind: r.Kind, SectionKey: r.SectionKey, Link: r.Link, Sensitive: r.Sensitive, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		UploadedBy: domain.User{ID: r.UploadedBy, Email: r.Email, Name: r.Name}, UploaderRole: domain.Role(r.Role),
 	}
 	if r.DeletedAt.Valid {
@@ -158,9 +159,9 @@ func (s *Store) CreateAttachment(ctx context.Context, a domain.Attachment, quota
 		if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
 			return err
 		}
-		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, uploaded_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.ProposalID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
+		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, sensitive, uploaded_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.ProposalID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
 		if err != nil {
 			return translate(err, "attachment")
 		}
@@ -215,11 +216,11 @@ func (s *Store) DeleteUnusedBlobs(ctx context.Context, digests []string) error {
 	return nil
 }
 
-// UpdateAttachment replaces a file's title, kind, section and link.
+// UpdateAttachment replaces a file's title, kind, section, link and sensitive mark.
 func (s *Store) UpdateAttachment(ctx context.Context, a domain.Attachment, act *domain.Activity) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Exec(`UPDATE attachments SET title = ?, kind = ?, section_key = ?, link = ?, updated_at = ?
-			WHERE proposal_id = ? AND id = ? AND deleted_at IS NULL`, a.Title, a.Kind, a.SectionKey, a.Link, a.UpdatedAt, a.ProposalID, a.ID)
+		res := tx.Exec(`UPDATE attachments SET title = ?, kind = ?, section_key = ?, link = ?, sensitive = ?, updated_at = ?
+			WHERE proposal_id = ? AND id = ? AND deleted_at IS NULL`, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UpdatedAt, a.ProposalID, a.ID)
 		if err := affectedOne(res, "attachment"); err != nil {
 			return err
 		}

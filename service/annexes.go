@@ -38,7 +38,7 @@ func (s *Service) AnnexesXLSX(ctx context.Context, user domain.User, proposalID,
 		return out, nil
 	}
 	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
-		doc, err := s.exportProposal(ctx, p, false)
+		doc, err := s.exportProposal(ctx, p, false, false)
 		if err != nil {
 			return err
 		}
@@ -76,7 +76,7 @@ func (s *Service) SubmissionPackage(ctx context.Context, user domain.User, propo
 		if err != nil {
 			return err
 		}
-		doc, err := s.exportProposal(ctx, p, false)
+		doc, err := s.exportProposal(ctx, p, false, false)
 		if err != nil {
 			return err
 		}

@@ -126,9 +126,11 @@ func cleanFilename(name string) string {
 	return name
 }
 
-// AttachmentInput describes a file: its title, kind, and what it supports.
+// AttachmentInput describes a file: its title, kind, what it supports, and whether it may hold personal
+// data (Sensitive keeps it out of the export unless an owner asks).
 type AttachmentInput struct {
 	Title, Kind, Section, Link string
+	Sensitive                  bool
 }
 
 // CheckAttach refuses, before the body is read, a caller who may not add files: nobody uploads 25 MB to
@@ -174,7 +176,7 @@ func (s *Service) Attach(ctx context.Context, user domain.User, proposalID strin
 	}
 	now := s.clock()
 	a := domain.Attachment{ID: domain.NewID(), ProposalID: p.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType,
-		Filename: f.Filename, Title: in.Title, Kind: in.Kind, SectionKey: in.Section, Link: in.Link, UploadedBy: user,
+		Filename: f.Filename, Title: in.Title, Kind: in.Kind, SectionKey: in.Section, Link: in.Link, Sensitive: in.Sensitive, UploadedBy: user,
 		UploaderRole: p.Role, CreatedAt: now, UpdatedAt: now}
 	act := s.activity(p, user, domain.ActivityAttachmentAdded, a.ID, a.Title)
 	if err := s.store.CreateAttachment(ctx, a, s.attachments.MaxProposalBytes, quota, act); err != nil {
@@ -266,9 +268,10 @@ func (s *Service) AttachmentContent(ctx context.Context, user domain.User, propo
 // AttachmentPatch changes some of a file's description; nil leaves a part as it is.
 type AttachmentPatch struct {
 	Title, Kind, Section, Link *string
+	Sensitive                  *bool
 }
 
-// EditAttachment changes a file's title, kind, section or link. Editors and owners may.
+// EditAttachment changes a file's title, kind, section, link or sensitive mark. Editors and owners may.
 func (s *Service) EditAttachment(ctx context.Context, user domain.User, proposalID, id string, patch AttachmentPatch) (domain.Attachment, error) {
 	p, a, err := s.writableAttachment(ctx, user, proposalID, id)
 	if err != nil {
@@ -288,6 +291,9 @@ func (s *Service) EditAttachment(ctx context.Context, user domain.User, proposal
 		return a, err
 	}
 	a.Title, a.Kind, a.SectionKey, a.Link, a.UpdatedAt = in.Title, in.Kind, in.Section, in.Link, s.clock()
+	if patch.Sensitive != nil {
+		a.Sensitive = *patch.Sensitive
+	}
 	if err := s.store.UpdateAttachment(ctx, a, s.activity(p, user, domain.ActivityAttachmentEdited, a.ID, a.Title)); err != nil {
 		return a, err
 	}

@@ -9,24 +9,27 @@ import (
 )
 
 // Export gathers a whole proposal into one document, with people named by email. Only owners export:
-// the file names every member and reviewer, even when reviewer names are hidden in the pages.
-func (s *Service) Export(ctx context.Context, user domain.User, proposalID string) (export.Document, error) {
+// the file names every member and reviewer, even when reviewer names are hidden in the pages. Files marked
+// sensitive are listed only when the owner asks (includeSensitive): a file passed on should not name
+// monitoring data that may hold personal data unless someone chose to.
+func (s *Service) Export(ctx context.Context, user domain.User, proposalID string, includeSensitive bool) (export.Document, error) {
 	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return export.Document{}, err
 	}
-	return s.exportProposal(ctx, p, true)
+	return s.exportProposal(ctx, p, true, includeSensitive)
 }
 
 // exportProposal reads everything in a fixed number of queries, in one read transaction so that the
 // parts agree (see models.ReadProposalContents): sections, members, documents and the authors they name;
 // with history also revisions, comments and attachments. Without history those are left out (the PDF needs
-// none of them, and a long history would cost every render).
+// none of them, and a long history would cost every render). Files marked sensitive are left out unless
+// includeSensitive, so that the documents built from an export (the annex list) never name them.
 // Suggestions are not exported: an accepted one is already a revision, a rejected or withdrawn one
 // changed nothing, and an open one is a question for this proposal's owners and editors from a member who
 // can be notified and may withdraw it — after an import the importer is the only member, so it would have
 // no one to answer or withdraw it (docs/architecture.md, "Suggestions").
-func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history bool) (export.Document, error) {
+func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history, includeSensitive bool) (export.Document, error) {
 	tpl, err := s.Template(p)
 	if err != nil {
 		return export.Document{}, err
@@ -60,8 +63,11 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 		doc.Documents[i] = export.Part{Kind: d.Kind, Version: d.Version, Body: d.Body, UpdatedAt: d.UpdatedAt, UpdatedBy: people[d.UpdatedBy].Email}
 	}
 	for _, a := range c.Attachments {
+		if a.Sensitive && !includeSensitive {
+			continue
+		}
 		doc.Attachments = append(doc.Attachments, export.Attachment{Title: a.Title, Kind: a.Kind, Section: a.SectionKey, Link: a.Link,
-			Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, UploadedBy: a.UploadedBy.Email, CreatedAt: a.CreatedAt})
+			Filename: a.Filename, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, Sensitive: a.Sensitive, UploadedBy: a.UploadedBy.Email, CreatedAt: a.CreatedAt})
 	}
 	return doc, nil
 }

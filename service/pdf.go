@@ -74,7 +74,7 @@ func (s *Service) conceptNote(ctx context.Context, p domain.Proposal, lang strin
 	if err != nil {
 		return document.Document{}, err
 	}
-	doc, err := s.exportProposal(ctx, p, false)
+	doc, err := s.exportProposal(ctx, p, false, false)
 	if err != nil {
 		return document.Document{}, err
 	}

@@ -79,7 +79,7 @@ func (p *Pages) uploadAttachment(c *gin.Context) {
 	fields, file, err := api.ReadUpload(c.Request, p.svc, p.uploadToken(c))
 	if err == nil {
 		defer file.Close()
-		_, err = p.svc.Attach(ctx, user, id, service.AttachmentInput{Title: fields["title"], Kind: fields["kind"], Section: fields["section"], Link: fields["link"]}, file)
+		_, err = p.svc.Attach(ctx, user, id, api.UploadInput(fields), file)
 	}
 	if err == nil {
 		redirect(c, "/proposals/"+id+"/attachments?added=1")
@@ -90,7 +90,7 @@ func (p *Pages) uploadAttachment(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	data := attachmentsPage{Form: service.AttachmentInput{Title: fields["title"], Kind: fields["kind"], Section: fields["section"], Link: fields["link"]}, Problems: map[string]string{}}
+	data := attachmentsPage{Form: api.UploadInput(fields), Problems: map[string]string{}}
 	for _, pr := range p.problems(c, e.Problems) {
 		data.Problems[pr.Field] = pr.Message
 	}

@@ -90,3 +90,44 @@ func TestAttachmentsPage(t *testing.T) {
 		}
 	})
 }
+
+// TestAttachmentsPageMarksSensitiveFiles: the form offers the sensitive checkbox with its hint, a file
+// sent with it checked is listed with the mark, and one sent without is not.
+func TestAttachmentsPageMarksSensitiveFiles(t *testing.T) {
+	eachSite(t, func(t *testing.T, s *testSite) {
+		owner := s.visitor()
+		owner.signUp("Olga Owner")
+		id := owner.createProposal("Harm reduction", "en", false)
+		path := "/proposals/" + id + "/attachments"
+		if p := owner.get(path); !strings.Contains(p.Body, `name="sensitive"`) || !strings.Contains(p.Body, "left out of the export") {
+			t.Fatalf("the form has no sensitive checkbox with its hint:\n%s", p.Body)
+		}
+		send := func(filename string, sensitive bool) {
+			var body bytes.Buffer
+			w := multipart.NewWriter(&body)
+			_ = w.WriteField("csrf", owner.csrf)
+			_ = w.WriteField("kind", "data")
+			if sensitive {
+				_ = w.WriteField("sensitive", "1")
+			}
+			fw, _ := w.CreateFormFile("file", filename)
+			fw.Write([]byte("site,contacts\nOsh,12\n"))
+			w.Close()
+			req, _ := http.NewRequest(http.MethodPost, s.srv.URL+path, &body)
+			req.Header.Set("Content-Type", w.FormDataContentType())
+			if p := owner.do(req); p.Status != http.StatusSeeOther {
+				t.Fatalf("upload %s: %d\n%s", filename, p.Status, p.Body)
+			}
+		}
+		send("plain.csv", false)
+		if p := owner.get(path); strings.Contains(p.Body, "Sensitive: personal data") {
+			t.Fatalf("a file sent without the checkbox is marked:\n%s", p.Body)
+		}
+		send("clm.csv", true)
+		p := owner.get(path)
+		i := strings.Index(p.Body, "clm.csv")
+		if i < 0 || !strings.Contains(p.Body[i:], "Sensitive: personal data") {
+			t.Fatalf("the sensitive file is not marked in the list:\n%s", p.Body)
+		}
+	})
+}

@@ -51,6 +51,12 @@ var attachmentMessages = map[string]msg{
 	"attachments.kind.data":         {"Data", "Данные"},
 	"attachments.kind.other":        {"Other", "Другое"},
 
+	// The sensitive mark: a file that may hold personal data stays out of the export and the annex list.
+	"attachments.field.sensitive": {"Holds personal data (sensitive)", "Содержит персональные данные (конфиденциально)"},
+	"attachments.sensitive_hint": {"Mark community-led monitoring data and anything else that may name or identify a person. A sensitive file is left out of the export and of the list of annexes in the documents; owners can still export it on purpose.",
+		"Отметьте данные мониторинга силами сообществ и все, что может назвать или выдать человека. Конфиденциальный файл не попадает в экспорт и в список приложений в документах; владельцы могут экспортировать его намеренно."},
+	"attachments.sensitive_mark": {"Sensitive: personal data", "Конфиденциально: персональные данные"},
+
 	"activity.attachment_added":   {"attached a file", "прикрепил(а) файл"},
 	"activity.attachment_edited":  {"changed a file's description", "изменил(а) описание файла"},
 	"activity.attachment_deleted": {"removed a file", "убрал(а) файл"},

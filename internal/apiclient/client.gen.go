@@ -1100,6 +1100,21 @@ func (e GetProposalAnnexesXLSXParamsLang) Valid() bool {
 	}
 }
 
+// Defines values for CreateAttachmentMultipartBodySensitive.
+const (
+	CreateAttachmentMultipartBodySensitiveN1 CreateAttachmentMultipartBodySensitive = "1"
+)
+
+// Valid indicates whether the value is a known member of the CreateAttachmentMultipartBodySensitive enum.
+func (e CreateAttachmentMultipartBodySensitive) Valid() bool {
+	switch e {
+	case CreateAttachmentMultipartBodySensitiveN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetBudgetSummaryParamsLang.
 const (
 	GetBudgetSummaryParamsLangEn GetBudgetSummaryParamsLang = "en"
@@ -1174,22 +1189,37 @@ func (e GetProposalDocxParamsLang) Valid() bool {
 
 // Defines values for GetProposalDocxParamsComments.
 const (
-	False GetProposalDocxParamsComments = "false"
-	N0    GetProposalDocxParamsComments = "0"
-	N1    GetProposalDocxParamsComments = "1"
-	True  GetProposalDocxParamsComments = "true"
+	GetProposalDocxParamsCommentsFalse GetProposalDocxParamsComments = "false"
+	GetProposalDocxParamsCommentsN0    GetProposalDocxParamsComments = "0"
+	GetProposalDocxParamsCommentsN1    GetProposalDocxParamsComments = "1"
+	GetProposalDocxParamsCommentsTrue  GetProposalDocxParamsComments = "true"
 )
 
 // Valid indicates whether the value is a known member of the GetProposalDocxParamsComments enum.
 func (e GetProposalDocxParamsComments) Valid() bool {
 	switch e {
-	case False:
+	case GetProposalDocxParamsCommentsFalse:
 		return true
-	case N0:
+	case GetProposalDocxParamsCommentsN0:
 		return true
-	case N1:
+	case GetProposalDocxParamsCommentsN1:
 		return true
-	case True:
+	case GetProposalDocxParamsCommentsTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportProposalParamsIncludeSensitive.
+const (
+	ExportProposalParamsIncludeSensitiveN1 ExportProposalParamsIncludeSensitive = "1"
+)
+
+// Valid indicates whether the value is a known member of the ExportProposalParamsIncludeSensitive enum.
+func (e ExportProposalParamsIncludeSensitive) Valid() bool {
+	switch e {
+	case ExportProposalParamsIncludeSensitiveN1:
 		return true
 	default:
 		return false
@@ -1467,6 +1497,9 @@ type Attachment struct {
 	Kind        AttachmentKind `json:"kind"`
 	Link        *string        `json:"link"`
 	Section     *string        `json:"section"`
+
+	// Sensitive May hold personal data; left out of the export unless the owner asks (include_sensitive=1)
+	Sensitive bool `json:"sensitive"`
 
 	// Sha256 Hex SHA-256 of the bytes; also the download's ETag
 	Sha256    string    `json:"sha256"`
@@ -2427,9 +2460,15 @@ type CreateAttachmentMultipartBody struct {
 	// Section A section key of the proposal's template that the file supports
 	Section *string `json:"section,omitempty"`
 
+	// Sensitive "1" marks a file that may hold personal data (community-led monitoring data): it is left out of the export unless the owner asks
+	Sensitive *CreateAttachmentMultipartBodySensitive `json:"sensitive,omitempty"`
+
 	// Title Shown in lists; the file name when absent
 	Title *string `json:"title,omitempty"`
 }
+
+// CreateAttachmentMultipartBodySensitive defines parameters for CreateAttachment.
+type CreateAttachmentMultipartBodySensitive string
 
 // DownloadAttachmentParams defines parameters for DownloadAttachment.
 type DownloadAttachmentParams struct {
@@ -2446,7 +2485,10 @@ type EditAttachmentJSONBody struct {
 
 	// Section A section key, or empty for none
 	Section *string `json:"section,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Sensitive Marks or unmarks a file that may hold personal data
+	Sensitive *bool   `json:"sensitive,omitempty"`
+	Title     *string `json:"title,omitempty"`
 }
 
 // PutBudgetJSONBody defines parameters for PutBudget.
@@ -2528,6 +2570,15 @@ type GetProposalDocxParamsLang string
 
 // GetProposalDocxParamsComments defines parameters for GetProposalDocx.
 type GetProposalDocxParamsComments string
+
+// ExportProposalParams defines parameters for ExportProposal.
+type ExportProposalParams struct {
+	// IncludeSensitive "1" lists the files marked sensitive in `attachments` too; without it they are left out
+	IncludeSensitive *ExportProposalParamsIncludeSensitive `form:"include_sensitive,omitempty" json:"include_sensitive,omitempty"`
+}
+
+// ExportProposalParamsIncludeSensitive defines parameters for ExportProposal.
+type ExportProposalParamsIncludeSensitive string
 
 // ExportProposal200JSONResponseBodyFormat defines parameters for ExportProposal.
 type ExportProposal200JSONResponseBodyFormat string
@@ -3480,7 +3531,7 @@ type ClientInterface interface {
 	// `iduit render --in FILE` renders it as a PDF offline.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
-	ExportProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ExportProposal(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIndicators The performance framework and the programmatic gap table (gaps computed)
 	//
@@ -4741,8 +4792,8 @@ func (c *Client) GetProposalDocx(ctx context.Context, id ProposalID, params *Get
 // `iduit render --in FILE` renders it as a PDF offline.
 //
 // Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
-func (c *Client) ExportProposal(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportProposalRequest(c.Server, id)
+func (c *Client) ExportProposal(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportProposalRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7434,7 +7485,7 @@ func NewGetProposalDocxRequest(server string, id ProposalID, params *GetProposal
 }
 
 // NewExportProposalRequest constructs an http.Request for the ExportProposal method
-func NewExportProposalRequest(server string, id ProposalID) (*http.Request, error) {
+func NewExportProposalRequest(server string, id ProposalID, params *ExportProposalParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7457,6 +7508,33 @@ func NewExportProposalRequest(server string, id ProposalID) (*http.Request, erro
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IncludeSensitive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_sensitive", *params.IncludeSensitive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -9853,7 +9931,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
-	ExportProposalWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*ExportProposalResponse, error)
+	ExportProposalWithResponse(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*ExportProposalResponse, error)
 
 	// GetIndicatorsWithResponse The performance framework and the programmatic gap table (gaps computed)
 	//
@@ -12775,7 +12853,8 @@ type ExportProposalResponse struct {
 		// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 		// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
 		// limit and held whole in memory on both sides. Import does not recreate them; download the
-		// files themselves with downloadAttachment.
+		// files themselves with downloadAttachment. Files marked sensitive are listed only with
+		// include_sensitive=1, and then carry `sensitive: true`.
 		Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 		Comments    []map[string]interface{}                `json:"comments"`
 		ExportedAt  time.Time                               `json:"exported_at"`
@@ -12799,7 +12878,8 @@ func (r ExportProposalResponse) GetJSON200() *struct {
 	// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 	// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
 	// limit and held whole in memory on both sides. Import does not recreate them; download the
-	// files themselves with downloadAttachment.
+	// files themselves with downloadAttachment. Files marked sensitive are listed only with
+	// include_sensitive=1, and then carry `sensitive: true`.
 	Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 	Comments    []map[string]interface{}                `json:"comments"`
 	ExportedAt  time.Time                               `json:"exported_at"`
@@ -16426,8 +16506,8 @@ func (c *ClientWithResponses) GetProposalDocxWithResponse(ctx context.Context, i
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
-func (c *ClientWithResponses) ExportProposalWithResponse(ctx context.Context, id ProposalID, reqEditors ...RequestEditorFn) (*ExportProposalResponse, error) {
-	rsp, err := c.ExportProposal(ctx, id, reqEditors...)
+func (c *ClientWithResponses) ExportProposalWithResponse(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*ExportProposalResponse, error) {
+	rsp, err := c.ExportProposal(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19140,7 +19220,8 @@ func ParseExportProposalResponse(rsp *http.Response) (*ExportProposalResponse, e
 			// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 			// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
 			// limit and held whole in memory on both sides. Import does not recreate them; download the
-			// files themselves with downloadAttachment.
+			// files themselves with downloadAttachment. Files marked sensitive are listed only with
+			// include_sensitive=1, and then carry `sensitive: true`.
 			Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 			Comments    []map[string]interface{}                `json:"comments"`
 			ExportedAt  time.Time                               `json:"exported_at"`
