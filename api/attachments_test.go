@@ -412,3 +412,28 @@ func TestSensitiveFilesStayOutOfTheExport(t *testing.T) {
 		}
 	})
 }
+
+// TestTheDocumentsListTheEvidence: uploading a file moves the proposal's last change, so the PDF's ETag
+// changes and its list of annexes names the file; a file marked sensitive is never named there.
+func TestTheDocumentsListTheEvidence(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Owner")
+		id := a.newProposal(t, owner)
+		pdfPath := "/api/v1/proposals/" + id + "/pdf"
+		before := a.do(t, call{method: "GET", path: pdfPath, token: owner.token}).want(200).Header().Get("ETag")
+		a.upload(t, owner.token, id, upload{title: "Minutes of the Osh consultation", kind: "minutes", filename: "minutes.pdf", content: smallPDF}).want(201)
+		a.upload(t, owner.token, id, upload{title: "Outreach client list", kind: "data", filename: "clients.csv",
+			content: []byte("name,age\nA,30\n"), sensitive: "1"}).want(201)
+		r := a.do(t, call{method: "GET", path: pdfPath, token: owner.token}).want(200)
+		if r.Header().Get("ETag") == before {
+			t.Fatal("the PDF's ETag did not change when evidence was added")
+		}
+		text := strings.Join(strings.Fields(pdfText(t, r.Body.Bytes())), " ")
+		if !strings.Contains(text, "Minutes of the Osh consultation") {
+			t.Error("the list of annexes does not name the uploaded file")
+		}
+		if strings.Contains(text, "Outreach client list") {
+			t.Error("the PDF names a file marked sensitive")
+		}
+	})
+}

@@ -165,6 +165,9 @@ func (s *Store) CreateAttachment(ctx context.Context, a domain.Attachment, quota
 		if err != nil {
 			return translate(err, "attachment")
 		}
+		if err := touchProposal(tx, a.ProposalID, a.CreatedAt); err != nil {
+			return err
+		}
 		return record(tx, act)
 	})
 }
@@ -224,6 +227,9 @@ func (s *Store) UpdateAttachment(ctx context.Context, a domain.Attachment, act *
 		if err := affectedOne(res, "attachment"); err != nil {
 			return err
 		}
+		if err := touchProposal(tx, a.ProposalID, a.UpdatedAt); err != nil {
+			return err
+		}
 		return record(tx, act)
 	})
 }
@@ -233,6 +239,9 @@ func (s *Store) DeleteAttachment(ctx context.Context, proposalID, id string, at 
 	return s.write(ctx, func(tx *gorm.DB) error {
 		res := tx.Exec(`UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE proposal_id = ? AND id = ? AND deleted_at IS NULL`, at, at, proposalID, id)
 		if err := affectedOne(res, "attachment"); err != nil {
+			return err
+		}
+		if err := touchProposal(tx, proposalID, at); err != nil {
 			return err
 		}
 		return record(tx, act)
@@ -300,4 +309,10 @@ func (b *blobReader) Seek(offset int64, whence int) (int64, error) {
 	}
 	b.offset = offset
 	return offset, nil
+}
+
+// touchProposal moves the proposal's last change when its evidence changes: the documents list the
+// files, and their caches and ETags follow that time.
+func touchProposal(tx *gorm.DB, proposalID string, at time.Time) error {
+	return translate(tx.Exec(`UPDATE proposals SET updated_at = ? WHERE id = ?`, at, proposalID).Error, "proposal")
 }

@@ -22,7 +22,7 @@ func (s *Service) Export(ctx context.Context, user domain.User, proposalID strin
 
 // exportProposal reads everything in a fixed number of queries, in one read transaction so that the
 // parts agree (see models.ReadProposalContents): sections, members, documents and the authors they name;
-// with history also revisions, comments and attachments. Without history those are left out (the PDF needs
+// the evidence files (the documents list them); with history also revisions and comments. Without history those are left out (the PDF needs
 // none of them, and a long history would cost every render). Files marked sensitive are left out unless
 // includeSensitive, so that the documents built from an export (the annex list) never name them.
 // Suggestions are not exported: an accepted one is already a revision, a rejected or withdrawn one
@@ -34,7 +34,7 @@ func (s *Service) exportProposal(ctx context.Context, p domain.Proposal, history
 	if err != nil {
 		return export.Document{}, err
 	}
-	c, err := s.store.ReadProposalContents(ctx, p.ID, models.ContentsQuery{History: history, Attachments: history})
+	c, err := s.store.ReadProposalContents(ctx, p.ID, models.ContentsQuery{History: history, Attachments: true})
 	if err != nil {
 		return export.Document{}, err
 	}
