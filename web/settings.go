@@ -64,23 +64,11 @@ func (p *Pages) saveSettings(c *gin.Context) {
 	form := settingsFormFrom(c)
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	in, problems := form.parse(lang)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/settings?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "settings", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
 		return
 	}
 	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"iduit/domain"
+)
+
+// saveDocumentForm is the part every versioned-document page's no-JavaScript save shares: save when
+// attempt says the form may go to the service, redirect to the page with ?saved=1 after success, and
+// otherwise say how to show the typed form again. The status is 400 with the problems to show (the
+// form's own, or the service's when it refused the document), or 409 when someone else saved first.
+// done is true when the request is already answered (redirected, or failed with an error page).
+func (p *Pages) saveDocumentForm(c *gin.Context, head proposalHead, page string, attempt bool, problems []domain.Problem, save func() error) (status int, shown []domain.Problem, done bool) {
+	var err error
+	if attempt {
+		if err = save(); err == nil {
+			redirect(c, "/proposals/"+head.Proposal.ID+"/"+page+"?saved=1")
+			return 0, nil, true
+		}
+	}
+	e, _ := domain.AsError(err)
+	switch {
+	case err == nil:
+		return http.StatusBadRequest, problems, false
+	case e != nil && e.Kind == domain.KindInvalid:
+		return http.StatusBadRequest, e.Problems, false
+	case e != nil && e.Kind == domain.KindPreconditionFailed:
+		return http.StatusConflict, problems, false
+	default:
+		p.fail(c, err)
+		return 0, nil, true
+	}
+}
