@@ -85,26 +85,16 @@ func (p *Pages) saveCCMProcess(c *gin.Context) {
 	data := p.ccmProcessData(c, head, version)
 	readCCMProcessForm(c, &data)
 	in, problems := parseCCMProcess(head, data)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveCCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/ccm-process?saved=1")
-			return
-		}
+	status, problems, done := p.saveDocumentForm(c, head, "ccm-process", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveCCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
+		return
 	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
+	if status == http.StatusConflict {
 		_, doc, _ := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
 		data.Conflict, data.Version = true, doc.Version
-	default:
-		p.fail(c, err)
-		return
 	}
 	data.Problems = p.problems(c, problems)
 	for i, pr := range problems {

@@ -93,23 +93,11 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 	rows := recordRowsFrom(c, textLanguages(head.Proposal))
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	records, problems := p.parseRecords(lang, head, rows, stored.Currency)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveInterventions(c.Request.Context(), mustUser(c), head.Proposal.ID, version, records)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/interventions?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "interventions", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveInterventions(c.Request.Context(), mustUser(c), head.Proposal.ID, version, records)
+		return err
+	})
+	if done {
 		return
 	}
 	data := p.interventionsData(c, head, rows, stored.Currency, version)

@@ -91,20 +91,11 @@ func (p *Pages) savePriorities(c *gin.Context) {
 	_ = c.Request.ParseForm()
 	rows := priorityRowsFrom(c, textLanguages(head.Proposal))
 	version, _ := strconv.Atoi(c.PostForm("version"))
-	_, err = p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
-	if err == nil {
-		redirect(c, "/proposals/"+head.Proposal.ID+"/priorities?saved=1")
-		return
-	}
-	e, _ := domain.AsError(err)
-	status, problems := http.StatusBadRequest, []domain.Problem(nil)
-	switch {
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "priorities", true, nil, func() error {
+		_, err := p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
+		return err
+	})
+	if done {
 		return
 	}
 	data, err := p.prioritiesData(c, head, rows, version)
