@@ -97,17 +97,14 @@ func (p *Pages) saveCCMProcess(c *gin.Context) {
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		if m := consultationPath.FindStringSubmatch(pr.Field); m != nil {
-			row, _ := strconv.Atoi(m[1])
-			if row < len(data.Rows) {
-				data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-				data.Problems[i].Anchor = "c" + m[1]
-				data.Problems[i].Message = tr(c, "ccm.consultation", row+1) + ": " + data.Problems[i].Message
-			}
-			continue
+	others := placeRowProblems(data.Problems, problems, consultationPath, "c", func(row int) map[string]string {
+		if row < len(data.Rows) {
+			return data.Rows[row].Errors
 		}
-		data.Errors[pr.Field] = data.Problems[i].Message
+		return nil
+	}, func(n int) string { return tr(c, "ccm.consultation", n) })
+	for _, i := range others {
+		data.Errors[problems[i].Field] = data.Problems[i].Message
 		data.Problems[i].Anchor = "endorsement"
 	}
 	data.Rows = append(data.Rows, newConsultationRow(data.Languages))

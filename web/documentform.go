@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"regexp"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -33,4 +35,26 @@ func (p *Pages) saveDocumentForm(c *gin.Context, head proposalHead, page string,
 		p.fail(c, err)
 		return 0, nil, true
 	}
+}
+
+// placeRowProblems shows each problem whose field names a row of a repeated form beside that row: path
+// reads "records[3].rationale" as row 3, member rationale; the member's reason goes into the row's
+// errors (rowErrors gives them, nil for a row the form does not have), the summary links anchor+row and
+// starts with the row's name. It returns the indexes of the problems whose field names no row.
+func placeRowProblems(views []problemView, problems []domain.Problem, path *regexp.Regexp, anchor string,
+	rowErrors func(row int) map[string]string, rowName func(n int) string) (others []int) {
+	for i, pr := range problems {
+		m := path.FindStringSubmatch(pr.Field)
+		if m == nil {
+			others = append(others, i)
+			continue
+		}
+		row, _ := strconv.Atoi(m[1])
+		if errs := rowErrors(row); errs != nil {
+			errs[m[2]] = views[i].Message
+			views[i].Anchor = anchor + m[1]
+			views[i].Message = rowName(row+1) + ": " + views[i].Message
+		}
+	}
+	return others
 }

@@ -105,18 +105,12 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		m := recordPath.FindStringSubmatch(pr.Field)
-		if m == nil {
-			continue
-		}
-		row, _ := strconv.Atoi(m[1])
+	placeRowProblems(data.Problems, problems, recordPath, "r", func(row int) map[string]string {
 		if row < len(data.Rows) {
-			data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-			data.Problems[i].Anchor = "r" + m[1]
-			data.Problems[i].Message = tr(c, "interventions.record", row+1) + ": " + data.Problems[i].Message
+			return data.Rows[row].Errors
 		}
-	}
+		return nil
+	}, func(n int) string { return tr(c, "interventions.record", n) })
 	p.render(c, status, "interventions", data)
 }
 

@@ -108,18 +108,12 @@ func (p *Pages) savePriorities(c *gin.Context) {
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		m := priorityPath.FindStringSubmatch(pr.Field)
-		if m == nil {
-			continue
-		}
-		row, _ := strconv.Atoi(m[1])
+	placeRowProblems(data.Problems, problems, priorityPath, "p", func(row int) map[string]string {
 		if row < len(data.Rows) {
-			data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-			data.Problems[i].Anchor = "p" + m[1]
-			data.Problems[i].Message = tr(c, "priorities.priority", row+1) + ": " + data.Problems[i].Message
+			return data.Rows[row].Errors
 		}
-	}
+		return nil
+	}, func(n int) string { return tr(c, "priorities.priority", n) })
 	p.render(c, status, "priorities", data)
 }
 
