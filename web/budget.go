@@ -77,25 +77,13 @@ func (r budgetRow) empty() bool {
 }
 
 func (p *Pages) budgetPage(c *gin.Context) {
-	head, err := p.loadHead(c, "budget")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data, err := p.budgetData(c, head, storedBudgetForm(langOf(c), stored), doc)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "budget.saved")
-	}
-	p.render(c, http.StatusOK, "budget", data)
+	showDocument(p, c, "budget", tr(c, "budget.saved"), func(head proposalHead) (budgetPage, error) {
+		stored, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return budgetPage{}, err
+		}
+		return p.budgetData(c, head, storedBudgetForm(langOf(c), stored), doc)
+	})
 }
 
 // saveBudget is the no-JavaScript save: redirect after success; the typed grid with each reason beside

@@ -55,22 +55,15 @@ func (r consultationRow) empty() bool {
 }
 
 func (p *Pages) ccmProcessPage(c *gin.Context) {
-	head, err := p.loadHead(c, "ccm-process")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.ccmProcessData(c, head, doc.Version)
-	fillCCMProcess(&data, head, stored)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "ccm.saved")
-	}
-	p.render(c, http.StatusOK, "ccm-process", data)
+	showDocument(p, c, "ccm-process", tr(c, "ccm.saved"), func(head proposalHead) (ccmProcessPage, error) {
+		stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return ccmProcessPage{}, err
+		}
+		data := p.ccmProcessData(c, head, doc.Version)
+		fillCCMProcess(&data, head, stored)
+		return data, nil
+	})
 }
 
 // saveCCMProcess is the no-JavaScript save, in the budget page's pattern.

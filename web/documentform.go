@@ -58,3 +58,29 @@ func placeRowProblems(views []problemView, problems []domain.Problem, path *rege
 	}
 	return others
 }
+
+// baseOf lets the shared document steps reach the layout data every page embeds.
+func (b *Base) baseOf() *Base { return b }
+
+// showDocument answers a versioned-document page's GET: the proposal's head, the view data that view
+// builds from the stored document, and the saved notice when a save redirected here. saved is the
+// notice already translated, so that its message key stays literal where the page names it.
+func showDocument[T any, PT interface {
+	*T
+	baseOf() *Base
+}](p *Pages, c *gin.Context, page, saved string, view func(head proposalHead) (T, error)) {
+	head, err := p.loadHead(c, page)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	data, err := view(head)
+	if err != nil {
+		p.fail(c, err)
+		return
+	}
+	if c.Query("saved") != "" {
+		PT(&data).baseOf().Flash = saved
+	}
+	p.render(c, http.StatusOK, page, data)
+}

@@ -59,21 +59,13 @@ func (r recordRow) empty() bool {
 }
 
 func (p *Pages) interventionsPage(c *gin.Context) {
-	head, err := p.loadHead(c, "interventions")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.interventionsData(c, head, storedRecordRows(langOf(c), head, stored), stored.Currency, doc.Version)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "interventions.saved")
-	}
-	p.render(c, http.StatusOK, "interventions", data)
+	showDocument(p, c, "interventions", tr(c, "interventions.saved"), func(head proposalHead) (interventionsPage, error) {
+		stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return interventionsPage{}, err
+		}
+		return p.interventionsData(c, head, storedRecordRows(langOf(c), head, stored), stored.Currency, doc.Version), nil
+	})
 }
 
 // saveInterventions is the no-JavaScript save, in the budget page's pattern.

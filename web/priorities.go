@@ -59,26 +59,18 @@ func (r priorityRow) empty() bool {
 }
 
 func (p *Pages) prioritiesPage(c *gin.Context) {
-	head, err := p.loadHead(c, "priorities")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data, err := p.prioritiesData(c, head, storedPriorityRows(head, list), doc.Version)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data.Chart = prioritiesChart(c, list)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "priorities.saved")
-	}
-	p.render(c, http.StatusOK, "priorities", data)
+	showDocument(p, c, "priorities", tr(c, "priorities.saved"), func(head proposalHead) (prioritiesPage, error) {
+		list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return prioritiesPage{}, err
+		}
+		data, err := p.prioritiesData(c, head, storedPriorityRows(head, list), doc.Version)
+		if err != nil {
+			return data, err
+		}
+		data.Chart = prioritiesChart(c, list)
+		return data, nil
+	})
 }
 
 // savePriorities is the no-JavaScript save, in the budget page's pattern.

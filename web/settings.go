@@ -34,21 +34,13 @@ type settingsForm struct {
 }
 
 func (p *Pages) settingsPage(c *gin.Context) {
-	head, err := p.loadHead(c, "settings")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "settings.saved")
-	}
-	p.render(c, http.StatusOK, "settings", data)
+	showDocument(p, c, "settings", tr(c, "settings.saved"), func(head proposalHead) (settingsPage, error) {
+		view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return settingsPage{}, err
+		}
+		return p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version), nil
+	})
 }
 
 // saveSettings is the no-JavaScript save: redirect after success, the typed form with each reason
