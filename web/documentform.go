@@ -1,9 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -83,4 +85,48 @@ func showDocument[T any, PT interface {
 		PT(&data).baseOf().Flash = saved
 	}
 	p.render(c, http.StatusOK, page, data)
+}
+
+// newTexts is a repeated row's texts with every member and language the form shows, all empty, so that
+// the page has an input for each: member → language → text.
+func newTexts(members, langs []string) map[string]map[string]string {
+	texts := map[string]map[string]string{}
+	for _, f := range members {
+		texts[f] = map[string]string{}
+		for _, l := range langs {
+			texts[f][l] = ""
+		}
+	}
+	return texts
+}
+
+// readTexts fills a row's texts from the stored members, each read in the proposal's language or both.
+func readTexts(texts map[string]map[string]string, head proposalHead, langs []string, raws map[string]json.RawMessage) {
+	for f, raw := range raws {
+		v := domain.ReadText(raw, head.Proposal.Language)
+		for _, l := range langs {
+			texts[f][l] = v.Side(l)
+		}
+	}
+}
+
+// postedTexts fills a row's texts from the inputs named at+member+"."+language.
+func postedTexts(c *gin.Context, texts map[string]map[string]string, at string, members, langs []string) {
+	for _, f := range members {
+		for _, l := range langs {
+			texts[f][l] = c.PostForm(at + f + "." + l)
+		}
+	}
+}
+
+// textsBlank says whether every text of a row is blank, one half of telling an empty row.
+func textsBlank(texts map[string]map[string]string) bool {
+	for _, byLang := range texts {
+		for _, s := range byLang {
+			if strings.TrimSpace(s) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -48,14 +48,7 @@ func (r recordRow) empty() bool {
 	if r.Intervention != "" || strings.TrimSpace(r.Implementers+r.PAAR) != "" {
 		return false
 	}
-	for _, byLang := range r.Texts {
-		for _, s := range byLang {
-			if strings.TrimSpace(s) != "" {
-				return false
-			}
-		}
-	}
-	return true
+	return textsBlank(r.Texts)
 }
 
 func (p *Pages) interventionsPage(c *gin.Context) {
@@ -128,14 +121,7 @@ func (p *Pages) interventionsData(c *gin.Context, head proposalHead, rows []reco
 }
 
 func newRecordRow(langs []string) recordRow {
-	r := recordRow{Texts: map[string]map[string]string{}, Errors: map[string]string{}}
-	for _, f := range recordTexts {
-		r.Texts[f] = map[string]string{}
-		for _, l := range langs {
-			r.Texts[f][l] = ""
-		}
-	}
-	return r
+	return recordRow{Texts: newTexts(recordTexts, langs), Errors: map[string]string{}}
 }
 
 func storedRecordRows(lang string, head proposalHead, in service.Interventions) []recordRow {
@@ -151,12 +137,7 @@ func storedRecordRows(lang string, head proposalHead, in service.Interventions) 
 		r.Cost = decimalMark(lang, cur.Format(in.Costs[i].Total))
 		raws := map[string]json.RawMessage{"key_activities": rec.KeyActivities, "priority_populations": rec.PriorityPopulations,
 			"geographies": rec.Geographies, "barriers": rec.Barriers, "rationale": rec.Rationale, "reason": rec.Reason}
-		for f, raw := range raws {
-			v := domain.ReadText(raw, head.Proposal.Language)
-			for _, l := range langs {
-				r.Texts[f][l] = v.Side(l)
-			}
-		}
+		readTexts(r.Texts, head, langs, raws)
 		rows = append(rows, r)
 	}
 	return rows
@@ -171,11 +152,7 @@ func recordRowsFrom(c *gin.Context, langs []string) []recordRow {
 		r := newRecordRow(langs)
 		r.ID, r.Intervention, r.Status = c.PostForm(at+"id"), c.PostForm(at+"intervention"), c.PostForm(at+"funding_status")
 		r.Implementers, r.PAAR = c.PostForm(at+"implementers"), c.PostForm(at+"paar_amount")
-		for _, f := range recordTexts {
-			for _, l := range langs {
-				r.Texts[f][l] = c.PostForm(at + f + "." + l)
-			}
-		}
+		postedTexts(c, r.Texts, at, recordTexts, langs)
 		if c.PostForm(at+"remove") != "" || (r.empty() && r.ID == "") {
 			continue
 		}

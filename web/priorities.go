@@ -7,11 +7,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/domain"
 	"iduit/service"
 )
 
@@ -48,14 +46,7 @@ func (r priorityRow) empty() bool {
 	if r.Status != "" || len(r.Interventions) > 0 {
 		return false
 	}
-	for _, byLang := range r.Texts {
-		for _, s := range byLang {
-			if strings.TrimSpace(s) != "" {
-				return false
-			}
-		}
-	}
-	return true
+	return textsBlank(r.Texts)
 }
 
 func (p *Pages) prioritiesPage(c *gin.Context) {
@@ -134,14 +125,7 @@ func (p *Pages) prioritiesData(c *gin.Context, head proposalHead, rows []priorit
 }
 
 func newPriorityRow(langs []string) priorityRow {
-	r := priorityRow{Texts: map[string]map[string]string{}, Interventions: map[string]bool{}, Errors: map[string]string{}}
-	for _, f := range priorityTexts {
-		r.Texts[f] = map[string]string{}
-		for _, l := range langs {
-			r.Texts[f][l] = ""
-		}
-	}
-	return r
+	return priorityRow{Texts: newTexts(priorityTexts, langs), Interventions: map[string]bool{}, Errors: map[string]string{}}
 }
 
 func storedPriorityRows(head proposalHead, list []service.Priority) []priorityRow {
@@ -154,12 +138,7 @@ func storedPriorityRows(head proposalHead, list []service.Priority) []priorityRo
 			r.Interventions[id] = true
 		}
 		raws := map[string]json.RawMessage{"title": pr.Title, "description": pr.Description, "populations": pr.Populations, "evidence": pr.Evidence, "reason": pr.Reason}
-		for f, raw := range raws {
-			v := domain.ReadText(raw, head.Proposal.Language)
-			for _, l := range langs {
-				r.Texts[f][l] = v.Side(l)
-			}
-		}
+		readTexts(r.Texts, head, langs, raws)
 		rows = append(rows, r)
 	}
 	return rows
@@ -175,11 +154,7 @@ func priorityRowsFrom(c *gin.Context, langs []string) []priorityRow {
 		for _, id := range c.PostFormArray(at + "interventions") {
 			r.Interventions[id] = true
 		}
-		for _, f := range priorityTexts {
-			for _, l := range langs {
-				r.Texts[f][l] = c.PostForm(at + f + "." + l)
-			}
-		}
+		postedTexts(c, r.Texts, at, priorityTexts, langs)
 		if c.PostForm(at+"remove") != "" || (r.empty() && r.ID == "") {
 			continue
 		}
