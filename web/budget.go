@@ -77,25 +77,13 @@ func (r budgetRow) empty() bool {
 }
 
 func (p *Pages) budgetPage(c *gin.Context) {
-	head, err := p.loadHead(c, "budget")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data, err := p.budgetData(c, head, storedBudgetForm(langOf(c), stored), doc)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "budget.saved")
-	}
-	p.render(c, http.StatusOK, "budget", data)
+	showDocument(p, c, "budget", tr(c, "budget.saved"), func(head proposalHead) (budgetPage, error) {
+		stored, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return budgetPage{}, err
+		}
+		return p.budgetData(c, head, storedBudgetForm(langOf(c), stored), doc)
+	})
 }
 
 // saveBudget is the no-JavaScript save: redirect after success; the typed grid with each reason beside
@@ -110,23 +98,13 @@ func (p *Pages) saveBudget(c *gin.Context) {
 	_ = c.Request.ParseForm()
 	form, version := budgetFormFrom(c.Request.PostForm, lang)
 	in, problems := form.parse(lang)
-	if len(problems) == 0 || !head.Can.EditText {
-		_, err = p.svc.SaveBudget(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/budget?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems // lines are the form's rows: empty rows were dropped before numbering
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	// One who may not edit text still reaches the service, so that they get its refusal, not the form's. The
+	// service's problems number lines as the form's rows: empty rows were dropped before numbering.
+	status, problems, done := p.saveDocumentForm(c, head, "budget", len(problems) == 0 || !head.Can.EditText, problems, func() error {
+		_, err := p.svc.SaveBudget(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
 		return
 	}
 	_, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)

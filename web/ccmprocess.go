@@ -55,22 +55,15 @@ func (r consultationRow) empty() bool {
 }
 
 func (p *Pages) ccmProcessPage(c *gin.Context) {
-	head, err := p.loadHead(c, "ccm-process")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.ccmProcessData(c, head, doc.Version)
-	fillCCMProcess(&data, head, stored)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "ccm.saved")
-	}
-	p.render(c, http.StatusOK, "ccm-process", data)
+	showDocument(p, c, "ccm-process", tr(c, "ccm.saved"), func(head proposalHead) (ccmProcessPage, error) {
+		stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return ccmProcessPage{}, err
+		}
+		data := p.ccmProcessData(c, head, doc.Version)
+		fillCCMProcess(&data, head, stored)
+		return data, nil
+	})
 }
 
 // saveCCMProcess is the no-JavaScript save, in the budget page's pattern.
@@ -85,39 +78,26 @@ func (p *Pages) saveCCMProcess(c *gin.Context) {
 	data := p.ccmProcessData(c, head, version)
 	readCCMProcessForm(c, &data)
 	in, problems := parseCCMProcess(head, data)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveCCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/ccm-process?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-		_, doc, _ := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
-		data.Conflict, data.Version = true, doc.Version
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "ccm-process", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveCCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
 		return
 	}
+	if status == http.StatusConflict {
+		_, doc, _ := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		data.Conflict, data.Version = true, doc.Version
+	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		if m := consultationPath.FindStringSubmatch(pr.Field); m != nil {
-			row, _ := strconv.Atoi(m[1])
-			if row < len(data.Rows) {
-				data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-				data.Problems[i].Anchor = "c" + m[1]
-				data.Problems[i].Message = tr(c, "ccm.consultation", row+1) + ": " + data.Problems[i].Message
-			}
-			continue
+	others := placeRowProblems(data.Problems, problems, consultationPath, "c", func(row int) map[string]string {
+		if row < len(data.Rows) {
+			return data.Rows[row].Errors
 		}
-		data.Errors[pr.Field] = data.Problems[i].Message
+		return nil
+	}, func(n int) string { return tr(c, "ccm.consultation", n) })
+	for _, i := range others {
+		data.Errors[problems[i].Field] = data.Problems[i].Message
 		data.Problems[i].Anchor = "endorsement"
 	}
 	data.Rows = append(data.Rows, newConsultationRow(data.Languages))

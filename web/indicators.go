@@ -102,24 +102,14 @@ func (p *Pages) saveIndicators(c *gin.Context) {
 	data.Rows, data.GapRows = frameworkRowsFrom(c.Request.PostForm, len(data.Years))
 	version, _ := strconv.Atoi(c.Request.PostForm.Get("version"))
 	in, cols, problems := parseFramework(lang, cat, data.Years, data.Rows, data.GapRows)
-	if len(problems) == 0 || !head.Can.EditText {
-		_, err = p.svc.SaveFramework(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/indicators?saved=1")
-			return
-		}
-	}
-	status := http.StatusBadRequest
-	switch e, _ := domain.AsError(err); {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status, data.Conflict = http.StatusConflict, true
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "indicators", len(problems) == 0 || !head.Can.EditText, problems, func() error {
+		_, err := p.svc.SaveFramework(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
 		return
 	}
+	data.Conflict = status == http.StatusConflict
 	if !data.Conflict {
 		data.Version = version
 	}

@@ -48,32 +48,17 @@ func (r recordRow) empty() bool {
 	if r.Intervention != "" || strings.TrimSpace(r.Implementers+r.PAAR) != "" {
 		return false
 	}
-	for _, byLang := range r.Texts {
-		for _, s := range byLang {
-			if strings.TrimSpace(s) != "" {
-				return false
-			}
-		}
-	}
-	return true
+	return textsBlank(r.Texts)
 }
 
 func (p *Pages) interventionsPage(c *gin.Context) {
-	head, err := p.loadHead(c, "interventions")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.interventionsData(c, head, storedRecordRows(langOf(c), head, stored), stored.Currency, doc.Version)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "interventions.saved")
-	}
-	p.render(c, http.StatusOK, "interventions", data)
+	showDocument(p, c, "interventions", tr(c, "interventions.saved"), func(head proposalHead) (interventionsPage, error) {
+		stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return interventionsPage{}, err
+		}
+		return p.interventionsData(c, head, storedRecordRows(langOf(c), head, stored), stored.Currency, doc.Version), nil
+	})
 }
 
 // saveInterventions is the no-JavaScript save, in the budget page's pattern.
@@ -93,23 +78,11 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 	rows := recordRowsFrom(c, textLanguages(head.Proposal))
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	records, problems := p.parseRecords(lang, head, rows, stored.Currency)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveInterventions(c.Request.Context(), mustUser(c), head.Proposal.ID, version, records)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/interventions?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "interventions", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveInterventions(c.Request.Context(), mustUser(c), head.Proposal.ID, version, records)
+		return err
+	})
+	if done {
 		return
 	}
 	data := p.interventionsData(c, head, rows, stored.Currency, version)
@@ -117,18 +90,12 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		m := recordPath.FindStringSubmatch(pr.Field)
-		if m == nil {
-			continue
-		}
-		row, _ := strconv.Atoi(m[1])
+	placeRowProblems(data.Problems, problems, recordPath, "r", func(row int) map[string]string {
 		if row < len(data.Rows) {
-			data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-			data.Problems[i].Anchor = "r" + m[1]
-			data.Problems[i].Message = tr(c, "interventions.record", row+1) + ": " + data.Problems[i].Message
+			return data.Rows[row].Errors
 		}
-	}
+		return nil
+	}, func(n int) string { return tr(c, "interventions.record", n) })
 	p.render(c, status, "interventions", data)
 }
 
@@ -154,14 +121,7 @@ func (p *Pages) interventionsData(c *gin.Context, head proposalHead, rows []reco
 }
 
 func newRecordRow(langs []string) recordRow {
-	r := recordRow{Texts: map[string]map[string]string{}, Errors: map[string]string{}}
-	for _, f := range recordTexts {
-		r.Texts[f] = map[string]string{}
-		for _, l := range langs {
-			r.Texts[f][l] = ""
-		}
-	}
-	return r
+	return recordRow{Texts: newTexts(recordTexts, langs), Errors: map[string]string{}}
 }
 
 func storedRecordRows(lang string, head proposalHead, in service.Interventions) []recordRow {
@@ -177,12 +137,7 @@ func storedRecordRows(lang string, head proposalHead, in service.Interventions) 
 		r.Cost = decimalMark(lang, cur.Format(in.Costs[i].Total))
 		raws := map[string]json.RawMessage{"key_activities": rec.KeyActivities, "priority_populations": rec.PriorityPopulations,
 			"geographies": rec.Geographies, "barriers": rec.Barriers, "rationale": rec.Rationale, "reason": rec.Reason}
-		for f, raw := range raws {
-			v := domain.ReadText(raw, head.Proposal.Language)
-			for _, l := range langs {
-				r.Texts[f][l] = v.Side(l)
-			}
-		}
+		readTexts(r.Texts, head, langs, raws)
 		rows = append(rows, r)
 	}
 	return rows
@@ -197,11 +152,7 @@ func recordRowsFrom(c *gin.Context, langs []string) []recordRow {
 		r := newRecordRow(langs)
 		r.ID, r.Intervention, r.Status = c.PostForm(at+"id"), c.PostForm(at+"intervention"), c.PostForm(at+"funding_status")
 		r.Implementers, r.PAAR = c.PostForm(at+"implementers"), c.PostForm(at+"paar_amount")
-		for _, f := range recordTexts {
-			for _, l := range langs {
-				r.Texts[f][l] = c.PostForm(at + f + "." + l)
-			}
-		}
+		postedTexts(c, r.Texts, at, recordTexts, langs)
 		if c.PostForm(at+"remove") != "" || (r.empty() && r.ID == "") {
 			continue
 		}

@@ -7,11 +7,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/domain"
 	"iduit/service"
 )
 
@@ -48,37 +46,22 @@ func (r priorityRow) empty() bool {
 	if r.Status != "" || len(r.Interventions) > 0 {
 		return false
 	}
-	for _, byLang := range r.Texts {
-		for _, s := range byLang {
-			if strings.TrimSpace(s) != "" {
-				return false
-			}
-		}
-	}
-	return true
+	return textsBlank(r.Texts)
 }
 
 func (p *Pages) prioritiesPage(c *gin.Context) {
-	head, err := p.loadHead(c, "priorities")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data, err := p.prioritiesData(c, head, storedPriorityRows(head, list), doc.Version)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data.Chart = prioritiesChart(c, list)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "priorities.saved")
-	}
-	p.render(c, http.StatusOK, "priorities", data)
+	showDocument(p, c, "priorities", tr(c, "priorities.saved"), func(head proposalHead) (prioritiesPage, error) {
+		list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return prioritiesPage{}, err
+		}
+		data, err := p.prioritiesData(c, head, storedPriorityRows(head, list), doc.Version)
+		if err != nil {
+			return data, err
+		}
+		data.Chart = prioritiesChart(c, list)
+		return data, nil
+	})
 }
 
 // savePriorities is the no-JavaScript save, in the budget page's pattern.
@@ -91,20 +74,11 @@ func (p *Pages) savePriorities(c *gin.Context) {
 	_ = c.Request.ParseForm()
 	rows := priorityRowsFrom(c, textLanguages(head.Proposal))
 	version, _ := strconv.Atoi(c.PostForm("version"))
-	_, err = p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
-	if err == nil {
-		redirect(c, "/proposals/"+head.Proposal.ID+"/priorities?saved=1")
-		return
-	}
-	e, _ := domain.AsError(err)
-	status, problems := http.StatusBadRequest, []domain.Problem(nil)
-	switch {
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "priorities", true, nil, func() error {
+		_, err := p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
+		return err
+	})
+	if done {
 		return
 	}
 	data, err := p.prioritiesData(c, head, rows, version)
@@ -117,18 +91,12 @@ func (p *Pages) savePriorities(c *gin.Context) {
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
-	for i, pr := range problems {
-		m := priorityPath.FindStringSubmatch(pr.Field)
-		if m == nil {
-			continue
-		}
-		row, _ := strconv.Atoi(m[1])
+	placeRowProblems(data.Problems, problems, priorityPath, "p", func(row int) map[string]string {
 		if row < len(data.Rows) {
-			data.Rows[row].Errors[m[2]] = data.Problems[i].Message
-			data.Problems[i].Anchor = "p" + m[1]
-			data.Problems[i].Message = tr(c, "priorities.priority", row+1) + ": " + data.Problems[i].Message
+			return data.Rows[row].Errors
 		}
-	}
+		return nil
+	}, func(n int) string { return tr(c, "priorities.priority", n) })
 	p.render(c, status, "priorities", data)
 }
 
@@ -157,14 +125,7 @@ func (p *Pages) prioritiesData(c *gin.Context, head proposalHead, rows []priorit
 }
 
 func newPriorityRow(langs []string) priorityRow {
-	r := priorityRow{Texts: map[string]map[string]string{}, Interventions: map[string]bool{}, Errors: map[string]string{}}
-	for _, f := range priorityTexts {
-		r.Texts[f] = map[string]string{}
-		for _, l := range langs {
-			r.Texts[f][l] = ""
-		}
-	}
-	return r
+	return priorityRow{Texts: newTexts(priorityTexts, langs), Interventions: map[string]bool{}, Errors: map[string]string{}}
 }
 
 func storedPriorityRows(head proposalHead, list []service.Priority) []priorityRow {
@@ -177,12 +138,7 @@ func storedPriorityRows(head proposalHead, list []service.Priority) []priorityRo
 			r.Interventions[id] = true
 		}
 		raws := map[string]json.RawMessage{"title": pr.Title, "description": pr.Description, "populations": pr.Populations, "evidence": pr.Evidence, "reason": pr.Reason}
-		for f, raw := range raws {
-			v := domain.ReadText(raw, head.Proposal.Language)
-			for _, l := range langs {
-				r.Texts[f][l] = v.Side(l)
-			}
-		}
+		readTexts(r.Texts, head, langs, raws)
 		rows = append(rows, r)
 	}
 	return rows
@@ -198,11 +154,7 @@ func priorityRowsFrom(c *gin.Context, langs []string) []priorityRow {
 		for _, id := range c.PostFormArray(at + "interventions") {
 			r.Interventions[id] = true
 		}
-		for _, f := range priorityTexts {
-			for _, l := range langs {
-				r.Texts[f][l] = c.PostForm(at + f + "." + l)
-			}
-		}
+		postedTexts(c, r.Texts, at, priorityTexts, langs)
 		if c.PostForm(at+"remove") != "" || (r.empty() && r.ID == "") {
 			continue
 		}

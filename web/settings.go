@@ -34,21 +34,13 @@ type settingsForm struct {
 }
 
 func (p *Pages) settingsPage(c *gin.Context) {
-	head, err := p.loadHead(c, "settings")
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
-	if err != nil {
-		p.fail(c, err)
-		return
-	}
-	data := p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version)
-	if c.Query("saved") != "" {
-		data.Flash = tr(c, "settings.saved")
-	}
-	p.render(c, http.StatusOK, "settings", data)
+	showDocument(p, c, "settings", tr(c, "settings.saved"), func(head proposalHead) (settingsPage, error) {
+		view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		if err != nil {
+			return settingsPage{}, err
+		}
+		return p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version), nil
+	})
 }
 
 // saveSettings is the no-JavaScript save: redirect after success, the typed form with each reason
@@ -64,23 +56,11 @@ func (p *Pages) saveSettings(c *gin.Context) {
 	form := settingsFormFrom(c)
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	in, problems := form.parse(lang)
-	if len(problems) == 0 {
-		_, err = p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
-		if err == nil {
-			redirect(c, "/proposals/"+head.Proposal.ID+"/settings?saved=1")
-			return
-		}
-	}
-	e, _ := domain.AsError(err)
-	status := http.StatusBadRequest
-	switch {
-	case err == nil:
-	case e != nil && e.Kind == domain.KindInvalid:
-		problems = e.Problems
-	case e != nil && e.Kind == domain.KindPreconditionFailed:
-		status = http.StatusConflict
-	default:
-		p.fail(c, err)
+	status, problems, done := p.saveDocumentForm(c, head, "settings", len(problems) == 0, problems, func() error {
+		_, err := p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		return err
+	})
+	if done {
 		return
 	}
 	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
