@@ -192,15 +192,25 @@ func (s *Service) Comments(ctx context.Context, user domain.User, proposalID str
 
 // viewComment presents one comment, loading its section's current text.
 func (s *Service) viewComment(ctx context.Context, p domain.Proposal, c domain.Comment) (CommentView, error) {
-	section, err := s.store.Section(ctx, p.ID, c.SectionKey)
+	fields, people, err := s.anchorContext(ctx, p, c.SectionKey)
 	if err != nil {
 		return CommentView{}, err
+	}
+	return present(people, c, fields), nil
+}
+
+// anchorContext is what presenting one item anchored in a section's text (a comment, a suggestion) needs:
+// the section's current fields, to find its passage again, and how this viewer may see people.
+func (s *Service) anchorContext(ctx context.Context, p domain.Proposal, sectionKey string) (domain.Fields, audience, error) {
+	section, err := s.store.Section(ctx, p.ID, sectionKey)
+	if err != nil {
+		return nil, audience{}, err
 	}
 	people, err := s.audienceOf(ctx, p)
 	if err != nil {
-		return CommentView{}, err
+		return nil, audience{}, err
 	}
-	return present(people, c, section.Fields), nil
+	return section.Fields, people, nil
 }
 
 // present finds the quote again and hides the author if the proposal asks for it.

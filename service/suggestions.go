@@ -131,15 +131,11 @@ func (s *Service) Suggestions(ctx context.Context, user domain.User, proposalID,
 }
 
 func (s *Service) viewSuggestion(ctx context.Context, p domain.Proposal, g domain.Suggestion) (SuggestionView, error) {
-	section, err := s.store.Section(ctx, p.ID, g.SectionKey)
+	fields, people, err := s.anchorContext(ctx, p, g.SectionKey)
 	if err != nil {
 		return SuggestionView{}, err
 	}
-	people, err := s.audienceOf(ctx, p)
-	if err != nil {
-		return SuggestionView{}, err
-	}
-	return presentSuggestion(people, g, section.Fields), nil
+	return presentSuggestion(people, g, fields), nil
 }
 
 // presentSuggestion finds an open suggestion's passage again and hides people the viewer may not see.
