@@ -7,11 +7,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/service"
 )
-
-// SessionCookie is the cookie the web pages authenticate with.
-const SessionCookie = "iduit_session"
 
 type createUserRequest struct {
 	Email    string `json:"email"`
@@ -84,11 +82,7 @@ func (h *handlers) deleteSession(c *gin.Context) {
 
 func (h *handlers) me(c *gin.Context) { respond(c, http.StatusOK, toUserResponse(currentUser(c))) }
 
-// setSessionCookie hands the token to browsers as an HttpOnly, SameSite=Lax cookie for the web pages;
-// an expiry in the past clears it.
+// setSessionCookie hands the token to browsers for the web pages; an expiry in the past clears it.
 func (h *handlers) setSessionCookie(c *gin.Context, token string, expires time.Time) {
-	http.SetCookie(c.Writer, &http.Cookie{
-		Name: SessionCookie, Value: token, Path: "/", Expires: expires,
-		HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode,
-	})
+	httpkit.SetSessionCookie(c, token, expires, h.secure)
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"iduit/httpkit"
 	"net/http"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func TestMalformedBodies(t *testing.T) {
 			{"two values", `{} {}`, 400, "more than one JSON value"},
 			{"invalid UTF-8", []byte("{\"email\":\"a@b.org\",\"name\":\"\xff\",\"password\":\"long enough\"}"), 400, "UTF-8"},
 			{"wrong type", `{"email":5}`, 400, "wrong type"},
-			{"too large", `{"name":"` + strings.Repeat("x", DefaultMaxBodyBytes) + `"}`, 413, "limit of 1048576 bytes"},
+			{"too large", `{"name":"` + strings.Repeat("x", httpkit.DefaultMaxBodyBytes) + `"}`, 413, "limit of 1048576 bytes"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -83,7 +84,7 @@ func TestSessions(t *testing.T) {
 		t.Run("sign-in sets an HttpOnly cookie and matches email case-insensitively", func(t *testing.T) {
 			r := a.do(t, call{method: "POST", path: "/api/v1/sessions", body: map[string]string{"email": strings.ToUpper(alice.email), "password": "correct horse"}}).want(201)
 			cookie := r.Result().Cookies()
-			if len(cookie) != 1 || cookie[0].Name != SessionCookie || !cookie[0].HttpOnly || cookie[0].SameSite != http.SameSiteLaxMode || cookie[0].Value != r.str("token") {
+			if len(cookie) != 1 || cookie[0].Name != httpkit.SessionCookie || !cookie[0].HttpOnly || cookie[0].SameSite != http.SameSiteLaxMode || cookie[0].Value != r.str("token") {
 				t.Fatalf("cookie %+v", cookie)
 			}
 		})
@@ -102,7 +103,7 @@ func TestSessions(t *testing.T) {
 			}
 		})
 		t.Run("the API ignores the cookie", func(t *testing.T) {
-			a.do(t, call{method: "GET", path: "/api/v1/me", header: map[string]string{"Cookie": SessionCookie + "=" + alice.token}}).want(401)
+			a.do(t, call{method: "GET", path: "/api/v1/me", header: map[string]string{"Cookie": httpkit.SessionCookie + "=" + alice.token}}).want(401)
 		})
 		t.Run("a session survives a restart", func(t *testing.T) {
 			restarted := newTestAPI(t, a.store)

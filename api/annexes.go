@@ -1,15 +1,9 @@
 package api
 
 import (
-	"fmt"
-	"net/http"
-	"net/url"
-	"strings"
-	"unicode"
-
 	"github.com/gin-gonic/gin"
 
-	"iduit/service"
+	"iduit/httpkit"
 )
 
 // annexesXLSX sends the Excel annexes; a client holding the current version gets 304.
@@ -19,7 +13,7 @@ func (h *handlers) annexesXLSX(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	SendDownload(c, file)
+	httpkit.SendDownload(c, file)
 }
 
 // submissionPackage sends the .zip of every file a CCM takes, with its manifest.
@@ -29,38 +23,5 @@ func (h *handlers) submissionPackage(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	SendDownload(c, file)
-}
-
-// SendDownload writes a rendered file as an attachment with its validator, or 304 when the client has
-// it; the web pages use it too.
-func SendDownload(c *gin.Context, file service.Download) {
-	c.Header("ETag", file.ETag)
-	c.Header("Cache-Control", "private, no-cache")
-	if file.NotModified {
-		c.Status(http.StatusNotModified)
-		return
-	}
-	c.Header("Content-Disposition", attachment(file.FileName))
-	c.Data(http.StatusOK, file.ContentType, file.Bytes)
-}
-
-// attachment names a download: an ASCII fallback for old clients and the UTF-8 name (RFC 6266 / 5987)
-// that keeps Cyrillic titles readable. name ends with its extension (".xlsx").
-func attachment(name string) string {
-	stem, ext := name, ""
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		stem, ext = name[:i], name[i:]
-	}
-	stem = strings.TrimSpace(stem)
-	if stem == "" {
-		stem = "proposal"
-	}
-	ascii := strings.Map(func(r rune) rune {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
-			return r
-		}
-		return '_'
-	}, stem)
-	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s%s`, ascii, ext, url.PathEscape(stem), ext)
+	httpkit.SendDownload(c, file)
 }

@@ -66,7 +66,7 @@ func eachAPIWith(t *testing.T, cfg service.Config, fn func(t *testing.T, a *test
 		}
 		cfg.Passwords = cheapPasswords
 		svc := service.New(store, catalogue, cfg)
-		fn(t, &testAPI{t: t, handler: NewRouter(Deps{Service: svc, Ready: store.Ping, Logger: discardLogger()}), store: store})
+		fn(t, &testAPI{t: t, handler: newRouter(svc, store.Ping), store: store})
 	})
 }
 

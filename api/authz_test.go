@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/gin-gonic/gin"
+	"iduit/httpkit"
 )
 
 // callers are the six kinds of caller the matrix tries on every route, least privileged first.
@@ -239,7 +239,7 @@ var routeMatrix = map[string]routeCase{
 // time so that one caller's change cannot decide the next one's answer.
 func TestAuthorizationMatrix(t *testing.T) {
 	eachAPI(t, func(t *testing.T, a *testAPI) {
-		for _, r := range a.handler.(*gin.Engine).Routes() {
+		for _, r := range a.handler.(*httpkit.Engine).Routes() {
 			key := r.Method + " " + r.Path
 			rc, ok := routeMatrix[key]
 			if !ok {

@@ -5,6 +5,7 @@ import (
 
 	"iduit/docx"
 	"iduit/domain"
+	"iduit/httpkit"
 )
 
 // conceptNoteDocx streams the concept note as a Word document; ?comments=1 adds the open review
@@ -20,7 +21,7 @@ func (h *handlers) conceptNoteDocx(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	sendDownload(c, doc, docx.ContentType, ".docx")
+	httpkit.SendRendered(c, doc, docx.ContentType, ".docx")
 }
 
 // flagFrom reads a yes-or-no query parameter: 1 or true, 0 or false, absent for no.

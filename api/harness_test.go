@@ -3,6 +3,8 @@ package api
 import (
 	"bytes"
 	"context"
+	crand "crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,6 +22,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"iduit/docs"
+	"iduit/httpkit"
 	"iduit/internal/testdb"
 	"iduit/models"
 	"iduit/service"
@@ -78,8 +81,24 @@ func newTestAPIWith(t *testing.T, store *models.Store, cfg service.Config) *test
 		t.Fatal(err)
 	}
 	svc := service.New(store, catalogue, cfg)
-	h := NewRouter(Deps{Service: svc, Ready: store.Ping, Logger: discardLogger()})
+	h := newRouter(svc, store.Ping)
 	return &testAPI{t: t, handler: h, store: store, addr: uniqueAddr()}
+}
+
+// problemContentType is what every error answers with.
+const problemContentType = httpkit.ProblemContentType
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = crand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// newRouter is the API alone on the shared engine, as cmd/iduit mounts it (without the pages).
+func newRouter(svc *service.Service, ready func(context.Context) error) *httpkit.Engine {
+	e := httpkit.New(httpkit.Config{Logger: discardLogger()})
+	Mount(e, Deps{Service: svc, Ready: ready})
+	return e
 }
 
 // uniqueAddr is a random address in the documentation range 2001:db8::/32, with a port.

@@ -20,7 +20,7 @@ func testdbEach(t *testing.T, cfg service.Config, fn func(t *testing.T, a *testA
 		if err != nil {
 			t.Fatal(err)
 		}
-		h := NewRouter(Deps{Service: service.New(store, catalogue, cfg), Ready: store.Ping, Logger: discardLogger()})
+		h := newRouter(service.New(store, catalogue, cfg), store.Ping)
 		fn(t, &testAPI{t: t, handler: h, store: store})
 	})
 }

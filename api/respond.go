@@ -1,29 +1,26 @@
 package api
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/httpkit"
 )
 
-// jsonRender writes success bodies with the same encoder as problems.
-type jsonRender struct{ v any }
+// The handlers speak through the HTTP layer the pages share (package httpkit); these short names keep
+// each handler reading as decode, call, encode.
 
-func (r jsonRender) Render(w http.ResponseWriter) error {
-	r.WriteContentType(w)
-	return jsonEncode(w, r.v)
-}
+func respond(c *gin.Context, status int, v any) { httpkit.Respond(c, status, v) }
 
-func (r jsonRender) WriteContentType(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-}
+func writeError(c *gin.Context, err error) { httpkit.WriteError(c, err) }
 
-func respond(c *gin.Context, status int, v any) { c.Render(status, jsonRender{v}) }
+func decodeJSON(c *gin.Context, v any) error { return httpkit.DecodeJSON(c, v) }
+
+func ifMatchVersion(header string) (int, error) { return httpkit.IfMatchVersion(header) }
+
+func guardedBody[T any](c *gin.Context) (int, T, error) { return httpkit.GuardedBody[T](c) }
 
 // listResponse is the envelope of every paginated list.
 type listResponse[T any] struct {
@@ -56,10 +53,4 @@ func pageFrom(c *gin.Context) (domain.Page, error) {
 		*dst = n
 	}
 	return p.Normalize(), nil
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }

@@ -1,96 +1,33 @@
-// Package api is iduit's REST interface: the gin engine, its routes and middleware, and the request and
-// response types. It calls the service package and never touches the database directly.
+// Package api is iduit's REST interface: its routes, handlers and request and response types, mounted on
+// the engine the web pages share (package httpkit). It calls the service package and never touches the
+// database directly.
 package api
 
 import (
 	"context"
 	"log/slog"
-	"maps"
 	"net/http"
-	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"iduit/docs"
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/service"
 )
 
-// Deps is what the router needs from the rest of the program.
+// Deps is what the API's routes need from the rest of the program; the engine they are mounted on is
+// built by httpkit.New.
 type Deps struct {
 	Service *service.Service
 	// Ready reports whether the database answers; /readyz calls it.
-	Ready  func(ctx context.Context) error
-	Logger *slog.Logger
-	// MaxBodyBytes caps request bodies; 0 means DefaultMaxBodyBytes.
-	MaxBodyBytes int64
+	Ready func(ctx context.Context) error
 	// SecureCookies marks the session cookie Secure; set it when served over TLS.
 	SecureCookies bool
-	// TrustedProxies lists the reverse proxies whose X-Forwarded-For is believed; none by default.
-	TrustedProxies []string
-	// Pages, when set, are the server-rendered web pages served by the same engine; nil serves the API alone.
-	Pages Pages
-	// Observer, when set, counts every answered request (the metrics package); nil counts nothing.
-	Observer Observer
 }
 
-// Observer is told of each answered request, by route pattern (never the raw path, which holds ids).
-type Observer interface {
-	ObserveRequest(route, method string, status int, elapsed time.Duration)
-}
-
-// Pages is the web interface mounted beside the API. It lives in its own package (web) and reaches the
-// same service; this hook is all the API knows of it.
-type Pages interface {
-	// Mount adds the pages' routes to the engine.
-	Mount(r *gin.Engine)
-	// NotFound answers an unknown path outside /api/ with a page rather than a problem document.
-	NotFound(c *gin.Context)
-	// Refuse answers a page request refused before its handler (see rejectUnreadableInput) with an
-	// error page for err.
-	Refuse(c *gin.Context, err error)
-}
-
-// DefaultMaxBodyBytes fits the largest section (100,000 characters of Cyrillic is about 200 KB) with room.
-const DefaultMaxBodyBytes = 1 << 20
-
-// largeBodies are the routes that take whole documents, with their own limits.
-var largeBodies = map[string]int64{
-	"/api/v1/proposals/import": 64 << 20, // an export with its full history of revisions
-	// An upload of one file: the default file limit and its multipart wrapping (bodyLimits follows the
-	// configured limit).
-	attachmentsRoute:     service.DefaultAttachmentLimits.MaxFileBytes + uploadOverhead,
-	attachmentsPageRoute: service.DefaultAttachmentLimits.MaxFileBytes + uploadOverhead,
-}
-
-// refuseLargeBody answers a body declared larger than its route takes: an upload names the file limit, and
-// a page's upload gets an error page rather than a problem document.
-func refuseLargeBody(d Deps) func(c *gin.Context, max int64) {
-	return func(c *gin.Context, max int64) {
-		route := c.FullPath()
-		var err error = domain.Errorf(domain.KindTooLarge, "the request body is larger than the limit of %d bytes", max)
-		if d.Service != nil && (route == attachmentsRoute || route == attachmentsPageRoute) {
-			err = d.Service.FileTooLarge()
-		}
-		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
-			d.Pages.Refuse(c, err)
-			return
-		}
-		writeError(c, err)
-	}
-}
-
-// bodyLimits is largeBodies with the upload routes following the service's configured file limit.
-func bodyLimits(svc *service.Service) map[string]int64 {
-	out := maps.Clone(largeBodies)
-	if svc != nil {
-		for _, route := range []string{attachmentsRoute, attachmentsPageRoute} {
-			out[route] = svc.AttachmentLimits().MaxFileBytes + uploadOverhead
-		}
-	}
-	return out
-}
+// importRoute takes a whole export with its full history of revisions, far above the default body limit.
+const importRoute = "/api/v1/proposals/import"
 
 type handlers struct {
 	svc    *service.Service
@@ -98,50 +35,16 @@ type handlers struct {
 	secure bool
 }
 
-// NewRouter builds the HTTP handler with every route and middleware.
-func NewRouter(d Deps) http.Handler {
-	gin.SetMode(gin.ReleaseMode)
-	if d.Logger == nil {
-		d.Logger = slog.Default()
-	}
-	if d.MaxBodyBytes <= 0 {
-		d.MaxBodyBytes = DefaultMaxBodyBytes
-	}
+// Mount adds the API's routes (and /healthz, /readyz) to the engine.
+func Mount(r *httpkit.Engine, d Deps) {
 	h := &handlers{svc: d.Service, ready: d.Ready, secure: d.SecureCookies}
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
-	// Trust no proxy headers by default: X-Forwarded-For from an untrusted client would let anyone
-	// choose the address the sign-in throttle counts.
-	_ = r.SetTrustedProxies(d.TrustedProxies)
-	r.ContextWithFallback = true
-	r.Use(withRequestID(d.Logger), accessLog)
-	if d.Observer != nil {
-		r.Use(observe(d.Observer)) // outside recoverPanics, so that a panic is counted as the 500 it became
-	}
-	r.Use(recoverPanics, securityHeaders, limitBody(d.MaxBodyBytes, bodyLimits(d.Service), refuseLargeBody(d)), rejectUnreadableInput(d.Pages))
-	r.NoRoute(func(c *gin.Context) {
-		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
-			d.Pages.NotFound(c)
-			return
-		}
-		writeError(c, domain.Errorf(domain.KindNotFound, "no such endpoint: %s", c.Request.URL.Path))
-	})
-	r.NoMethod(func(c *gin.Context) {
-		c.Abort()
-		c.Render(http.StatusMethodNotAllowed, problemRender{gin.H{
-			"type": "urn:iduit:problem:method_not_allowed", "title": "Method Not Allowed", "status": http.StatusMethodNotAllowed,
-			"detail": c.Request.Method + " is not allowed here", "request_id": requestID(c),
-		}})
-	})
+	r.AllowBody(importRoute, 64<<20, nil)
+	r.AllowUpload(attachmentsRoute, d.Service)
 	h.routes(r)
-	if d.Pages != nil {
-		d.Pages.Mount(r)
-	}
-	return r
 }
 
 // routes is the whole route table in one place, so the OpenAPI test and a reader see every endpoint.
-func (h *handlers) routes(r *gin.Engine) {
+func (h *handlers) routes(r *httpkit.Engine) {
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
 
@@ -251,7 +154,7 @@ func (h *handlers) healthz(c *gin.Context) { respond(c, http.StatusOK, gin.H{"st
 
 func (h *handlers) readyz(c *gin.Context) {
 	if err := h.ready(c.Request.Context()); err != nil {
-		logger(c).Warn("not ready", slog.String("error", err.Error()))
+		httpkit.Logger(c).Warn("not ready", slog.String("error", err.Error()))
 		writeError(c, &domain.Error{Kind: domain.KindUnavailable, Message: "the database is not reachable"})
 		return
 	}

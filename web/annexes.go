@@ -3,7 +3,7 @@ package web
 import (
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
+	"iduit/httpkit"
 )
 
 // annexesXLSX hands a signed-in member the Excel annexes with the session cookie, through the same
@@ -14,7 +14,7 @@ func (p *Pages) annexesXLSX(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	api.SendDownload(c, file)
+	httpkit.SendDownload(c, file)
 }
 
 // submissionPackage hands a signed-in member the submission package, as GET /api/v1/proposals/{id}/package.zip.
@@ -24,5 +24,5 @@ func (p *Pages) submissionPackage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	api.SendDownload(c, file)
+	httpkit.SendDownload(c, file)
 }

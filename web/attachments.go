@@ -7,8 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/service"
 )
 
@@ -76,10 +76,10 @@ func (p *Pages) uploadAttachment(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	fields, file, err := api.ReadUpload(c.Request, p.svc, p.uploadToken(c))
+	fields, file, err := httpkit.ReadUpload(c.Request, p.svc, p.uploadToken(c))
 	if err == nil {
 		defer file.Close()
-		_, err = p.svc.Attach(ctx, user, id, api.UploadInput(fields), file)
+		_, err = p.svc.Attach(ctx, user, id, httpkit.UploadInput(fields), file)
 	}
 	if err == nil {
 		redirect(c, "/proposals/"+id+"/attachments?added=1")
@@ -90,14 +90,14 @@ func (p *Pages) uploadAttachment(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	data := attachmentsPage{Form: api.UploadInput(fields), Problems: map[string]string{}}
+	data := attachmentsPage{Form: httpkit.UploadInput(fields), Problems: map[string]string{}}
 	for _, pr := range p.problems(c, e.Problems) {
 		data.Problems[pr.Field] = pr.Message
 	}
 	if len(e.Problems) == 0 || e.Kind != domain.KindInvalid {
 		data.Error = localiseError(langOf(c), e)
 	}
-	p.showAttachments(c, api.StatusFor(e.Kind), data)
+	p.showAttachments(c, httpkit.StatusFor(e.Kind), data)
 }
 
 // uploadToken checks the form's CSRF token, sent before the file, as verifyCSRF would.
@@ -120,7 +120,7 @@ func (p *Pages) downloadAttachment(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	api.ServeAttachment(c.Writer, c.Request, a, content)
+	httpkit.ServeAttachment(c.Writer, c.Request, a, content)
 }
 
 func (p *Pages) deleteAttachment(c *gin.Context) {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/templates"
 )
 
@@ -82,7 +82,7 @@ func (p *Pages) autosave(c *gin.Context) {
 		if kind == domain.KindInternal {
 			p.logger(c).Error("autosave failed", "error", err.Error())
 		}
-		c.JSON(api.StatusFor(kind), gin.H{"error": string(kind), "request_id": requestID(c)})
+		c.JSON(httpkit.StatusFor(kind), gin.H{"error": string(kind), "request_id": requestID(c)})
 	}
 }
 

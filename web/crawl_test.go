@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gin-gonic/gin"
+	"iduit/httpkit"
 )
 
 var (
@@ -169,7 +169,7 @@ func pageRoutes(t *testing.T, s *testSite) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := gin.New()
+	r := httpkit.New(httpkit.Config{Pages: pages})
 	pages.Mount(r)
 	var out []string
 	for _, route := range r.Routes() {

@@ -10,8 +10,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
 	"iduit/domain"
+	"iduit/httpkit"
 )
 
 var errNotFound = domain.Errorf(domain.KindNotFound, "no such page")
@@ -49,7 +49,7 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	if err == errCSRF {
 		kind = "csrf"
 	}
-	data := errorPage{Base: p.base(c, ""), Kind: kind, Status: api.StatusFor(e.Kind), Problem: p.problems(c, e.Problems)}
+	data := errorPage{Base: p.base(c, ""), Kind: kind, Status: httpkit.StatusFor(e.Kind), Problem: p.problems(c, e.Problems)}
 	data.Title, _ = translate(data.Lang, "error."+kind+".title")
 	// Bad input is explained field by field (translated below); the service's one-line summary of it
 	// would only repeat that in English.
@@ -59,7 +59,7 @@ func (p *Pages) fail(c *gin.Context, err error) {
 	if err == errCSRF {
 		data.Kept = keptText(c.Request.PostForm)
 	}
-	if after := api.RetryAfter(e); after != "" {
+	if after := httpkit.RetryAfter(e); after != "" {
 		c.Header("Retry-After", after)
 	}
 	c.Abort()

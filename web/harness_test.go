@@ -20,6 +20,7 @@ import (
 
 	"iduit/api"
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/internal/testdb"
 	"iduit/models"
 	"iduit/service"
@@ -59,7 +60,7 @@ func newTestSiteWith(t *testing.T, store *models.Store, cfg service.Config) *tes
 	if err != nil {
 		t.Fatal(err)
 	}
-	var router http.Handler = api.NewRouter(api.Deps{Service: svc, Ready: store.Ping, Logger: log, Pages: pages})
+	router := newSiteRouter(svc, store, log, pages)
 	site := &testSite{t: t, svc: svc, store: store, log: log}
 	site.router.Store(&router)
 	// Each site's visitors come from an address of their own, so that sign-in counters (kept in the
@@ -82,8 +83,18 @@ func (s *testSite) restartPages() {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	var router http.Handler = api.NewRouter(api.Deps{Service: s.svc, Ready: s.store.Ping, Logger: s.log, Pages: pages})
+	router := newSiteRouter(s.svc, s.store, s.log, pages)
 	s.router.Store(&router)
+}
+
+// newSiteRouter mounts the API and the pages side by side on one engine, as cmd/iduit does: the web tests
+// reach the API too (tokens, exports, the problem documents of /api/ paths), which is why this test file,
+// and only it, imports package api.
+func newSiteRouter(svc *service.Service, store *models.Store, log *slog.Logger, pages *Pages) http.Handler {
+	e := httpkit.New(httpkit.Config{Logger: log, Pages: pages})
+	api.Mount(e, api.Deps{Service: svc, Ready: store.Ping})
+	pages.Mount(e)
+	return e
 }
 
 // eachSite runs fn on every database backend.

@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 
 	"github.com/gin-gonic/gin"
+
+	"iduit/httpkit"
 )
 
 // pagePolicy allows only this origin's own files: no inline script or style, no outside fonts or CDNs,
@@ -46,9 +48,8 @@ func (p *Pages) recoverPage(c *gin.Context) {
 	c.Next()
 }
 
-// requestID is the id the API's middleware gave this request, read back from the response header so that
-// the pages need nothing private of the api package.
-func requestID(c *gin.Context) string { return c.Writer.Header().Get("X-Request-Id") }
+// requestID is the id the shared middleware gave this request.
+func requestID(c *gin.Context) string { return httpkit.RequestID(c) }
 
 func (p *Pages) logger(c *gin.Context) *slog.Logger {
 	return p.log.With(slog.String("request_id", requestID(c)))

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"iduit/api"
+	"iduit/httpkit"
 	"iduit/internal/testdb"
 	"iduit/templates"
 )
@@ -74,11 +74,11 @@ func TestPageLayout(t *testing.T) {
 	for _, tab := range []*layoutTab{phone, laptop} {
 		for _, lang := range languages {
 			tab.setCookie(langCookie, lang)
-			tab.deleteCookie(api.SessionCookie)
+			tab.deleteCookie(httpkit.SessionCookie)
 			for _, pg := range signedOut {
 				tab.check(pg, lang)
 			}
-			tab.setCookie(api.SessionCookie, token)
+			tab.setCookie(httpkit.SessionCookie, token)
 			for _, pg := range signedIn {
 				tab.check(pg, lang)
 			}
@@ -208,7 +208,7 @@ func sessionTokenOf(t *testing.T, s *testSite, v *visitor) string {
 	t.Helper()
 	u, _ := url.Parse(s.srv.URL)
 	for _, c := range v.client.Jar.Cookies(u) {
-		if c.Name == api.SessionCookie {
+		if c.Name == httpkit.SessionCookie {
 			return c.Value
 		}
 	}

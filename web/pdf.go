@@ -3,7 +3,7 @@ package web
 import (
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
+	"iduit/httpkit"
 )
 
 // conceptNotePDF hands a signed-in member the concept note with the session cookie, through the same
@@ -14,5 +14,5 @@ func (p *Pages) conceptNotePDF(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	api.SendPDF(c, doc)
+	httpkit.SendPDF(c, doc)
 }

@@ -10,8 +10,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/api"
 	"iduit/domain"
+	"iduit/httpkit"
 )
 
 const (
@@ -22,13 +22,13 @@ const (
 // loadUser reads the session cookie the sign-in set. A missing or expired session is simply no user; a
 // store that cannot answer is an error page, not a silent sign-out.
 func (p *Pages) loadUser(c *gin.Context) {
-	cookie, err := c.Request.Cookie(api.SessionCookie)
-	if err != nil || cookie.Value == "" {
+	token := httpkit.SessionToken(c)
+	if token == "" {
 		c.Next()
 		return
 	}
 	// On a proposal's pages (autosave above all) the session and the membership are read in one query.
-	ctx, sess, user, err := p.svc.AuthenticateFor(c.Request.Context(), cookie.Value, c.Param("id"))
+	ctx, sess, user, err := p.svc.AuthenticateFor(c.Request.Context(), token, c.Param("id"))
 	switch {
 	case err == nil:
 		c.Request = c.Request.WithContext(ctx)
@@ -84,13 +84,9 @@ func sessionOf(c *gin.Context) (domain.Session, bool) {
 	return s.(domain.Session), true
 }
 
-// setSessionCookie writes the same cookie as the API's POST /sessions: HttpOnly so no script can read the
-// token, SameSite=Lax so other sites' forms arrive without it.
+// setSessionCookie writes the same cookie as the API's POST /sessions (httpkit.SetSessionCookie).
 func (p *Pages) setSessionCookie(c *gin.Context, token string, expires time.Time) {
-	http.SetCookie(c.Writer, &http.Cookie{
-		Name: api.SessionCookie, Value: token, Path: "/", Expires: expires,
-		HttpOnly: true, Secure: p.secure, SameSite: http.SameSiteLaxMode,
-	})
+	httpkit.SetSessionCookie(c, token, expires, p.secure)
 }
 
 // redirect ends a POST with 303 See Other, so that reloading the next page does not post again.

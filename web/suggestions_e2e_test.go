@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"iduit/api"
+	"iduit/httpkit"
 )
 
 // signInBrowser gives a browser the session of a visitor who signed up over HTTP.
@@ -18,7 +18,7 @@ func signInBrowser(t *testing.T, s *testSite, b *browser, v *visitor) {
 	t.Helper()
 	token := sessionTokenOf(t, s, v)
 	run(b, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: api.SessionCookie, Value: token, URL: b.base, Path: "/"})
+		_, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: httpkit.SessionCookie, Value: token, URL: b.base, Path: "/"})
 		return chromedp.Void{}, err
 	})
 }

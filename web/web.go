@@ -18,6 +18,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/httpkit"
 	"iduit/service"
 )
 
@@ -82,8 +83,14 @@ func newPages(cfg Config, fsys fs.FS) (*Pages, error) {
 	return p, nil
 }
 
-// Mount adds the pages' routes to the engine the API runs on: one route table, read top to bottom.
-func (p *Pages) Mount(r *gin.Engine) {
+// attachmentsRoute is the page's upload route, whose body limit follows the service's file limit.
+const attachmentsRoute = "/proposals/:id/attachments"
+
+// Mount adds the pages' routes to the engine (the API's are mounted beside them by cmd/iduit): one route
+// table, read top to bottom. The engine answers with p's error pages (NotFound, Refuse) when it was built
+// with p as its httpkit.Config.Pages.
+func (p *Pages) Mount(r *httpkit.Engine) {
+	r.AllowUpload(attachmentsRoute, p.svc)
 	r.GET("/static/:file", p.serveStatic)
 	r.GET("/sw.js", p.serveServiceWorker)
 	g := r.Group("", p.pageHeaders, p.recoverPage, p.loadUser)
@@ -160,7 +167,7 @@ func (p *Pages) Mount(r *gin.Engine) {
 	a.GET("/proposals/:id/attachments/:aid", p.downloadAttachment)
 	a.POST("/proposals/:id/attachments/:aid/delete", p.deleteAttachment)
 	// The upload checks its CSRF token itself, from the form's first part (see uploadAttachment).
-	g.POST("/proposals/:id/attachments", p.requireUser, p.uploadAttachment)
+	g.POST(attachmentsRoute, p.requireUser, p.uploadAttachment)
 }
 
 // NotFound answers unknown paths outside the API with a page in the reader's language.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"iduit/api"
+	"iduit/httpkit"
 	"iduit/mail"
 	"iduit/metrics"
 	"iduit/models"
@@ -79,17 +80,20 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 	if cfg.CSRFSecret == "" {
 		log.Warn("IDUIT_CSRF_SECRET is not set: using a random secret, so open forms fail once after a restart and several servers cannot share sessions' forms")
 	}
-	deps := api.Deps{Service: svc, Ready: store.Ping, Logger: log, MaxBodyBytes: cfg.MaxBodyBytes,
-		SecureCookies: cfg.SecureCookies, TrustedProxies: cfg.TrustedProxies, Pages: pages}
+	engineCfg := httpkit.Config{Logger: log, MaxBodyBytes: cfg.MaxBodyBytes, TrustedProxies: cfg.TrustedProxies, Pages: pages}
 	var admin *http.Server
 	if cfg.AdminAddr != "" {
 		m := metrics.New()
 		store.Instrument(m)
-		deps.Observer = m
+		engineCfg.Observer = m
 		admin = &http.Server{Addr: cfg.AdminAddr, Handler: adminHandler(m), ReadHeaderTimeout: 10 * time.Second,
 			BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
 	}
-	handler := api.NewRouter(deps)
+	// The API and the pages side by side on one engine: /api/ answers programs with problem documents,
+	// every other path answers people with pages.
+	handler := httpkit.New(engineCfg)
+	api.Mount(handler, api.Deps{Service: svc, Ready: store.Ping, SecureCookies: cfg.SecureCookies})
+	pages.Mount(handler)
 	srv := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           handler,

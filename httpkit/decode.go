@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"bytes"
@@ -16,9 +16,9 @@ import (
 	"iduit/domain"
 )
 
-// decodeJSON reads a request body into v strictly: valid UTF-8 with no NUL in any string, well-formed
+// DecodeJSON reads a request body into v strictly: valid UTF-8 with no NUL in any string, well-formed
 // JSON, one value, no unknown members, within the body limit. Each failure is a 4xx that says what is wrong.
-func decodeJSON(c *gin.Context, v any) error {
+func DecodeJSON(c *gin.Context, v any) error {
 	body, err := readBody(c.Request)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
@@ -55,7 +55,7 @@ func readBody(r *http.Request) ([]byte, error) {
 		return io.ReadAll(r.Body)
 	}
 	// net/http ends the body after Content-Length bytes; a body limit below it still fails here, with
-	// the MaxBytesError that decodeJSON reports as 413.
+	// the MaxBytesError that DecodeJSON reports as 413.
 	body := make([]byte, r.ContentLength)
 	if _, err := io.ReadFull(r.Body, body); err != nil {
 		return nil, err
@@ -83,18 +83,18 @@ func jsonProblem(err error) error {
 	return domain.Errorf(domain.KindInvalid, "malformed JSON: %s", err.Error())
 }
 
-// jsonEncode writes v without escaping <, > and & so that text reads as typed; browsers never sniff
+// JSONEncode writes v without escaping <, > and & so that text reads as typed; browsers never sniff
 // these responses as HTML (X-Content-Type-Options: nosniff).
-func jsonEncode(w io.Writer, v any) error {
+func JSONEncode(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
 
-// ifMatchVersion reads the version a guarded write is based on, whatever it writes (a section, a
+// IfMatchVersion reads the version a guarded write is based on, whatever it writes (a section, a
 // document, a proposal's attributes, a restore). Without it a save could silently overwrite someone else's, so it is required (428), and
 // "*" is refused for the same reason.
-func ifMatchVersion(header string) (int, error) {
+func IfMatchVersion(header string) (int, error) {
 	header = strings.TrimSpace(header)
 	if header == "" {
 		return 0, domain.Errorf(domain.KindPreconditionRequired, "send If-Match with the ETag of what you edited, so that no one else's save is overwritten")
@@ -106,15 +106,30 @@ func ifMatchVersion(header string) (int, error) {
 	return v, nil
 }
 
-// guardedBody reads a version-guarded write: the If-Match it is based on, then its JSON body.
-func guardedBody[T any](c *gin.Context) (int, T, error) {
+// GuardedBody reads a version-guarded write: the If-Match it is based on, then its JSON body.
+func GuardedBody[T any](c *gin.Context) (int, T, error) {
 	var req T
-	expected, err := ifMatchVersion(c.GetHeader("If-Match"))
+	expected, err := IfMatchVersion(c.GetHeader("If-Match"))
 	if err != nil {
 		return 0, req, err
 	}
-	if err := decodeJSON(c, &req); err != nil {
+	if err := DecodeJSON(c, &req); err != nil {
 		return 0, req, err
 	}
 	return expected, req, nil
 }
+
+// jsonRender writes success bodies with the same encoder as problems.
+type jsonRender struct{ v any }
+
+func (r jsonRender) Render(w http.ResponseWriter) error {
+	r.WriteContentType(w)
+	return JSONEncode(w, r.v)
+}
+
+func (r jsonRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+}
+
+// Respond writes v as a JSON body with status.
+func Respond(c *gin.Context, status int, v any) { c.Render(status, jsonRender{v}) }

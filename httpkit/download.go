@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 // ServeAttachment sends a stored file as a download: with the type sniffed at upload, never rendered in
 // the page's origin (attachment disposition, nosniff, and a sandboxing CSP for a browser that opens it
 // anyway), with its SHA-256 as ETag (304 for If-None-Match) and Range answered by http.ServeContent,
-// which seeks the chunked reader to read only the chunks asked for. The web pages serve files with it too.
+// which seeks the chunked reader to read only the chunks asked for.
 func ServeAttachment(w http.ResponseWriter, r *http.Request, a domain.Attachment, content io.ReadSeeker) {
 	h := w.Header()
 	h.Set("Content-Type", a.ContentType)

@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"bytes"
@@ -20,22 +20,14 @@ func readable(s string) bool {
 }
 
 // rejectUnreadableInput is the one check of the text a request carries outside its JSON body: path
-// parameters, query strings and, for the pages, form fields (JSON bodies are checked by decodeJSON).
+// parameters, query strings and, for the pages, form fields (JSON bodies are checked by DecodeJSON).
 // A path that is not text names nothing, so it is not found; a query or form value is invalid input.
-func rejectUnreadableInput(pages Pages) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		err := unreadableInput(c, pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/"))
-		if err == nil {
-			c.Next()
-			return
-		}
-		if pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
-			pages.Refuse(c, err)
-		} else {
-			writeError(c, err)
-		}
-		c.Abort()
+func (e *Engine) rejectUnreadableInput(c *gin.Context) {
+	if err := unreadableInput(c, e.forPages(c)); err != nil {
+		e.refuse(c, err)
+		return
 	}
+	c.Next()
 }
 
 func unreadableInput(c *gin.Context, form bool) error {

@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"fmt"
@@ -51,22 +51,22 @@ func RetryAfter(e *domain.Error) string {
 	return ""
 }
 
-// problemContentType is RFC 9457's media type for error bodies.
-const problemContentType = "application/problem+json"
+// ProblemContentType is RFC 9457's media type for error bodies.
+const ProblemContentType = "application/problem+json"
 
-// writeError is the one place that turns an error into a response. Errors without a kind are internal:
+// WriteError is the one place that turns an error into a response. Errors without a kind are internal:
 // they are logged with the request id and shown to the user only as a generic message.
-func writeError(c *gin.Context, err error) {
+func WriteError(c *gin.Context, err error) {
 	if c.Request.Context().Err() != nil {
 		// The client went away (or the server is shutting down) while we worked: the driver's answer is
 		// "interrupted" or "canceled", which is no fault of the server and has no one to read it.
-		logger(c).InfoContext(c.Request.Context(), "request abandoned", slog.String("error", err.Error()))
+		Logger(c).InfoContext(c.Request.Context(), "request abandoned", slog.String("error", err.Error()))
 		err = &domain.Error{Kind: domain.KindUnavailable, Message: "the request was cancelled"}
 	}
 	e, ok := domain.AsError(err)
 	if !ok || e.Kind == domain.KindInternal {
 		e = &domain.Error{Kind: domain.KindInternal, Message: "something went wrong on our side; the request id helps us find it"}
-		logger(c).ErrorContext(c.Request.Context(), "request failed", slog.String("error", err.Error()))
+		Logger(c).ErrorContext(c.Request.Context(), "request failed", slog.String("error", err.Error()))
 	}
 	status := StatusFor(e.Kind)
 	body := gin.H{
@@ -74,7 +74,7 @@ func writeError(c *gin.Context, err error) {
 		"title":      http.StatusText(status),
 		"status":     status,
 		"detail":     e.Message,
-		"request_id": requestID(c),
+		"request_id": RequestID(c),
 	}
 	if len(e.Problems) > 0 {
 		body["errors"] = e.Problems
@@ -100,9 +100,9 @@ type problemRender struct{ body gin.H }
 
 func (r problemRender) Render(w http.ResponseWriter) error {
 	r.WriteContentType(w)
-	return jsonEncode(w, r.body)
+	return JSONEncode(w, r.body)
 }
 
 func (r problemRender) WriteContentType(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", problemContentType)
+	w.Header().Set("Content-Type", ProblemContentType)
 }
