@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,7 +17,9 @@ import (
 // cookie and requires the page's CSRF token in the X-CSRF-Token header. It reads the same form encoding as
 // the no-script save, takes If-Match with the version the field was read at, as the API does (428 without
 // it), merges field by field like the form save, and answers 412 with the other person's text when both
-// changed the same field.
+// changed the same field. Every refusal is an application/problem+json document written by the API's own
+// writer (httpkit.WriteError), with the same type URNs; only its field messages are in the reader's
+// language, and a conflict carries the other person's text as extension members.
 
 type autosaveOK struct {
 	Version int    `json:"version"`
@@ -42,22 +43,15 @@ type conflictText struct {
 	Theirs string `json:"theirs"`
 }
 
-type autosaveConflict struct {
-	Version int             `json:"version"`
-	By      string          `json:"by"`
-	At      string          `json:"at"`
-	Fields  []conflictField `json:"fields"`
-}
-
 func (p *Pages) autosave(c *gin.Context) {
-	head, sec, ok := p.loadSection(c)
-	if !ok {
+	head, sec, err := p.findSection(c)
+	if err != nil {
+		httpkit.WriteError(c, err)
 		return
 	}
-	ifMatch := strings.Trim(strings.TrimSpace(c.GetHeader("If-Match")), `"`)
-	base, err := strconv.Atoi(ifMatch)
-	if err != nil || base < 0 {
-		c.JSON(http.StatusPreconditionRequired, gin.H{"error": "send If-Match with the version the field was read at"})
+	base, err := httpkit.IfMatchVersion(c.GetHeader("If-Match"))
+	if err != nil {
+		httpkit.WriteError(c, err)
 		return
 	}
 	_ = c.Request.ParseForm()
@@ -75,24 +69,29 @@ func (p *Pages) autosave(c *gin.Context) {
 	case err == nil:
 		p.autosaveConflict(c, head.Proposal, sec, res)
 	case e != nil && e.Kind == domain.KindInvalid:
-		views := viewFields(sec, head.Proposal, nil, 0)
-		c.JSON(http.StatusBadRequest, gin.H{"problems": p.fieldProblems(c, views, e.Problems)})
-	default:
-		kind := domain.ErrorKind(err)
-		if kind == domain.KindInternal {
-			p.logger(c).Error("autosave failed", "error", err.Error())
+		// The problem's errors are said in the reader's language and name the field's key, which is
+		// what the script finds the box by.
+		views := p.fieldProblems(c, viewFields(sec, head.Proposal, nil, 0), e.Problems)
+		local := &domain.Error{Kind: domain.KindInvalid, Message: e.Message, Problems: make([]domain.Problem, len(views))}
+		for i, v := range views {
+			local.Problems[i] = domain.Problem{Field: v.Field, Message: v.Message}
 		}
-		c.JSON(httpkit.StatusFor(kind), gin.H{"error": string(kind), "request_id": requestID(c)})
+		httpkit.WriteError(c, local)
+	default:
+		httpkit.WriteError(c, err)
 	}
 }
 
+// autosaveConflict answers 412 with what the script shows beside the writer's own text: who saved, when,
+// and each conflicting field's stored text, as extension members of the problem (current_version is
+// the API's name for the version now stored).
 func (p *Pages) autosaveConflict(c *gin.Context, prop domain.Proposal, sec *templates.Section, res saveResult) {
 	names, err := p.memberNames(c, prop.ID)
 	if err != nil {
-		c.JSON(http.StatusInternalServerError, gin.H{"error": "internal", "request_id": requestID(c)})
+		httpkit.WriteError(c, err)
 		return
 	}
-	out := autosaveConflict{Version: res.Current.Version, By: names[res.Current.UpdatedBy], At: formatTime(langOf(c), zoneOf(c), res.Current.UpdatedAt)}
+	fields := []conflictField{}
 	views := viewFields(sec, prop, res.Proposed, res.Current.Version)
 	markConflicts(views, res.Conflicts, prop, res.Current.Fields)
 	for _, v := range views {
@@ -103,9 +102,12 @@ func (p *Pages) autosaveConflict(c *gin.Context, prop domain.Proposal, sec *temp
 		for _, t := range v.Texts {
 			cf.Texts = append(cf.Texts, conflictText{Lang: t.Lang, Name: t.Name, Theirs: t.Theirs})
 		}
-		out.Fields = append(out.Fields, cf)
+		fields = append(fields, cf)
 	}
-	c.JSON(http.StatusPreconditionFailed, out)
+	httpkit.WriteError(c, &domain.Error{Kind: domain.KindPreconditionFailed,
+		Message: "someone else saved these fields since you read them; nothing was saved",
+		Extra: map[string]any{"current_version": res.Current.Version, "by": names[res.Current.UpdatedBy],
+			"at": formatTime(langOf(c), zoneOf(c), res.Current.UpdatedAt), "fields": fields}})
 }
 
 func outOfSync(sec *templates.Section, inSync []string) []string {

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/httpkit"
 )
 
 // CSRF design: a signed-in form carries HMAC(secret, "session:" + session id). The session id is never
@@ -25,6 +26,10 @@ const (
 )
 
 var errCSRF = &domain.Error{Kind: domain.KindForbidden, Message: "csrf"}
+
+// errCSRFProblem is errCSRF as the autosave script reads it: a problem document with code "csrf".
+var errCSRFProblem = &domain.Error{Kind: domain.KindForbidden, Code: "csrf",
+	Message: "the page's form token does not match this session; GET /csrf-token gives the current one"}
 
 func (p *Pages) sign(purpose, value string) string {
 	mac := hmac.New(sha256.New, p.csrf)
@@ -65,8 +70,8 @@ func (p *Pages) verifyCSRF(c *gin.Context) {
 		return
 	}
 	p.logger(c).Warn("csrf check failed", "route", c.FullPath())
-	if c.Request.Method == http.MethodPut {
-		c.AbortWithStatusJSON(http.StatusForbidden, gin.H{"error": "csrf"})
+	if c.Request.Method == http.MethodPut { // the autosave script asks for a new token on code "csrf"
+		httpkit.WriteError(c, errCSRFProblem)
 		return
 	}
 	p.fail(c, errCSRF)

@@ -76,17 +76,25 @@ func (p *Pages) sectionPage(c *gin.Context) {
 
 // loadSection finds the proposal and the template section named in the address.
 func (p *Pages) loadSection(c *gin.Context) (proposalHead, *templates.Section, bool) {
-	head, err := p.loadHead(c, "sections")
+	head, sec, err := p.findSection(c)
 	if err != nil {
 		p.fail(c, err)
 		return head, nil, false
 	}
+	return head, sec, true
+}
+
+// findSection is the proposal and the template section the path names, or why not.
+func (p *Pages) findSection(c *gin.Context) (proposalHead, *templates.Section, error) {
+	head, err := p.loadHead(c, "sections")
+	if err != nil {
+		return head, nil, err
+	}
 	sec, ok := head.Template.Section(c.Param("key"))
 	if !ok {
-		p.fail(c, errNotFound)
-		return head, nil, false
+		return head, nil, errNotFound
 	}
-	return head, sec, true
+	return head, sec, nil
 }
 
 // saveSection is the form save that works without JavaScript: redirect after success, the same page with

@@ -56,7 +56,7 @@ func (p *Pages) requireUser(c *gin.Context) {
 	}
 	c.Abort()
 	if c.Request.Method == http.MethodPut { // the autosave script reads the status and keeps its draft
-		c.JSON(http.StatusUnauthorized, gin.H{"error": "unauthenticated"})
+		httpkit.WriteError(c, domain.Errorf(domain.KindUnauthenticated, "sign in again; your text is kept on this device"))
 		return
 	}
 	redirect(c, "/signin"+queryNext(next))

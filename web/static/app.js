@@ -153,11 +153,11 @@
     } else if (status === 412) {
       this.showConflict(data);
     } else if (status === 400) {
-      this.showProblems(data.problems || []);
+      this.showProblems(data.errors || []);
       this.setState('error');
     } else if (status === 401) {
       this.setState('signin');
-    } else if (status === 403 && data.error === 'csrf') {
+    } else if (status === 403 && data.code === 'csrf') {
       this.refreshToken(key);
       return;
     } else {
@@ -237,12 +237,12 @@
   Autosave.prototype.showProblems = function (problems) {
     var self = this;
     problems.forEach(function (pr) {
-      var w = self.wrapper(pr.Field || pr.field || '');
+      var w = self.wrapper(pr.field || '');
       if (!w) { return; }
       self.clearProblem(w.getAttribute('data-field'));
       var p = document.createElement('p');
       p.className = 'field-error live';
-      p.textContent = pr.Message || pr.message || '';
+      p.textContent = pr.message || '';
       addToField(w, p);
     });
   };
@@ -277,7 +277,7 @@
         q.textContent = self.form.getAttribute('data-l-theirs') + ': ' + f.theirs;
         panel.appendChild(q);
       }
-      panel.appendChild(self.conflictButtons(f, data.version, panel));
+      panel.appendChild(self.conflictButtons(f, data.current_version, panel));
       addToField(w, panel);
       var first = panel.querySelector('button');
       if (first) { first.focus(); }
