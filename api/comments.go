@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
-	"iduit/models"
 	"iduit/service"
 )
 
@@ -95,7 +94,7 @@ func (h *handlers) createComment(c *gin.Context) {
 }
 
 func (h *handlers) listComments(c *gin.Context) {
-	filter := models.CommentFilter{Section: c.Query("section"), Status: c.Query("status")}
+	filter := service.CommentFilter{Section: c.Query("section"), Status: c.Query("status")}
 	views, err := h.svc.Comments(c.Request.Context(), currentUser(c), c.Param("id"), filter)
 	if err != nil {
 		writeError(c, err)

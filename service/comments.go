@@ -157,9 +157,17 @@ func (s *Service) mentionedMembers(ctx context.Context, proposalID string, autho
 
 func isTrailingPunct(r rune) bool { return strings.ContainsRune(".,;:!?)]}»\"'", r) }
 
+// CommentFilter narrows a proposal's comments; an empty member does not narrow.
+type CommentFilter struct {
+	// Section is a section key.
+	Section string
+	// Status is domain.CommentOpen or domain.CommentResolved.
+	Status string
+}
+
 // Comments lists a proposal's comments with anchors recomputed against the current text: two queries
 // (comments, sections) whatever the number of comments.
-func (s *Service) Comments(ctx context.Context, user domain.User, proposalID string, f models.CommentFilter) ([]CommentView, error) {
+func (s *Service) Comments(ctx context.Context, user domain.User, proposalID string, f CommentFilter) ([]CommentView, error) {
 	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
@@ -167,7 +175,7 @@ func (s *Service) Comments(ctx context.Context, user domain.User, proposalID str
 	if f.Status != "" && f.Status != domain.CommentOpen && f.Status != domain.CommentResolved {
 		return nil, domain.Invalid("bad filter", domain.Problem{Field: "status", Message: "must be open or resolved"})
 	}
-	comments, err := s.store.Comments(ctx, proposalID, f)
+	comments, err := s.store.Comments(ctx, proposalID, models.CommentFilter{Section: f.Section, Status: f.Status})
 	if err != nil || len(comments) == 0 {
 		return []CommentView{}, err
 	}

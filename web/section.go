@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
-	"iduit/models"
 	"iduit/service"
 	"iduit/templates"
 )
@@ -197,7 +196,7 @@ func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Se
 		markConflicts(data.Fields, st.conflict, head.Proposal, st.current.Fields)
 		data.Conflict = &conflictInfo{By: names[st.current.UpdatedBy], At: st.current.UpdatedAt}
 	}
-	comments, err := p.svc.Comments(c.Request.Context(), mustUser(c), head.Proposal.ID, models.CommentFilter{Section: sec.Key})
+	comments, err := p.svc.Comments(c.Request.Context(), mustUser(c), head.Proposal.ID, service.CommentFilter{Section: sec.Key})
 	if err != nil {
 		return data, err
 	}
