@@ -6,45 +6,45 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/service"
 )
 
-const (
-	keyUser    = "iduit.user"
-	keySession = "iduit.session"
-)
+// keyAccess holds the request's service.Access: who it acts for, and what was read with the session.
+const keyAccess = "iduit.access"
 
-// requireSession authenticates the bearer token before the handler runs.
+// requireSession authenticates the bearer token before the handler runs. The service calls that still
+// take a bare user find the proposal read with the session in the request's context (Access.Context);
+// the section routes are handed the access itself.
 func (h *handlers) requireSession(c *gin.Context) {
-	if h.authenticate(c, "") {
+	if acc, ok := h.authenticate(c, ""); ok {
+		c.Request = c.Request.WithContext(acc.Context(c.Request.Context()))
 		c.Next()
 	}
 }
 
 // requireSessionWithSection is requireSession for a section read: the section named in the path is read
-// in the same query as the session.
+// in the same query as the session, and the handler passes the access to the service explicitly.
 func (h *handlers) requireSessionWithSection(c *gin.Context) {
-	if h.authenticate(c, c.Param("key")) {
+	if _, ok := h.authenticate(c, c.Param("key")); ok {
 		c.Next()
 	}
 }
 
-// authenticate checks the bearer token and keeps the session and its user on the request, or answers
-// 401 (or 404, for a proposal the caller is not a member of) and reports false. The API accepts only the
-// Authorization header, never the cookie: a cookie is sent by browsers on their own, which would expose
-// the API to cross-site requests.
-func (h *handlers) authenticate(c *gin.Context, sectionKey string) bool {
+// authenticate checks the bearer token and keeps the access (session, user and what was read with them)
+// on the request, or answers 401 (or 404, for a proposal the caller is not a member of) and reports
+// false. The API accepts only the Authorization header, never the cookie: a cookie is sent by browsers on
+// their own, which would expose the API to cross-site requests.
+func (h *handlers) authenticate(c *gin.Context, sectionKey string) (service.Access, bool) {
 	// On a proposal's routes the session and the caller's membership are read in one query, with the
 	// section when one is named.
-	ctx, sess, user, err := h.svc.AuthenticateForSection(c.Request.Context(), bearerToken(c), c.Param("id"), sectionKey)
+	acc, err := h.svc.AuthenticateForSection(c.Request.Context(), bearerToken(c), c.Param("id"), sectionKey)
 	if err != nil {
 		writeError(c, err)
 		c.Abort()
-		return false
+		return service.Access{}, false
 	}
-	c.Request = c.Request.WithContext(ctx)
-	c.Set(keyUser, user)
-	c.Set(keySession, sess)
-	return true
+	c.Set(keyAccess, acc)
+	return acc, true
 }
 
 func bearerToken(c *gin.Context) string {
@@ -55,12 +55,12 @@ func bearerToken(c *gin.Context) string {
 	return strings.TrimSpace(token)
 }
 
-func currentUser(c *gin.Context) domain.User {
-	u, _ := c.Get(keyUser)
-	return u.(domain.User)
+// currentAccess is the access authenticate kept, for the service calls that take one.
+func currentAccess(c *gin.Context) service.Access {
+	a, _ := c.Get(keyAccess)
+	return a.(service.Access)
 }
 
-func currentSession(c *gin.Context) domain.Session {
-	s, _ := c.Get(keySession)
-	return s.(domain.Session)
-}
+func currentUser(c *gin.Context) domain.User { return currentAccess(c).User }
+
+func currentSession(c *gin.Context) domain.Session { return currentAccess(c).Session }

@@ -53,7 +53,7 @@ func (h *handlers) diffRevisions(c *gin.Context) {
 		writeError(c, domain.Invalid("bad revision numbers", domain.Problem{Field: "n", Message: "revisions are numbered from 0 (empty) up"}))
 		return
 	}
-	diffs, err := h.svc.DiffRevisions(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), a, b)
+	diffs, err := h.svc.DiffRevisions(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("key"), a, b)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -76,7 +76,7 @@ func (h *handlers) restoreRevision(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	s, err := h.svc.RestoreRevision(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), n, expected)
+	s, err := h.svc.RestoreRevision(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("key"), n, expected)
 	if err != nil {
 		writeError(c, err)
 		return

@@ -55,7 +55,7 @@ func toRevisionResponse(r domain.Revision) revisionResponse {
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
 func (h *handlers) getSection(c *gin.Context) {
-	s, err := h.svc.Section(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"))
+	s, err := h.svc.Section(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("key"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -82,14 +82,15 @@ func (h *handlers) putSection(c *gin.Context) {
 			return
 		}
 	}
-	if !h.authenticate(c, "") {
+	acc, ok := h.authenticate(c, "")
+	if !ok {
 		return
 	}
 	if inputErr != nil {
 		writeError(c, inputErr)
 		return
 	}
-	s, err := h.svc.SaveSection(c.Request.Context(), currentUser(c), in)
+	s, err := h.svc.SaveSection(c.Request.Context(), acc, in)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -120,7 +121,7 @@ func (h *handlers) listRevisions(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	items, total, err := h.svc.Revisions(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), page)
+	items, total, err := h.svc.Revisions(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("key"), page)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -134,7 +135,7 @@ func (h *handlers) getRevision(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	r, err := h.svc.Revision(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("key"), n)
+	r, err := h.svc.Revision(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("key"), n)
 	if err != nil {
 		writeError(c, err)
 		return

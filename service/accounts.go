@@ -201,20 +201,20 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.Sessio
 
 // AuthenticateFor authenticates a request to a route of the given proposal. A live session of one of its
 // members, the common case, costs one query that also loads the proposal and the member's role; the
-// returned context carries that proposal to the request's first access check (see Proposal), which then
+// returned Access holds that proposal for the request's first access check (see Access), which then
 // needs no query of its own. Anything else falls back to Authenticate, and the access check asks again,
 // so errors are exactly what the two steps would give.
-func (s *Service) AuthenticateFor(ctx context.Context, token, proposalID string) (context.Context, domain.Session, domain.User, error) {
+func (s *Service) AuthenticateFor(ctx context.Context, token, proposalID string) (Access, error) {
 	return s.authenticateFor(ctx, token, proposalID, "")
 }
 
 // AuthenticateForSection is AuthenticateFor for a read of one section: the section comes in the same
 // query, so the read (see Section) needs none of its own. With an empty key it is AuthenticateFor.
-func (s *Service) AuthenticateForSection(ctx context.Context, token, proposalID, key string) (context.Context, domain.Session, domain.User, error) {
+func (s *Service) AuthenticateForSection(ctx context.Context, token, proposalID, key string) (Access, error) {
 	return s.authenticateFor(ctx, token, proposalID, key)
 }
 
-func (s *Service) authenticateFor(ctx context.Context, token, proposalID, key string) (context.Context, domain.Session, domain.User, error) {
+func (s *Service) authenticateFor(ctx context.Context, token, proposalID, key string) (Access, error) {
 	if token != "" && proposalID != "" {
 		var (
 			sess domain.Session
@@ -229,14 +229,14 @@ func (s *Service) authenticateFor(ctx context.Context, token, proposalID, key st
 		}
 		if err == nil {
 			pre.userID = user.ID
-			return withPreloaded(ctx, pre), sess, user, nil
+			return Access{User: user, Session: sess, pre: pre}, nil
 		}
 		if domain.ErrorKind(err) != domain.KindNotFound {
-			return ctx, domain.Session{}, domain.User{}, err
+			return Access{}, err
 		}
 	}
 	sess, user, err := s.Authenticate(ctx, token)
-	return ctx, sess, user, err
+	return Access{User: user, Session: sess}, err
 }
 
 // SignOut ends a session.

@@ -27,7 +27,7 @@ func TestDiffsAreBoundedAndCached(t *testing.T) {
 	}
 	for i, text := range []string{`"Нет данных о гепатите."`, `"Нет свежих данных о гепатите С."`} {
 		in := SaveSectionInput{ProposalID: p.ID, Key: "epidemiology", ExpectedVersion: i, Fields: domain.Fields{"data-gaps": json.RawMessage(text)}}
-		if _, err := svc.SaveSection(ctx, user, in); err != nil {
+		if _, err := svc.SaveSection(ctx, AccessOf(user), in); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -37,7 +37,7 @@ func TestDiffsAreBoundedAndCached(t *testing.T) {
 	}
 	diff := func(a, b int) ([]FieldDiff, int64, error) {
 		before := queries.Load()
-		out, err := svc.DiffRevisions(ctx, user, p.ID, "epidemiology", a, b)
+		out, err := svc.DiffRevisions(ctx, AccessOf(user), p.ID, "epidemiology", a, b)
 		return out, queries.Load() - before, err
 	}
 	first, uncached, err := diff(1, 2)

@@ -23,8 +23,9 @@ type FieldDiff struct {
 // Revision 0 is the empty section before its first save. A comparison costs CPU and memory in proportion
 // to the texts, so it runs within the diff limits and the caller's share of them, and is cached: the
 // revisions never change.
-func (s *Service) DiffRevisions(ctx context.Context, user domain.User, proposalID, key string, a, b int) ([]FieldDiff, error) {
-	p, sec, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+func (s *Service) DiffRevisions(ctx context.Context, acc Access, proposalID, key string, a, b int) ([]FieldDiff, error) {
+	user := acc.User
+	p, sec, err := s.sectionOf(ctx, acc, proposalID, key, domain.ActionRead, domain.KindNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -82,13 +83,13 @@ func diffField(p domain.Proposal, f *templates.Field, before, after json.RawMess
 
 // RestoreRevision brings back a revision's fields as a new save: history is never rewritten, and the
 // restore is guarded by If-Match like any other save.
-func (s *Service) RestoreRevision(ctx context.Context, user domain.User, proposalID, key string, n, expectedVersion int) (domain.Section, error) {
-	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionEditText, domain.KindNotFound); err != nil {
+func (s *Service) RestoreRevision(ctx context.Context, acc Access, proposalID, key string, n, expectedVersion int) (domain.Section, error) {
+	if _, _, err := s.sectionOf(ctx, acc, proposalID, key, domain.ActionEditText, domain.KindNotFound); err != nil {
 		return domain.Section{}, err
 	}
 	r, err := s.store.Revision(ctx, proposalID, key, n)
 	if err != nil {
 		return domain.Section{}, err
 	}
-	return s.SaveSection(ctx, user, SaveSectionInput{ProposalID: proposalID, Key: key, ExpectedVersion: expectedVersion, Fields: r.Fields, RestoredFrom: n})
+	return s.SaveSection(ctx, acc, SaveSectionInput{ProposalID: proposalID, Key: key, ExpectedVersion: expectedVersion, Fields: r.Fields, RestoredFrom: n})
 }

@@ -50,11 +50,11 @@ const maxMergeAttempts = 3
 // MergeSaveSection saves a section merged field by field (see above). Conflicts are not an error: the
 // result lists them and nothing is saved. The errors are SaveSection's, and KindPreconditionFailed only
 // when other saves kept landing between the read and the write maxMergeAttempts times.
-func (s *Service) MergeSaveSection(ctx context.Context, user domain.User, in MergeSaveInput) (MergeSaveResult, error) {
+func (s *Service) MergeSaveSection(ctx context.Context, acc Access, in MergeSaveInput) (MergeSaveResult, error) {
 	var err error
 	for range maxMergeAttempts {
 		var res MergeSaveResult
-		res, err = s.tryMerge(ctx, user, in)
+		res, err = s.tryMerge(ctx, acc, in)
 		if domain.ErrorKind(err) != domain.KindPreconditionFailed {
 			return res, err
 		}
@@ -62,8 +62,8 @@ func (s *Service) MergeSaveSection(ctx context.Context, user domain.User, in Mer
 	return MergeSaveResult{}, err
 }
 
-func (s *Service) tryMerge(ctx context.Context, user domain.User, in MergeSaveInput) (MergeSaveResult, error) {
-	current, err := s.Section(ctx, user, in.ProposalID, in.Key)
+func (s *Service) tryMerge(ctx context.Context, acc Access, in MergeSaveInput) (MergeSaveResult, error) {
+	current, err := s.Section(ctx, acc, in.ProposalID, in.Key)
 	if err != nil {
 		return MergeSaveResult{}, err
 	}
@@ -74,7 +74,7 @@ func (s *Service) tryMerge(ctx context.Context, user domain.User, in MergeSaveIn
 	}
 	var res MergeSaveResult
 	for _, key := range in.FieldKeys {
-		base, err := s.baseFields(ctx, user, in, bases, in.Bases[key])
+		base, err := s.baseFields(ctx, acc, in, bases, in.Bases[key])
 		if err != nil {
 			return MergeSaveResult{}, err
 		}
@@ -99,18 +99,18 @@ func (s *Service) tryMerge(ctx context.Context, user domain.User, in MergeSaveIn
 		}
 		return res, nil
 	}
-	res.Saved, err = s.SaveSection(ctx, user, SaveSectionInput{
+	res.Saved, err = s.SaveSection(ctx, acc, SaveSectionInput{
 		ProposalID: in.ProposalID, Key: in.Key, ExpectedVersion: current.Version, Fields: merged,
 	})
 	return res, err
 }
 
 // baseFields loads the revision a field's value was read at, once per version.
-func (s *Service) baseFields(ctx context.Context, user domain.User, in MergeSaveInput, cache map[int]domain.Fields, version int) (domain.Fields, error) {
+func (s *Service) baseFields(ctx context.Context, acc Access, in MergeSaveInput, cache map[int]domain.Fields, version int) (domain.Fields, error) {
 	if f, ok := cache[version]; ok {
 		return f, nil
 	}
-	r, err := s.Revision(ctx, user, in.ProposalID, in.Key, version)
+	r, err := s.Revision(ctx, acc, in.ProposalID, in.Key, version)
 	if err != nil {
 		return nil, err
 	}

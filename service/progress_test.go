@@ -29,7 +29,7 @@ func TestProgressOfListIsBatched(t *testing.T) {
 		}
 		if i%2 == 0 {
 			in := SaveSectionInput{ProposalID: p.ID, Key: "epidemiology", Fields: domain.Fields{"data-gaps": json.RawMessage(`"Нет данных."`)}}
-			if _, err := svc.SaveSection(ctx, user, in); err != nil {
+			if _, err := svc.SaveSection(ctx, AccessOf(user), in); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -90,8 +90,14 @@ func checkProposal(p domain.Proposal) []domain.Problem {
 // Proposal loads a proposal the user is a member of and checks the action against their role. A
 // non-member gets not found, never forbidden, so that the existence of a proposal is not revealed.
 func (s *Service) Proposal(ctx context.Context, user domain.User, id string, action domain.Action) (domain.Proposal, error) {
+	return s.proposalFor(ctx, AccessOf(user), id, action)
+}
+
+// proposalFor is Proposal for a caller holding an Access: its first check takes what authentication read.
+func (s *Service) proposalFor(ctx context.Context, acc Access, id string, action domain.Action) (domain.Proposal, error) {
+	user := acc.User
 	var p domain.Proposal
-	if pre := takePreloaded(ctx, user.ID, id); pre != nil {
+	if pre := acc.take(ctx, id); pre != nil {
 		p = pre.proposal
 	} else {
 		var err error

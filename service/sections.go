@@ -10,8 +10,9 @@ import (
 )
 
 // Section returns the current draft of one section of a proposal the user is a member of.
-func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key string) (domain.Section, error) {
-	if pre := takePreloaded(ctx, user.ID, proposalID); pre != nil {
+func (s *Service) Section(ctx context.Context, acc Access, proposalID, key string) (domain.Section, error) {
+	user := acc.User
+	if pre := acc.take(ctx, proposalID); pre != nil {
 		// Access was read with the session (AuthenticateFor), and the section too if it was asked for
 		// (AuthenticateForSection); otherwise the section row is all that is left to read.
 		sec, err := preloadedSection(ctx, s.store, pre, key)
@@ -19,13 +20,13 @@ func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key
 			err = domain.ErrRoleForbids(pre.proposal.Role)
 		}
 		if domain.ErrorKind(err) == domain.KindNotFound {
-			return domain.Section{}, s.whichIsMissing(ctx, user, proposalID, key)
+			return domain.Section{}, s.whichIsMissing(ctx, acc, proposalID, key)
 		}
 		return sec, err
 	}
 	p, sec, err := s.store.SectionForMember(ctx, proposalID, user.ID, key)
 	if domain.ErrorKind(err) == domain.KindNotFound {
-		return domain.Section{}, s.whichIsMissing(ctx, user, proposalID, key)
+		return domain.Section{}, s.whichIsMissing(ctx, acc, proposalID, key)
 	}
 	if err != nil {
 		return domain.Section{}, err
@@ -38,8 +39,8 @@ func (s *Service) Section(ctx context.Context, user domain.User, proposalID, key
 
 // whichIsMissing explains a section read that found nothing: the proposal (for this user) or the
 // section, as the slower path through sectionOf would say.
-func (s *Service) whichIsMissing(ctx context.Context, user domain.User, proposalID, key string) error {
-	if _, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
+func (s *Service) whichIsMissing(ctx context.Context, acc Access, proposalID, key string) error {
+	if _, _, err := s.sectionOf(ctx, acc, proposalID, key, domain.ActionRead, domain.KindNotFound); err != nil {
 		return err
 	}
 	return domain.Errorf(domain.KindNotFound, "section not found")
@@ -60,8 +61,9 @@ type SaveSectionInput struct {
 // SaveSection validates every field against the proposal's pinned template and saves the section if it
 // is still at the expected version. A null value clears a field. Limits on words are not enforced here:
 // a draft over its limit is still kept (the check for errors reports it), so nothing typed is lost.
-func (s *Service) SaveSection(ctx context.Context, user domain.User, in SaveSectionInput) (domain.Section, error) {
-	p, sec, err := s.sectionOf(ctx, user, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid)
+func (s *Service) SaveSection(ctx context.Context, acc Access, in SaveSectionInput) (domain.Section, error) {
+	user := acc.User
+	p, sec, err := s.sectionOf(ctx, acc, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid)
 	if err != nil {
 		return domain.Section{}, err
 	}
@@ -126,8 +128,8 @@ func (s *Service) SaveSectionAsSession(ctx context.Context, token string, in Sav
 }
 
 // Revisions lists the saves of one section, newest first.
-func (s *Service) Revisions(ctx context.Context, user domain.User, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
-	p, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+func (s *Service) Revisions(ctx context.Context, acc Access, proposalID, key string, page domain.Page) ([]domain.Revision, int64, error) {
+	p, _, err := s.sectionOf(ctx, acc, proposalID, key, domain.ActionRead, domain.KindNotFound)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -143,8 +145,8 @@ func (s *Service) Revisions(ctx context.Context, user domain.User, proposalID, k
 }
 
 // Revision returns one save of a section with its fields.
-func (s *Service) Revision(ctx context.Context, user domain.User, proposalID, key string, number int) (domain.Revision, error) {
-	p, _, err := s.sectionOf(ctx, user, proposalID, key, domain.ActionRead, domain.KindNotFound)
+func (s *Service) Revision(ctx context.Context, acc Access, proposalID, key string, number int) (domain.Revision, error) {
+	p, _, err := s.sectionOf(ctx, acc, proposalID, key, domain.ActionRead, domain.KindNotFound)
 	if err != nil {
 		return domain.Revision{}, err
 	}
@@ -159,8 +161,8 @@ func (s *Service) Revision(ctx context.Context, user domain.User, proposalID, ke
 
 // sectionOf checks access and finds the section in the proposal's template. An unknown section key is
 // reported with the given kind: not found when reading, invalid input when writing.
-func (s *Service) sectionOf(ctx context.Context, user domain.User, proposalID, key string, action domain.Action, unknown domain.Kind) (domain.Proposal, *templates.Section, error) {
-	p, err := s.Proposal(ctx, user, proposalID, action)
+func (s *Service) sectionOf(ctx context.Context, acc Access, proposalID, key string, action domain.Action, unknown domain.Kind) (domain.Proposal, *templates.Section, error) {
+	p, err := s.proposalFor(ctx, acc, proposalID, action)
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}

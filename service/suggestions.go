@@ -183,7 +183,7 @@ func (s *Service) AcceptSuggestion(ctx context.Context, user domain.User, propos
 		fields[k] = v
 	}
 	fields[g.FieldKey] = replaceText(raw, p, g.Lang, spliceRunes(text, a, g.Replacement))
-	saved, err := s.SaveSection(ctx, user, SaveSectionInput{ProposalID: p.ID, Key: g.SectionKey, ExpectedVersion: section.Version, Fields: fields, Accepting: &g})
+	saved, err := s.SaveSection(ctx, AccessOf(user), SaveSectionInput{ProposalID: p.ID, Key: g.SectionKey, ExpectedVersion: section.Version, Fields: fields, Accepting: &g})
 	if err != nil {
 		return SuggestionView{}, domain.Section{}, err
 	}

@@ -60,7 +60,7 @@ func (p *Pages) autosave(c *gin.Context) {
 	for _, key := range req.Touched {
 		req.Bases[key] = base
 	}
-	res, err := p.mergeAndSave(c.Request.Context(), mustUser(c), req)
+	res, err := p.mergeAndSave(c.Request.Context(), mustAccess(c), req)
 	switch e, _ := domain.AsError(err); {
 	case err == nil && len(res.Conflicts) == 0:
 		c.Header("ETag", `"`+strconv.Itoa(res.Saved.Version)+`"`)

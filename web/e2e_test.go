@@ -316,7 +316,7 @@ func conflictInBrowser(b *browser, s *testSite, email, id string) {
 		fields[k] = v
 	}
 	fields["hiv-hcv-epidemiology"] = json.RawMessage(`"Текст, сохраненный в другой вкладке."`)
-	if _, err := s.svc.SaveSection(context.Background(), user, service.SaveSectionInput{ProposalID: id, Key: "epidemiology", ExpectedVersion: cur.Version, Fields: fields}); err != nil {
+	if _, err := s.svc.SaveSection(context.Background(), service.AccessOf(user), service.SaveSectionInput{ProposalID: id, Key: "epidemiology", ExpectedVersion: cur.Version, Fields: fields}); err != nil {
 		b.t.Fatal(err)
 	}
 	b.typeText("field-hiv-hcv-epidemiology-ru", " Источник: ИБПИ.")
@@ -346,7 +346,7 @@ func userByEmail(t *testing.T, s *testSite, email string) domain.User {
 
 func sectionAs(t *testing.T, s *testSite, email, id string) domain.Section {
 	t.Helper()
-	sec, err := s.svc.Section(context.Background(), userByEmail(t, s, email), id, "epidemiology")
+	sec, err := s.svc.Section(context.Background(), service.AccessOf(userByEmail(t, s, email)), id, "epidemiology")
 	if err != nil {
 		t.Fatal(err)
 	}

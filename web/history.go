@@ -38,7 +38,7 @@ func (p *Pages) historyPage(c *gin.Context) {
 	}
 	offset, _ := strconv.Atoi(c.Query("offset"))
 	page := domain.Page{Limit: historyPageSize, Offset: max(offset, 0)}
-	revs, total, err := p.svc.Revisions(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key, page)
+	revs, total, err := p.svc.Revisions(c.Request.Context(), mustAccess(c), head.Proposal.ID, sec.Key, page)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -98,18 +98,18 @@ func (p *Pages) revisionPage(c *gin.Context) {
 	if f, err := strconv.Atoi(c.Query("from")); err == nil && f >= 0 {
 		from = f
 	}
-	user := mustUser(c)
-	rev, err := p.svc.Revision(c.Request.Context(), user, head.Proposal.ID, sec.Key, n)
+	acc := mustAccess(c)
+	rev, err := p.svc.Revision(c.Request.Context(), acc, head.Proposal.ID, sec.Key, n)
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
-	diffs, err := p.svc.DiffRevisions(c.Request.Context(), user, head.Proposal.ID, sec.Key, from, n)
+	diffs, err := p.svc.DiffRevisions(c.Request.Context(), acc, head.Proposal.ID, sec.Key, from, n)
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
-	current, err := p.svc.Section(c.Request.Context(), user, head.Proposal.ID, sec.Key)
+	current, err := p.svc.Section(c.Request.Context(), acc, head.Proposal.ID, sec.Key)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -132,7 +132,7 @@ func (p *Pages) restoreRevision(c *gin.Context) {
 		p.fail(c, domain.Invalid("bad restore form"))
 		return
 	}
-	s, err := p.svc.RestoreRevision(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("key"), n, version)
+	s, err := p.svc.RestoreRevision(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("key"), n, version)
 	if err != nil {
 		p.fail(c, err)
 		return

@@ -25,12 +25,12 @@ type saveRequest struct {
 // saveResult tells the page what happened to the other fields (see service.MergeSaveResult).
 type saveResult = service.MergeSaveResult
 
-func (p *Pages) mergeAndSave(ctx context.Context, user domain.User, req saveRequest) (saveResult, error) {
+func (p *Pages) mergeAndSave(ctx context.Context, acc service.Access, req saveRequest) (saveResult, error) {
 	keys := make([]string, len(req.Section.Fields))
 	for i := range req.Section.Fields {
 		keys[i] = req.Section.Fields[i].Key
 	}
-	return p.svc.MergeSaveSection(ctx, user, service.MergeSaveInput{
+	return p.svc.MergeSaveSection(ctx, acc, service.MergeSaveInput{
 		ProposalID: req.Proposal.ID, Key: req.Section.Key, FieldKeys: keys, Mine: req.Mine, Touched: req.Touched, Bases: req.Bases,
 	})
 }

@@ -57,7 +57,7 @@ func (p *Pages) sectionPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	stored, err := p.svc.Section(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key)
+	stored, err := p.svc.Section(c.Request.Context(), mustAccess(c), head.Proposal.ID, sec.Key)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -104,7 +104,7 @@ func (p *Pages) saveSection(c *gin.Context) {
 		return
 	}
 	req := saveRequestFrom(c, head.Proposal, sec, nil)
-	res, err := p.mergeAndSave(c.Request.Context(), mustUser(c), req)
+	res, err := p.mergeAndSave(c.Request.Context(), mustAccess(c), req)
 	state := sectionState{fields: req.Mine, version: req.Version, bases: req.Bases}
 	status := http.StatusOK
 	switch e, _ := domain.AsError(err); {

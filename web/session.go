@@ -12,11 +12,14 @@ import (
 
 	"iduit/domain"
 	"iduit/httpkit"
+	"iduit/service"
 )
 
 const (
 	keyUser    = "web.user"
 	keySession = "web.session"
+	// keyAccess is the request's service.Access, which the section pages hand to the service.
+	keyAccess = "web.access"
 )
 
 // loadUser reads the session cookie the sign-in set. A missing or expired session is simply no user; a
@@ -28,12 +31,15 @@ func (p *Pages) loadUser(c *gin.Context) {
 		return
 	}
 	// On a proposal's pages (autosave above all) the session and the membership are read in one query.
-	ctx, sess, user, err := p.svc.AuthenticateFor(c.Request.Context(), token, c.Param("id"))
+	// The pages' first access check (loadHead's Proposal) takes a bare user and finds the proposal read
+	// with the session in the context; the section calls are handed the access itself.
+	acc, err := p.svc.AuthenticateFor(c.Request.Context(), token, c.Param("id"))
 	switch {
 	case err == nil:
-		c.Request = c.Request.WithContext(ctx)
-		c.Set(keyUser, user)
-		c.Set(keySession, sess)
+		c.Request = c.Request.WithContext(acc.Context(c.Request.Context()))
+		c.Set(keyUser, acc.User)
+		c.Set(keySession, acc.Session)
+		c.Set(keyAccess, acc)
 	case domain.ErrorKind(err) == domain.KindUnauthenticated:
 		p.setSessionCookie(c, "", time.Unix(0, 0))
 	default:
@@ -68,6 +74,12 @@ func userOf(c *gin.Context) (domain.User, bool) {
 		return domain.User{}, false
 	}
 	return u.(domain.User), true
+}
+
+// mustAccess is the signed-in visitor's access, for handlers behind requireUser.
+func mustAccess(c *gin.Context) service.Access {
+	a, _ := c.Get(keyAccess)
+	return a.(service.Access)
 }
 
 // mustUser is for handlers behind requireUser.

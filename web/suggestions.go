@@ -107,7 +107,7 @@ func (p *Pages) sectionRefusing(c *gin.Context, err error, comment, suggestion *
 	if !found {
 		return
 	}
-	stored, serr := p.svc.Section(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key)
+	stored, serr := p.svc.Section(c.Request.Context(), mustAccess(c), head.Proposal.ID, sec.Key)
 	if serr != nil {
 		p.fail(c, serr)
 		return
