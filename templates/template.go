@@ -1,5 +1,7 @@
-// Package templates is the catalogue of proposal templates: YAML files embedded in the binary, parsed and
-// validated once at start-up. The file format is documented in docs/templates.md.
+// Package templates is the catalogue of proposal templates — the YAML forms (funding-request and
+// concept-note templates: sections, fields, guidance, checks) a proposal is written against — embedded in
+// the binary, parsed and validated once at start-up. The file format is documented in docs/templates.md.
+// It holds no HTML: the web pages' HTML templates are web/pages/*.html, parsed by package web.
 //
 // The types carry JSON tags on purpose: the template format is itself the public contract, served as is by
 // GET /api/v1/templates/{key}; they are plain data, never database rows.
