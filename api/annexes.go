@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -22,14 +23,21 @@ func (h *handlers) annexesXLSX(c *gin.Context) {
 	SendDownload(c, file)
 }
 
-// submissionPackage sends the .zip of every file a CCM takes, with its manifest.
+// submissionPackage sends the .zip of every file a CCM takes, with its manifest; ?include_sensitive=1
+// (owners only) includes the evidence files marked sensitive.
 func (h *handlers) submissionPackage(c *gin.Context) {
-	file, err := h.svc.SubmissionPackage(c.Request.Context(), currentUser(c), c.Param("id"), c.GetHeader("If-None-Match"))
+	file, err := h.svc.SubmissionPackage(c.Request.Context(), currentUser(c), c.Param("id"), WantsSensitive(c), c.GetHeader("If-None-Match"))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	SendDownload(c, file)
+}
+
+// WantsSensitive reads an owner's request for the files marked sensitive: include_sensitive=1, as the
+// export takes it, or sensitive=1.
+func WantsSensitive(c *gin.Context) bool {
+	return c.Query("include_sensitive") == "1" || c.Query("sensitive") == "1"
 }
 
 // SendDownload writes a rendered file as an attachment with its validator, or 304 when the client has
@@ -42,7 +50,18 @@ func SendDownload(c *gin.Context, file service.Download) {
 		return
 	}
 	c.Header("Content-Disposition", attachment(file.FileName))
-	c.Data(http.StatusOK, file.ContentType, file.Bytes)
+	if file.Stream == nil {
+		c.Data(http.StatusOK, file.ContentType, file.Bytes)
+		return
+	}
+	c.Header("Content-Type", file.ContentType)
+	c.Status(http.StatusOK)
+	if err := file.Stream(c.Writer); err != nil {
+		// The status and part of the file are sent: all that is left is to break the connection, so the
+		// client sees an incomplete download rather than a file that ends early as if whole.
+		logger(c).Error("download failed while streaming", slog.String("file", file.FileName), slog.Any("error", err))
+		panic(http.ErrAbortHandler)
+	}
 }
 
 // attachment names a download: an ASCII fallback for old clients and the UTF-8 name (RFC 6266 / 5987)

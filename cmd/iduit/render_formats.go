@@ -40,7 +40,7 @@ func writeXLSX(path string, doc export.Document, budgets *budget.Catalogue, lang
 // the manifest, byte for byte what GET /proposals/{id}/package.zip sends for the same proposal.
 func writePackage(path string, doc export.Document, tpl *templates.Template, budgets *budget.Catalogue, stdout io.Writer) error {
 	return writeFile(path, stdout, func(w io.Writer) error {
-		return submission.Write(w, doc, submission.Contents(doc, tpl, budgets))
+		return submission.Write(w, doc, submission.Contents(doc, tpl, budgets), nil)
 	})
 }
 
