@@ -42,13 +42,16 @@ type Entry struct {
 // then the annexes in the submission language.
 func Contents(doc export.Document, tpl *templates.Template, cat *budget.Catalogue) []Entry {
 	var out []Entry
-	// Each language's concept note is built once and rendered twice, as PDF and as Word.
+	// The structured parts are decoded once for every file (the budget's 2,000 lines were decoded five
+	// times: for each language's note and its list of the workbook's sheets, and for the workbook), and
+	// each language's concept note is built once and rendered twice, as PDF and as Word.
+	dec := export.Decode(doc.Documents)
 	notes := map[string]document.Document{}
 	note := func(lang string) document.Document {
 		if d, ok := notes[lang]; ok {
 			return d
 		}
-		notes[lang] = conceptnote.Build(doc, tpl, cat, lang)
+		notes[lang] = conceptnote.BuildDecoded(doc, dec, tpl, cat, lang)
 		return notes[lang]
 	}
 	for _, lang := range Languages(doc.Proposal) {
@@ -63,7 +66,7 @@ func Contents(doc export.Document, tpl *templates.Template, cat *budget.Catalogu
 	}
 	lang := SubmissionLanguage(doc.Proposal)
 	out = append(out, Entry{Name: "annexes-" + lang + ".xlsx", MediaType: annexes.ContentType, Language: lang,
-		Render: func(w io.Writer) error { return annexes.Write(w, doc, cat, lang) }})
+		Render: func(w io.Writer) error { return annexes.WriteDecoded(w, doc, dec, cat, lang) }})
 	return out
 }
 
