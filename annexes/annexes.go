@@ -10,8 +10,6 @@ package annexes
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"iduit/budget"
@@ -75,10 +74,16 @@ func hasGaps(in *input) bool      { return in.framework != nil && len(in.framewo
 // document properties carry the proposal's last change, not the clock, and the archive's entries are
 // written in name order.
 func Write(w io.Writer, doc export.Document, cat *budget.Catalogue, lang string) error {
+	return WriteDecoded(w, doc, export.Decode(doc.Documents), cat, lang)
+}
+
+// WriteDecoded is Write with the export's structured parts already decoded (export.Decode), for callers
+// that build several documents from one export; it only reads them.
+func WriteDecoded(w io.Writer, doc export.Document, dec *export.Decoded, cat *budget.Catalogue, lang string) error {
 	if _, ok := words[lang]; !ok {
 		return fmt.Errorf("annexes: no labels in %q", lang)
 	}
-	in, err := read(doc)
+	in, err := read(doc, dec)
 	if err != nil {
 		return err
 	}
@@ -102,33 +107,23 @@ func Write(w io.Writer, doc export.Document, cat *budget.Catalogue, lang string)
 	return sorted.writeTo(w)
 }
 
-// read decodes the parts the sheets use; a part that does not decode is an error, not an empty sheet.
-func read(doc export.Document) (*input, error) {
-	in := &input{doc: doc}
-	for _, p := range doc.Documents {
-		switch p.Kind {
-		case kindBudget:
-			in.budget = &export.BudgetBody{}
-			if err := json.Unmarshal(p.Body, in.budget); err != nil {
-				return nil, fmt.Errorf("annexes: the budget: %w", err)
-			}
-			in.currency = currencyOf(in.budget.Currency)
-		case kindIndicators:
-			in.framework = &export.FrameworkBody{}
-			if err := json.Unmarshal(p.Body, in.framework); err != nil {
-				return nil, fmt.Errorf("annexes: the performance framework: %w", err)
-			}
-		case kindInterventions:
-			in.interventions = &export.InterventionsBody{}
-			if err := json.Unmarshal(p.Body, in.interventions); err != nil {
-				return nil, fmt.Errorf("annexes: the intervention records: %w", err)
-			}
-		case kindPriorities:
-			in.priorities = &export.PrioritiesBody{}
-			if err := json.Unmarshal(p.Body, in.priorities); err != nil {
-				return nil, fmt.Errorf("annexes: the community priorities: %w", err)
-			}
+// partNames name the parts the sheets use in read's errors.
+var partNames = map[string]string{kindBudget: "the budget", kindIndicators: "the performance framework",
+	kindInterventions: "the intervention records", kindPriorities: "the community priorities"}
+
+// read takes the parts the sheets use; a part that does not decode is an error, not an empty sheet.
+func read(doc export.Document, dec *export.Decoded) (*input, error) {
+	if dec == nil {
+		dec = export.Decode(doc.Documents)
+	}
+	for _, kind := range []string{kindBudget, kindIndicators, kindInterventions, kindPriorities} {
+		if err := dec.Errs[kind]; err != nil {
+			return nil, fmt.Errorf("annexes: %s: %w", partNames[kind], err)
 		}
+	}
+	in := &input{doc: doc, budget: dec.Budget, framework: dec.Framework, interventions: dec.Interventions, priorities: dec.Priorities}
+	if in.budget != nil {
+		in.currency = currencyOf(in.budget.Currency)
 	}
 	return in, nil
 }
@@ -291,8 +286,13 @@ func entryOrder(name string) string {
 // so that the concept note's list of annexes names what the workbook holds. An export Write would
 // refuse gives none.
 func SheetNames(doc export.Document, lang string) []string {
+	return SheetNamesDecoded(doc, export.Decode(doc.Documents), lang)
+}
+
+// SheetNamesDecoded is SheetNames with the export's structured parts already decoded.
+func SheetNamesDecoded(doc export.Document, dec *export.Decoded, lang string) []string {
 	w, ok := words[lang]
-	in, err := read(doc)
+	in, err := read(doc, dec)
 	if !ok || err != nil {
 		return nil
 	}

@@ -95,6 +95,7 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	// types there wraps like the rest.
 	row[colInput-1], row[colImplementer-1] = nil, nil
 	first, last := colName(colFirstYear), colName(colFirstYear+years-1)
+	modules, interventions, groupings := newLineCounts(ws[colModule-1]), newLineCounts(ws[colIntervention-1]), newLineCounts(ws[colGrouping-1])
 	for i := range bud.Lines {
 		l := &bud.Lines[i]
 		if b.isHealthProduct(l) != health {
@@ -122,7 +123,9 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 		cells[colUnitCost-1] = cell(b.st.money, b.optionalMoney(l.UnitCost))
 		cells[colQuantity-1] = cell(b.st.count, optional(l.Quantity))
 		cells[r.totalCol()-1] = formula(b.st.money, "SUM("+first+strconv.Itoa(r.last)+":"+last+strconv.Itoa(r.last)+")", b.money(lineTotal))
-		if err := sw.SetRow(cellName(1, r.last), row, excelize.RowOpts{Height: rowHeight(texts, ws)}); err != nil {
+		lines := max(1, modules.of(texts[colModule-1]), interventions.of(texts[colIntervention-1]), groupings.of(texts[colGrouping-1]),
+			textLines(texts[colActivity-1], ws[colActivity-1]))
+		if err := sw.SetRow(cellName(1, r.last), row, excelize.RowOpts{Height: linesHeight(lines)}); err != nil {
 			return err
 		}
 	}

@@ -84,11 +84,43 @@ func formula(style int, f string, cached any) excelize.Cell {
 func rowHeight(texts []string, widths []float64) float64 {
 	lines := 1
 	for i, t := range texts {
-		if i < len(widths) && t != "" {
-			lines = max(lines, wrappedLines(t, max(int(widths[i]*0.95), 1)))
+		if i < len(widths) {
+			lines = max(lines, textLines(t, widths[i]))
 		}
 	}
-	return 15 * float64(lines)
+	return linesHeight(lines)
+}
+
+// linesHeight is the height of a row of that many lines of text.
+func linesHeight(lines int) float64 { return 15 * float64(lines) }
+
+// textLines is the number of lines t takes in a column of that width (0 when empty).
+func textLines(t string, width float64) int {
+	if t == "" {
+		return 0
+	}
+	return wrappedLines(t, max(int(width*0.95), 1))
+}
+
+// lineCounts remembers textLines for texts that repeat row after row in columns of one width, such as
+// the catalogue's module, intervention and cost-grouping names on a budget sheet: counting them again
+// for each of 2,000 lines was 6% of the workbook.
+type lineCounts struct {
+	width float64
+	seen  map[string]int
+}
+
+func newLineCounts(width float64) *lineCounts {
+	return &lineCounts{width: width, seen: map[string]int{}}
+}
+
+func (c *lineCounts) of(t string) int {
+	n, ok := c.seen[t]
+	if !ok {
+		n = textLines(t, c.width)
+		c.seen[t] = n
+	}
+	return n
 }
 
 // wrappedLines counts the lines text takes when wrapped at spaces into lines of perLine characters,

@@ -16,9 +16,10 @@ func (h *handlers) annexesXLSX(c *gin.Context) {
 	httpkit.SendDownload(c, file)
 }
 
-// submissionPackage sends the .zip of every file a CCM takes, with its manifest.
+// submissionPackage sends the .zip of every file a CCM takes, with its manifest; ?include_sensitive=1
+// (owners only) includes the evidence files marked sensitive.
 func (h *handlers) submissionPackage(c *gin.Context) {
-	file, err := h.svc.SubmissionPackage(c.Request.Context(), currentUser(c), c.Param("id"), c.GetHeader("If-None-Match"))
+	file, err := h.svc.SubmissionPackage(c.Request.Context(), currentUser(c), c.Param("id"), httpkit.WantsSensitive(c), c.GetHeader("If-None-Match"))
 	if err != nil {
 		writeError(c, err)
 		return

@@ -274,7 +274,7 @@ func checkOfflineRenderMatches(t *testing.T, exported, served []byte) {
 		t.Fatal(err)
 	}
 	var offline bytes.Buffer
-	if err := submission.Write(&offline, doc, submission.Contents(doc, tpl, cat)); err != nil {
+	if err := submission.Write(&offline, doc, submission.Contents(doc, tpl, cat), nil); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(offline.Bytes(), served) {

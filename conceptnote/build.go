@@ -45,6 +45,12 @@ var statusNames = map[string]map[string]string{
 // Build makes the concept note in lang from an exported proposal, its pinned template and the budget
 // catalogue (for the budget tables). lang must be "en" or "ru".
 func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
+	return BuildDecoded(doc, export.Decode(doc.Documents), tpl, cat, lang)
+}
+
+// BuildDecoded is Build with the export's structured parts already decoded (export.Decode), for callers
+// that build several documents from one export; it only reads them.
+func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
 	p := doc.Proposal
 	out := document.Document{
 		Title: p.Title, Network: p.Network, Country: p.Country, Component: words[lang]["component"],
@@ -60,7 +66,7 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	}
 	// The structured parts are decoded once: with 2,000 budget lines, decoding the budget was a third of
 	// a package's render when each part of the document decoded it again.
-	decoded := decodeParts(doc.Documents)
+	decoded := partsOf(dec)
 	data := append(budgetSections(doc.Documents, decoded, cat, lang, p.Bilingual), recordSections(doc, decoded, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {

@@ -59,34 +59,13 @@ type parts struct {
 	interventions *export.InterventionsBody
 	priorities    *export.PrioritiesBody
 	ccm           *export.CCMProcessBody
+	all           *export.Decoded // every part, for the workbook's sheet names
 }
 
-func decodeParts(list []export.Part) parts {
-	var p parts
-	for _, part := range list {
-		var target any
-		switch part.Kind {
-		case "budget":
-			p.budget = &export.BudgetBody{}
-			target = p.budget
-		case "settings":
-			p.settings = &export.SettingsBody{}
-			target = p.settings
-		case "interventions":
-			p.interventions = &export.InterventionsBody{}
-			target = p.interventions
-		case "priorities":
-			p.priorities = &export.PrioritiesBody{}
-			target = p.priorities
-		case "ccm_process":
-			p.ccm = &export.CCMProcessBody{}
-			target = p.ccm
-		default:
-			continue
-		}
-		_ = json.Unmarshal(part.Body, target)
-	}
-	return p
+func decodeParts(list []export.Part) parts { return partsOf(export.Decode(list)) }
+
+func partsOf(d *export.Decoded) parts {
+	return parts{budget: d.Budget, settings: d.Settings, interventions: d.Interventions, priorities: d.Priorities, ccm: d.CCMProcess, all: d}
 }
 
 // currency is the settings' currency, or the budget's before settings name one (as the service's
@@ -173,7 +152,7 @@ func recordSections(doc export.Document, p parts, cat *budget.Catalogue, lang st
 	if p.ccm != nil {
 		out = append(out, endorsementSection(p, lang))
 	}
-	if s, ok := annexSection(doc, lang); ok {
+	if s, ok := annexSection(doc, p.all, lang); ok {
 		out = append(out, s)
 	}
 	return out
@@ -334,10 +313,10 @@ func endorsementSection(p parts, lang string) document.Section {
 // annexSection lists what goes with the document: the workbook's sheets and the attached evidence
 // files by title. A file marked sensitive is never named here, even in an export that lists it (an owner
 // asked for it for themselves, not for the Global Fund).
-func annexSection(doc export.Document, lang string) (document.Section, bool) {
+func annexSection(doc export.Document, dec *export.Decoded, lang string) (document.Section, bool) {
 	w := recordWords[lang]
 	var fields []document.Field
-	if sheets := annexes.SheetNames(doc, lang); len(sheets) > 0 {
+	if sheets := annexes.SheetNamesDecoded(doc, dec, lang); len(sheets) > 0 {
 		fields = append(fields, document.Field{Label: w["workbook"], Items: sheets})
 	}
 	var titles []string

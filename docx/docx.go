@@ -13,11 +13,12 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"io"
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"iduit/document"
 )

@@ -3,7 +3,6 @@ package docx
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"iduit/document"
 )
@@ -88,13 +87,27 @@ const (
 func columnWidths(t *document.Table, n int) []int {
 	least := make([]float64, n)
 	most := make([]float64, n)
+	// One pass over each cell gives its longest line and longest word in characters: a package's budget
+	// table has 12,000 cells, and splitting each into lines and then words cost more than writing it.
 	measure := func(i int, cell string, per int) {
-		for line := range strings.SplitSeq(cell, "\n") {
-			most[i] = max(most[i], float64(utf8.RuneCountInString(line)*per+cellPadding))
-			for word := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == ' ' }) {
-				least[i] = max(least[i], min(float64(utf8.RuneCountInString(word)*per+cellPadding), maxWordShare*contentWidth))
+		line, word, longestLine, longestWord := 0, 0, 0, 0
+		for _, c := range cell {
+			switch c {
+			case '\n':
+				longestLine, longestWord = max(longestLine, line), max(longestWord, word)
+				line, word = 0, 0
+			case ' ':
+				longestWord = max(longestWord, word)
+				word = 0
+				line++
+			default:
+				line++
+				word++
 			}
 		}
+		longestLine, longestWord = max(longestLine, line), max(longestWord, word)
+		most[i] = max(most[i], float64(longestLine*per+cellPadding))
+		least[i] = max(least[i], min(float64(longestWord*per+cellPadding), maxWordShare*contentWidth))
 	}
 	for i, c := range t.Columns {
 		measure(i, c, boldWidth)

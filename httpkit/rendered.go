@@ -2,6 +2,7 @@ package httpkit
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -50,7 +51,24 @@ func SendDownload(c *gin.Context, file service.Download) {
 		return
 	}
 	c.Header("Content-Disposition", attachment(file.FileName))
-	c.Data(http.StatusOK, file.ContentType, file.Bytes)
+	if file.Stream == nil {
+		c.Data(http.StatusOK, file.ContentType, file.Bytes)
+		return
+	}
+	c.Header("Content-Type", file.ContentType)
+	c.Status(http.StatusOK)
+	if err := file.Stream(c.Writer); err != nil {
+		// The status and part of the file are sent: all that is left is to break the connection, so the
+		// client sees an incomplete download rather than a file that ends early as if whole.
+		Logger(c).Error("download failed while streaming", slog.String("file", file.FileName), slog.Any("error", err))
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// WantsSensitive reads an owner's request for the files marked sensitive: include_sensitive=1, as the
+// export takes it, or sensitive=1.
+func WantsSensitive(c *gin.Context) bool {
+	return c.Query("include_sensitive") == "1" || c.Query("sensitive") == "1"
 }
 
 // attachment names a download: an ASCII fallback for old clients and the UTF-8 name (RFC 6266 / 5987)

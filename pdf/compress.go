@@ -2,12 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"io"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // gofpdf starts a new zlib writer for every stream it compresses; each one
@@ -16,6 +17,11 @@ import (
 // Documents are therefore built with page compression off, and this pass
 // deflates their content streams with writers reused through a pool, then
 // rewrites the cross-reference table for the new offsets.
+//
+// The writers are klauspost/compress's, not the standard library's: at the fastest level they deflate
+// the 2.9 MB of content streams of a package's Russian PDF (2,000 budget lines, 262 pages) in 21-25 ms
+// against 39-53 ms, and 5% smaller (429 against 453 KB), measured side by side on this machine. Its
+// zlib package has the standard one's API, and it was in the module graph already (Prometheus uses it).
 
 var (
 	zlibWriters = sync.Pool{New: func() any {

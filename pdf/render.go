@@ -102,6 +102,7 @@ type renderer struct {
 	y         float64 // top of the next thing placed on the current page
 	lines     []string
 	fallbacks [numStyles]bool // fallback faces registered so far
+	raw       rawWriter
 }
 
 func newRenderer(d Document, ui *uiText) *renderer {
@@ -202,7 +203,12 @@ func emWidth(ts textStyle, mm float64) int {
 
 // textWidth measures s in millimetres.
 func textWidth(ts textStyle, s string) float64 {
-	return float64(faces[ts.face].advance(s)) / 1000 * ts.size * mmPerPt
+	return emToMM(ts, faces[ts.face].advance(s))
+}
+
+// emToMM converts a width in 1/1000 em of ts to millimetres.
+func emToMM(ts textStyle, em int) float64 {
+	return float64(em) / 1000 * ts.size * mmPerPt
 }
 
 // wrap breaks text into lines of at most width millimetres. The result is
@@ -231,7 +237,7 @@ func (r *renderer) line(x, top float64, ts textStyle, s string) {
 func (r *renderer) text(x, y float64, s string) {
 	fc := faces[r.style.face]
 	if !fc.needsFallback(s) {
-		r.pdf.Text(x, y, s)
+		r.put(x, y, s, false)
 		return
 	}
 	if !r.fallbacks[r.style.face] {
@@ -243,7 +249,7 @@ func (r *renderer) text(x, y float64, s string) {
 		if fallback {
 			r.pdf.SetFont(fallbackFamily, fc.code, r.style.size)
 		}
-		r.pdf.Text(x, y, s[:n])
+		r.put(x, y, s[:n], fallback)
 		if fallback { // back to the face setStyle believes is set
 			r.pdf.SetFont(fontFamily, fc.code, r.style.size)
 		}

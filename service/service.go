@@ -14,6 +14,7 @@ import (
 	"iduit/domain"
 	"iduit/models"
 	"iduit/pdf"
+	"iduit/submission"
 	"iduit/templates"
 )
 
@@ -33,6 +34,7 @@ type Service struct {
 	signIns           atomic.Int64
 	renderGate        *workGate
 	pdfs              *lruCache[[]byte]
+	packages          *lruCache[submission.Generated] // the generated files of submission packages
 	renderPDF         func(io.Writer, pdf.Document) error
 	diffGate          *workGate
 	diffs             *lruCache[[]FieldDiff]
@@ -129,6 +131,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 		signInLimits: cfg.SignInLimits.withDefaults(),
 		imports:      cfg.Imports, publicURL: strings.TrimRight(cfg.PublicURL, "/"), attachments: cfg.Attachments,
 		renderGate: newWorkGate(cfg.Renders, domain.ErrRenderBusy), pdfs: newPDFCache(64 << 20), renderPDF: cfg.RenderPDF,
+		packages: newLRUCache(32<<20, submission.Generated.Size),
 		diffGate: newWorkGate(cfg.Diffs, domain.ErrDiffBusy), diffs: newDiffCache(diffCacheBytes),
 	}
 }

@@ -42,7 +42,7 @@ func BenchmarkPackage(b *testing.B) {
 	var buf bytes.Buffer
 	sample.MeasureCPU(b, func() {
 		buf.Reset()
-		if err := Write(&buf, doc, Contents(doc, tpl, cat)); err != nil {
+		if err := Write(&buf, doc, Contents(doc, tpl, cat), nil); err != nil {
 			b.Fatal(err)
 		}
 	})

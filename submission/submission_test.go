@@ -17,10 +17,10 @@ import (
 func TestTheSameProposalGivesTheSamePackage(t *testing.T) {
 	doc, tpl, cat := reference(t)
 	var a, b bytes.Buffer
-	if err := Write(&a, doc, Contents(doc, tpl, cat)); err != nil {
+	if err := Write(&a, doc, Contents(doc, tpl, cat), nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&b, doc, Contents(doc, tpl, cat)); err != nil {
+	if err := Write(&b, doc, Contents(doc, tpl, cat), nil); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -17,9 +17,10 @@ func (p *Pages) annexesXLSX(c *gin.Context) {
 	httpkit.SendDownload(c, file)
 }
 
-// submissionPackage hands a signed-in member the submission package, as GET /api/v1/proposals/{id}/package.zip.
+// submissionPackage hands a signed-in member the submission package, as GET /api/v1/proposals/{id}/package.zip
+// (?sensitive=1 too).
 func (p *Pages) submissionPackage(c *gin.Context) {
-	file, err := p.svc.SubmissionPackage(c.Request.Context(), mustUser(c), c.Param("id"), c.GetHeader("If-None-Match"))
+	file, err := p.svc.SubmissionPackage(c.Request.Context(), mustUser(c), c.Param("id"), httpkit.WantsSensitive(c), c.GetHeader("If-None-Match"))
 	if err != nil {
 		p.fail(c, err)
 		return

@@ -72,7 +72,9 @@ var attachmentErrors = map[string]msg{
 	"err.attachment.type":           {"This type of file is not accepted; accepted are PDF, DOCX, XLSX, ODT, JPEG, PNG, CSV and plain text (UTF-8).", "Такой тип файла не принимается; принимаются PDF, DOCX, XLSX, ODT, JPEG, PNG, CSV и простой текст (UTF-8)."},
 	"err.attachment.empty":          {"The file is empty.", "Файл пустой."},
 	"err.attachment.retry":          {"The file's stored copy was removed while you uploaded it; upload it again.", "Сохраненная копия файла была удалена во время загрузки; загрузите его еще раз."},
-	"err.attachment.unreadable":     {"The upload could not be read; choose the file and send the form again.", "Не удалось прочитать загрузку; выберите файл и отправьте форму еще раз."},
+	"err.package.sensitive_owner_only": {"Only an owner may include files marked sensitive in the package: they may hold personal data. Your role on this proposal is %v.",
+		"Только владелец может включить в пакет файлы с пометкой «конфиденциально»: в них могут быть персональные данные. Ваша роль в этой заявке: %v."},
+	"err.attachment.unreadable": {"The upload could not be read; choose the file and send the form again.", "Не удалось прочитать загрузку; выберите файл и отправьте форму еще раз."},
 }
 
 // attachmentProblems translate the upload's input problems into Russian.

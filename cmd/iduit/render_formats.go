@@ -36,11 +36,13 @@ func writeXLSX(path string, doc export.Document, budgets *budget.Catalogue, lang
 	return writeFile(path, stdout, func(w io.Writer) error { return annexes.Write(w, doc, budgets, lang) })
 }
 
-// writePackage writes the submission package of an export: the PDF in each language, the annexes and
-// the manifest, byte for byte what GET /proposals/{id}/package.zip sends for the same proposal.
+// writePackage writes the submission package of an export: the PDF and Word file in each language, the
+// annexes and the manifest, byte for byte what GET /proposals/{id}/package.zip sends for the same
+// proposal when it has no evidence files. An export lists the evidence files but holds none of their
+// bytes, so the manifest lists them as not included and says why.
 func writePackage(path string, doc export.Document, tpl *templates.Template, budgets *budget.Catalogue, stdout io.Writer) error {
 	return writeFile(path, stdout, func(w io.Writer) error {
-		return submission.Write(w, doc, submission.Contents(doc, tpl, budgets))
+		return submission.Write(w, doc, submission.Contents(doc, tpl, budgets), nil)
 	})
 }
 

@@ -1283,6 +1283,21 @@ func (e CreateInvitationJSONBodyRole) Valid() bool {
 	}
 }
 
+// Defines values for GetProposalPackageZipParamsIncludeSensitive.
+const (
+	GetProposalPackageZipParamsIncludeSensitiveN1 GetProposalPackageZipParamsIncludeSensitive = "1"
+)
+
+// Valid indicates whether the value is a known member of the GetProposalPackageZipParamsIncludeSensitive enum.
+func (e GetProposalPackageZipParamsIncludeSensitive) Valid() bool {
+	switch e {
+	case GetProposalPackageZipParamsIncludeSensitiveN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetProposalPDFParamsLang.
 const (
 	GetProposalPDFParamsLangEn GetProposalPDFParamsLang = "en"
@@ -2622,8 +2637,13 @@ type AddMemberJSONBody struct {
 
 // GetProposalPackageZipParams defines parameters for GetProposalPackageZip.
 type GetProposalPackageZipParams struct {
-	IfNoneMatch *string `json:"If-None-Match,omitempty"`
+	// IncludeSensitive "1" (owners only; others get 403) includes the evidence files marked sensitive, as the export lists them; `sensitive=1` is taken as the same
+	IncludeSensitive *GetProposalPackageZipParamsIncludeSensitive `form:"include_sensitive,omitempty" json:"include_sensitive,omitempty"`
+	IfNoneMatch      *string                                      `json:"If-None-Match,omitempty"`
 }
+
+// GetProposalPackageZipParamsIncludeSensitive defines parameters for GetProposalPackageZip.
+type GetProposalPackageZipParamsIncludeSensitive string
 
 // GetProposalPDFParams defines parameters for GetProposalPDF.
 type GetProposalPDFParams struct {
@@ -3639,13 +3659,19 @@ type ClientInterface interface {
 	// Corresponds with DELETE /api/v1/proposals/{id}/members/{userID} (the `RemoveMember` operationId).
 	RemoveMember(ctx context.Context, id ProposalID, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetProposalPackageZip The submission package (members) - the PDF in each language, the annexes and manifest.json
+	// GetProposalPackageZip The submission package (members) - the PDF and Word file in each language, the annexes, the evidence files and manifest.json
 	//
 	// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
-	// the versions of the budget and framework, generated_at = the proposal's last change, and each
-	// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
-	// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
-	// bytes. ETag and 304 and the render limit as for the PDF.
+	// the versions of the structured parts, generated_at = the proposal's last change, each generated
+	// file's name, media type, language, size and SHA-256, and under `evidence` each evidence file's
+	// path in the package, upload name, title, kind, media type, size, SHA-256 and `included`), then
+	// concept-note-LANG.pdf and concept-note-LANG.docx for each language of the proposal,
+	// annexes-LANG.xlsx in the submission language, and the evidence files under evidence/ with names
+	// made safe and unique (NN-name.ext). Files marked sensitive are left out and not named unless an
+	// owner sends include_sensitive=1. The evidence is streamed from storage, never held whole; should
+	// a stored file no longer match its SHA-256 the connection is cut rather than the package completed.
+	// The same proposal and files give the same bytes. ETag (covering the evidence files' digests and
+	// descriptions) and 304, and the render limit, as for the PDF.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
 	GetProposalPackageZip(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5050,13 +5076,19 @@ func (c *Client) RemoveMember(ctx context.Context, id ProposalID, userID string,
 	return c.Client.Do(req)
 }
 
-// GetProposalPackageZip The submission package (members) - the PDF in each language, the annexes and manifest.json
+// GetProposalPackageZip The submission package (members) - the PDF and Word file in each language, the annexes, the evidence files and manifest.json
 //
 // A .zip with manifest.json first (format, proposal id, title, status, template, content version and
-// the versions of the budget and framework, generated_at = the proposal's last change, and each
-// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
-// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
-// bytes. ETag and 304 and the render limit as for the PDF.
+// the versions of the structured parts, generated_at = the proposal's last change, each generated
+// file's name, media type, language, size and SHA-256, and under `evidence` each evidence file's
+// path in the package, upload name, title, kind, media type, size, SHA-256 and `included`), then
+// concept-note-LANG.pdf and concept-note-LANG.docx for each language of the proposal,
+// annexes-LANG.xlsx in the submission language, and the evidence files under evidence/ with names
+// made safe and unique (NN-name.ext). Files marked sensitive are left out and not named unless an
+// owner sends include_sensitive=1. The evidence is streamed from storage, never held whole; should
+// a stored file no longer match its SHA-256 the connection is cut rather than the package completed.
+// The same proposal and files give the same bytes. ETag (covering the evidence files' digests and
+// descriptions) and 304, and the render limit, as for the PDF.
 //
 // Corresponds with GET /api/v1/proposals/{id}/package.zip (the `GetProposalPackageZip` operationId).
 func (c *Client) GetProposalPackageZip(ctx context.Context, id ProposalID, params *GetProposalPackageZipParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8007,6 +8039,33 @@ func NewGetProposalPackageZipRequest(server string, id ProposalID, params *GetPr
 		return nil, err
 	}
 
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IncludeSensitive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_sensitive", *params.IncludeSensitive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
@@ -10051,13 +10110,19 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /api/v1/proposals/{id}/members/{userID} (the `RemoveMember` operationId).
 	RemoveMemberWithResponse(ctx context.Context, id ProposalID, userID string, reqEditors ...RequestEditorFn) (*RemoveMemberResponse, error)
 
-	// GetProposalPackageZipWithResponse The submission package (members) - the PDF in each language, the annexes and manifest.json
+	// GetProposalPackageZipWithResponse The submission package (members) - the PDF and Word file in each language, the annexes, the evidence files and manifest.json
 	//
 	// A .zip with manifest.json first (format, proposal id, title, status, template, content version and
-	// the versions of the budget and framework, generated_at = the proposal's last change, and each
-	// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
-	// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
-	// bytes. ETag and 304 and the render limit as for the PDF.
+	// the versions of the structured parts, generated_at = the proposal's last change, each generated
+	// file's name, media type, language, size and SHA-256, and under `evidence` each evidence file's
+	// path in the package, upload name, title, kind, media type, size, SHA-256 and `included`), then
+	// concept-note-LANG.pdf and concept-note-LANG.docx for each language of the proposal,
+	// annexes-LANG.xlsx in the submission language, and the evidence files under evidence/ with names
+	// made safe and unique (NN-name.ext). Files marked sensitive are left out and not named unless an
+	// owner sends include_sensitive=1. The evidence is streamed from storage, never held whole; should
+	// a stored file no longer match its SHA-256 the connection is cut rather than the package completed.
+	// The same proposal and files give the same bytes. ETag (covering the evidence files' digests and
+	// descriptions) and 304, and the render limit, as for the PDF.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13674,6 +13739,8 @@ type GetProposalPackageZipResponse struct {
 	HTTPResponse *http.Response
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *Problem
 	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
@@ -13685,6 +13752,11 @@ type GetProposalPackageZipResponse struct {
 // GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r GetProposalPackageZipResponse) GetApplicationproblemJSON401() *Problem {
 	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetProposalPackageZipResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
 }
 
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -16716,13 +16788,19 @@ func (c *ClientWithResponses) RemoveMemberWithResponse(ctx context.Context, id P
 	return ParseRemoveMemberResponse(rsp)
 }
 
-// GetProposalPackageZipWithResponse The submission package (members) - the PDF in each language, the annexes and manifest.json
+// GetProposalPackageZipWithResponse The submission package (members) - the PDF and Word file in each language, the annexes, the evidence files and manifest.json
 //
 // A .zip with manifest.json first (format, proposal id, title, status, template, content version and
-// the versions of the budget and framework, generated_at = the proposal's last change, and each
-// file's name, media type, language, size and SHA-256), then concept-note-LANG.pdf for each language
-// of the proposal and annexes-LANG.xlsx in the submission language. The same proposal gives the same
-// bytes. ETag and 304 and the render limit as for the PDF.
+// the versions of the structured parts, generated_at = the proposal's last change, each generated
+// file's name, media type, language, size and SHA-256, and under `evidence` each evidence file's
+// path in the package, upload name, title, kind, media type, size, SHA-256 and `included`), then
+// concept-note-LANG.pdf and concept-note-LANG.docx for each language of the proposal,
+// annexes-LANG.xlsx in the submission language, and the evidence files under evidence/ with names
+// made safe and unique (NN-name.ext). Files marked sensitive are left out and not named unless an
+// owner sends include_sensitive=1. The evidence is streamed from storage, never held whole; should
+// a stored file no longer match its SHA-256 the connection is cut rather than the package completed.
+// The same proposal and files give the same bytes. ETag (covering the evidence files' digests and
+// descriptions) and 304, and the render limit, as for the PDF.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19888,6 +19966,13 @@ func ParseGetProposalPackageZipResponse(rsp *http.Response) (*GetProposalPackage
 			return nil, err
 		}
 		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest Problem
