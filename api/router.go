@@ -57,7 +57,9 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // largeBodies are the routes that take whole documents, with their own limits.
 var largeBodies = map[string]int64{
-	"/api/v1/proposals/import": 64 << 20, // an export with its full history of revisions
+	// An import: an export archive with its files (bodyLimits follows the configured limit); a JSON
+	// export alone is held to its own, smaller limit by the handler.
+	importRoute: service.DefaultImportLimits.MaxJSONBytes + service.DefaultAttachmentLimits.MaxProposalBytes + 1<<20,
 	// An upload of one file: the default file limit and its multipart wrapping (bodyLimits follows the
 	// configured limit).
 	attachmentsRoute:     service.DefaultAttachmentLimits.MaxFileBytes + uploadOverhead,
@@ -73,6 +75,9 @@ func refuseLargeBody(d Deps) func(c *gin.Context, max int64) {
 		if d.Service != nil && (route == attachmentsRoute || route == attachmentsPageRoute) {
 			err = d.Service.FileTooLarge()
 		}
+		if d.Service != nil && route == importRoute {
+			err = d.Service.ArchiveTooLarge()
+		}
 		if d.Pages != nil && !strings.HasPrefix(c.Request.URL.Path, "/api/") {
 			d.Pages.Refuse(c, err)
 			return
@@ -81,13 +86,14 @@ func refuseLargeBody(d Deps) func(c *gin.Context, max int64) {
 	}
 }
 
-// bodyLimits is largeBodies with the upload routes following the service's configured file limit.
+// bodyLimits is largeBodies with the upload and import routes following the service's configured limits.
 func bodyLimits(svc *service.Service) map[string]int64 {
 	out := maps.Clone(largeBodies)
 	if svc != nil {
 		for _, route := range []string{attachmentsRoute, attachmentsPageRoute} {
 			out[route] = svc.AttachmentLimits().MaxFileBytes + uploadOverhead
 		}
+		out[importRoute] = svc.ImportLimits().MaxArchiveBytes
 	}
 	return out
 }
@@ -168,6 +174,7 @@ func (h *handlers) routes(r *gin.Engine) {
 	auth.DELETE("/proposals/:id", h.deleteProposal)
 	auth.POST("/proposals/import", h.importProposal)
 	auth.GET("/proposals/:id/export", h.exportProposal)
+	auth.GET("/proposals/:id/export.zip", h.exportArchive)
 	auth.GET("/proposals/:id/pdf", h.conceptNotePDF)
 	auth.GET("/proposals/:id/docx", h.conceptNoteDocx)
 	auth.GET("/proposals/:id/annexes.xlsx", h.annexesXLSX)
