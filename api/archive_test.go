@@ -237,9 +237,9 @@ func TestImportArchiveRefusals(t *testing.T) {
 			"file over its limit":  {archive{{name: export.ArchiveDocument, data: list(big)}, {name: export.ArchiveFile(digest(big)), data: big}}.bytes(t), 413, "limit of 3 MB for a file"},
 			"files over the proposal's limit": {archive{{name: export.ArchiveDocument, data: list(csvParts...)}, {name: export.ArchiveFile(digest(csvParts[0])), data: csvParts[0]},
 				{name: export.ArchiveFile(digest(csvParts[1])), data: csvParts[1]}, {name: export.ArchiveFile(digest(csvParts[2])), data: csvParts[2]}}.bytes(t), 413, "limit of 5 MB a proposal"},
-			"too many entries": {append(archive{{name: export.ArchiveDocument, data: docJSON}}, many...).bytes(t), 413, "more than 8 entries"},
+			"too many entries":            {append(archive{{name: export.ArchiveDocument, data: docJSON}}, many...).bytes(t), 413, "more than 8 entries"},
 			"a directory of tiny records": {manyEntries(t, 20_000), 413, "more than 8 entries"},
-			"method not deflate": {rawMethod(t, archive{{name: export.ArchiveDocument, data: docJSON}, {name: fileName, data: pdfB}}.bytes(t), 99), 400, "method 99"},
+			"method not deflate":          {rawMethod(t, archive{{name: export.ArchiveDocument, data: docJSON}, {name: fileName, data: pdfB}}.bytes(t), 99), 400, "method 99"},
 		}
 		other := a.signUp(t, "Importer")
 		chunks, err := a.store.ChunkCount(context.Background())
