@@ -14,8 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserUploadProgress uploads a 4 MB file through the files page in real Chromium on a link
-// throttled to about 1.5 MB/s, at 390 and 1366 px in English and Russian: the <progress> bar moves, its
+// TestBrowserUploadProgress uploads a 3 MB file through the files page in real Chromium on a link
+// throttled to 2 MB/s, at 390 and 1366 px in English and Russian: the <progress> bar moves, its
 // live region says the percentage in the page's language up to 100 %, and the page the form's redirect
 // names lists the file. (Without the script the form posts as before; web/attachments_test.go covers that.)
 func TestBrowserUploadProgress(t *testing.T) {
@@ -28,7 +28,7 @@ func TestBrowserUploadProgress(t *testing.T) {
 		w.click(`form[action="/proposals"] button.primary`, `document.querySelector(".sections") !== null`)
 		id := strings.TrimPrefix(w.eval(`location.pathname`), "/proposals/")
 		file := filepath.Join(t.TempDir(), "clm-data.csv")
-		if err := os.WriteFile(file, bytes.Repeat([]byte("date,site,contacts,tests\n2026-01-05,Osh,42,17\n"), 4<<20/45), 0o600); err != nil {
+		if err := os.WriteFile(file, bytes.Repeat([]byte("date,site,contacts,tests\n2026-01-05,Osh,42,17\n"), 3<<20/45), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		for _, lang := range []string{"en", "ru"} {
@@ -40,7 +40,7 @@ func TestBrowserUploadProgress(t *testing.T) {
 				w.do(chromedp.EmulateViewport(width, 900))
 				w.open("/proposals/" + id + "/attachments")
 				w.waitFor(`document.getElementById("a-file") !== null`)
-				w.throttleUpload(1_500_000)
+				w.throttleUpload(2_000_000)
 				run(w, chromedp.Evaluate[bool](`(function () {
 					var log = [], el = document.getElementById("a-progress-text");
 					new MutationObserver(function () {
