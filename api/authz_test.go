@@ -125,9 +125,10 @@ var routeMatrix = map[string]routeCase{
 	"PATCH /api/v1/proposals/:id": {func(f fixture, w string) call {
 		return call{method: "PATCH", path: pp(f, ""), body: map[string]string{"title": "Новое"}, header: map[string]string{"If-Match": `"0"`}}
 	}, member(403, 403, 200, 200)},
-	"DELETE /api/v1/proposals/:id":      {func(f fixture, w string) call { return call{method: "DELETE", path: pp(f, "")} }, member(403, 403, 403, 204)},
-	"GET /api/v1/proposals/:id/export":  {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/export")} }, member(403, 403, 403, 200)},
-	"GET /api/v1/proposals/:id/members": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/members")} }, member(200, 200, 200, 200)},
+	"DELETE /api/v1/proposals/:id":         {func(f fixture, w string) call { return call{method: "DELETE", path: pp(f, "")} }, member(403, 403, 403, 204)},
+	"GET /api/v1/proposals/:id/export":     {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/export")} }, member(403, 403, 403, 200)},
+	"GET /api/v1/proposals/:id/export.zip": {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/export.zip")} }, member(403, 403, 403, 200)},
+	"GET /api/v1/proposals/:id/members":    {func(f fixture, w string) call { return call{method: "GET", path: pp(f, "/members")} }, member(200, 200, 200, 200)},
 	"POST /api/v1/proposals/:id/members": {func(f fixture, w string) call {
 		return call{method: "POST", path: pp(f, "/members"), body: map[string]string{"email": f.tm.people["stranger"].email, "role": "viewer"}}
 	}, member(403, 403, 403, 201)},

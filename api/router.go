@@ -26,9 +26,6 @@ type Deps struct {
 	SecureCookies bool
 }
 
-// importRoute takes a whole export with its full history of revisions, far above the default body limit.
-const importRoute = "/api/v1/proposals/import"
-
 type handlers struct {
 	svc    *service.Service
 	ready  func(ctx context.Context) error
@@ -38,7 +35,9 @@ type handlers struct {
 // Mount adds the API's routes (and /healthz, /readyz) to the engine.
 func Mount(r *httpkit.Engine, d Deps) {
 	h := &handlers{svc: d.Service, ready: d.Ready, secure: d.SecureCookies}
-	r.AllowBody(importRoute, 64<<20, nil)
+	// An import takes an export archive with its files: the archive's limit (a JSON export alone is held
+	// to its own, smaller limit by the handler).
+	r.AllowBody(importRoute, d.Service.ImportLimits().MaxArchiveBytes, d.Service.ArchiveTooLarge())
 	r.AllowUpload(attachmentsRoute, d.Service)
 	h.routes(r)
 }
@@ -71,6 +70,7 @@ func (h *handlers) routes(r *httpkit.Engine) {
 	auth.DELETE("/proposals/:id", h.deleteProposal)
 	auth.POST("/proposals/import", h.importProposal)
 	auth.GET("/proposals/:id/export", h.exportProposal)
+	auth.GET("/proposals/:id/export.zip", h.exportArchive)
 	auth.GET("/proposals/:id/pdf", h.conceptNotePDF)
 	auth.GET("/proposals/:id/docx", h.conceptNoteDocx)
 	auth.GET("/proposals/:id/annexes.xlsx", h.annexesXLSX)

@@ -27,6 +27,12 @@ func DecodeJSON(c *gin.Context, v any) error {
 		}
 		return domain.Errorf(domain.KindInvalid, "the request body could not be read")
 	}
+	return DecodeJSONBytes(body, v)
+}
+
+// DecodeJSONBytes is DecodeJSON's strict reading of a JSON document already read, such as an import
+// archive's proposal.json.
+func DecodeJSONBytes(body []byte, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return domain.Errorf(domain.KindInvalid, "the request body is empty; send a JSON object")
 	}

@@ -57,7 +57,7 @@ func SendDownload(c *gin.Context, file service.Download) {
 	}
 	c.Header("Content-Type", file.ContentType)
 	c.Status(http.StatusOK)
-	if err := file.Stream(c.Writer); err != nil {
+	if err := file.Stream(transferWriter(c)); err != nil {
 		// The status and part of the file are sent: all that is left is to break the connection, so the
 		// client sees an incomplete download rather than a file that ends early as if whole.
 		Logger(c).Error("download failed while streaming", slog.String("file", file.FileName), slog.Any("error", err))

@@ -192,6 +192,51 @@ func (s *Store) checkChunks(tx *gorm.DB, sha256 string, size int64) error {
 	return nil
 }
 
+// importAttachments records an import's files, whose chunks are written: each blob row (once per
+// content) after checking its chunks are all there, as CreateAttachment does, then the attachments.
+func (s *Store) importAttachments(tx *gorm.DB, in ProposalImport) error {
+	for _, a := range in.Attachments {
+		err := tx.Exec(`INSERT INTO blobs (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+			a.SHA256, a.Size, a.ContentType, a.UpdatedAt).Error
+		if err != nil {
+			return translate(err, "file")
+		}
+		if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
+			return err
+		}
+		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, sensitive, uploaded_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, in.Proposal.ID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
+		if err != nil {
+			return translate(err, "attachment")
+		}
+	}
+	return nil
+}
+
+// DeleteOrphanChunks removes the chunks of the given files that no blob row took: what an import or an
+// upload that failed after writing them would otherwise leave. One file per transaction; a file whose
+// blob row exists (stored meanwhile, or before) keeps its chunks.
+func (s *Store) DeleteOrphanChunks(ctx context.Context, digests []string) error {
+	for _, sha := range digests {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM blob_chunks WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM blobs WHERE blobs.sha256 = ?)", sha, sha).Error
+		})
+		if err != nil {
+			return translate(err, "file")
+		}
+	}
+	return nil
+}
+
+// ChunkCount is the number of stored chunks of every file, with or without a blob row; tests use it to
+// see that a refused import leaves none behind.
+func (s *Store) ChunkCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Table("blob_chunks").Count(&n).Error
+	return n, translate(err, "file")
+}
+
 // ProposalBlobs lists the digests of the files a proposal holds or held (deleted ones too), so that
 // DeleteUnusedBlobs can look at them once the proposal is gone.
 func (s *Store) ProposalBlobs(ctx context.Context, proposalID string) ([]string, error) {

@@ -20,7 +20,10 @@ type ProposalImport struct {
 	Revisions []domain.Revision
 	Comments  []domain.Comment
 	Documents []domain.Document
-	Activity  *domain.Activity
+	// Attachments are files whose chunks are written (WriteChunks); their blob rows and attachments are
+	// stored in the import's last step.
+	Attachments []domain.Attachment
+	Activity    *domain.Activity
 	// Key remembers the import for the importer so that a retry finds it (see ImportedProposal); empty
 	// remembers nothing.
 	Key string
@@ -90,7 +93,8 @@ func writeInChunks[T any](ctx context.Context, s *Store, rows []T, what string) 
 // errImportedBefore aborts the last step when the same import's key is already taken.
 var errImportedBefore = errors.New("imported before")
 
-// finishImport makes the proposal visible: members, activity and the import key in one transaction.
+// finishImport makes the proposal visible: members, files, activity and the import key in one
+// transaction.
 func (s *Store) finishImport(ctx context.Context, in ProposalImport) (string, error) {
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if in.Key != "" {
@@ -104,6 +108,9 @@ func (s *Store) finishImport(ctx context.Context, in ProposalImport) (string, er
 			}
 		}
 		if err := importMembers(tx, in); err != nil {
+			return err
+		}
+		if err := s.importAttachments(tx, in); err != nil {
 			return err
 		}
 		return record(tx, in.Activity)

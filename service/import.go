@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"iduit/domain"
@@ -24,17 +25,50 @@ type ImportReport struct {
 	Replayed bool
 }
 
-// ImportLimits bounds the work one import may ask for. The request body is bounded separately by the
-// router (64 MiB on the import route).
+// ImportLimits bounds the work one import may ask for. The router bounds the request body with
+// MaxJSONBytes (a JSON export) or MaxArchiveBytes (an archive).
 type ImportLimits struct {
 	MaxRevisions int
 	MaxComments  int
+	// MaxJSONBytes bounds an export document, sent alone or as an archive's proposal.json.
+	MaxJSONBytes int64
+	// MaxArchiveBytes bounds an archive as sent; zero takes the proposal's file limit plus MaxJSONBytes
+	// and 1 MiB for the zip's own records.
+	MaxArchiveBytes int64
+	// MaxArchiveEntries bounds the entries of an archive (its document and files).
+	MaxArchiveEntries int
+	// MaxCompressionRatio bounds how many times its stored size a file of more than 1 MiB may inflate to.
+	MaxCompressionRatio int
 }
 
 // DefaultImportLimits fit years of autosaved drafting (a save every few seconds of typing makes a
 // revision) while keeping an import to seconds: 511,000 revisions took 75 s and 1.1 GiB before there
-// was a limit.
-var DefaultImportLimits = ImportLimits{MaxRevisions: 50_000, MaxComments: 20_000}
+// was a limit. An export document of 64 MiB holds such a history. A funding request's evidence is tens
+// of files, so 1,000 entries leave room. Deflate can reach about 1,000:1 on a run of one byte; office
+// files, PDFs and images are compressed already, and our own archives store files as they are (1:1).
+var DefaultImportLimits = ImportLimits{MaxRevisions: 50_000, MaxComments: 20_000, MaxJSONBytes: 64 << 20,
+	MaxArchiveEntries: 1000, MaxCompressionRatio: 200}
+
+// ImportLimits tells the router how large an import body may be.
+func (s *Service) ImportLimits() ImportLimits { return s.imports }
+
+// withDefaults fills zero limits from DefaultImportLimits; the archive's size follows the file limit.
+func (l ImportLimits) withDefaults(files AttachmentLimits) ImportLimits {
+	d := DefaultImportLimits
+	for _, f := range []struct{ v, def *int }{{&l.MaxRevisions, &d.MaxRevisions}, {&l.MaxComments, &d.MaxComments},
+		{&l.MaxArchiveEntries, &d.MaxArchiveEntries}, {&l.MaxCompressionRatio, &d.MaxCompressionRatio}} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
+	}
+	if l.MaxJSONBytes <= 0 {
+		l.MaxJSONBytes = d.MaxJSONBytes
+	}
+	if l.MaxArchiveBytes <= 0 {
+		l.MaxArchiveBytes = files.MaxProposalBytes + l.MaxJSONBytes + 1<<20
+	}
+	return l
+}
 
 // maxImportKey bounds an Idempotency-Key; clients send a UUID or similar.
 const maxImportKey = 200
@@ -45,6 +79,18 @@ const maxImportKey = 200
 // are renumbered from the history itself. Everything is checked before anything is written, and an import
 // done before (same key, or same export) returns the first proposal.
 func (s *Service) Import(ctx context.Context, user domain.User, doc export.Document, key string) (domain.Proposal, ImportReport, error) {
+	return s.importProposal(ctx, user, doc, key, nil)
+}
+
+// ImportArchive is Import from an export archive (see StageArchive): the document is the archive's
+// proposal.json, and the files it lists are checked against the archive and stored with the proposal.
+// A retry is recognised as for Import, by the Idempotency-Key or by the archive's document, apart from
+// an import of the same document alone (which carried no files).
+func (s *Service) ImportArchive(ctx context.Context, user domain.User, doc export.Document, arc *ImportArchive, key string) (domain.Proposal, ImportReport, error) {
+	return s.importProposal(ctx, user, doc, key, arc)
+}
+
+func (s *Service) importProposal(ctx context.Context, user domain.User, doc export.Document, key string, arc *ImportArchive) (domain.Proposal, ImportReport, error) {
 	if doc.Format != export.Format || doc.Version != export.Version {
 		return domain.Proposal{}, ImportReport{}, domain.Invalid("not an iduit export", domain.Problem{Field: "format",
 			Message: fmt.Sprintf("must be %q version %d", export.Format, export.Version)})
@@ -55,6 +101,9 @@ func (s *Service) Import(ctx context.Context, user domain.User, doc export.Docum
 	key, err := importKey(key, doc)
 	if err != nil {
 		return domain.Proposal{}, ImportReport{}, err
+	}
+	if arc != nil && strings.HasPrefix(key, "export:") {
+		key = "archive:" + key
 	}
 	if p, ok, err := s.importedBefore(ctx, user, key); err != nil || ok {
 		return p, ImportReport{Replayed: ok}, err
@@ -80,7 +129,12 @@ func (s *Service) Import(ctx context.Context, user domain.User, doc export.Docum
 	in, report := buildImport(p, tpl, user, doc)
 	in.Key = key
 	in.Activity = s.activity(p, user, domain.ActivityProposalImported, p.ID, doc.Proposal.ID)
-	first, err := s.store.ImportProposal(ctx, in)
+	var first string
+	if arc == nil {
+		first, err = s.store.ImportProposal(ctx, in)
+	} else {
+		first, err = s.importWithFiles(ctx, user, p, doc, arc, in)
+	}
 	if err != nil {
 		return domain.Proposal{}, ImportReport{}, err
 	}
@@ -299,4 +353,29 @@ func renumberedRevisions(revisions []export.Revision, user domain.User, asText f
 			CreatedBy: user.ID, ImportedAuthor: asText(r.CreatedBy)}
 	}
 	return out, versions
+}
+
+// importWithFiles checks the archive's files, writes the bytes not stored yet, then the proposal with
+// them. Nothing is left half-written: the store removes a proposal it could not finish, and the chunks
+// written here for files that no blob row took are removed again (a failed import leaves no bytes).
+func (s *Service) importWithFiles(ctx context.Context, user domain.User, p domain.Proposal, doc export.Document, arc *ImportArchive, in models.ProposalImport) (first string, err error) {
+	in.Attachments, err = s.archiveFiles(p, user, doc, arc, s.clock())
+	if err != nil {
+		return "", err
+	}
+	written, err := s.storeArchiveFiles(ctx, arc, in.Attachments)
+	defer func() {
+		if err != nil || first != "" {
+			// Not with ctx: a client that gave up must not leave chunks behind.
+			cleanup, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+			defer cancel()
+			if cerr := s.store.DeleteOrphanChunks(cleanup, written); cerr != nil && err == nil {
+				err = cerr
+			}
+		}
+	}()
+	if err != nil {
+		return "", err
+	}
+	return s.store.ImportProposal(ctx, in)
 }

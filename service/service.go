@@ -110,12 +110,6 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.Imports.MaxRevisions <= 0 {
-		cfg.Imports.MaxRevisions = DefaultImportLimits.MaxRevisions
-	}
-	if cfg.Imports.MaxComments <= 0 {
-		cfg.Imports.MaxComments = DefaultImportLimits.MaxComments
-	}
 	if cfg.RenderPDF == nil {
 		cfg.RenderPDF = pdf.Render
 	}
@@ -125,6 +119,7 @@ func New(store *models.Store, catalogue *templates.Catalogue, cfg Config) *Servi
 	if cfg.Attachments.MaxProposalBytes <= 0 {
 		cfg.Attachments.MaxProposalBytes = DefaultAttachmentLimits.MaxProposalBytes
 	}
+	cfg.Imports = cfg.Imports.withDefaults(cfg.Attachments)
 	return &Service{
 		store: store, templates: catalogue, budgets: cfg.Budgets, sessionTTL: cfg.SessionTTL, now: cfg.Now,
 		hashes: newHashGate(cfg.Hasher, cfg.HashSlots, cfg.HashWait), dummyHash: dummyHash(cfg.Hasher),

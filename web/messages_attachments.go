@@ -51,6 +51,12 @@ var attachmentMessages = map[string]msg{
 	"attachments.kind.data":         {"Data", "Данные"},
 	"attachments.kind.other":        {"Other", "Другое"},
 
+	// Upload progress, said by the script while the file travels (the page without script shows none).
+	"attachments.progress":        {"Uploading: {p} %", "Загрузка: {p} %"},
+	"attachments.progress_saving": {"Uploaded: 100 %. Saving the file…", "Загружено: 100 %. Файл сохраняется…"},
+	"attachments.progress_failed": {"The upload stopped: the connection was lost. Check the connection and upload again.",
+		"Загрузка прервалась: пропало соединение. Проверьте подключение и загрузите файл еще раз."},
+
 	// The sensitive mark: a file that may hold personal data stays out of the export and the annex list.
 	"attachments.field.sensitive": {"Holds personal data (sensitive)", "Содержит персональные данные (конфиденциально)"},
 	"attachments.sensitive_hint": {"Mark community-led monitoring data and anything else that may name or identify a person. A sensitive file is left out of the export and of the list of annexes in the documents; owners can still export it on purpose.",

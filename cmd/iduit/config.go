@@ -22,7 +22,10 @@ type config struct {
 	SessionTTL      time.Duration
 	ShutdownTimeout time.Duration
 	MaxBodyBytes    int64
-	TrustedProxies  []string
+	// ImportMaxBytes bounds an import archive's body; 0 takes the service's default (the proposal's file
+	// limit plus the 64 MiB of an export document and 1 MiB).
+	ImportMaxBytes int64
+	TrustedProxies []string
 	// Args are the command's arguments after its flags.
 	Args []string
 	// CSRFSecret signs the web forms' tokens; empty means a random one per process.
@@ -116,6 +119,13 @@ func loadConfig(command string, args []string, getenv func(string) string, stder
 			}
 			*dst = d
 		}
+	}
+	if v := env("IDUIT_IMPORT_MAX_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			errs = append(errs, "IDUIT_IMPORT_MAX_BYTES must be a positive number of bytes, such as 340000000")
+		}
+		cfg.ImportMaxBytes = n
 	}
 	if len(errs) > 0 {
 		return cfg, fmt.Errorf("configuration: %s", strings.Join(errs, "; "))

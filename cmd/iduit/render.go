@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -24,7 +26,7 @@ import (
 func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("iduit render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	in := fs.String("in", "", "the proposal export (JSON from GET /api/v1/proposals/{id}/export)")
+	in := fs.String("in", "", "the proposal export (JSON from GET /api/v1/proposals/{id}/export, or the .zip from …/export.zip)")
 	out := fs.String("out", "", "the file to write; default: concept-note.pdf, concept-note.docx, annexes.xlsx or package.zip")
 	lang := fs.String("lang", "", "en or ru; default: the submission language")
 	format := fs.String("format", "", "pdf, docx, xlsx or zip; default: --out's extension, else pdf")
@@ -39,7 +41,7 @@ func render(args []string, stdout, stderr io.Writer) error {
 		*out = defaultOut[kind]
 	}
 	if *in == "" {
-		return errors.New("usage: iduit render --in proposal.json [--format pdf|docx|xlsx|zip] [--out FILE] [--lang ru]")
+		return errors.New("usage: iduit render --in proposal.json|export.zip [--format pdf|docx|xlsx|zip] [--out FILE] [--lang ru]")
 	}
 	doc, err := readExport(*in)
 	if err != nil {
@@ -75,10 +77,17 @@ func render(args []string, stdout, stderr io.Writer) error {
 	return writeFile(*out, stdout, func(w io.Writer) error { return write(w, note) })
 }
 
+// readExport reads an export: the JSON file, or an export archive (.zip, from GET …/export.zip), whose
+// proposal.json is the same document; the files in it are not needed to render.
 func readExport(path string) (export.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return export.Document{}, err
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		if data, err = archiveDocument(data); err != nil {
+			return export.Document{}, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	var doc export.Document
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -88,6 +97,31 @@ func readExport(path string) (export.Document, error) {
 		return doc, fmt.Errorf("%s is not a proposal export (format %q)", path, doc.Format)
 	}
 	return doc, nil
+}
+
+// maxArchiveDocument bounds the proposal.json read from an archive, as the server's import does.
+const maxArchiveDocument = 64 << 20
+
+func archiveDocument(archive []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		return nil, fmt.Errorf("not a readable export archive: %w", err)
+	}
+	for _, f := range zr.File {
+		if f.Name != export.ArchiveDocument {
+			continue
+		}
+		if f.UncompressedSize64 > maxArchiveDocument {
+			return nil, fmt.Errorf("%s is larger than %d bytes", f.Name, maxArchiveDocument)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		return io.ReadAll(io.LimitReader(rc, maxArchiveDocument))
+	}
+	return nil, fmt.Errorf("an export archive holds %s, and this one does not", export.ArchiveDocument)
 }
 
 func renderLanguage(p export.Proposal, lang string) (string, error) {

@@ -50,6 +50,25 @@ func TestRenderOffline(t *testing.T) {
 	} else if os.Getenv("CI") == "true" {
 		t.Fatal("CI needs pdftotext")
 	}
+	// An export archive renders as its proposal.json does: the same bytes.
+	arc := filepath.Join(dir, "export.zip")
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	jw, _ := zw.Create(export.ArchiveDocument)
+	jw.Write(data)
+	fw, _ := zw.Create(export.ArchiveFile(strings.Repeat("0", 64)))
+	fw.Write([]byte("a file the render does not need"))
+	zw.Close()
+	if err := os.WriteFile(arc, zbuf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fromZip := filepath.Join(dir, "z.pdf")
+	if err := run(t.Context(), []string{"render", "--in", arc, "--out", fromZip}, envOf(nil), &out, &out); err != nil {
+		t.Fatalf("render --in export.zip: %v %s", err, out.String())
+	}
+	if z, _ := os.ReadFile(fromZip); !bytes.Equal(z, a) {
+		t.Fatal("the archive rendered differently from its proposal.json")
+	}
 	word := filepath.Join(dir, "note.docx")
 	if err := run(t.Context(), []string{"render", "--in", in, "--format", "docx", "--out", word}, envOf(nil), &out, &out); err != nil {
 		t.Fatalf("render --format docx: %v %s", err, out.String())

@@ -69,7 +69,8 @@ func serve(ctx context.Context, cfg config, logOut io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL, PublicURL: cfg.PublicURL})
+	svc := service.New(store, catalogue, service.Config{SessionTTL: cfg.SessionTTL, PublicURL: cfg.PublicURL,
+		Imports: service.ImportLimits{MaxArchiveBytes: cfg.ImportMaxBytes}})
 	if err := startMail(ctx, cfg, svc, log); err != nil {
 		return err
 	}

@@ -1241,6 +1241,21 @@ func (e ExportProposal200JSONResponseBodyFormat) Valid() bool {
 	}
 }
 
+// Defines values for GetProposalExportZipParamsIncludeSensitive.
+const (
+	GetProposalExportZipParamsIncludeSensitiveN1 GetProposalExportZipParamsIncludeSensitive = "1"
+)
+
+// Valid indicates whether the value is a known member of the GetProposalExportZipParamsIncludeSensitive enum.
+func (e GetProposalExportZipParamsIncludeSensitive) Valid() bool {
+	switch e {
+	case GetProposalExportZipParamsIncludeSensitiveN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateInvitationJSONBodyLang.
 const (
 	CreateInvitationJSONBodyLangEn CreateInvitationJSONBodyLang = "en"
@@ -2598,6 +2613,16 @@ type ExportProposalParamsIncludeSensitive string
 // ExportProposal200JSONResponseBodyFormat defines parameters for ExportProposal.
 type ExportProposal200JSONResponseBodyFormat string
 
+// GetProposalExportZipParams defines parameters for GetProposalExportZip.
+type GetProposalExportZipParams struct {
+	// IncludeSensitive "1" puts the files marked sensitive in too; without it they are left out
+	IncludeSensitive *GetProposalExportZipParamsIncludeSensitive `form:"include_sensitive,omitempty" json:"include_sensitive,omitempty"`
+	IfNoneMatch      *string                                     `json:"If-None-Match,omitempty"`
+}
+
+// GetProposalExportZipParamsIncludeSensitive defines parameters for GetProposalExportZip.
+type GetProposalExportZipParamsIncludeSensitive string
+
 // PutIndicatorsJSONBody defines parameters for PutIndicators.
 type PutIndicatorsJSONBody struct {
 	Gaps       *[]map[string]interface{} `json:"gaps,omitempty"`
@@ -3274,7 +3299,7 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/proposals (the `CreateProposal` operationId).
 	CreateProposal(ctx context.Context, body CreateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+	// ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 	//
 	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 	// says. Nobody the file names is linked to an account here: the other members are listed in
@@ -3285,15 +3310,31 @@ type ClientInterface interface {
 	//
 	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 	//
+	// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+	// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+	// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+	// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+	// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+	// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+	// is not its name, a listed file missing or of another size, a file in the archive that is not
+	// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+	// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+	// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+	// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+	// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+	// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+	// marked. A failed import leaves no proposal and no stored bytes behind.
+	//
 	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+	// archive and the same document sent as JSON alone are different imports (one carries files).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
 	ImportProposalWithBody(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ImportProposal Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+	// ImportProposal Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 	//
 	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 	// says. Nobody the file names is linked to an account here: the other members are listed in
@@ -3304,8 +3345,24 @@ type ClientInterface interface {
 	//
 	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 	//
+	// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+	// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+	// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+	// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+	// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+	// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+	// is not its name, a listed file missing or of another size, a file in the archive that is not
+	// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+	// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+	// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+	// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+	// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+	// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+	// marked. A failed import leaves no proposal and no stored bytes behind.
+	//
 	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+	// archive and the same document sent as JSON alone are different imports (one carries files).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3552,6 +3609,19 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
 	ExportProposal(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetProposalExportZip The export archive (owner only) - the JSON export with the evidence files it lists
+	//
+	// A .zip holding `proposal.json`, exactly the document `GET /proposals/{id}/export` returns (with the
+	// same `include_sensitive`), and `files/<sha256>` with the bytes of each file its `attachments` list
+	// names (once per content; files marked sensitive only with include_sensitive=1). `POST
+	// /proposals/import` takes it back with the files. The archive is streamed as it is written (no
+	// Content-Length), reading each file from the database a chunk at a time. The ETag is weak: it changes
+	// with anything the archive holds, but two downloads of one version differ in `exported_at`;
+	// If-None-Match with it gives 304 without reading any file.
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/export.zip (the `GetProposalExportZip` operationId).
+	GetProposalExportZip(ctx context.Context, id ProposalID, params *GetProposalExportZipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIndicators The performance framework and the programmatic gap table (gaps computed)
 	//
@@ -4231,7 +4301,7 @@ func (c *Client) CreateProposal(ctx context.Context, body CreateProposalJSONRequ
 	return c.Client.Do(req)
 }
 
-// ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+// ImportProposalWithBody Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 //
 // The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 // says. Nobody the file names is linked to an account here: the other members are listed in
@@ -4242,8 +4312,24 @@ func (c *Client) CreateProposal(ctx context.Context, body CreateProposalJSONRequ
 //
 // Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 //
+// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+// is not its name, a listed file missing or of another size, a file in the archive that is not
+// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+// marked. A failed import leaves no proposal and no stored bytes behind.
+//
 // A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+// archive and the same document sent as JSON alone are different imports (one carries files).
 //
 // Takes any type of body and a specified content type.
 //
@@ -4260,7 +4346,7 @@ func (c *Client) ImportProposalWithBody(ctx context.Context, params *ImportPropo
 	return c.Client.Do(req)
 }
 
-// ImportProposal Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+// ImportProposal Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 //
 // The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 // says. Nobody the file names is linked to an account here: the other members are listed in
@@ -4271,8 +4357,24 @@ func (c *Client) ImportProposalWithBody(ctx context.Context, params *ImportPropo
 //
 // Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 //
+// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+// is not its name, a listed file missing or of another size, a file in the archive that is not
+// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+// marked. A failed import leaves no proposal and no stored bytes behind.
+//
 // A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+// archive and the same document sent as JSON alone are different imports (one carries files).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4820,6 +4922,29 @@ func (c *Client) GetProposalDocx(ctx context.Context, id ProposalID, params *Get
 // Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
 func (c *Client) ExportProposal(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewExportProposalRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetProposalExportZip The export archive (owner only) - the JSON export with the evidence files it lists
+//
+// A .zip holding `proposal.json`, exactly the document `GET /proposals/{id}/export` returns (with the
+// same `include_sensitive`), and `files/<sha256>` with the bytes of each file its `attachments` list
+// names (once per content; files marked sensitive only with include_sensitive=1). `POST
+// /proposals/import` takes it back with the files. The archive is streamed as it is written (no
+// Content-Length), reading each file from the database a chunk at a time. The ETag is weak: it changes
+// with anything the archive holds, but two downloads of one version differ in `exported_at`;
+// If-None-Match with it gives 304 without reading any file.
+//
+// Corresponds with GET /api/v1/proposals/{id}/export.zip (the `GetProposalExportZip` operationId).
+func (c *Client) GetProposalExportZip(ctx context.Context, id ProposalID, params *GetProposalExportZipParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetProposalExportZipRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7577,6 +7702,82 @@ func NewExportProposalRequest(server string, id ProposalID, params *ExportPropos
 	return req, nil
 }
 
+// NewGetProposalExportZipRequest constructs an http.Request for the GetProposalExportZip method
+func NewGetProposalExportZipRequest(server string, id ProposalID, params *GetProposalExportZipParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/export.zip", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IncludeSensitive != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_sensitive", *params.IncludeSensitive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewGetIndicatorsRequest constructs an http.Request for the GetIndicators method
 func NewGetIndicatorsRequest(server string, id ProposalID) (*http.Request, error) {
 	var err error
@@ -9679,7 +9880,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/proposals (the `CreateProposal` operationId).
 	CreateProposalWithResponse(ctx context.Context, body CreateProposalJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateProposalResponse, error)
 
-	// ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+	// ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 	//
 	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 	// says. Nobody the file names is linked to an account here: the other members are listed in
@@ -9690,15 +9891,31 @@ type ClientWithResponsesInterface interface {
 	//
 	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 	//
+	// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+	// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+	// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+	// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+	// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+	// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+	// is not its name, a listed file missing or of another size, a file in the archive that is not
+	// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+	// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+	// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+	// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+	// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+	// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+	// marked. A failed import leaves no proposal and no stored bytes behind.
+	//
 	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+	// archive and the same document sent as JSON alone are different imports (one carries files).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/proposals/import (the `ImportProposal` operationId).
 	ImportProposalWithBodyWithResponse(ctx context.Context, params *ImportProposalParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportProposalResponse, error)
 
-	// ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+	// ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 	//
 	// The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 	// says. Nobody the file names is linked to an account here: the other members are listed in
@@ -9709,8 +9926,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 	//
+	// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+	// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+	// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+	// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+	// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+	// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+	// is not its name, a listed file missing or of another size, a file in the archive that is not
+	// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+	// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+	// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+	// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+	// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+	// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+	// marked. A failed import leaves no proposal and no stored bytes behind.
+	//
 	// A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+	// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+	// archive and the same document sent as JSON alone are different imports (one carries files).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9991,6 +10224,21 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/export (the `ExportProposal` operationId).
 	ExportProposalWithResponse(ctx context.Context, id ProposalID, params *ExportProposalParams, reqEditors ...RequestEditorFn) (*ExportProposalResponse, error)
+
+	// GetProposalExportZipWithResponse The export archive (owner only) - the JSON export with the evidence files it lists
+	//
+	// A .zip holding `proposal.json`, exactly the document `GET /proposals/{id}/export` returns (with the
+	// same `include_sensitive`), and `files/<sha256>` with the bytes of each file its `attachments` list
+	// names (once per content; files marked sensitive only with include_sensitive=1). `POST
+	// /proposals/import` takes it back with the files. The archive is streamed as it is written (no
+	// Content-Length), reading each file from the database a chunk at a time. The ETag is weak: it changes
+	// with anything the archive holds, but two downloads of one version differ in `exported_at`;
+	// If-None-Match with it gives 304 without reading any file.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/proposals/{id}/export.zip (the `GetProposalExportZip` operationId).
+	GetProposalExportZipWithResponse(ctx context.Context, id ProposalID, params *GetProposalExportZipParams, reqEditors ...RequestEditorFn) (*GetProposalExportZipResponse, error)
 
 	// GetIndicatorsWithResponse The performance framework and the programmatic gap table (gaps computed)
 	//
@@ -11147,8 +11395,12 @@ type ImportProposalResponse struct {
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
 	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -11171,9 +11423,19 @@ func (r ImportProposalResponse) GetApplicationproblemJSON401() *Problem {
 	return r.ApplicationproblemJSON401
 }
 
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ImportProposalResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
 // GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
 func (r ImportProposalResponse) GetApplicationproblemJSON413() *Problem {
 	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r ImportProposalResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
 }
 
 // GetBody returns the raw response body bytes
@@ -12917,9 +13179,9 @@ type ExportProposalResponse struct {
 	JSON200 *struct {
 		// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 		// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
-		// limit and held whole in memory on both sides. Import does not recreate them; download the
-		// files themselves with downloadAttachment. Files marked sensitive are listed only with
-		// include_sensitive=1, and then carry `sensitive: true`.
+		// limit and held whole in memory on both sides. A JSON import does not recreate them; the
+		// export archive (getProposalExportZip) carries the files with this document. Files marked
+		// sensitive are listed only with include_sensitive=1, and then carry `sensitive: true`.
 		Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 		Comments    []map[string]interface{}                `json:"comments"`
 		ExportedAt  time.Time                               `json:"exported_at"`
@@ -12942,9 +13204,9 @@ type ExportProposalResponse struct {
 func (r ExportProposalResponse) GetJSON200() *struct {
 	// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 	// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
-	// limit and held whole in memory on both sides. Import does not recreate them; download the
-	// files themselves with downloadAttachment. Files marked sensitive are listed only with
-	// include_sensitive=1, and then carry `sensitive: true`.
+	// limit and held whole in memory on both sides. A JSON import does not recreate them; the
+	// export archive (getProposalExportZip) carries the files with this document. Files marked
+	// sensitive are listed only with include_sensitive=1, and then carry `sensitive: true`.
 	Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 	Comments    []map[string]interface{}                `json:"comments"`
 	ExportedAt  time.Time                               `json:"exported_at"`
@@ -12996,6 +13258,69 @@ func (r ExportProposalResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ExportProposalResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetProposalExportZipResponse200Headers the declared response headers of an HTTP 200 response for GetProposalExportZip
+type GetProposalExportZipResponse200Headers struct {
+	ContentDisposition *string
+	ETag               *string
+}
+
+type GetProposalExportZipResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetProposalExportZipResponse200Headers
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetProposalExportZipResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetProposalExportZipResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetProposalExportZipResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetProposalExportZipResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetProposalExportZipResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetProposalExportZipResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetProposalExportZipResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16081,7 +16406,7 @@ func (c *ClientWithResponses) CreateProposalWithResponse(ctx context.Context, bo
 	return ParseCreateProposalResponse(rsp)
 }
 
-// ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+// ImportProposalWithBodyWithResponse Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 //
 // The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 // says. Nobody the file names is linked to an account here: the other members are listed in
@@ -16092,8 +16417,24 @@ func (c *ClientWithResponses) CreateProposalWithResponse(ctx context.Context, bo
 //
 // Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 //
+// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+// is not its name, a listed file missing or of another size, a file in the archive that is not
+// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+// marked. A failed import leaves no proposal and no stored bytes behind.
+//
 // A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+// archive and the same document sent as JSON alone are different imports (one carries files).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16106,7 +16447,7 @@ func (c *ClientWithResponses) ImportProposalWithBodyWithResponse(ctx context.Con
 	return ParseImportProposalResponse(rsp)
 }
 
-// ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (up to 64 MB)
+// ImportProposalWithResponse Create a new proposal, owned by the caller, from an export file (JSON up to 64 MiB) or an export archive (.zip, with its files)
 //
 // The caller becomes the only member (owner) and the proposal starts as a draft, whatever the file
 // says. Nobody the file names is linked to an account here: the other members are listed in
@@ -16117,8 +16458,24 @@ func (c *ClientWithResponses) ImportProposalWithBodyWithResponse(ctx context.Con
 //
 // Limits per import: 50,000 revisions and 20,000 comments (413 naming the limit), and the 64 MiB body.
 //
+// **An export archive** (`Content-Type: application/zip`, as `GET /proposals/{id}/export.zip` makes it)
+// brings the evidence files too. It may hold only `proposal.json` (the JSON export, at most 64 MiB,
+// read exactly as a JSON import) and `files/<sha256>` for each file `attachments` lists (and a
+// `files/` folder entry). It is refused before anything is written, with a problem naming what is
+// wrong: 400 for a body that is not a zip, a missing `proposal.json`, any other name (so no path can
+// lead outside), a name twice, a compression method other than stored or deflate, a file whose SHA-256
+// is not its name, a listed file missing or of another size, a file in the archive that is not
+// listed, or a file's description an upload would refuse; 413 for an archive over the body limit
+// (by default the proposal limit of 250 MB plus 64 MiB plus 1 MiB; set `IDUIT_IMPORT_MAX_BYTES` to
+// change it), more than 1,000 entries, a file over the file limit (25 MB), files adding up past the
+// proposal limit (250 MB), or an entry of more than 1 MiB that claims to inflate more than 200 times
+// its stored size (a zip bomb); 415 for a file whose bytes are not an accepted type. Each file's type
+// is read from its bytes, as on upload; the importer is recorded as its uploader; sensitive files stay
+// marked. A failed import leaves no proposal and no stored bytes behind.
+//
 // A retry is recognised: with the same Idempotency-Key, or without one the same export (its proposal id
-// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy.
+// and exported_at), the caller gets 200 with the first import's proposal instead of a second copy. An
+// archive and the same document sent as JSON alone are different imports (one carries files).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16584,6 +16941,27 @@ func (c *ClientWithResponses) ExportProposalWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseExportProposalResponse(rsp)
+}
+
+// GetProposalExportZipWithResponse The export archive (owner only) - the JSON export with the evidence files it lists
+//
+// A .zip holding `proposal.json`, exactly the document `GET /proposals/{id}/export` returns (with the
+// same `include_sensitive`), and `files/<sha256>` with the bytes of each file its `attachments` list
+// names (once per content; files marked sensitive only with include_sensitive=1). `POST
+// /proposals/import` takes it back with the files. The archive is streamed as it is written (no
+// Content-Length), reading each file from the database a chunk at a time. The ETag is weak: it changes
+// with anything the archive holds, but two downloads of one version differ in `exported_at`;
+// If-None-Match with it gives 304 without reading any file.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/proposals/{id}/export.zip (the `GetProposalExportZip` operationId).
+func (c *ClientWithResponses) GetProposalExportZipWithResponse(ctx context.Context, id ProposalID, params *GetProposalExportZipParams, reqEditors ...RequestEditorFn) (*GetProposalExportZipResponse, error) {
+	rsp, err := c.GetProposalExportZip(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetProposalExportZipResponse(rsp)
 }
 
 // GetIndicatorsWithResponse The performance framework and the programmatic gap table (gaps computed)
@@ -17848,12 +18226,26 @@ func ParseImportProposalResponse(rsp *http.Response) (*ImportProposalResponse, e
 		}
 		response.ApplicationproblemJSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
 
 	}
 
@@ -19297,9 +19689,9 @@ func ParseExportProposalResponse(rsp *http.Response) (*ExportProposalResponse, e
 		var dest struct {
 			// Attachments The evidence files by description and SHA-256, without their bytes: a proposal may hold
 			// 250 MB of files, which base64 would make a 330 MB JSON document, past the import's 64 MiB
-			// limit and held whole in memory on both sides. Import does not recreate them; download the
-			// files themselves with downloadAttachment. Files marked sensitive are listed only with
-			// include_sensitive=1, and then carry `sensitive: true`.
+			// limit and held whole in memory on both sides. A JSON import does not recreate them; the
+			// export archive (getProposalExportZip) carries the files with this document. Files marked
+			// sensitive are listed only with include_sensitive=1, and then carry `sensitive: true`.
 			Attachments *[]map[string]interface{}               `json:"attachments,omitempty"`
 			Comments    []map[string]interface{}                `json:"comments"`
 			ExportedAt  time.Time                               `json:"exported_at"`
@@ -19336,6 +19728,69 @@ func ParseExportProposalResponse(rsp *http.Response) (*ExportProposalResponse, e
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetProposalExportZipResponse parses an HTTP response from a GetProposalExportZipWithResponse call
+func ParseGetProposalExportZipResponse(rsp *http.Response) (*GetProposalExportZipResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetProposalExportZipResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetProposalExportZipResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil

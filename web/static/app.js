@@ -550,11 +550,65 @@
     });
   }
 
+  // Upload with progress. Without the script the files form posts as any form; with it the same form
+  // data goes by XMLHttpRequest, whose upload events move a <progress> bar, and the percentage is said
+  // in a polite live region every tenth (screen readers would drown in every event). Success lands on
+  // the page the form's redirect names; a refusal shows the form the server sent back, with its message.
+  function initUpload(form) {
+    if (!form || !window.FormData || !window.XMLHttpRequest) { return; }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var bar = form.querySelector('progress'), status = form.querySelector('[role="status"]');
+      var button = form.querySelector('button.primary'), said = -1;
+      var say = function (text) { status.textContent = text; };
+      var percent = function (p) {
+        bar.value = p;
+        var step = p === 100 ? 100 : Math.floor(p / 10) * 10;
+        if (step !== said) { said = step; say(form.getAttribute('data-l-progress').replace('{p}', step)); }
+      };
+      var xhr = new XMLHttpRequest();
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable && e.total > 0) { percent(Math.min(100, Math.floor(e.loaded * 100 / e.total))); }
+      });
+      xhr.upload.addEventListener('load', function () { percent(100); say(form.getAttribute('data-l-saving')); });
+      xhr.addEventListener('load', function () {
+        if (xhr.status >= 200 && xhr.status < 300 && xhr.responseURL && xhr.responseURL.indexOf('added=') > 0) {
+          location.assign(xhr.responseURL);
+          return;
+        }
+        var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+        var fresh = page.querySelector('form[data-upload]');
+        if (fresh) {
+          fresh = document.importNode(fresh, true);
+          form.replaceWith(fresh);
+          initUpload(fresh);
+          var target = fresh.querySelector('.error-box, [aria-invalid="true"]') || fresh;
+          if (!/^(INPUT|SELECT)$/.test(target.tagName)) { target.setAttribute('tabindex', '-1'); }
+          target.focus();
+          return;
+        }
+        var main = document.getElementById('main'), other = page.getElementById('main');
+        if (main && other) { main.replaceChildren.apply(main, Array.from(other.childNodes).map(function (n) { return document.importNode(n, true); })); main.focus(); }
+      });
+      xhr.addEventListener('error', function () {
+        bar.parentNode.hidden = true;
+        button.disabled = false;
+        say(form.getAttribute('data-l-failed'));
+      });
+      bar.parentNode.hidden = false;
+      button.disabled = true;
+      percent(0);
+      xhr.open('POST', form.action);
+      xhr.send(new FormData(form));
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initGuides();
     showCurrentTab();
     initCommentJumps();
     initSelectionActions();
+    initUpload(document.querySelector('form[data-upload]'));
   });
 }());
 

@@ -1,0 +1,34 @@
+package export
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The export archive (.zip) is this package's JSON document with the evidence files it lists: the
+// document as ArchiveDocument, unchanged, and each file's bytes once under ArchiveFile(its SHA-256). A
+// reader checks each file against its name and the document's digest, so the archive cannot say one
+// thing in the JSON and carry another.
+const (
+	// ArchiveDocument is the archive entry holding the export document.
+	ArchiveDocument = "proposal.json"
+	// ArchiveFilesDir is the folder of the files; a tool that repacks an archive may add it as an entry.
+	ArchiveFilesDir = "files/"
+	// ArchiveContentType is the archive's media type.
+	ArchiveContentType = "application/zip"
+)
+
+// ArchiveFile names the entry holding the file with this digest.
+func ArchiveFile(sha256 string) string { return ArchiveFilesDir + sha256 }
+
+var digestName = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// ArchiveFileDigest reads the digest out of a file entry's name; ok is false for any other name, so that
+// no entry can name a path outside the archive's two places.
+func ArchiveFileDigest(name string) (sha256 string, ok bool) {
+	rest, found := strings.CutPrefix(name, ArchiveFilesDir)
+	if !found || !digestName.MatchString(rest) {
+		return "", false
+	}
+	return rest, true
+}
