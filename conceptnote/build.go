@@ -46,8 +46,9 @@ var statusNames = map[string]map[string]string{
 // catalogue (for the budget tables). lang must be "en" or "ru".
 func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
 	p := doc.Proposal
+	cover := coverTexts(p, lang)
 	out := document.Document{
-		Title: p.Title, Network: p.Network, Country: p.Country, Component: words[lang]["component"],
+		Title: cover.Title, Network: cover.Network, Country: cover.Country, Component: words[lang]["component"],
 		TemplateTitle: tpl.Title[lang], TemplateKey: tpl.Key, TemplateVersion: tpl.Version,
 		Status: statusNames[lang][p.Status], Date: p.UpdatedAt.UTC().Truncate(time.Second), Language: lang, Final: p.Status == domain.StatusFinal,
 	}
@@ -81,6 +82,24 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 		}
 	}
 	return out
+}
+
+// coverTexts are the proposal's title, country and network in the document's language: in a bilingual
+// proposal, a text not yet translated is printed in the other language under the cell's "translation
+// missing" mark, as a table cell would be. A one-language proposal prints its own texts as they are.
+func coverTexts(p export.Proposal, lang string) domain.ProposalTexts {
+	working := domain.ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
+	if !p.Bilingual || lang == p.Language {
+		return working
+	}
+	pick := func(translated, original string) string {
+		if strings.TrimSpace(translated) != "" || strings.TrimSpace(original) == "" {
+			return translated
+		}
+		return words[lang]["missing-cell"] + " " + original
+	}
+	return domain.ProposalTexts{Title: pick(p.TitleTranslation, p.Title), Country: pick(p.CountryTranslation, p.Country),
+		Network: pick(p.NetworkTranslation, p.Network)}
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {

@@ -60,13 +60,18 @@ type Part struct {
 
 // Proposal is the proposal's own attributes.
 type Proposal struct {
-	ID                 string    `json:"id"`
-	Template           string    `json:"template"`
-	TemplateVersion    int       `json:"template_version"`
-	Title              string    `json:"title"`
-	Language           string    `json:"language"`
-	Country            string    `json:"country"`
-	Network            string    `json:"network"`
+	ID              string `json:"id"`
+	Template        string `json:"template"`
+	TemplateVersion int    `json:"template_version"`
+	Title           string `json:"title"`
+	Language        string `json:"language"`
+	Country         string `json:"country"`
+	Network         string `json:"network"`
+	// TitleTranslation, CountryTranslation and NetworkTranslation are a bilingual proposal's texts in its
+	// other language; files written before they existed have none, and import as untranslated.
+	TitleTranslation   string    `json:"title_translation,omitempty"`
+	CountryTranslation string    `json:"country_translation,omitempty"`
+	NetworkTranslation string    `json:"network_translation,omitempty"`
 	Bilingual          bool      `json:"bilingual"`
 	SubmissionLanguage string    `json:"submission_language"`
 	Status             string    `json:"status"`

@@ -57,7 +57,8 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 	if err != nil {
 		return CheckReport{}, err
 	}
-	report := CheckReport{Errors: []Issue{}, Warnings: []Issue{}}
+	errs, warns := proposalIssues(p)
+	report := CheckReport{Errors: append([]Issue{}, errs...), Warnings: append([]Issue{}, warns...)}
 	for _, c := range checks {
 		report.Errors = append(report.Errors, c.errors...)
 		report.Warnings = append(report.Warnings, c.warnings...)

@@ -129,8 +129,8 @@ var recordTexts = map[string]map[string]string{
 
 // recordFieldNames name a record's fields inside a sentence.
 var recordFieldNames = map[string]map[string]string{
-	"en": {"title": "title", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
-	"ru": {"title": "Название", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
+	"en": {"title": "title", "country": "country", "network": "network", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
+	"ru": {"title": "Название", "country": "Страна", "network": "Сеть", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
 }
 
 // signatoryNames name the second signatory the endorsement needs.
