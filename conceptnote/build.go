@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"iduit/budget"
 	"iduit/document"
@@ -28,13 +27,13 @@ var chapterTitles = map[string][5]string{
 
 var words = map[string]map[string]string{
 	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes",
-		"missing":      "Translation missing: the answer is shown in Russian as written.",
-		"missing-cell": "[translation missing]", "part-narrative": "Narrative",
-		"part-data": "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
+		"missing":        "Translation missing: the answer is shown in Russian as written.",
+		"part-narrative": "Narrative",
+		"part-data":      "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
 	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да",
-		"missing":      "Перевод отсутствует: ответ приведен на английском языке, как написан.",
-		"missing-cell": "[нет перевода]", "part-narrative": "Описательная часть",
-		"part-data": "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
+		"missing":        "Перевод отсутствует: ответ приведен на английском языке, как написан.",
+		"part-narrative": "Описательная часть",
+		"part-data":      "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
 }
 
 var statusNames = map[string]map[string]string{
@@ -62,7 +61,7 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	// The structured parts are decoded once: with 2,000 budget lines, decoding the budget was a third of
 	// a package's render when each part of the document decoded it again.
 	decoded := decodeParts(doc.Documents)
-	data := append(budgetSections(doc.Documents, decoded, cat, lang, p.Bilingual), recordSections(doc, decoded, cat, lang)...)
+	data := append(budgetSections(doc.Documents, decoded, cat, lang, p.Language), recordSections(doc, decoded, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
 			out.Sections[0].Part = words[lang]["part-narrative"]
@@ -89,17 +88,15 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 // missing" mark, as a table cell would be. A one-language proposal prints its own texts as they are.
 func coverTexts(p export.Proposal, lang string) domain.ProposalTexts {
 	working := domain.ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
-	if !p.Bilingual || lang == p.Language {
+	if !p.Bilingual {
 		return working
 	}
-	pick := func(translated, original string) string {
-		if strings.TrimSpace(translated) != "" || strings.TrimSpace(original) == "" {
-			return translated
-		}
-		return words[lang]["missing-cell"] + " " + original
+	own, other := domain.ProposalTexts{Title: p.TitleTranslation, Country: p.CountryTranslation, Network: p.NetworkTranslation}, working
+	if lang == p.Language {
+		own, other = other, own
 	}
-	return domain.ProposalTexts{Title: pick(p.TitleTranslation, p.Title), Country: pick(p.CountryTranslation, p.Country),
-		Network: pick(p.NetworkTranslation, p.Network)}
+	return domain.ProposalTexts{Title: document.InLanguage(own.Title, other.Title, lang), Country: document.InLanguage(own.Country, other.Country, lang),
+		Network: document.InLanguage(own.Network, other.Network, lang)}
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
@@ -163,26 +160,8 @@ func textIn(raw json.RawMessage, working, lang string) (string, bool) {
 
 // cellText is textIn for a table cell or a record's short text: a missing translation is marked inline.
 func cellText(raw json.RawMessage, working, lang string) string {
-	t, missing := textIn(raw, working, lang)
-	if missing {
-		return words[lang]["missing-cell"] + " " + t
-	}
-	return t
-}
-
-// plainText is cellText for text the data keeps in one language only (a budget line's description): it
-// is marked when it is plainly written in the other language's script, Cyrillic in an English document
-// or Latin without Cyrillic in a Russian one.
-func plainText(s, lang string) string {
-	cyr, lat := false, false
-	for _, r := range s {
-		cyr = cyr || unicode.Is(unicode.Cyrillic, r)
-		lat = lat || unicode.Is(unicode.Latin, r)
-	}
-	if (lang == "en" && cyr) || (lang == "ru" && lat && !cyr) {
-		return words[lang]["missing-cell"] + " " + s
-	}
-	return s
+	v := domain.ReadText(raw, working)
+	return document.InLanguage(v.Side(lang), v.Side(otherLanguage(lang)), lang)
 }
 
 func otherLanguage(lang string) string {

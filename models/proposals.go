@@ -37,7 +37,7 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 	return domain.Proposal{
 		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
 		Language: r.Language, Country: r.Country, Network: r.Network, Bilingual: r.Bilingual,
-		Translation: domain.ProposalTexts{Title: r.TitleTranslation, Country: r.CountryTranslation, Network: r.NetworkTranslation},
+		Translation:        domain.ProposalTexts{Title: r.TitleTranslation, Country: r.CountryTranslation, Network: r.NetworkTranslation},
 		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status, HideReviewerNames: r.HideReviewerNames,
 		Version: r.Version, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
 	}

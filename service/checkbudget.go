@@ -29,7 +29,7 @@ const narrativeSection, narrativeField = "comprehensive-package", "package"
 // budgetIssues compares the budget with the narrative, the performance framework and the allocation.
 // A proposal without a budget yet gets no budget warnings: the template's own fields ask for one.
 func (s *Service) budgetIssues(ctx context.Context, p domain.Proposal, fields map[string]domain.Fields) ([]Issue, error) {
-	b, doc, err := s.loadBudget(ctx, p.ID)
+	b, doc, err := s.loadBudget(ctx, p)
 	if err != nil || doc.Version == 0 {
 		return nil, err
 	}

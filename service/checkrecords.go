@@ -41,7 +41,7 @@ func (s *Service) recordIssues(ctx context.Context, p domain.Proposal) ([]Issue,
 	if err != nil {
 		return nil, err
 	}
-	b, _, err := s.loadBudget(ctx, p.ID)
+	b, _, err := s.loadBudget(ctx, p)
 	if err != nil {
 		return nil, err
 	}
