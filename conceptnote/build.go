@@ -61,7 +61,7 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 	// The structured parts are decoded once: with 2,000 budget lines, decoding the budget was a third of
 	// a package's render when each part of the document decoded it again.
 	decoded := decodeParts(doc.Documents)
-	data := append(budgetSections(doc.Documents, decoded, cat, lang, p.Language), recordSections(doc, decoded, cat, lang)...)
+	data := append(budgetSections(doc.Documents, decoded, cat, lang, p), recordSections(doc, decoded, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
 			out.Sections[0].Part = words[lang]["part-narrative"]

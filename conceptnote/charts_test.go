@@ -24,7 +24,7 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 			`{"module":"pwid-prevention","intervention":"needle-syringe-programs","cost_grouping":"human-resources","description":"a","amounts":[100000012]},` +
 			`{"module":"human-rights-barriers","intervention":"legal-services","cost_grouping":"human-resources","description":"b","amounts":[16000000]}]}`)},
 	}
-	sections := budgetSections(parts, decodeParts(parts), cat, "en", "en")
+	sections := budgetSections(parts, decodeParts(parts), cat, "en", export.Proposal{Language: "en"})
 	if len(sections) != 1 {
 		t.Fatalf("%d sections", len(sections))
 	}

@@ -35,8 +35,9 @@ var tableWords = map[string]map[string]string{
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
 // framework with the gap table. A budget line's description is printed in the document's language, or
-// marked in the other one where its translation is missing.
-func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, lang, working string) []document.Section {
+// marked in the other one where its translation is missing (bilingual proposals; a one-language
+// proposal's description is the only one it has).
+func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, lang string, p export.Proposal) []document.Section {
 	var out []document.Section
 	req := requestOf(decoded)
 	for _, part := range list {
@@ -45,7 +46,7 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 			if decoded.budget == nil {
 				continue
 			}
-			if s, ok := budgetSection(*decoded.budget, req, cat, lang, working); ok {
+			if s, ok := budgetSection(*decoded.budget, req, cat, lang, p); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -55,7 +56,7 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 	return out
 }
 
-func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang, working string) (document.Section, bool) {
+func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang string, p export.Proposal) (document.Section, bool) {
 	sum, err := cat.Summarize(forSummary(sb))
 	if err != nil {
 		return document.Section{}, false
@@ -90,7 +91,7 @@ func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lan
 		{Label: w["by-grouping"], Table: byGrouping, Chart: c.byGrouping()},
 		{Label: w["funding"], Table: c.fundingTable(), Chart: c.funding()},
 		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares, Chart: c.shares()},
-		{Label: w["lines"], Table: budgetLines(sb, cat, lang, working)},
+		{Label: w["lines"], Table: budgetLines(sb, cat, lang, p)},
 	}}, true
 }
 
@@ -107,7 +108,7 @@ func forSummary(sb export.BudgetBody) budget.Budget {
 
 // budgetLines is the budget as submitted, line by line: where each line sits in the modular framework,
 // what it buys and who carries it out, its unit cost and quantity when given, and its amount over the grant.
-func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang, working string) *document.Table {
+func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, p export.Proposal) *document.Table {
 	w := tableWords[lang]
 	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["implementer"], w["unit-cost"], w["quantity"], w["total"]}}
 	for _, l := range sb.Lines {
@@ -130,7 +131,11 @@ func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang, working stri
 		for _, a := range l.Amounts {
 			total += a
 		}
-		t.Rows = append(t.Rows, []string{name, grouping, cellText(l.Description, working, lang), l.Implementer, unit, qty, formatMoney(total, sb.Currency, lang)})
+		description := domain.ReadText(l.Description, p.Language).Side(p.Language)
+		if p.Bilingual {
+			description = cellText(l.Description, p.Language, lang)
+		}
+		t.Rows = append(t.Rows, []string{name, grouping, description, l.Implementer, unit, qty, formatMoney(total, sb.Currency, lang)})
 	}
 	return t
 }
