@@ -68,7 +68,10 @@ func TestWalkEveryTemplateFromEmptyToReady(t *testing.T) {
 }
 
 func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Template, bilingual bool) {
-	body := map[string]any{"template": tpl.Key, "title": "Путь", "language": "ru", "country": "Belarus", "bilingual": bilingual}
+	body := map[string]any{"template": tpl.Key, "title": "Путь", "language": "ru", "country": "Беларусь", "bilingual": bilingual}
+	if bilingual { // the title and the country are required text: in both languages, like the fields
+		body["title_translation"], body["country_translation"] = "The way", "Belarus"
+	}
 	id := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).str("id")
 	base := "/api/v1/proposals/" + id
 	check := a.do(t, call{method: "GET", path: base + "/check", token: owner.token}).want(200).json()

@@ -28,7 +28,8 @@ type BudgetDoc struct {
 
 // SentBudget is a budget as the API carries it: each line's description is a text value as sent, a
 // string in a one-language proposal and an object {"en", "ru"} in a bilingual one, checked against the
-// proposal on save.
+// proposal on save. A bilingual proposal also takes a string, as its working language's text: clients
+// written before descriptions were bilingual keep working, and the check reports the missing side.
 type SentBudget struct {
 	Currency          string
 	Years             []int
@@ -131,7 +132,8 @@ func readSentLines(in SentBudget, p domain.Proposal) (budget.Budget, []domain.Pr
 	for i, l := range in.Lines {
 		if i < budget.MaxLines && !isNull(l.Description) {
 			name := fmt.Sprintf("lines[%d].description", i)
-			if p.Bilingual {
+			var s string
+			if p.Bilingual && json.Unmarshal(l.Description, &s) != nil { // a string is the working language's, as before
 				ps.add(checkBilingualText(name, l.Description, budget.MaxDescriptionLength, false))
 			} else {
 				ps.add(checkString(name, l.Description, budget.MaxDescriptionLength, false))

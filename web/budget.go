@@ -108,7 +108,7 @@ func (p *Pages) saveBudget(c *gin.Context) {
 	}
 	lang := langOf(c)
 	_ = c.Request.ParseForm()
-	form, version := budgetFormFrom(c.Request.PostForm, lang, textLanguages(head.Proposal))
+	form, version := budgetFormFrom(c.Request.PostForm, lang, head.Proposal)
 	in, problems := form.parse(lang)
 	// One who may not edit text still reaches the service, so that they get its refusal, not the form's. The
 	// service's problems number lines as the form's rows: empty rows were dropped before numbering.
@@ -285,9 +285,11 @@ func (f *budgetForm) addBlankRows() {
 }
 
 // budgetFormFrom reads the posted grid, dropping empty and removed rows, and the version it was read at.
-// A description is typed in each of langs: "l.3.description" in a one-language proposal (as always),
-// "l.3.description.en" and "l.3.description.ru" in a bilingual one.
-func budgetFormFrom(form url.Values, lang string, langs []string) (budgetForm, int) {
+// A description is typed in each language of the proposal: "l.3.description" in a one-language proposal
+// (as always), "l.3.description.en" and "l.3.description.ru" in a bilingual one; there a plain
+// "l.3.description", from a page opened before descriptions were bilingual, is the working language's.
+func budgetFormFrom(form url.Values, lang string, p domain.Proposal) (budgetForm, int) {
+	langs := textLanguages(p)
 	f := budgetForm{Currency: form.Get("currency"), StartYear: form.Get("start_year"), YearCount: form.Get("year_count"), Ceiling: form.Get("ceiling")}
 	start, err1 := strconv.Atoi(strings.TrimSpace(f.StartYear))
 	count, err2 := strconv.Atoi(f.YearCount)
@@ -309,6 +311,9 @@ func budgetFormFrom(form url.Values, lang string, langs []string) (budgetForm, i
 				name += "." + l
 			}
 			r.Descriptions[l] = form.Get(name)
+		}
+		if _, typed := form[at+"description."+p.Language]; len(langs) > 1 && !typed {
+			r.Descriptions[p.Language] = form.Get(at + "description")
 		}
 		for j := range f.Years {
 			r.Amounts = append(r.Amounts, form.Get(at+"amount."+strconv.Itoa(j)))
