@@ -67,7 +67,8 @@ func TestWalkEveryTemplateFromEmptyToReady(t *testing.T) {
 	})
 }
 
-func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Template, bilingual bool) {
+// walkToReady answers every field of a new proposal and returns its id once the check finds nothing.
+func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Template, bilingual bool) string {
 	body := map[string]any{"template": tpl.Key, "title": "Путь", "language": "ru", "country": "Беларусь", "bilingual": bilingual}
 	if bilingual { // the title and the country are required text: in both languages, like the fields
 		body["title_translation"], body["country_translation"] = "The way", "Belarus"
@@ -104,6 +105,7 @@ func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Templat
 	if p := a.do(t, call{method: "GET", path: base + "/progress", token: owner.token}).json(); p["next_section"] != nil {
 		t.Fatalf("next_section %v after everything is complete", p["next_section"])
 	}
+	return id
 }
 
 type issue struct{ Section, Field, Code, Message string }
