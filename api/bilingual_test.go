@@ -126,3 +126,122 @@ func TestOneLanguageTitleBlocksFinal(t *testing.T) {
 		a.do(t, call{method: "POST", path: base + "/status", token: owner.token, body: map[string]string{"status": "final"}}).want(200)
 	})
 }
+
+// bilingualProposal starts a Russian-first bilingual proposal with its title, country and network in
+// both languages, and returns its id.
+func bilingualProposal(t *testing.T, a *testAPI, owner account) string {
+	t.Helper()
+	body := map[string]any{"template": testTemplate, "title": "Снижение вреда в Бишкеке", "language": "ru", "country": "Кыргызстан",
+		"network": "ЕСЛУН", "bilingual": true, "title_translation": "Harm reduction in Bishkek", "country_translation": "Kyrgyzstan",
+		"network_translation": "ENPUD"}
+	return a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).str("id")
+}
+
+// bilingualBudget has a line described in both languages with its implementer, and one described the
+// way clients wrote descriptions before they were bilingual: a plain string, the working language's.
+func bilingualBudget() map[string]any {
+	b := sampleBudget()
+	lines := b["lines"].([]map[string]any)
+	lines[0]["description"] = map[string]string{"ru": "Координатор сети ЛУИН", "en": "Network coordinator"}
+	lines[0]["implementer"] = "ENPUD"
+	return b
+}
+
+// A budget line's description is kept in both languages of a bilingual proposal (a string sent is the
+// working language's), its implementer is kept as typed, and the check reports both what is missing.
+func TestBudgetLinesInBothLanguages(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Owner")
+		id := bilingualProposal(t, a, owner)
+		path := "/api/v1/proposals/" + id + "/budget"
+		a.do(t, call{method: "PUT", path: path, token: owner.token, body: bilingualBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
+		var got struct {
+			Lines []struct {
+				Description map[string]string `json:"description"`
+				Implementer *string           `json:"implementer"`
+			} `json:"lines"`
+		}
+		if err := json.Unmarshal(a.do(t, call{method: "GET", path: path, token: owner.token}).want(200).Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if l := got.Lines[0]; l.Description["en"] != "Network coordinator" || l.Description["ru"] != "Координатор сети ЛУИН" || l.Implementer == nil || *l.Implementer != "ENPUD" {
+			t.Fatalf("line 1 %+v", l)
+		}
+		if l := got.Lines[1]; l.Description["ru"] != "Шприцы для ПОШ" || l.Description["en"] != "" || l.Implementer != nil {
+			t.Fatalf("line 2 %+v", l)
+		}
+		errs, warns := checkIssues(t, a, owner.token, id)
+		if is := findIssue(errs, "budget", "lines[1].description", "one_language"); is == nil || !strings.Contains(is.Message, "английском") {
+			t.Errorf("no error for the line without an English description: %v", errs)
+		}
+		if findIssue(warns, "budget", "lines[1].implementer", "line_without_implementer") == nil {
+			t.Errorf("no warning for the line without an implementer: %v", warns)
+		}
+
+		edit := func(f func(l map[string]any)) map[string]any {
+			b := bilingualBudget()
+			f(b["lines"].([]map[string]any)[0])
+			return b
+		}
+		for _, bad := range []struct {
+			name, field string
+			body        map[string]any
+		}{
+			{"a language the proposal has not", "lines[0].description.de", edit(func(l map[string]any) { l["description"] = map[string]string{"de": "Koordinator"} })},
+			{"an implementer past a name's length", "lines[0].implementer", edit(func(l map[string]any) { l["implementer"] = strings.Repeat("о", 201) })},
+			{"no description in any language", "lines[0].description", edit(func(l map[string]any) { l["description"] = map[string]string{"en": " ", "ru": ""} })},
+			{"a description past the limit in one language", "lines[0].description.en", edit(func(l map[string]any) {
+				l["description"] = map[string]string{"en": strings.Repeat("a", 501), "ru": "Координатор"}
+			})},
+		} {
+			r := a.do(t, call{method: "PUT", path: path, token: owner.token, body: bad.body, header: map[string]string{"If-Match": `"1"`}}).want(400)
+			if fields := r.problemFields(); len(fields) != 1 || fields[0] != bad.field {
+				t.Errorf("%s: problems %v, want %s", bad.name, fields, bad.field)
+			}
+		}
+
+		one := a.newProposal(t, owner) // in Russian only: a description is a string, as it always was
+		onePath := "/api/v1/proposals/" + one + "/budget"
+		r := a.do(t, call{method: "PUT", path: onePath, token: owner.token, body: bilingualBudget(), header: map[string]string{"If-Match": `"0"`}}).want(400)
+		if fields := r.problemFields(); len(fields) != 1 || fields[0] != "lines[0].description" {
+			t.Errorf("an object description in a one-language proposal: %v", fields)
+		}
+		a.do(t, call{method: "PUT", path: onePath, token: owner.token, body: sampleBudget(), header: map[string]string{"If-Match": `"0"`}}).want(200)
+		lines := a.do(t, call{method: "GET", path: onePath, token: owner.token}).want(200).json()["lines"].([]any)
+		if d := lines[0].(map[string]any)["description"]; d != "Координатор сети ЛУИН" {
+			t.Errorf("a one-language proposal's description reads %v", d)
+		}
+	})
+}
+
+// A budget stored before descriptions were bilingual and lines had implementers (plain-string
+// descriptions, no implementer member) still loads: an export file holding one imports, and its
+// descriptions read as the working language's.
+func TestBudgetStoredInTheOldShapeLoads(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		owner := a.signUp(t, "Owner")
+		id := bilingualProposal(t, a, owner)
+		a.do(t, call{method: "PUT", path: "/api/v1/proposals/" + id + "/budget", token: owner.token, body: sampleBudget(),
+			header: map[string]string{"If-Match": `"0"`}}).want(200)
+		var file map[string]any
+		if err := json.Unmarshal(a.do(t, call{method: "GET", path: "/api/v1/proposals/" + id + "/export", token: owner.token}).want(200).Body.Bytes(), &file); err != nil {
+			t.Fatal(err)
+		}
+		old := json.RawMessage(`{"currency":"USD","years":[2027,2028],"lines":[` +
+			`{"module":"pwid-prevention","intervention":"community-empowerment","cost_grouping":"human-resources","description":"Координатор сети ЛУИН","amounts":[1200000,1200000]}]}`)
+		for _, part := range file["documents"].([]any) {
+			if p := part.(map[string]any); p["kind"] == "budget" {
+				p["body"] = old
+			}
+		}
+		imported := a.do(t, call{method: "POST", path: "/api/v1/proposals/import", token: owner.token, body: file}).want(201).json()
+		path := "/api/v1/proposals/" + imported["proposal"].(map[string]any)["id"].(string) + "/budget"
+		line := a.do(t, call{method: "GET", path: path, token: owner.token}).want(200).json()["lines"].([]any)[0].(map[string]any)
+		if d := line["description"].(map[string]any); d["ru"] != "Координатор сети ЛУИН" || d["en"] != "" {
+			t.Fatalf("an old line's description reads %v", d)
+		}
+		if _, ok := line["implementer"]; ok {
+			t.Fatalf("an old line has an implementer: %v", line)
+		}
+	})
+}

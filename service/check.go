@@ -63,10 +63,11 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 		report.Errors = append(report.Errors, c.errors...)
 		report.Warnings = append(report.Warnings, c.warnings...)
 	}
-	budgetWarnings, err := s.budgetIssues(ctx, p, fields)
+	budgetErrors, budgetWarnings, err := s.budgetIssues(ctx, p, fields)
 	if err != nil {
 		return CheckReport{}, err
 	}
+	report.Errors = append(report.Errors, budgetErrors...)
 	report.Warnings = append(report.Warnings, budgetWarnings...)
 	recordWarnings, err := s.recordIssues(ctx, p)
 	if err != nil {

@@ -356,6 +356,7 @@ const (
 	HardLimitExceeded            IssueCode = "hard_limit_exceeded"
 	InterventionWithoutBudget    IssueCode = "intervention_without_budget"
 	InterventionWithoutIndicator IssueCode = "intervention_without_indicator"
+	LineWithoutImplementer       IssueCode = "line_without_implementer"
 	OneLanguage                  IssueCode = "one_language"
 	OverAllocation               IssueCode = "over_allocation"
 	PaarWithoutCost              IssueCode = "paar_without_cost"
@@ -380,6 +381,8 @@ func (e IssueCode) Valid() bool {
 	case InterventionWithoutBudget:
 		return true
 	case InterventionWithoutIndicator:
+		return true
+	case LineWithoutImplementer:
 		return true
 	case OneLanguage:
 		return true
@@ -3482,9 +3485,12 @@ type ClientInterface interface {
 	// CheckProposal Check for errors before submission; messages in the proposal's language
 	//
 	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-	// and one_language on a required field of a bilingual proposal (the documents would print that
-	// answer in the other language under a "translation missing" mark).
-	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+	// and one_language on a required field, on the title or country (section "proposal") and on budget
+	// line descriptions (section "budget", one finding per language at the first such line) of a
+	// bilingual proposal (the documents would print that text in the other language under a
+	// "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+	// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -4647,9 +4653,12 @@ func (c *Client) PutCCMProcess(ctx context.Context, id ProposalID, params *PutCC
 // CheckProposal Check for errors before submission; messages in the proposal's language
 //
 // Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-// and one_language on a required field of a bilingual proposal (the documents would print that
-// answer in the other language under a "translation missing" mark).
-// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+// and one_language on a required field, on the title or country (section "proposal") and on budget
+// line descriptions (section "budget", one finding per language at the first such line) of a
+// bilingual proposal (the documents would print that text in the other language under a
+// "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -9876,9 +9885,12 @@ type ClientWithResponsesInterface interface {
 	// CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 	//
 	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-	// and one_language on a required field of a bilingual proposal (the documents would print that
-	// answer in the other language under a "translation missing" mark).
-	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+	// and one_language on a required field, on the title or country (section "proposal") and on budget
+	// line descriptions (section "budget", one finding per language at the first such line) of a
+	// bilingual proposal (the documents would print that text in the other language under a
+	// "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+	// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -16395,9 +16407,12 @@ func (c *ClientWithResponses) PutCCMProcessWithResponse(ctx context.Context, id 
 // CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 //
 // Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-// and one_language on a required field of a bilingual proposal (the documents would print that
-// answer in the other language under a "translation missing" mark).
-// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+// and one_language on a required field, on the title or country (section "proposal") and on budget
+// line descriptions (section "budget", one finding per language at the first such line) of a
+// bilingual proposal (the documents would print that text in the other language under a
+// "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
