@@ -84,19 +84,10 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 }
 
 // coverTexts are the proposal's title, country and network in the document's language: in a bilingual
-// proposal, a text not yet translated is printed in the other language under the cell's "translation
-// missing" mark, as a table cell would be. A one-language proposal prints its own texts as they are.
-func coverTexts(p export.Proposal, lang string) domain.ProposalTexts {
-	working := domain.ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
-	if !p.Bilingual {
-		return working
-	}
-	own, other := domain.ProposalTexts{Title: p.TitleTranslation, Country: p.CountryTranslation, Network: p.NetworkTranslation}, working
-	if lang == p.Language {
-		own, other = other, own
-	}
-	return domain.ProposalTexts{Title: document.InLanguage(own.Title, other.Title, lang), Country: document.InLanguage(own.Country, other.Country, lang),
-		Network: document.InLanguage(own.Network, other.Network, lang)}
+// proposal, a text not yet translated is printed in the other language under the "translation missing"
+// mark, as a table cell's would be. A one-language proposal prints its own texts as they are.
+func coverTexts(p export.Proposal, lang string) export.ProposalTexts {
+	return p.ShownIn(lang, func(own, other string) string { return document.InLanguage(own, other, lang) })
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {

@@ -122,3 +122,23 @@ type Comment struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
 }
+
+// ProposalTexts are the proposal's title, country and network in one language.
+type ProposalTexts struct {
+	Title, Country, Network string
+}
+
+// ShownIn returns the title, country and network for a document in lang: pick gets each text in lang
+// and in the proposal's other language, as stored, and says what to show (document.InLanguage). A
+// one-language proposal has only its own texts, whatever lang is asked.
+func (p Proposal) ShownIn(lang string, pick func(own, other string) string) ProposalTexts {
+	own := ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
+	var other ProposalTexts
+	if p.Bilingual {
+		other = ProposalTexts{Title: p.TitleTranslation, Country: p.CountryTranslation, Network: p.NetworkTranslation}
+		if lang != p.Language {
+			own, other = other, own
+		}
+	}
+	return ProposalTexts{Title: pick(own.Title, other.Title), Country: pick(own.Country, other.Country), Network: pick(own.Network, other.Network)}
+}
