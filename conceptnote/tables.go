@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 
 	"iduit/budget"
 	"iduit/document"
@@ -110,7 +111,9 @@ func forSummary(sb export.BudgetBody) budget.Budget {
 // what it buys and who carries it out, its unit cost and quantity when given, and its amount over the grant.
 func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, p export.Proposal) *document.Table {
 	w := tableWords[lang]
-	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["implementer"], w["unit-cost"], w["quantity"], w["total"]}}
+	// Unit cost and quantity share a column ("6.00 × 10,000"): a seventh column left the Russian table's
+	// longest words wider than the page, and the renderer cut them.
+	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["implementer"], w["unit-cost"] + " × " + strings.ToLower(w["quantity"]), w["total"]}}
 	for _, l := range sb.Lines {
 		name := l.Intervention
 		if iv, _, ok := cat.Intervention(l.Intervention); ok {
@@ -127,6 +130,15 @@ func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, p exp
 		if l.Quantity != nil {
 			qty = formatInt(*l.Quantity, lang)
 		}
+		perUnit := unit + " × " + qty
+		switch {
+		case unit == "" && qty == "":
+			perUnit = ""
+		case unit == "":
+			perUnit = qty
+		case qty == "":
+			perUnit = unit
+		}
 		var total int64
 		for _, a := range l.Amounts {
 			total += a
@@ -135,7 +147,7 @@ func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, p exp
 		if p.Bilingual {
 			description = cellText(l.Description, p.Language, lang)
 		}
-		t.Rows = append(t.Rows, []string{name, grouping, description, l.Implementer, unit, qty, formatMoney(total, sb.Currency, lang)})
+		t.Rows = append(t.Rows, []string{name, grouping, description, l.Implementer, perUnit, formatMoney(total, sb.Currency, lang)})
 	}
 	return t
 }
