@@ -44,6 +44,9 @@ func TestDeliverablesInTheDocumentsLanguage(t *testing.T) {
 		a.do(t, call{method: "PUT", path: sectionPath(id, "community-led-monitoring"), token: owner.token, header: first,
 			body: map[string]any{"fields": map[string]any{"clm-first-report": "2026-09-10"}}}).want(200)
 
+		if dir := os.Getenv("IDUIT_DUMP"); dir != "" { // for looking at: `iduit render --in` this file
+			_ = os.WriteFile(filepath.Join(dir, "export.json"), a.do(t, call{method: "GET", path: base + "/export", token: owner.token}).want(200).Body.Bytes(), 0o600)
+		}
 		for lang, want := range localeWant {
 			docs := map[string]string{
 				// Content-stream order keeps a table cell's wrapped lines together, where -layout interleaves
@@ -51,11 +54,6 @@ func TestDeliverablesInTheDocumentsLanguage(t *testing.T) {
 				"PDF": readWith(t, pdftotext, a.do(t, call{method: "GET", path: base + "/pdf?lang=" + lang, token: owner.token}).want(200).Body.Bytes(), ".pdf", "-raw", "{}", "-"),
 				// Standalone, so that the title pandoc takes as the document's metadata is printed too.
 				"Word": readWith(t, pandoc, a.do(t, call{method: "GET", path: base + "/docx?lang=" + lang, token: owner.token}).want(200).Body.Bytes(), ".docx", "-s", "-t", "plain", "--columns=100000", "{}"),
-			}
-			if os.Getenv("IDUIT_DUMP") != "" {
-				for format, text := range docs {
-					_ = os.WriteFile("/tmp/deliv-"+lang+"-"+format+".txt", []byte(text), 0o600)
-				}
 			}
 			for format, text := range docs {
 				text = strings.Join(strings.Fields(text), " ") // no-break and narrow spaces read as spaces
