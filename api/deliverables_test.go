@@ -163,4 +163,6 @@ func checkWorkbook(t *testing.T, python, lang string, data []byte) {
 	t.Errorf("%s workbook: no implementer on the line's row %v", lang, line)
 }
 
-func rowOf(coordinate string) string { return strings.TrimLeft(coordinate, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
+func rowOf(coordinate string) string {
+	return strings.TrimLeft(coordinate, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}
