@@ -54,7 +54,7 @@ func (s *Service) budgetIssues(ctx context.Context, p domain.Proposal, fields ma
 //     required field's text, since the document in the other language would print those descriptions
 //     under the "translation missing" mark;
 //   - lines that name no implementer: a warning. The Global Fund's detailed budget has an implementer
-//     (recipient) column for every line (docs/budget.md), but the principal recipient finalises that
+//     (recipient) column for every line (docs/annexes.md), but the principal recipient finalises that
 //     budget in grant-making, and under the Grant-ready pathway drafts it from the network's lines: a
 //     network may not know the sub-recipient yet when its request is final.
 func lineIssues(p domain.Proposal, b budget.Budget) (errs, warnings []Issue) {
