@@ -21,6 +21,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"iduit/budget"
+	"iduit/document"
 	"iduit/export"
 )
 
@@ -213,13 +214,19 @@ func (b *book) repeatRows(rows int) error {
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s$1:$%d", sheetRef(b.current), rows), Scope: b.current})
 }
 
+// proposalTexts are the proposal's title, country and network in the workbook's language, marked where
+// a bilingual proposal's translation is missing, as the PDF's cover prints them.
+func (b *book) proposalTexts() export.ProposalTexts {
+	return b.in.doc.Proposal.ShownIn(b.lang, func(own, other string) string { return document.InLanguage(own, other, b.lang) })
+}
+
 // properties are the document properties a file browser and the Partner Portal show.
 func (b *book) properties() error {
-	p := b.in.doc.Proposal
+	p, shown := b.in.doc.Proposal, b.proposalTexts()
 	when := p.UpdatedAt.UTC().Format(time.RFC3339)
 	return b.f.SetDocProps(&excelize.DocProperties{
-		Title: p.Title, Subject: b.w["doc"], Creator: p.Network, LastModifiedBy: p.Network,
-		Description: b.w["note"], Keywords: "Global Fund; " + p.Country, Language: b.lang,
+		Title: shown.Title, Subject: b.w["doc"], Creator: shown.Network, LastModifiedBy: shown.Network,
+		Description: b.w["note"], Keywords: "Global Fund; " + shown.Country, Language: b.lang,
 		Identifier: p.ID, Created: when, Modified: when, Category: b.w["doc"],
 	})
 }

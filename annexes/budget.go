@@ -87,13 +87,13 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 	yearTotals := make([]int64, years)
 	var total int64
 	// One set of cells serves every line: SetRow takes *Cell, so a line costs no boxing of its cells.
-	cells, row, texts := make([]excelize.Cell, len(cols)), make([]any, len(cols)), make([]string, colGrouping)
+	cells, row, texts := make([]excelize.Cell, len(cols)), make([]any, len(cols)), make([]string, colImplementer)
 	for i := range cells {
 		row[i] = &cells[i]
 	}
-	// Cost input and implementer are not in the data: no cells, but the columns' style, so what the CCM
-	// types there wraps like the rest.
-	row[colInput-1], row[colImplementer-1] = nil, nil
+	// Cost input is not in the data: no cell, but the column's style, so what the CCM types there wraps
+	// like the rest.
+	row[colInput-1] = nil
 	first, last := colName(colFirstYear), colName(colFirstYear+years-1)
 	modules, interventions, groupings := newLineCounts(ws[colModule-1]), newLineCounts(ws[colIntervention-1]), newLineCounts(ws[colGrouping-1])
 	for i := range bud.Lines {
@@ -114,12 +114,14 @@ func (b *book) detailedBudget(sw *excelize.StreamWriter, name, title string, hea
 		}
 		total += lineTotal
 		texts[colModule-1], texts[colIntervention-1] = b.moduleName(l.Module), b.interventionName(l.Intervention)
-		texts[colActivity-1], texts[colGrouping-1] = l.Description, b.groupingName(l.CostGrouping)
+		texts[colActivity-1], texts[colGrouping-1] = b.text(l.Description), b.groupingName(l.CostGrouping)
+		texts[colImplementer-1] = l.Implementer
 		cells[colNo-1] = cell(b.st.idx, i+1)
 		cells[colModule-1] = cell(b.st.text, texts[colModule-1])
 		cells[colIntervention-1] = cell(b.st.text, texts[colIntervention-1])
 		cells[colActivity-1] = cell(b.st.text, texts[colActivity-1])
 		cells[colGrouping-1] = cell(b.st.text, texts[colGrouping-1])
+		cells[colImplementer-1] = cell(b.st.text, texts[colImplementer-1])
 		cells[colUnitCost-1] = cell(b.st.money, b.optionalMoney(l.UnitCost))
 		cells[colQuantity-1] = cell(b.st.count, optional(l.Quantity))
 		cells[r.totalCol()-1] = formula(b.st.money, "SUM("+first+strconv.Itoa(r.last)+":"+last+strconv.Itoa(r.last)+")", b.money(lineTotal))

@@ -184,8 +184,9 @@ func (b *book) about(sw *excelize.StreamWriter) error {
 	if err := sw.SetRow("A1", []any{cell(b.st.title, b.w["doc"])}, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
+	shown := b.proposalTexts()
 	rows := [][2]any{
-		{b.w["proposal"], p.Title}, {b.w["country"], p.Country}, {b.w["network"], p.Network},
+		{b.w["proposal"], shown.Title}, {b.w["country"], shown.Country}, {b.w["network"], shown.Network},
 		{b.w["template"], fmt.Sprintf("%s v%d", p.Template, p.TemplateVersion)}, {b.w["id"], p.ID}, {b.w["status"], p.Status},
 		{b.w["changed"] + " (UTC)", p.UpdatedAt.UTC()}, {b.w["language"], b.lang},
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"iduit/document"
 	"iduit/domain"
 )
 
@@ -30,13 +31,20 @@ func hasPAAR(in *input) bool {
 
 func hasPriorities(in *input) bool { return in.priorities != nil && len(in.priorities.Priorities) > 0 }
 
-// text is a record's text in the workbook's language, or the other language where only that was written.
+// text is a record's or budget line's text in the workbook's language, or the other language where only
+// that was written: in a bilingual proposal under the "translation missing" mark the PDF and the Word
+// file print; a one-language proposal's text is the only one it has, and is shown as it is.
 func (b *book) text(raw json.RawMessage) string {
-	v := domain.ReadText(raw, b.in.doc.Proposal.Language)
-	if s := v.Side(b.lang); s != "" {
-		return s
+	p := b.in.doc.Proposal
+	v := domain.ReadText(raw, p.Language)
+	if !p.Bilingual {
+		return v.Side(p.Language)
 	}
-	return v.Side(b.in.doc.Proposal.Language)
+	other := "ru"
+	if b.lang == "ru" {
+		other = "en"
+	}
+	return document.InLanguage(v.Side(b.lang), v.Side(other), b.lang)
 }
 
 // paar lists the prioritized above-allocation request: the intervention records marked paar, each with

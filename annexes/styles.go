@@ -25,7 +25,8 @@ func (b *book) makeStyles() error {
 	if d := b.in.currency.Digits; d > 0 {
 		moneyFormat += "." + strings.Repeat("0", d)
 	}
-	dateFormat := "yyyy-mm-dd hh:mm"
+	// Dates as the PDF and the Word file write them for each reader: "10 September 2026", "10.09.2026".
+	dateFormat := "d mmmm yyyy hh:mm"
 	if b.lang == "ru" {
 		dateFormat = "dd.mm.yyyy hh:mm"
 	}

@@ -1,23 +1,28 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"iduit/budget"
 	"iduit/domain"
+	"iduit/export"
 	"iduit/service"
 )
 
+// budgetLineJSON is one line; its description is a text value (a string, or {"en", "ru"} in a bilingual
+// proposal) and its implementer the organisation that carries it out.
 type budgetLineJSON struct {
-	Module       string  `json:"module"`
-	Intervention string  `json:"intervention"`
-	CostGrouping string  `json:"cost_grouping"`
-	Description  string  `json:"description"`
-	Amounts      []int64 `json:"amounts"`
-	UnitCost     *int64  `json:"unit_cost,omitempty"`
-	Quantity     *int64  `json:"quantity,omitempty"`
+	Module       string          `json:"module"`
+	Intervention string          `json:"intervention"`
+	CostGrouping string          `json:"cost_grouping"`
+	Description  json.RawMessage `json:"description"`
+	Implementer  string          `json:"implementer,omitempty"`
+	Amounts      []int64         `json:"amounts"`
+	UnitCost     *int64          `json:"unit_cost,omitempty"`
+	Quantity     *int64          `json:"quantity,omitempty"`
 }
 
 // budgetRequest is a whole budget; amounts are integers in the currency's minor units (cents, tyiyn).
@@ -40,7 +45,7 @@ type budgetResponse struct {
 func toBudgetResponse(b service.BudgetDoc, doc domain.Document) budgetResponse {
 	r := budgetResponse{documentMeta: toDocumentMeta(doc), Currency: b.Budget.Currency, Years: b.Budget.Years, AllocationCeiling: b.AllocationCeiling,
 		Lines: make([]budgetLineJSON, len(b.Budget.Lines))}
-	for i, l := range b.Budget.Lines {
+	for i, l := range b.StoredLines() {
 		r.Lines[i] = budgetLineJSON(l)
 	}
 	if r.Years == nil {
@@ -49,10 +54,10 @@ func toBudgetResponse(b service.BudgetDoc, doc domain.Document) budgetResponse {
 	return r
 }
 
-func fromBudgetRequest(req budgetRequest) service.BudgetDoc {
-	in := service.BudgetDoc{Budget: budget.Budget{Currency: req.Currency, Years: req.Years, Lines: make([]budget.Line, len(req.Lines))}, AllocationCeiling: req.AllocationCeiling}
+func fromBudgetRequest(req budgetRequest) service.SentBudget {
+	in := service.SentBudget{Currency: req.Currency, Years: req.Years, AllocationCeiling: req.AllocationCeiling, Lines: make([]export.BudgetLine, len(req.Lines))}
 	for i, l := range req.Lines {
-		in.Budget.Lines[i] = budget.Line(l)
+		in.Lines[i] = export.BudgetLine(l)
 	}
 	return in
 }

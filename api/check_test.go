@@ -67,8 +67,12 @@ func TestWalkEveryTemplateFromEmptyToReady(t *testing.T) {
 	})
 }
 
-func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Template, bilingual bool) {
-	body := map[string]any{"template": tpl.Key, "title": "Путь", "language": "ru", "country": "Belarus", "bilingual": bilingual}
+// walkToReady answers every field of a new proposal and returns its id once the check finds nothing.
+func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Template, bilingual bool) string {
+	body := map[string]any{"template": tpl.Key, "title": "Путь", "language": "ru", "country": "Беларусь", "bilingual": bilingual}
+	if bilingual { // the title and the country are required text: in both languages, like the fields
+		body["title_translation"], body["country_translation"] = "The way", "Belarus"
+	}
 	id := a.do(t, call{method: "POST", path: "/api/v1/proposals", token: owner.token, body: body}).want(201).str("id")
 	base := "/api/v1/proposals/" + id
 	check := a.do(t, call{method: "GET", path: base + "/check", token: owner.token}).want(200).json()
@@ -101,6 +105,7 @@ func walkToReady(t *testing.T, a *testAPI, owner account, tpl *templates.Templat
 	if p := a.do(t, call{method: "GET", path: base + "/progress", token: owner.token}).json(); p["next_section"] != nil {
 		t.Fatalf("next_section %v after everything is complete", p["next_section"])
 	}
+	return id
 }
 
 type issue struct{ Section, Field, Code, Message string }

@@ -11,23 +11,37 @@ import (
 )
 
 type createProposalRequest struct {
-	Template           string  `json:"template"`
-	Title              *string `json:"title"`
-	Language           *string `json:"language"`
-	Country            *string `json:"country"`
-	Network            *string `json:"network"`
+	Template string  `json:"template"`
+	Title    *string `json:"title"`
+	Language *string `json:"language"`
+	Country  *string `json:"country"`
+	Network  *string `json:"network"`
+	proposalTranslationsRequest
 	Bilingual          *bool   `json:"bilingual"`
 	SubmissionLanguage *string `json:"submission_language"`
 }
 
 type updateProposalRequest struct {
-	HideReviewerNames  *bool   `json:"hide_reviewer_names"`
-	Title              *string `json:"title"`
-	Language           *string `json:"language"`
-	Country            *string `json:"country"`
-	Network            *string `json:"network"`
+	HideReviewerNames *bool   `json:"hide_reviewer_names"`
+	Title             *string `json:"title"`
+	Language          *string `json:"language"`
+	Country           *string `json:"country"`
+	Network           *string `json:"network"`
+	proposalTranslationsRequest
 	Bilingual          *bool   `json:"bilingual"`
 	SubmissionLanguage *string `json:"submission_language"`
+}
+
+// proposalTranslationsRequest are a bilingual proposal's title, country and network in its other
+// language; a member left out leaves the stored text as it is.
+type proposalTranslationsRequest struct {
+	TitleTranslation   *string `json:"title_translation"`
+	CountryTranslation *string `json:"country_translation"`
+	NetworkTranslation *string `json:"network_translation"`
+}
+
+func (r proposalTranslationsRequest) into(in *service.ProposalInput) {
+	in.TitleTranslation, in.CountryTranslation, in.NetworkTranslation = r.TitleTranslation, r.CountryTranslation, r.NetworkTranslation
 }
 
 type proposalResponse struct {
@@ -38,6 +52,9 @@ type proposalResponse struct {
 	Language           string                   `json:"language"`
 	Country            string                   `json:"country"`
 	Network            string                   `json:"network"`
+	TitleTranslation   string                   `json:"title_translation,omitempty"`
+	CountryTranslation string                   `json:"country_translation,omitempty"`
+	NetworkTranslation string                   `json:"network_translation,omitempty"`
 	Bilingual          bool                     `json:"bilingual"`
 	SubmissionLanguage string                   `json:"submission_language"`
 	HideReviewerNames  bool                     `json:"hide_reviewer_names"`
@@ -54,13 +71,19 @@ type sectionSummaryResponse struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// toProposalResponse carries the translations of a bilingual proposal only: a one-language proposal's
+// answer is what it always was.
 func toProposalResponse(p domain.Proposal) proposalResponse {
-	return proposalResponse{
+	r := proposalResponse{
 		ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
 		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
 		SubmissionLanguage: p.SubmissionLanguage, HideReviewerNames: p.HideReviewerNames, Status: p.Status, Role: p.Role,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
+	if p.Bilingual {
+		r.TitleTranslation, r.CountryTranslation, r.NetworkTranslation = p.Translation.Title, p.Translation.Country, p.Translation.Network
+	}
+	return r
 }
 
 func (h *handlers) createProposal(c *gin.Context) {
@@ -71,6 +94,7 @@ func (h *handlers) createProposal(c *gin.Context) {
 	}
 	in := service.ProposalInput{Template: req.Template, Title: req.Title, Language: req.Language, Country: req.Country,
 		Network: req.Network, Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage}
+	req.proposalTranslationsRequest.into(&in)
 	p, err := h.svc.CreateProposal(c.Request.Context(), currentUser(c), in)
 	if err != nil {
 		writeError(c, err)
@@ -122,6 +146,7 @@ func (h *handlers) updateProposal(c *gin.Context) {
 	}
 	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network,
 		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage, HideReviewerNames: req.HideReviewerNames}
+	req.proposalTranslationsRequest.into(&in)
 	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), expected, in)
 	if err != nil {
 		writeError(c, err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"iduit/domain"
 )
@@ -17,6 +18,8 @@ const (
 	MaxYears = 4
 	// MaxDescriptionLength (characters) keeps a line a label, not a narrative; narratives have their sections.
 	MaxDescriptionLength = 500
+	// MaxImplementerLength (characters) is an organisation's name, as the proposal's own names are.
+	MaxImplementerLength = domain.MaxNameLength
 	// firstYear and lastYear bound grant years to catch typos such as 207 or 20277.
 	firstYear = 2000
 	lastYear  = 2100
@@ -40,7 +43,12 @@ type Line struct {
 	Module       string
 	Intervention string
 	CostGrouping string
-	Description  string
+	// Description is what the line buys, in the proposal's language or, in a bilingual proposal, in both
+	// (one is enough to save; the check reports the missing side).
+	Description domain.TextValue
+	// Implementer is the organisation that carries the line out (the principal or a sub-recipient), as
+	// the Global Fund's detailed budget names one per line; optional, free text.
+	Implementer string
 	// Amounts holds one amount per grant year, in minor units of the budget's currency.
 	Amounts []int64
 	// UnitCost (minor units) and Quantity are optional; when both are given their product must equal
@@ -158,7 +166,8 @@ func (i linePath) amount(j int) string {
 // checkLine reports the line's problems and returns its total; ok is false when the total is not known.
 func (c *Catalogue) checkLine(p *problemList, at linePath, l *Line, years int, cur Currency) (int64, bool) {
 	c.checkKeys(p, at, l)
-	p.addProblem(domain.CheckRequiredText(at.field(".description"), l.Description, MaxDescriptionLength))
+	checkDescription(p, at, l.Description)
+	p.addProblem(domain.CheckText(at.field(".implementer"), l.Implementer, MaxImplementerLength, false))
 	if len(l.Amounts) != years {
 		p.add(at.field(".amounts"), "has %d amounts; give one for each of the %d grant years", len(l.Amounts), years)
 	}
@@ -181,6 +190,25 @@ func (c *Catalogue) checkLine(p *problemList, at linePath, l *Line, years int, c
 		checkUnitCost(p, at, l, total, cur)
 	}
 	return total, ok
+}
+
+// checkDescription holds each language of a description to a label's length; at least one must say
+// something.
+func checkDescription(p *problemList, at linePath, d domain.TextValue) {
+	if strings.TrimSpace(d.EN) == "" && strings.TrimSpace(d.RU) == "" {
+		p.addCoded(at.field(".description"), domain.ProblemRequired)
+		return
+	}
+	both := d.EN != "" && d.RU != "" // a one-language proposal's problem names the description as before
+	for _, side := range [2][2]string{{"en", d.EN}, {"ru", d.RU}} {
+		name := ".description"
+		if both {
+			name += "." + side[0]
+		}
+		if side[1] != "" {
+			p.addProblem(domain.CheckText(at.field(name), side[1], MaxDescriptionLength, false))
+		}
+	}
 }
 
 func (c *Catalogue) checkKeys(p *problemList, at linePath, l *Line) {

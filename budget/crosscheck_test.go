@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"iduit/domain"
 )
 
 func TestCrossCheckCleanRequest(t *testing.T) {
@@ -19,7 +21,7 @@ func TestCrossCheckFindings(t *testing.T) {
 	c := mustCatalogue(t)
 	b := validBudget()
 	b.Lines = append(b.Lines, Line{Module: "pwid-prevention", Intervention: "hiv-testing-services", CostGrouping: "health-products-non-pharmaceuticals",
-		Description: "Rapid tests", Amounts: []int64{1, 1, 1}})
+		Description: domain.TextValue{RU: "Rapid tests"}, Amounts: []int64{1, 1, 1}})
 	f := validFramework()
 	f[1].Targets = f[1].Targets[:1] // KP-4 only for 2027
 	got := c.CrossCheck(b, f, 10_000_000)

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"testing"
+
+	"iduit/domain"
 )
 
 // fuzzReader turns fuzzer bytes into choices; once the bytes run out every read is zero.
@@ -53,7 +55,7 @@ func fuzzBudget(c *Catalogue, currency string, firstYear int, data []byte) Budge
 		b.Years = append(b.Years, firstYear+y+int(r.byte()%2)) // mostly consecutive
 	}
 	for range int(r.byte()) % 64 {
-		l := Line{Module: pick(r, modules), Intervention: pick(r, interventions), CostGrouping: pick(r, groupings), Description: r.string()}
+		l := Line{Module: pick(r, modules), Intervention: pick(r, interventions), CostGrouping: pick(r, groupings), Description: domain.TextValue{EN: r.string()}}
 		for range int(r.byte()) % 6 {
 			l.Amounts = append(l.Amounts, r.int64()>>(r.byte()%64))
 		}

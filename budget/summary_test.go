@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"iduit/domain"
 )
 
 // The small budget, added up by hand.
@@ -54,8 +56,8 @@ func TestSummarizeRoundsSharesHalfUp(t *testing.T) {
 	b := validBudget()
 	b.Years = []int{2027}
 	b.Lines = []Line{
-		{Module: "rssh-community-systems", Intervention: "community-led-advocacy", CostGrouping: "human-resources", Description: "a", Amounts: []int64{1}},
-		{Module: "pwid-prevention", Intervention: "overdose-prevention", CostGrouping: "health-products-pharmaceuticals", Description: "naloxone", Amounts: []int64{1999}},
+		{Module: "rssh-community-systems", Intervention: "community-led-advocacy", CostGrouping: "human-resources", Description: domain.TextValue{RU: "a"}, Amounts: []int64{1}},
+		{Module: "pwid-prevention", Intervention: "overdose-prevention", CostGrouping: "health-products-pharmaceuticals", Description: domain.TextValue{RU: "naloxone"}, Amounts: []int64{1999}},
 	}
 	s, err := mustCatalogue(t).Summarize(b)
 	if err != nil {
@@ -119,7 +121,7 @@ func generateBudget(c *Catalogue, n int, rng *rand.Rand) Budget {
 			Module:       c.Modules[ref.module].Key,
 			Intervention: c.at(ref).Key,
 			CostGrouping: c.CostGroupings[rng.IntN(len(c.CostGroupings))].Key,
-			Description:  "Строка бюджета " + strconv.Itoa(i),
+			Description:  domain.TextValue{RU: "Строка бюджета " + strconv.Itoa(i)},
 		}
 		if i%3 == 0 {
 			unit, qty := 1+rng.Int64N(100_000), 3*(1+rng.Int64N(1_000))

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"iduit/budget"
 	"iduit/document"
@@ -28,13 +27,13 @@ var chapterTitles = map[string][5]string{
 
 var words = map[string]map[string]string{
 	"en": {"chapter": "IDUIT chapter %d: %s", "component": "HIV", "yes": "Yes",
-		"missing":      "Translation missing: the answer is shown in Russian as written.",
-		"missing-cell": "[translation missing]", "part-narrative": "Narrative",
-		"part-data": "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
+		"missing":        "Translation missing: the answer is shown in Russian as written.",
+		"part-narrative": "Narrative",
+		"part-data":      "Budget, results and funding request data", "part-endorsement": "Endorsement and annexes"},
 	"ru": {"chapter": "Глава IDUIT %d: %s", "component": "ВИЧ", "yes": "Да",
-		"missing":      "Перевод отсутствует: ответ приведен на английском языке, как написан.",
-		"missing-cell": "[нет перевода]", "part-narrative": "Описательная часть",
-		"part-data": "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
+		"missing":        "Перевод отсутствует: ответ приведен на английском языке, как написан.",
+		"part-narrative": "Описательная часть",
+		"part-data":      "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
 }
 
 var statusNames = map[string]map[string]string{
@@ -52,8 +51,9 @@ func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, 
 // that build several documents from one export; it only reads them.
 func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
 	p := doc.Proposal
+	cover := coverTexts(p, lang)
 	out := document.Document{
-		Title: p.Title, Network: p.Network, Country: p.Country, Component: words[lang]["component"],
+		Title: cover.Title, Network: cover.Network, Country: cover.Country, Component: words[lang]["component"],
 		TemplateTitle: tpl.Title[lang], TemplateKey: tpl.Key, TemplateVersion: tpl.Version,
 		Status: statusNames[lang][p.Status], Date: p.UpdatedAt.UTC().Truncate(time.Second), Language: lang, Final: p.Status == domain.StatusFinal,
 	}
@@ -67,7 +67,7 @@ func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Templ
 	// The structured parts are decoded once: with 2,000 budget lines, decoding the budget was a third of
 	// a package's render when each part of the document decoded it again.
 	decoded := partsOf(dec)
-	data := append(budgetSections(doc.Documents, decoded, cat, lang, p.Bilingual), recordSections(doc, decoded, cat, lang)...)
+	data := append(budgetSections(doc.Documents, decoded, cat, lang, p), recordSections(doc, decoded, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {
 			out.Sections[0].Part = words[lang]["part-narrative"]
@@ -87,6 +87,13 @@ func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Templ
 		}
 	}
 	return out
+}
+
+// coverTexts are the proposal's title, country and network in the document's language: in a bilingual
+// proposal, a text not yet translated is printed in the other language under the "translation missing"
+// mark, as a table cell's would be. A one-language proposal prints its own texts as they are.
+func coverTexts(p export.Proposal, lang string) export.ProposalTexts {
+	return p.ShownIn(lang, func(own, other string) string { return document.InLanguage(own, other, lang) })
 }
 
 func section(s *templates.Section, values map[string]json.RawMessage, working, lang string) document.Section {
@@ -150,26 +157,8 @@ func textIn(raw json.RawMessage, working, lang string) (string, bool) {
 
 // cellText is textIn for a table cell or a record's short text: a missing translation is marked inline.
 func cellText(raw json.RawMessage, working, lang string) string {
-	t, missing := textIn(raw, working, lang)
-	if missing {
-		return words[lang]["missing-cell"] + " " + t
-	}
-	return t
-}
-
-// plainText is cellText for text the data keeps in one language only (a budget line's description): it
-// is marked when it is plainly written in the other language's script, Cyrillic in an English document
-// or Latin without Cyrillic in a Russian one.
-func plainText(s, lang string) string {
-	cyr, lat := false, false
-	for _, r := range s {
-		cyr = cyr || unicode.Is(unicode.Cyrillic, r)
-		lat = lat || unicode.Is(unicode.Latin, r)
-	}
-	if (lang == "en" && cyr) || (lang == "ru" && lat && !cyr) {
-		return words[lang]["missing-cell"] + " " + s
-	}
-	return s
+	v := domain.ReadText(raw, working)
+	return document.InLanguage(v.Side(lang), v.Side(otherLanguage(lang)), lang)
 }
 
 func otherLanguage(lang string) string {

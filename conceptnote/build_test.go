@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"iduit/export"
 	"iduit/glossary"
 )
 
@@ -28,5 +29,28 @@ func TestChapterTitlesFollowTheGlossary(t *testing.T) {
 	}
 	if words["ru"]["component"] != "ВИЧ" || words["en"]["component"] != "HIV" {
 		t.Errorf("the cover's component is %q / %q; hepatitis C is part of the programme, not a Global Fund component", words["en"]["component"], words["ru"]["component"])
+	}
+}
+
+// The cover prints the title, country and network in the document's language; a bilingual proposal's
+// text not yet translated shows in the other language under the mark table cells carry, and a
+// one-language proposal's texts print as they are.
+func TestCoverTextsInTheDocumentsLanguage(t *testing.T) {
+	p := export.Proposal{Language: "ru", Bilingual: true, Title: "Снижение вреда", Country: "Кыргызстан", Network: "",
+		TitleTranslation: "Harm reduction", NetworkTranslation: "ENPUD"}
+	for _, c := range []struct {
+		lang string
+		want export.ProposalTexts
+	}{
+		{"en", export.ProposalTexts{Title: "Harm reduction", Country: "[translation missing] Кыргызстан", Network: "ENPUD"}},
+		{"ru", export.ProposalTexts{Title: "Снижение вреда", Country: "Кыргызстан", Network: "[нет перевода] ENPUD"}},
+	} {
+		if got := coverTexts(p, c.lang); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.lang, got, c.want)
+		}
+	}
+	p.Bilingual = false
+	if got := coverTexts(p, "en"); got.Title != "Снижение вреда" || got.Country != "Кыргызстан" || got.Network != "" {
+		t.Errorf("a one-language proposal's cover: %+v", got)
 	}
 }

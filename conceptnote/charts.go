@@ -33,7 +33,7 @@ type budgetCharts struct {
 	words map[string]string
 }
 
-func (c budgetCharts) pct(t budget.Tenths) string { return t.Readable(c.lang) + "\u00a0%" }
+func (c budgetCharts) pct(t budget.Tenths) string { return formatPercent(t, c.lang) }
 
 func (c budgetCharts) byModule() *document.Chart {
 	ch := &document.Chart{Title: c.words["by-module"]}
@@ -88,7 +88,7 @@ func (c budgetCharts) shares() *document.Chart {
 		{Label: c.words["rights"], Value: int64(c.sum.HumanRights.Percent), Amount: c.money(c.sum.HumanRights.Amount), Percent: c.pct(c.sum.HumanRights.Percent)},
 	}}
 	if c.req.target != nil {
-		ch.Target, ch.TargetLabel = int64(*c.req.target)*10, fmt.Sprintf(c.words["target"], strconv.Itoa(*c.req.target)+"\u00a0%")
+		ch.Target, ch.TargetLabel = int64(*c.req.target)*10, fmt.Sprintf(c.words["target"], strconv.Itoa(*c.req.target)+percentSign(c.lang))
 	}
 	return ch
 }

@@ -24,7 +24,7 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 			`{"module":"pwid-prevention","intervention":"needle-syringe-programs","cost_grouping":"human-resources","description":"a","amounts":[100000012]},` +
 			`{"module":"human-rights-barriers","intervention":"legal-services","cost_grouping":"human-resources","description":"b","amounts":[16000000]}]}`)},
 	}
-	sections := budgetSections(parts, decodeParts(parts), cat, "en", false)
+	sections := budgetSections(parts, decodeParts(parts), cat, "en", export.Proposal{Language: "en"})
 	if len(sections) != 1 {
 		t.Fatalf("%d sections", len(sections))
 	}
@@ -36,8 +36,8 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 		charts++
 		for i, bar := range f.Chart.Bars {
 			row := f.Table.Rows[i+len(f.Table.Rows)-len(f.Chart.Bars)-totalRow(f.Table.Rows)]
-			if row[0] != bar.Label || row[1] != bar.Amount {
-				t.Errorf("%s: bar %q %q, table row %q", f.Label, bar.Label, bar.Amount, row)
+			if row[0] != bar.Label || row[1] != bar.Amount || len(row) > 2 && row[2] != bar.Percent {
+				t.Errorf("%s: bar %q %q %q, table row %q", f.Label, bar.Label, bar.Amount, bar.Percent, row)
 			}
 		}
 	}
@@ -48,7 +48,7 @@ func TestBudgetChartsMatchTheirTables(t *testing.T) {
 	if funding.Bars[1].Amount != "12,500.50\u00a0USD" || funding.Target != 150_000_00 || funding.TargetLabel != "Allocation: 150,000.00\u00a0USD" {
 		t.Errorf("funding chart %+v", funding)
 	}
-	if shares := sections[0].Fields[5].Chart; shares.Target != 300 || shares.TargetLabel != "Target: 30\u00a0%" || shares.Max != 1000 {
+	if shares := sections[0].Fields[5].Chart; shares.Target != 300 || shares.TargetLabel != "Target: 30%" || shares.Max != 1000 {
 		t.Errorf("shares chart %+v", shares)
 	}
 }

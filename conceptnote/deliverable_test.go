@@ -37,7 +37,8 @@ func fullExport(t testing.TB) (export.Document, *templates.Template, *budget.Cat
 		t.Fatal("no gf-concept-note-pwid v1")
 	}
 	doc := sample.Export(cat, sample.Size{Lines: 12, Indicators: 4, Gaps: 3, Template: tpl, Words: 40, Bilingual: true})
-	doc.Proposal.Title, doc.Proposal.Country, doc.Proposal.Network = "Community-led harm reduction in Osh", "Kyrgyzstan", "ENPUD"
+	doc.Proposal.Title, doc.Proposal.Country, doc.Proposal.Network = "Снижение вреда под руководством сообществ в Оше", "Кыргызстан", "ЕСЛУН"
+	doc.Proposal.TitleTranslation, doc.Proposal.CountryTranslation, doc.Proposal.NetworkTranslation = "Community-led harm reduction in Osh", "Kyrgyzstan", "ENPUD"
 	for i := range doc.Sections {
 		switch doc.Sections[i].Key {
 		case "epidemiology":
@@ -48,8 +49,8 @@ func fullExport(t testing.TB) (export.Document, *templates.Template, *budget.Cat
 	body := func(kind string, v any) export.Part { return export.Part{Kind: kind, Version: 1, Body: mustJSON(t, v)} }
 	var budgetBody export.BudgetBody
 	_ = json.Unmarshal(doc.Documents[0].Body, &budgetBody)
-	for i := range budgetBody.Lines { // a budget line's description has one language: this team wrote it in English
-		budgetBody.Lines[i].Description = "Outreach worker, site " + strconv.Itoa(i+1)
+	for i := range budgetBody.Lines {
+		budgetBody.Lines[i].Description = bi("Outreach worker, site "+strconv.Itoa(i+1), "Аутрич-работник, участок "+strconv.Itoa(i+1))
 	}
 	doc.Documents[0].Body = mustJSON(t, budgetBody)
 	first := budgetBody.Lines[0]

@@ -33,10 +33,15 @@ func formatNumber(s, lang string) string {
 // formatPercent prints a share kept in tenths of a percent: "48.0%" in English; in Russian a comma and
 // a no-break space before the sign, "48,0 %", as Russian typography wants.
 func formatPercent(t budget.Tenths, lang string) string {
+	return t.Readable(lang) + percentSign(lang)
+}
+
+// percentSign follows a figure: "%" in English, a no-break space and "%" in Russian.
+func percentSign(lang string) string {
 	if lang == "ru" {
-		return t.Readable(lang) + "\u00a0%"
+		return "\u00a0%"
 	}
-	return t.Readable(lang) + "%"
+	return "%"
 }
 
 // formatDate prints a date stored as YYYY-MM-DD (or an RFC 3339 time); text that is not a date is

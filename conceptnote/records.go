@@ -193,11 +193,7 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 		add(w["above"], formatMoney(p.paarTotal(), cur, lang))
 	}
 	if p.budget != nil && within > 0 {
-		b := budget.Budget{Currency: p.budget.Currency, Years: p.budget.Years}
-		for _, l := range p.budget.Lines {
-			b.Lines = append(b.Lines, budget.Line(l))
-		}
-		if sum, err := cat.Summarize(b); err == nil {
+		if sum, err := cat.Summarize(forSummary(*p.budget)); err == nil {
 			add(w["community-share"], formatPercent(sum.CommunityLed.Percent, lang))
 			add(w["rights-share"], formatPercent(sum.HumanRights.Percent, lang))
 		}

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 
 	"iduit/budget"
 	"iduit/document"
+	"iduit/domain"
 	"iduit/export"
 )
 
@@ -19,7 +21,7 @@ var tableWords = map[string]map[string]string{
 		"funding": "Allocation and the above-allocation request (PAAR)", "within": "Budget within the allocation", "paar": "Above the allocation (PAAR)",
 		"allocation": "Allocation: %s", "alloc": "Allocation", "target": "Target: %s",
 		"by-intervention": "By intervention", "intervention": "Intervention", "lines": "Budget lines", "description": "Description",
-		"unit-cost": "Unit cost", "quantity": "Quantity", "source": "Source"},
+		"unit-cost": "Unit cost", "quantity": "Quantity", "source": "Source", "implementer": "Implementer"},
 	"ru": {"budget": "Сводка бюджета", "framework": "Рамка результатов деятельности и программные пробелы",
 		"by-module": "По модулям", "by-grouping": "По группам затрат", "by-year": "По годам", "module": "Модуль", "grouping": "Группа затрат",
 		"year": "Год", "amount": "Сумма", "share": "Доля", "total": "Итого", "community": "Мероприятия под руководством сообществ",
@@ -29,13 +31,14 @@ var tableWords = map[string]map[string]string{
 		"funding": "Аллокация и запрос сверх аллокации (PAAR)", "within": "Бюджет в пределах аллокации", "paar": "Сверх аллокации (PAAR)",
 		"allocation": "Аллокация: %s", "alloc": "Аллокация", "target": "Цель: %s",
 		"by-intervention": "По мероприятиям", "intervention": "Мероприятие", "lines": "Строки бюджета", "description": "Описание",
-		"unit-cost": "Цена единицы", "quantity": "Количество", "source": "Источник"},
+		"unit-cost": "Цена единицы", "quantity": "Количество", "source": "Источник", "implementer": "Исполнитель"},
 }
 
 // budgetSections adds the core tables when the proposal has them: the budget summary, and the performance
-// framework with the gap table.
-// In a bilingual proposal a budget line's description written in the other language is marked.
-func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, lang string, bilingual bool) []document.Section {
+// framework with the gap table. A budget line's description is printed in the document's language, or
+// marked in the other one where its translation is missing (bilingual proposals; a one-language
+// proposal's description is the only one it has).
+func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, lang string, p export.Proposal) []document.Section {
 	var out []document.Section
 	req := requestOf(decoded)
 	for _, part := range list {
@@ -44,7 +47,7 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 			if decoded.budget == nil {
 				continue
 			}
-			if s, ok := budgetSection(*decoded.budget, req, cat, lang, bilingual); ok {
+			if s, ok := budgetSection(*decoded.budget, req, cat, lang, p); ok {
 				out = append(out, s)
 			}
 		case "indicators":
@@ -54,12 +57,8 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 	return out
 }
 
-func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang string, bilingual bool) (document.Section, bool) {
-	b := budget.Budget{Currency: sb.Currency, Years: sb.Years}
-	for _, l := range sb.Lines {
-		b.Lines = append(b.Lines, budget.Line(l))
-	}
-	sum, err := cat.Summarize(b)
+func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang string, p export.Proposal) (document.Section, bool) {
+	sum, err := cat.Summarize(forSummary(sb))
 	if err != nil {
 		return document.Section{}, false
 	}
@@ -93,15 +92,28 @@ func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lan
 		{Label: w["by-grouping"], Table: byGrouping, Chart: c.byGrouping()},
 		{Label: w["funding"], Table: c.fundingTable(), Chart: c.funding()},
 		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares, Chart: c.shares()},
-		{Label: w["lines"], Table: budgetLines(sb, cat, lang, bilingual)},
+		{Label: w["lines"], Table: budgetLines(sb, cat, lang, p)},
 	}}, true
 }
 
+// forSummary is the budget as the summaries read it (which side of a description is which does not
+// matter to them: the summary only checks that a line has one).
+func forSummary(sb export.BudgetBody) budget.Budget {
+	b := budget.Budget{Currency: sb.Currency, Years: sb.Years, Lines: make([]budget.Line, len(sb.Lines))}
+	for i, l := range sb.Lines {
+		b.Lines[i] = budget.Line{Module: l.Module, Intervention: l.Intervention, CostGrouping: l.CostGrouping, Amounts: l.Amounts,
+			Description: domain.ReadText(l.Description, "en"), Implementer: l.Implementer, UnitCost: l.UnitCost, Quantity: l.Quantity}
+	}
+	return b
+}
+
 // budgetLines is the budget as submitted, line by line: where each line sits in the modular framework,
-// what it buys, its unit cost and quantity when given, and its amount over the grant.
-func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, bilingual bool) *document.Table {
+// what it buys and who carries it out, its unit cost and quantity when given, and its amount over the grant.
+func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, p export.Proposal) *document.Table {
 	w := tableWords[lang]
-	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["unit-cost"], w["quantity"], w["total"]}}
+	// Unit cost and quantity share a column ("6.00 × 10,000"): a seventh column left the Russian table's
+	// longest words wider than the page, and the renderer cut them.
+	t := &document.Table{Columns: []string{w["intervention"], w["grouping"], w["description"], w["implementer"], w["unit-cost"] + " × " + strings.ToLower(w["quantity"]), w["total"]}}
 	for _, l := range sb.Lines {
 		name := l.Intervention
 		if iv, _, ok := cat.Intervention(l.Intervention); ok {
@@ -118,15 +130,24 @@ func budgetLines(sb export.BudgetBody, cat *budget.Catalogue, lang string, bilin
 		if l.Quantity != nil {
 			qty = formatInt(*l.Quantity, lang)
 		}
+		perUnit := unit + " × " + qty
+		switch {
+		case unit == "" && qty == "":
+			perUnit = ""
+		case unit == "":
+			perUnit = qty
+		case qty == "":
+			perUnit = unit
+		}
 		var total int64
 		for _, a := range l.Amounts {
 			total += a
 		}
-		description := l.Description
-		if bilingual {
-			description = plainText(description, lang)
+		description := domain.ReadText(l.Description, p.Language).Side(p.Language)
+		if p.Bilingual {
+			description = cellText(l.Description, p.Language, lang)
 		}
-		t.Rows = append(t.Rows, []string{name, grouping, description, unit, qty, formatMoney(total, sb.Currency, lang)})
+		t.Rows = append(t.Rows, []string{name, grouping, description, l.Implementer, perUnit, formatMoney(total, sb.Currency, lang)})
 	}
 	return t
 }

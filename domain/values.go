@@ -37,7 +37,10 @@ type Proposal struct {
 	Network         string
 	// Bilingual proposals keep every text field in both languages; SubmissionLanguage is the one sent
 	// to the funder, Language the one the network works in.
-	Bilingual          bool
+	Bilingual bool
+	// Translation holds the title, country and network in the other language of a bilingual proposal
+	// (Title, Country and Network are in Language); empty texts are not translated yet.
+	Translation        ProposalTexts
 	SubmissionLanguage string
 	Status             string
 	// HideReviewerNames shows reviewers to the applicants as "Reviewer 1", "Reviewer 2", …
@@ -50,6 +53,23 @@ type Proposal struct {
 	UpdatedAt time.Time
 	// Role is the caller's role on this proposal when it was loaded for a member.
 	Role Role
+}
+
+// ProposalTexts are a proposal's own short texts in one language.
+type ProposalTexts struct {
+	Title, Country, Network string
+}
+
+// Texts returns the proposal's title, country and network in lang as stored: the working language's, or
+// in a bilingual proposal the translation; a one-language proposal has only its own language.
+func (p Proposal) Texts(lang string) ProposalTexts {
+	switch {
+	case lang == p.Language:
+		return ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
+	case p.Bilingual:
+		return p.Translation
+	}
+	return ProposalTexts{}
 }
 
 // Member is a person's role on a proposal.

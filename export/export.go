@@ -60,13 +60,18 @@ type Part struct {
 
 // Proposal is the proposal's own attributes.
 type Proposal struct {
-	ID                 string    `json:"id"`
-	Template           string    `json:"template"`
-	TemplateVersion    int       `json:"template_version"`
-	Title              string    `json:"title"`
-	Language           string    `json:"language"`
-	Country            string    `json:"country"`
-	Network            string    `json:"network"`
+	ID              string `json:"id"`
+	Template        string `json:"template"`
+	TemplateVersion int    `json:"template_version"`
+	Title           string `json:"title"`
+	Language        string `json:"language"`
+	Country         string `json:"country"`
+	Network         string `json:"network"`
+	// TitleTranslation, CountryTranslation and NetworkTranslation are a bilingual proposal's texts in its
+	// other language; files written before they existed have none, and import as untranslated.
+	TitleTranslation   string    `json:"title_translation,omitempty"`
+	CountryTranslation string    `json:"country_translation,omitempty"`
+	NetworkTranslation string    `json:"network_translation,omitempty"`
 	Bilingual          bool      `json:"bilingual"`
 	SubmissionLanguage string    `json:"submission_language"`
 	Status             string    `json:"status"`
@@ -116,4 +121,24 @@ type Comment struct {
 	Deleted    bool       `json:"deleted,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
+}
+
+// ProposalTexts are the proposal's title, country and network in one language.
+type ProposalTexts struct {
+	Title, Country, Network string
+}
+
+// ShownIn returns the title, country and network for a document in lang: pick gets each text in lang
+// and in the proposal's other language, as stored, and says what to show (document.InLanguage). A
+// one-language proposal has only its own texts, whatever lang is asked.
+func (p Proposal) ShownIn(lang string, pick func(own, other string) string) ProposalTexts {
+	own := ProposalTexts{Title: p.Title, Country: p.Country, Network: p.Network}
+	var other ProposalTexts
+	if p.Bilingual {
+		other = ProposalTexts{Title: p.TitleTranslation, Country: p.CountryTranslation, Network: p.NetworkTranslation}
+		if lang != p.Language {
+			own, other = other, own
+		}
+	}
+	return ProposalTexts{Title: pick(own.Title, other.Title), Country: pick(own.Country, other.Country), Network: pick(own.Network, other.Network)}
 }

@@ -13,13 +13,18 @@ type BudgetBody struct {
 
 // BudgetLine is one line: module × intervention × cost grouping, one amount per grant year.
 type BudgetLine struct {
-	Module       string  `json:"module"`
-	Intervention string  `json:"intervention"`
-	CostGrouping string  `json:"cost_grouping"`
-	Description  string  `json:"description"`
-	Amounts      []int64 `json:"amounts"`
-	UnitCost     *int64  `json:"unit_cost,omitempty"`
-	Quantity     *int64  `json:"quantity,omitempty"`
+	Module       string `json:"module"`
+	Intervention string `json:"intervention"`
+	CostGrouping string `json:"cost_grouping"`
+	// Description is a text value like the records' below: a string in a proposal in one language (and
+	// in every budget saved before descriptions were bilingual, read as the working language's), an
+	// object {"en": …, "ru": …} in a bilingual one.
+	Description json.RawMessage `json:"description"`
+	// Implementer is the organisation that carries the line out; absent in budgets saved before it existed.
+	Implementer string  `json:"implementer,omitempty"`
+	Amounts     []int64 `json:"amounts"`
+	UnitCost    *int64  `json:"unit_cost,omitempty"`
+	Quantity    *int64  `json:"quantity,omitempty"`
 }
 
 // FrameworkBody is the JSON of a proposal's performance framework and gap table.

@@ -18,6 +18,9 @@ type proposalRow struct {
 	Language           string
 	Country            string
 	Network            string
+	TitleTranslation   string
+	CountryTranslation string
+	NetworkTranslation string
 	Bilingual          bool
 	SubmissionLanguage string
 	Status             string
@@ -34,6 +37,7 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 	return domain.Proposal{
 		ID: r.ID, TemplateKey: r.TemplateKey, TemplateVersion: r.TemplateVersion, Title: r.Title,
 		Language: r.Language, Country: r.Country, Network: r.Network, Bilingual: r.Bilingual,
+		Translation:        domain.ProposalTexts{Title: r.TitleTranslation, Country: r.CountryTranslation, Network: r.NetworkTranslation},
 		SubmissionLanguage: r.SubmissionLanguage, Status: r.Status, HideReviewerNames: r.HideReviewerNames,
 		Version: r.Version, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Role: role,
 	}
@@ -42,18 +46,20 @@ func (r proposalRow) toDomain(role domain.Role) domain.Proposal {
 // proposalColumns and scanTargets read a proposal row without GORM's reflection, for the hottest query
 // (SessionForProposal); the two lists go together.
 const proposalColumns = `proposals.id, proposals.template_key, proposals.template_version, proposals.title,
-	proposals.language, proposals.country, proposals.network, proposals.bilingual, proposals.submission_language,
+	proposals.language, proposals.country, proposals.network, proposals.title_translation, proposals.country_translation,
+	proposals.network_translation, proposals.bilingual, proposals.submission_language,
 	proposals.status, proposals.hide_reviewer_names, proposals.version, proposals.created_by, proposals.created_at, proposals.updated_at`
 
 func (r *proposalRow) scanTargets() []any {
 	return []any{&r.ID, &r.TemplateKey, &r.TemplateVersion, &r.Title, &r.Language, &r.Country, &r.Network,
-		&r.Bilingual, &r.SubmissionLanguage, &r.Status, &r.HideReviewerNames, &r.Version, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt}
+		&r.TitleTranslation, &r.CountryTranslation, &r.NetworkTranslation, &r.Bilingual, &r.SubmissionLanguage, &r.Status, &r.HideReviewerNames, &r.Version, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt}
 }
 
 func proposalToRow(p domain.Proposal) proposalRow {
 	return proposalRow{
 		ID: p.ID, TemplateKey: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title,
 		Language: p.Language, Country: p.Country, Network: p.Network, Bilingual: p.Bilingual,
+		TitleTranslation: p.Translation.Title, CountryTranslation: p.Translation.Country, NetworkTranslation: p.Translation.Network,
 		SubmissionLanguage: p.SubmissionLanguage, Status: p.Status, HideReviewerNames: p.HideReviewerNames,
 		Version: p.Version, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 	}
@@ -154,8 +160,8 @@ func (s *Store) ProposalsForMember(ctx context.Context, userID string, page doma
 type ProposalChange struct {
 	ID              string
 	ExpectedVersion int
-	// Changes maps a column (title, language, country, network, bilingual, submission_language,
-	// hide_reviewer_names) to its new value; nothing else is written.
+	// Changes maps a column (title, language, country, network, their *_translation, bilingual,
+	// submission_language, hide_reviewer_names) to its new value; nothing else is written.
 	Changes map[string]any
 	Now     time.Time
 }

@@ -57,15 +57,17 @@ func (s *Service) Check(ctx context.Context, user domain.User, proposalID string
 	if err != nil {
 		return CheckReport{}, err
 	}
-	report := CheckReport{Errors: []Issue{}, Warnings: []Issue{}}
+	errs, warns := proposalIssues(p)
+	report := CheckReport{Errors: append([]Issue{}, errs...), Warnings: append([]Issue{}, warns...)}
 	for _, c := range checks {
 		report.Errors = append(report.Errors, c.errors...)
 		report.Warnings = append(report.Warnings, c.warnings...)
 	}
-	budgetWarnings, err := s.budgetIssues(ctx, p, fields)
+	budgetErrors, budgetWarnings, err := s.budgetIssues(ctx, p, fields)
 	if err != nil {
 		return CheckReport{}, err
 	}
+	report.Errors = append(report.Errors, budgetErrors...)
 	report.Warnings = append(report.Warnings, budgetWarnings...)
 	recordWarnings, err := s.recordIssues(ctx, p)
 	if err != nil {

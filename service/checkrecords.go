@@ -22,6 +22,8 @@ const (
 	sectionInterventions = "interventions"
 	sectionPriorities    = "priorities"
 	sectionCCMProcess    = "ccm_process"
+	// sectionProposal locates findings in the proposal's own title, country and network.
+	sectionProposal = "proposal"
 )
 
 // recordIssues finds the contradictions between the intervention records, the priorities, the budget
@@ -39,7 +41,7 @@ func (s *Service) recordIssues(ctx context.Context, p domain.Proposal) ([]Issue,
 	if err != nil {
 		return nil, err
 	}
-	b, _, err := s.loadBudget(ctx, p.ID)
+	b, _, err := s.loadBudget(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -128,4 +130,49 @@ func (m messages) oneLanguage(p domain.Proposal, section, field, name string, te
 		}
 	}
 	return out
+}
+
+// proposalIssues reports a bilingual proposal's title, country or network written in one language only:
+// the document in the other language would print it under the "translation missing" mark. The title and
+// the country are required, so like a required field's text that keeps the proposal from being final;
+// the network is optional, and is a warning.
+func proposalIssues(p domain.Proposal) (errors, warnings []Issue) {
+	if !p.Bilingual {
+		return nil, nil
+	}
+	m := messagesFor(p.Language)
+	for _, attr := range []struct {
+		key      string
+		required bool
+		text     func(domain.ProposalTexts) string
+	}{
+		{"title", true, func(t domain.ProposalTexts) string { return t.Title }},
+		{"country", true, func(t domain.ProposalTexts) string { return t.Country }},
+		{"network", false, func(t domain.ProposalTexts) string { return t.Network }},
+	} {
+		for _, lang := range proposalLanguages {
+			other := otherLanguage(lang)
+			if strings.TrimSpace(attr.text(p.Texts(lang))) != "" || strings.TrimSpace(attr.text(p.Texts(other))) == "" {
+				continue
+			}
+			field := attr.key
+			if lang != p.Language {
+				field += "_translation"
+			}
+			issue := m.recordIssue(sectionProposal, field, CodeOneLanguage, p.Title, m.fieldName(attr.key), m.languageName(lang))
+			if attr.required {
+				errors = append(errors, issue)
+			} else {
+				warnings = append(warnings, issue)
+			}
+		}
+	}
+	return errors, warnings
+}
+
+func otherLanguage(lang string) string {
+	if lang == "ru" {
+		return "en"
+	}
+	return "ru"
 }

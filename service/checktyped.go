@@ -62,7 +62,7 @@ func samePercent(typed, computed string, _ budget.Currency) bool {
 
 // typedNumberIssues reports each typed number of the template that disagrees with the computed one.
 func (s *Service) typedNumberIssues(ctx context.Context, p domain.Proposal, tpl *templates.Template, fields map[string]domain.Fields) ([]Issue, error) {
-	_, totals, err := s.requestTotals(ctx, p.ID)
+	_, totals, err := s.requestTotals(ctx, p)
 	if err != nil {
 		return nil, err
 	}

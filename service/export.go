@@ -83,5 +83,6 @@ func authorEmail(account domain.User, imported string) string {
 func exportedProposal(p domain.Proposal) export.Proposal {
 	return export.Proposal{ID: p.ID, Template: p.TemplateKey, TemplateVersion: p.TemplateVersion, Title: p.Title, Language: p.Language,
 		Country: p.Country, Network: p.Network, Bilingual: p.Bilingual, SubmissionLanguage: p.SubmissionLanguage, Status: p.Status,
+		TitleTranslation: p.Translation.Title, CountryTranslation: p.Translation.Country, NetworkTranslation: p.Translation.Network,
 		HideReviewerNames: p.HideReviewerNames, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }

@@ -200,6 +200,7 @@ func (s *Service) importedBefore(ctx context.Context, user domain.User, key stri
 func importedProposal(ep export.Proposal, user domain.User, tpl *templates.Template) domain.Proposal {
 	return domain.Proposal{ID: domain.NewID(), TemplateKey: tpl.Key, TemplateVersion: tpl.Version, Title: ep.Title, Language: ep.Language,
 		Country: ep.Country, Network: ep.Network, Bilingual: ep.Bilingual, SubmissionLanguage: ep.SubmissionLanguage, Status: domain.StatusDraft,
+		Translation:       domain.ProposalTexts{Title: ep.TitleTranslation, Country: ep.CountryTranslation, Network: ep.NetworkTranslation},
 		HideReviewerNames: ep.HideReviewerNames, CreatedBy: user.ID, CreatedAt: ep.CreatedAt, UpdatedAt: ep.UpdatedAt, Role: domain.RoleOwner}
 }
 

@@ -26,7 +26,7 @@ func (s *Service) Framework(ctx context.Context, user domain.User, proposalID st
 	if err != nil || doc.Version == 0 {
 		return f, []budget.Gap{}, doc, err
 	}
-	b, _, err := s.loadBudget(ctx, p.ID)
+	b, _, err := s.loadBudget(ctx, p)
 	if err != nil {
 		return f, nil, doc, err
 	}
@@ -57,7 +57,7 @@ func fromStoredFramework(stored export.FrameworkBody) Framework {
 // framework is still at the expected version. The budget's years must be saved first.
 func (s *Service) SaveFramework(ctx context.Context, user domain.User, proposalID string, expected int, f Framework) (domain.Document, error) {
 	return frameworkDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.FrameworkBody, error) {
-		b, doc, err := s.loadBudget(ctx, p.ID)
+		b, doc, err := s.loadBudget(ctx, p)
 		if err != nil {
 			return export.FrameworkBody{}, err
 		}

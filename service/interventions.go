@@ -37,7 +37,7 @@ func (s *Service) Interventions(ctx context.Context, user domain.User, proposalI
 	if err != nil {
 		return Interventions{}, doc, err
 	}
-	b, _, err := s.loadBudget(ctx, p.ID)
+	b, _, err := s.loadBudget(ctx, p)
 	if err != nil {
 		return Interventions{}, doc, err
 	}

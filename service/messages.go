@@ -127,10 +127,27 @@ var recordTexts = map[string]map[string]string{
 	},
 }
 
+// budgetLineTexts are the messages of findings about the budget's lines; the first two arguments are
+// how many lines and the first of them (numbered from 1).
+var budgetLineTexts = map[string]map[string]string{
+	CodeOneLanguage: {
+		"en": "Budget lines without a %[3]s description: %[1]d (the first is line %[2]d).",
+		"ru": "Строк бюджета без описания на %[3]s языке: %[1]d (первая — строка %[2]d).",
+	},
+	CodeLineWithoutImplementer: {
+		"en": "Budget lines without an implementer: %[1]d (the first is line %[2]d); the Global Fund's detailed budget names one for each line.",
+		"ru": "Строк бюджета без исполнителя: %[1]d (первая — строка %[2]d); в детальном бюджете Глобального фонда исполнитель указан для каждой строки.",
+	},
+}
+
+func (m messages) budgetLineIssue(field, code string, args ...any) Issue {
+	return Issue{Section: "budget", Field: field, Code: code, Message: fmt.Sprintf(budgetLineTexts[code][m.lang], args...)}
+}
+
 // recordFieldNames name a record's fields inside a sentence.
 var recordFieldNames = map[string]map[string]string{
-	"en": {"title": "title", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
-	"ru": {"title": "Название", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
+	"en": {"title": "title", "country": "country", "network": "network", "key_activities": "key activities", "rationale": "rationale", "reason": "reason for leaving it out"},
+	"ru": {"title": "Название", "country": "Страна", "network": "Сеть", "key_activities": "Основные виды деятельности", "rationale": "Обоснование", "reason": "Причина невключения"},
 }
 
 // signatoryNames name the second signatory the endorsement needs.

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"iduit/domain"
 	"iduit/models"
@@ -14,11 +15,16 @@ var proposalLanguages = []string{"en", "ru"}
 
 // ProposalInput is what a user sets on a proposal. Nil pointers leave a value unchanged on update.
 type ProposalInput struct {
-	Template           string
-	Title              *string
-	Language           *string
-	Country            *string
-	Network            *string
+	Template string
+	Title    *string
+	Language *string
+	Country  *string
+	Network  *string
+	// TitleTranslation, CountryTranslation and NetworkTranslation are the texts in the other language of
+	// a bilingual proposal.
+	TitleTranslation   *string
+	CountryTranslation *string
+	NetworkTranslation *string
 	Bilingual          *bool
 	SubmissionLanguage *string
 	// HideReviewerNames may be set by an owner only.
@@ -31,7 +37,7 @@ func (s *Service) CreateProposal(ctx context.Context, user domain.User, in Propo
 	now := s.clock()
 	p := domain.Proposal{ID: domain.NewID(), Status: domain.StatusDraft, CreatedBy: user.ID, CreatedAt: now, UpdatedAt: now, Role: domain.RoleOwner}
 	applyProposalInput(&p, in)
-	problems := checkProposal(p)
+	problems := append(checkProposal(p), checkTranslationsSent(p, in)...)
 	key := in.Template
 	if key == "" {
 		key = templates.DefaultKey // the current funding request; a retired form is only ever chosen by name
@@ -51,10 +57,18 @@ func (s *Service) CreateProposal(ctx context.Context, user domain.User, in Propo
 }
 
 // applyProposalInput copies the given values onto p. A monolingual proposal is submitted in its own
-// language; a bilingual one defaults to an English submission, the usual case for EECA networks.
+// language; a bilingual one defaults to an English submission, the usual case for EECA networks. When a
+// bilingual proposal's working language changes, its title, country and network trade places with their
+// translations first, so each text stays with its language (the values sent then apply as sent).
 func applyProposalInput(p *domain.Proposal, in ProposalInput) {
+	if in.Language != nil && *in.Language != p.Language && p.Bilingual {
+		working := p.Texts(p.Language)
+		p.Title, p.Country, p.Network = p.Translation.Title, p.Translation.Country, p.Translation.Network
+		p.Translation = working
+	}
 	for dst, src := range map[*string]*string{&p.Title: in.Title, &p.Language: in.Language, &p.Country: in.Country,
-		&p.Network: in.Network, &p.SubmissionLanguage: in.SubmissionLanguage} {
+		&p.Network: in.Network, &p.SubmissionLanguage: in.SubmissionLanguage, &p.Translation.Title: in.TitleTranslation,
+		&p.Translation.Country: in.CountryTranslation, &p.Translation.Network: in.NetworkTranslation} {
 		if src != nil {
 			*dst = *src
 		}
@@ -78,6 +92,9 @@ func checkProposal(p domain.Proposal) []domain.Problem {
 		domain.CheckRequiredText("title", p.Title, domain.MaxTitleLength),
 		domain.CheckRequiredText("country", p.Country, domain.MaxNameLength),
 		domain.CheckText("network", p.Network, domain.MaxNameLength, false),
+		domain.CheckText("title_translation", p.Translation.Title, domain.MaxTitleLength, false),
+		domain.CheckText("country_translation", p.Translation.Country, domain.MaxNameLength, false),
+		domain.CheckText("network_translation", p.Translation.Network, domain.MaxNameLength, false),
 	}
 	for field, lang := range map[string]string{"language": p.Language, "submission_language": p.SubmissionLanguage} {
 		if !slices.Contains(proposalLanguages, lang) {
@@ -85,6 +102,24 @@ func checkProposal(p domain.Proposal) []domain.Problem {
 		}
 	}
 	return domain.Problems(ps...)
+}
+
+// checkTranslationsSent refuses a translation sent for a proposal in one language, where nothing would
+// ever show it. (A translation kept from when the proposal was bilingual stays, unseen, for its return.)
+func checkTranslationsSent(p domain.Proposal, in ProposalInput) []domain.Problem {
+	if p.Bilingual {
+		return nil
+	}
+	var out []domain.Problem
+	for _, sent := range []struct {
+		field string
+		value *string
+	}{{"title_translation", in.TitleTranslation}, {"country_translation", in.CountryTranslation}, {"network_translation", in.NetworkTranslation}} {
+		if sent.value != nil && strings.TrimSpace(*sent.value) != "" {
+			out = append(out, domain.Problem{Field: sent.field, Message: "is kept only for a bilingual proposal"})
+		}
+	}
+	return out
 }
 
 // Proposal loads a proposal the user is a member of and checks the action against their role. A
@@ -134,7 +169,7 @@ func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id strin
 	}
 	before := p
 	applyProposalInput(&p, in)
-	if problems := checkProposal(p); len(problems) > 0 {
+	if problems := append(checkProposal(p), checkTranslationsSent(p, in)...); len(problems) > 0 {
 		return domain.Proposal{}, domain.Invalid("the proposal is not valid", problems...)
 	}
 	p.UpdatedAt = s.clock()
@@ -149,6 +184,9 @@ func changedAttributes(before, after domain.Proposal) map[string]any {
 	for column, pair := range map[string][2]any{
 		"title": {before.Title, after.Title}, "language": {before.Language, after.Language}, "country": {before.Country, after.Country},
 		"network": {before.Network, after.Network}, "bilingual": {before.Bilingual, after.Bilingual},
+		"title_translation":   {before.Translation.Title, after.Translation.Title},
+		"country_translation": {before.Translation.Country, after.Translation.Country},
+		"network_translation": {before.Translation.Network, after.Translation.Network},
 		"submission_language": {before.SubmissionLanguage, after.SubmissionLanguage},
 		"hide_reviewer_names": {before.HideReviewerNames, after.HideReviewerNames},
 	} {

@@ -65,7 +65,7 @@ func (s *Service) SaveSettings(ctx context.Context, user domain.User, proposalID
 		if err := checkSettings(in, allowed); err != nil {
 			return Settings{}, err
 		}
-		b, doc, err := s.loadBudget(ctx, p.ID)
+		b, doc, err := s.loadBudget(ctx, p)
 		if err != nil {
 			return Settings{}, err
 		}

@@ -34,11 +34,12 @@ func (s *Service) FundingSummary(ctx context.Context, user domain.User, proposal
 	if err != nil {
 		return budget.Summary{}, RequestTotals{}, err
 	}
-	return s.requestTotals(ctx, p.ID)
+	return s.requestTotals(ctx, p)
 }
 
-func (s *Service) requestTotals(ctx context.Context, proposalID string) (budget.Summary, RequestTotals, error) {
-	b, doc, err := s.loadBudget(ctx, proposalID)
+func (s *Service) requestTotals(ctx context.Context, p domain.Proposal) (budget.Summary, RequestTotals, error) {
+	proposalID := p.ID
+	b, doc, err := s.loadBudget(ctx, p)
 	if err != nil {
 		return budget.Summary{}, RequestTotals{}, err
 	}

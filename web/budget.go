@@ -33,11 +33,16 @@ type budgetPage struct {
 	Currencies    []budget.Currency
 	Modules       []moduleOption
 	CostGroupings []option
-	YearCounts    []int
-	Problems      []problemView
-	TopErrors     map[string]string // "currency", "years", "allocation_ceiling"
-	Conflict      bool
-	Summary       *summaryView
+	// Languages are the languages a line's description is typed in: the proposal's, or both.
+	Languages []string
+	// Implementers are the organisations the proposal already names (its principal recipients and the
+	// intervention records' implementers), offered while typing a line's implementer.
+	Implementers []string
+	YearCounts   []int
+	Problems     []problemView
+	TopErrors    map[string]string // "currency", "years", "allocation_ceiling"
+	Conflict     bool
+	Summary      *summaryView
 }
 
 type option struct{ Key, Name string }
@@ -56,17 +61,24 @@ type budgetForm struct {
 
 // budgetRow is one line of the grid; N is its position in the form, which names its inputs.
 type budgetRow struct {
-	N                                               int
-	Module, Intervention, CostGrouping, Description string
-	UnitCost, Quantity                              string
-	Amounts                                         []string
-	Errors                                          map[string]string // "module", "description", "unit_cost"…; "" for the whole line
-	AmountErrors                                    []string
+	N                                  int
+	Module, Intervention, CostGrouping string
+	// Descriptions are the description by language ("en", "ru").
+	Descriptions                    map[string]string
+	Implementer, UnitCost, Quantity string
+	Amounts                         []string
+	Errors                          map[string]string // "module", "description", "description.ru", "unit_cost"…; "" for the whole line
+	AmountErrors                    []string
 }
 
 func (r budgetRow) empty() bool {
-	if r.Module != "" || r.Intervention != "" || r.CostGrouping != "" || strings.TrimSpace(r.Description+r.UnitCost+r.Quantity) != "" {
+	if r.Module != "" || r.Intervention != "" || r.CostGrouping != "" || strings.TrimSpace(r.Implementer+r.UnitCost+r.Quantity) != "" {
 		return false
+	}
+	for _, d := range r.Descriptions {
+		if strings.TrimSpace(d) != "" {
+			return false
+		}
 	}
 	for _, a := range r.Amounts {
 		if strings.TrimSpace(a) != "" {
@@ -96,12 +108,12 @@ func (p *Pages) saveBudget(c *gin.Context) {
 	}
 	lang := langOf(c)
 	_ = c.Request.ParseForm()
-	form, version := budgetFormFrom(c.Request.PostForm, lang)
+	form, version := budgetFormFrom(c.Request.PostForm, lang, head.Proposal)
 	in, problems := form.parse(lang)
 	// One who may not edit text still reaches the service, so that they get its refusal, not the form's. The
 	// service's problems number lines as the form's rows: empty rows were dropped before numbering.
 	status, problems, done := p.saveDocumentForm(c, head, "budget", len(problems) == 0 || !head.Can.EditText, problems, func() error {
-		_, err := p.svc.SaveBudget(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		_, err := p.svc.SaveBudgetLines(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
 		return err
 	})
 	if done {
@@ -132,7 +144,13 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	lang := langOf(c)
 	cat := p.svc.BudgetCatalogue()
 	data := budgetPage{Base: p.base(c, tr(c, "budget.title")+" · "+head.Proposal.Title), Head: head, Version: doc.Version,
-		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: templateCurrencies(head), YearCounts: []int{1, 2, 3, 4}}
+		UpdatedAt: doc.UpdatedAt, Form: form, Currencies: templateCurrencies(head), YearCounts: []int{1, 2, 3, 4},
+		Languages: textLanguages(head.Proposal)}
+	implementers, err := p.knownImplementers(c, head)
+	if err != nil {
+		return data, err
+	}
+	data.Implementers = implementers
 	for _, m := range offeredModules(cat, head.Template.BudgetCycle, form.Rows) {
 		mo := moduleOption{option: option{m.Key, budget.Label(m.Name, m.Confidence, lang)}}
 		for _, iv := range m.Interventions {
@@ -155,6 +173,35 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	data.Summary = newSummaryView(lang, sum, stored.AllocationCeiling)
 	data.Summary.Charts = newBudgetCharts(c, sum, totals)
 	return data, err
+}
+
+// knownImplementers are the organisations the proposal names elsewhere, each once, in the order found:
+// the settings' principal recipients, then the intervention records' implementers. A line's implementer
+// stays free text (a sub-recipient may not be named anywhere yet); these are suggestions.
+func (p *Pages) knownImplementers(c *gin.Context, head proposalHead) ([]string, error) {
+	set, _, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		return nil, err
+	}
+	records, _, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(names []string) {
+		for _, n := range names {
+			if n = strings.TrimSpace(n); n != "" && !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	add(set.Settings.PrincipalRecipients)
+	for _, r := range records.Records {
+		add(r.Implementers)
+	}
+	return out, nil
 }
 
 // offeredModules lists the modules of the template's modular-framework cycle, plus any other module a
@@ -203,7 +250,8 @@ func storedBudgetForm(lang string, b service.BudgetDoc) budgetForm {
 		f.Ceiling = decimalMark(lang, cur.Format(b.AllocationCeiling))
 	}
 	for i, l := range b.Budget.Lines {
-		r := budgetRow{N: i, Module: l.Module, Intervention: l.Intervention, CostGrouping: l.CostGrouping, Description: l.Description}
+		r := budgetRow{N: i, Module: l.Module, Intervention: l.Intervention, CostGrouping: l.CostGrouping, Implementer: l.Implementer,
+			Descriptions: map[string]string{"en": l.Description.EN, "ru": l.Description.RU}}
 		for _, a := range l.Amounts {
 			r.Amounts = append(r.Amounts, decimalMark(lang, cur.Format(a)))
 		}
@@ -237,7 +285,11 @@ func (f *budgetForm) addBlankRows() {
 }
 
 // budgetFormFrom reads the posted grid, dropping empty and removed rows, and the version it was read at.
-func budgetFormFrom(form url.Values, lang string) (budgetForm, int) {
+// A description is typed in each language of the proposal: "l.3.description" in a one-language proposal
+// (as always), "l.3.description.en" and "l.3.description.ru" in a bilingual one; there a plain
+// "l.3.description", from a page opened before descriptions were bilingual, is the working language's.
+func budgetFormFrom(form url.Values, lang string, p domain.Proposal) (budgetForm, int) {
+	langs := textLanguages(p)
 	f := budgetForm{Currency: form.Get("currency"), StartYear: form.Get("start_year"), YearCount: form.Get("year_count"), Ceiling: form.Get("ceiling")}
 	start, err1 := strconv.Atoi(strings.TrimSpace(f.StartYear))
 	count, err2 := strconv.Atoi(f.YearCount)
@@ -251,7 +303,18 @@ func budgetFormFrom(form url.Values, lang string) (budgetForm, int) {
 	for i := 0; i < min(rows, maxGridRows); i++ {
 		at := "l." + strconv.Itoa(i) + "."
 		r := budgetRow{Module: form.Get(at + "module"), Intervention: form.Get(at + "intervention"), CostGrouping: form.Get(at + "cost_grouping"),
-			Description: form.Get(at + "description"), UnitCost: form.Get(at + "unit_cost"), Quantity: form.Get(at + "quantity")}
+			Implementer: form.Get(at + "implementer"), UnitCost: form.Get(at + "unit_cost"), Quantity: form.Get(at + "quantity"),
+			Descriptions: map[string]string{}}
+		for _, l := range langs {
+			name := at + "description"
+			if len(langs) > 1 {
+				name += "." + l
+			}
+			r.Descriptions[l] = form.Get(name)
+		}
+		if _, typed := form[at+"description."+p.Language]; len(langs) > 1 && !typed {
+			r.Descriptions[p.Language] = form.Get(at + "description")
+		}
 		for j := range f.Years {
 			r.Amounts = append(r.Amounts, form.Get(at+"amount."+strconv.Itoa(j)))
 		}
@@ -286,7 +349,8 @@ func (f budgetForm) parse(lang string) (service.BudgetDoc, []domain.Problem) {
 		out.AllocationCeiling = v
 	}
 	for i, r := range f.Rows {
-		l := budget.Line{Module: r.Module, Intervention: r.Intervention, CostGrouping: r.CostGrouping, Description: strings.TrimSpace(r.Description)}
+		l := budget.Line{Module: r.Module, Intervention: r.Intervention, CostGrouping: r.CostGrouping, Implementer: strings.TrimSpace(r.Implementer),
+			Description: domain.TextValue{EN: strings.TrimSpace(r.Descriptions["en"]), RU: strings.TrimSpace(r.Descriptions["ru"])}}
 		at := linePrefix(i)
 		for j, a := range r.Amounts {
 			var v int64
@@ -327,7 +391,7 @@ func numberProblem(field string, err error) domain.Problem {
 	return *domain.NewProblem(field, domain.ProblemNotNumberSuchAs)
 }
 
-var cellPath = regexp.MustCompile(`^lines\[(\d+)\](?:\.([a-z_]+)(?:\[(\d+)\])?)?$`)
+var cellPath = regexp.MustCompile(`^lines\[(\d+)\](?:\.([a-z_]+)(?:\[(\d+)\])?(?:\.(en|ru))?)?$`)
 
 // attachBudgetProblems puts each problem beside its cell (lines are numbered as form rows by now) and
 // links the list at the top to it.
@@ -356,6 +420,9 @@ func (p *Pages) attachBudgetProblems(c *gin.Context, f *budgetForm, problems []d
 			views[i].Anchor += "-y" + m[3]
 		case m[2] == "" || m[2] == "amounts":
 			r.Errors[""] = views[i].Message
+		case m[4] != "": // one language of a description
+			r.Errors[m[2]+"."+m[4]] = views[i].Message
+			views[i].Anchor += "-" + m[2] + "-" + m[4]
 		default:
 			r.Errors[m[2]] = views[i].Message
 			views[i].Anchor += "-" + m[2]

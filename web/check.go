@@ -44,7 +44,8 @@ func (p *Pages) checkPage(c *gin.Context) {
 // documentPages are the pages of findings located in a versioned document rather than a template
 // section; a document without a page gets no link.
 var documentPages = map[string]string{"budget": "/budget", "indicators": "/indicators", "settings": "/settings",
-	"interventions": "/interventions", "priorities": "/priorities", "ccm_process": "/ccm-process"}
+	"interventions": "/interventions", "priorities": "/priorities", "ccm_process": "/ccm-process",
+	"proposal": "/settings"} // a bilingual proposal's translated title, country and network are set there
 
 func issueViews(head proposalHead, in []service.Issue) []issueView {
 	out := make([]issueView, len(in))

@@ -38,6 +38,7 @@ var budgetMessages = map[string]msg{
 	"budget.field.intervention":       {"Intervention", "Мероприятие"},
 	"budget.field.cost_grouping":      {"Cost grouping", "Группа затрат"},
 	"budget.field.description":        {"Description", "Описание"},
+	"budget.field.implementer":        {"Implementer", "Исполнитель"},
 	"budget.field.unit_cost":          {"Unit cost", "Стоимость единицы"},
 	"budget.field.quantity":           {"Quantity", "Количество"},
 	"budget.field.":                   {"Budget", "Бюджет"},

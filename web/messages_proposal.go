@@ -26,7 +26,11 @@ var proposalMessages = map[string]msg{
 	"new.bilingual_hint": {"Useful when you draft in Russian and submit in English; the check shows which translations are missing or out of date.",
 		"Удобно, если вы пишете по-русски, а подаете на английском: проверка покажет, каких переводов нет или какие устарели."},
 	"new.submission": {"Language of submission (bilingual proposals)", "Язык подачи (для двуязычных заявок)"},
-	"new.submit":     {"Create the proposal", "Создать заявку"},
+	"new.translations": {"Title, country and network in the other language (bilingual proposals)",
+		"Название, страна и сеть на втором языке (для двуязычных заявок)"},
+	"new.translations_hint": {"The document in that language shows them on its cover; you can add them later in the settings.",
+		"Документ на этом языке покажет их на титульной странице; их можно добавить позже в настройках."},
+	"new.submit": {"Create the proposal", "Создать заявку"},
 
 	// Overview.
 	"proposal.role":           {"your role: %s", "ваша роль: %s"},

@@ -79,7 +79,10 @@ type newProposalPage struct {
 
 type newProposalForm struct {
 	Template, Title, Country, Network, Language, SubmissionLanguage string
-	Bilingual                                                       bool
+	// TitleTranslation, CountryTranslation and NetworkTranslation are the texts in the other language,
+	// kept for a bilingual proposal only.
+	TitleTranslation, CountryTranslation, NetworkTranslation string
+	Bilingual                                                bool
 }
 
 func (p *Pages) newProposalPage(c *gin.Context) {
@@ -93,10 +96,13 @@ func (p *Pages) createProposal(c *gin.Context) {
 	f := newProposalForm{
 		Template: c.PostForm("template"), Title: c.PostForm("title"), Country: c.PostForm("country"), Network: c.PostForm("network"),
 		Language: c.PostForm("language"), SubmissionLanguage: c.PostForm("submission_language"), Bilingual: c.PostForm("bilingual") == "on",
+		TitleTranslation: c.PostForm("title_translation"), CountryTranslation: c.PostForm("country_translation"),
+		NetworkTranslation: c.PostForm("network_translation"),
 	}
 	in := service.ProposalInput{Template: f.Template, Title: &f.Title, Country: &f.Country, Network: &f.Network, Language: &f.Language, Bilingual: &f.Bilingual}
-	if f.Bilingual {
+	if f.Bilingual { // a one-language proposal keeps no translation: what was typed there is left out
 		in.SubmissionLanguage = &f.SubmissionLanguage
+		in.TitleTranslation, in.CountryTranslation, in.NetworkTranslation = &f.TitleTranslation, &f.CountryTranslation, &f.NetworkTranslation
 	}
 	prop, err := p.svc.CreateProposal(c.Request.Context(), mustUser(c), in)
 	if domain.ErrorKind(err) == domain.KindInvalid {

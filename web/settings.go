@@ -25,6 +25,25 @@ type settingsPage struct {
 	Problems   []problemView
 	Errors     map[string]string
 	Conflict   bool
+	// Translations is the form of a bilingual proposal's title, country and network in its other
+	// language; nil for a proposal in one language.
+	Translations *translationsForm
+}
+
+// translationsForm is a bilingual proposal's title, country and network in the language it is not
+// written in, saved as the proposal's attributes (guarded by the proposal's version, not the settings').
+type translationsForm struct {
+	Heading string
+	Lang    string
+	Fields  []translationField // title, country, network
+	Version int
+	Stale   bool
+}
+
+// translationField is one input of the translations form, named as the API member it sets.
+type translationField struct {
+	Name, Label, Value, Error string
+	Max                       int
 }
 
 // settingsForm is the settings as typed, kept as text so that a refused form comes back as is.
@@ -53,6 +72,10 @@ func (p *Pages) saveSettings(c *gin.Context) {
 	}
 	lang := langOf(c)
 	_ = c.Request.ParseForm()
+	if c.PostForm("form") == "translations" {
+		p.saveTranslations(c, head)
+		return
+	}
 	form := settingsFormFrom(c)
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	in, problems := form.parse(lang)
@@ -84,7 +107,75 @@ func (p *Pages) saveSettings(c *gin.Context) {
 
 func (p *Pages) settingsData(c *gin.Context, head proposalHead, form settingsForm, currencies []string, version int) settingsPage {
 	return settingsPage{Base: p.base(c, tr(c, "settings.title")+" · "+head.Proposal.Title), Head: head, Version: version, Form: form,
-		Currencies: currencies, Approaches: service.ApplicationApproaches, Pathways: service.Pathways, Errors: map[string]string{}}
+		Currencies: currencies, Approaches: service.ApplicationApproaches, Pathways: service.Pathways, Errors: map[string]string{},
+		Translations: storedTranslations(c, head.Proposal)}
+}
+
+// storedTranslations fills the translations form from the proposal as stored.
+func storedTranslations(c *gin.Context, pr domain.Proposal) *translationsForm {
+	if !pr.Bilingual {
+		return nil
+	}
+	other := "en"
+	if pr.Language == "en" {
+		other = "ru"
+	}
+	heading := tr(c, "settings.translations.en")
+	if other == "ru" {
+		heading = tr(c, "settings.translations.ru")
+	}
+	return &translationsForm{Heading: heading, Lang: other, Version: pr.Version, Fields: []translationField{
+		{Name: "title_translation", Label: tr(c, "settings.field.title_translation"), Value: pr.Translation.Title, Max: domain.MaxTitleLength},
+		{Name: "country_translation", Label: tr(c, "settings.field.country_translation"), Value: pr.Translation.Country, Max: domain.MaxNameLength},
+		{Name: "network_translation", Label: tr(c, "settings.field.network_translation"), Value: pr.Translation.Network, Max: domain.MaxNameLength},
+	}}
+}
+
+// saveTranslations saves the title, country and network in the other language, writing only those three
+// and only if the proposal is still at the version the form was read at; the page comes back with each
+// reason beside its field, or a notice when someone changed the proposal first.
+func (p *Pages) saveTranslations(c *gin.Context, head proposalHead) {
+	version, _ := strconv.Atoi(c.PostForm("proposal_version"))
+	title, country, network := c.PostForm("title_translation"), c.PostForm("country_translation"), c.PostForm("network_translation")
+	_, err := p.svc.UpdateProposal(c.Request.Context(), mustUser(c), head.Proposal.ID, version,
+		service.ProposalInput{TitleTranslation: &title, CountryTranslation: &country, NetworkTranslation: &network})
+	kind := domain.ErrorKind(err)
+	switch {
+	case err == nil:
+		redirect(c, "/proposals/"+head.Proposal.ID+"/settings?saved=1")
+		return
+	case kind != domain.KindInvalid && kind != domain.KindPreconditionFailed:
+		p.fail(c, err)
+		return
+	}
+	view, doc, verr := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	if verr != nil {
+		p.fail(c, verr)
+		return
+	}
+	data := p.settingsData(c, head, storedSettingsForm(langOf(c), view.Settings), view.AllowedCurrencies, doc.Version)
+	tf := data.Translations
+	if tf == nil { // no longer bilingual: nothing to show the typed texts in
+		p.fail(c, err)
+		return
+	}
+	typed := map[string]string{}
+	if kind == domain.KindInvalid {
+		e, _ := domain.AsError(err)
+		for _, pr := range p.problems(c, e.Problems) {
+			typed[pr.Field] = pr.Message
+		}
+	}
+	for i, v := range []string{title, country, network} {
+		tf.Fields[i].Value, tf.Fields[i].Error = v, typed[tf.Fields[i].Name]
+	}
+	status := http.StatusBadRequest
+	if kind == domain.KindPreconditionFailed {
+		tf.Stale, status = true, http.StatusConflict // the form now carries the newest version: saving again replaces it
+	} else {
+		tf.Version = version
+	}
+	p.render(c, status, "settings", data)
 }
 
 func storedSettingsForm(lang string, s service.Settings) settingsForm {

@@ -356,6 +356,7 @@ const (
 	HardLimitExceeded            IssueCode = "hard_limit_exceeded"
 	InterventionWithoutBudget    IssueCode = "intervention_without_budget"
 	InterventionWithoutIndicator IssueCode = "intervention_without_indicator"
+	LineWithoutImplementer       IssueCode = "line_without_implementer"
 	OneLanguage                  IssueCode = "one_language"
 	OverAllocation               IssueCode = "over_allocation"
 	PaarWithoutCost              IssueCode = "paar_without_cost"
@@ -380,6 +381,8 @@ func (e IssueCode) Valid() bool {
 	case InterventionWithoutBudget:
 		return true
 	case InterventionWithoutIndicator:
+		return true
+	case LineWithoutImplementer:
 		return true
 	case OneLanguage:
 		return true
@@ -1561,11 +1564,16 @@ type BudgetLine struct {
 	// Amounts One per grant year, in minor units
 	Amounts      []int  `json:"amounts"`
 	CostGrouping string `json:"cost_grouping"`
-	Description  string `json:"description"`
-	Intervention string `json:"intervention"`
-	Module       string `json:"module"`
-	Quantity     *int   `json:"quantity,omitempty"`
-	UnitCost     *int   `json:"unit_cost,omitempty"`
+
+	// Description What the line buys, at most 500 characters in each language: a string in a proposal in one language, {en, ru} in a bilingual one (one language is enough to save; the check reports the other). A budget saved before descriptions were bilingual reads as a string in the proposal's language.
+	Description TextValue `json:"description"`
+
+	// Implementer The organisation that carries the line out (principal or sub-recipient); free text, absent when not given
+	Implementer  *string `json:"implementer,omitempty"`
+	Intervention string  `json:"intervention"`
+	Module       string  `json:"module"`
+	Quantity     *int    `json:"quantity,omitempty"`
+	UnitCost     *int    `json:"unit_cost,omitempty"`
 }
 
 // CCMProcess defines model for CCMProcess.
@@ -1958,16 +1966,22 @@ type Problem struct {
 
 // Proposal defines model for Proposal.
 type Proposal struct {
-	Bilingual bool      `json:"bilingual"`
-	Country   string    `json:"country"`
-	CreatedAt time.Time `json:"created_at"`
+	Bilingual bool   `json:"bilingual"`
+	Country   string `json:"country"`
+
+	// CountryTranslation Bilingual proposals only: the country in the other language
+	CountryTranslation *string   `json:"country_translation,omitempty"`
+	CreatedAt          time.Time `json:"created_at"`
 
 	// HideReviewerNames Reviewers appear to applicants as 'Reviewer' plus a code
 	HideReviewerNames bool             `json:"hide_reviewer_names"`
 	Id                string           `json:"id"`
 	Language          ProposalLanguage `json:"language"`
 	Network           string           `json:"network"`
-	Role              Role             `json:"role"`
+
+	// NetworkTranslation Bilingual proposals only: the network in the other language
+	NetworkTranslation *string `json:"network_translation,omitempty"`
+	Role               Role    `json:"role"`
 
 	// Sections Present when one proposal is fetched; in template order
 	Sections *[]struct {
@@ -1980,7 +1994,10 @@ type Proposal struct {
 	Template           string                     `json:"template"`
 	TemplateVersion    int                        `json:"template_version"`
 	Title              string                     `json:"title"`
-	UpdatedAt          time.Time                  `json:"updated_at"`
+
+	// TitleTranslation Bilingual proposals only: the title in the language that is not language; absent while untranslated
+	TitleTranslation *string   `json:"title_translation,omitempty"`
+	UpdatedAt        time.Time `json:"updated_at"`
 }
 
 // ProposalLanguage defines model for Proposal.Language.
@@ -2399,10 +2416,16 @@ type ListProposalsParams struct {
 // CreateProposalJSONBody defines parameters for CreateProposal.
 type CreateProposalJSONBody struct {
 	// Bilingual Keep every text field in both languages
-	Bilingual *bool                          `json:"bilingual,omitempty"`
-	Country   string                         `json:"country"`
-	Language  CreateProposalJSONBodyLanguage `json:"language"`
-	Network   *string                        `json:"network,omitempty"`
+	Bilingual *bool  `json:"bilingual,omitempty"`
+	Country   string `json:"country"`
+
+	// CountryTranslation The country in the other language of a bilingual proposal
+	CountryTranslation *string                        `json:"country_translation,omitempty"`
+	Language           CreateProposalJSONBodyLanguage `json:"language"`
+	Network            *string                        `json:"network,omitempty"`
+
+	// NetworkTranslation The network in the other language of a bilingual proposal
+	NetworkTranslation *string `json:"network_translation,omitempty"`
 
 	// SubmissionLanguage For bilingual proposals; defaults to en
 	SubmissionLanguage *CreateProposalJSONBodySubmissionLanguage `json:"submission_language,omitempty"`
@@ -2410,6 +2433,9 @@ type CreateProposalJSONBody struct {
 	// Template Template key; omitted or empty starts from the default, gf-funding-request (the Grant Cycles 7-8 funding request)
 	Template *string `json:"template,omitempty"`
 	Title    string  `json:"title"`
+
+	// TitleTranslation A bilingual proposal's title in its other language (the one that is not language); refused for a one-language proposal
+	TitleTranslation *string `json:"title_translation,omitempty"`
 }
 
 // CreateProposalJSONBodyLanguage defines parameters for CreateProposal.
@@ -2433,14 +2459,23 @@ type UpdateProposalJSONBody struct {
 	Bilingual *bool   `json:"bilingual,omitempty"`
 	Country   *string `json:"country,omitempty"`
 
+	// CountryTranslation The country in the other language of a bilingual proposal
+	CountryTranslation *string `json:"country_translation,omitempty"`
+
 	// HideReviewerNames Owner only
 	HideReviewerNames *bool                           `json:"hide_reviewer_names,omitempty"`
 	Language          *UpdateProposalJSONBodyLanguage `json:"language,omitempty"`
 	Network           *string                         `json:"network,omitempty"`
 
+	// NetworkTranslation The network in the other language of a bilingual proposal
+	NetworkTranslation *string `json:"network_translation,omitempty"`
+
 	// SubmissionLanguage For bilingual proposals; defaults to en
 	SubmissionLanguage *UpdateProposalJSONBodySubmissionLanguage `json:"submission_language,omitempty"`
 	Title              *string                                   `json:"title,omitempty"`
+
+	// TitleTranslation A bilingual proposal's title in its other language (the one that is not language); refused for a one-language proposal
+	TitleTranslation *string `json:"title_translation,omitempty"`
 }
 
 // UpdateProposalParams defines parameters for UpdateProposal.
@@ -3381,7 +3416,9 @@ type ClientInterface interface {
 
 	// UpdateProposalWithBody Change title, language, country or network (owner, editor), guarded by If-Match
 	//
-	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+	// its language and the *_translation members in the other one; changing language swaps them, so each
+	// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes any type of body and a specified content type.
@@ -3391,7 +3428,9 @@ type ClientInterface interface {
 
 	// UpdateProposal Change title, language, country or network (owner, editor), guarded by If-Match
 	//
-	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+	// its language and the *_translation members in the other one; changing language swaps them, so each
+	// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes a body of the `application/json` content type.
@@ -3523,9 +3562,12 @@ type ClientInterface interface {
 	// CheckProposal Check for errors before submission; messages in the proposal's language
 	//
 	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-	// and one_language on a required field of a bilingual proposal (the documents would print that
-	// answer in the other language under a "translation missing" mark).
-	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+	// and one_language on a required field, on the title or country (section "proposal") and on budget
+	// line descriptions (section "budget", one finding per language at the first such line) of a
+	// bilingual proposal (the documents would print that text in the other language under a
+	// "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+	// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -4423,7 +4465,9 @@ func (c *Client) GetProposal(ctx context.Context, id ProposalID, reqEditors ...R
 
 // UpdateProposalWithBody Change title, language, country or network (owner, editor), guarded by If-Match
 //
-// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+// its language and the *_translation members in the other one; changing language swaps them, so each
+// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 // the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes any type of body and a specified content type.
@@ -4443,7 +4487,9 @@ func (c *Client) UpdateProposalWithBody(ctx context.Context, id ProposalID, para
 
 // UpdateProposal Change title, language, country or network (owner, editor), guarded by If-Match
 //
-// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+// its language and the *_translation members in the other one; changing language swaps them, so each
+// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 // the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes a body of the `application/json` content type.
@@ -4735,9 +4781,12 @@ func (c *Client) PutCCMProcess(ctx context.Context, id ProposalID, params *PutCC
 // CheckProposal Check for errors before submission; messages in the proposal's language
 //
 // Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-// and one_language on a required field of a bilingual proposal (the documents would print that
-// answer in the other language under a "translation missing" mark).
-// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+// and one_language on a required field, on the title or country (section "proposal") and on budget
+// line descriptions (section "budget", one finding per language at the first such line) of a
+// bilingual proposal (the documents would print that text in the other language under a
+// "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -9966,7 +10015,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
 	//
-	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+	// its language and the *_translation members in the other one; changing language swaps them, so each
+	// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -9976,7 +10027,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateProposalWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
 	//
-	// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+	// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+	// its language and the *_translation members in the other one; changing language swaps them, so each
+	// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 	// the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -10124,9 +10177,12 @@ type ClientWithResponsesInterface interface {
 	// CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 	//
 	// Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-	// and one_language on a required field of a bilingual proposal (the documents would print that
-	// answer in the other language under a "translation missing" mark).
-	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+	// and one_language on a required field, on the title or country (section "proposal") and on budget
+	// line descriptions (section "budget", one finding per language at the first such line) of a
+	// bilingual proposal (the documents would print that text in the other language under a
+	// "translation missing" mark).
+	// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+	// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 	// (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 	// print); and, once a budget is saved, intervention_without_budget (a package service in the
 	// narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation
@@ -16516,7 +16572,9 @@ func (c *ClientWithResponses) GetProposalWithResponse(ctx context.Context, id Pr
 
 // UpdateProposalWithBodyWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
 //
-// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+// its language and the *_translation members in the other one; changing language swaps them, so each
+// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 // the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -16532,7 +16590,9 @@ func (c *ClientWithResponses) UpdateProposalWithBodyWithResponse(ctx context.Con
 
 // UpdateProposalWithResponse Change title, language, country or network (owner, editor), guarded by If-Match
 //
-// Only the attributes sent are written. If-Match carries the ETag last read (GET or PATCH): without it
+// Only the attributes sent are written. In a bilingual proposal, title, country and network are in
+// its language and the *_translation members in the other one; changing language swaps them, so each
+// text stays with its language. If-Match carries the ETag last read (GET or PATCH): without it
 // the answer is 428, and 412 (with current_version) when someone changed the attributes since.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -16776,9 +16836,12 @@ func (c *ClientWithResponses) PutCCMProcessWithResponse(ctx context.Context, id 
 // CheckProposalWithResponse Check for errors before submission; messages in the proposal's language
 //
 // Errors (the proposal is not ready): required_missing, hard_limit_exceeded, required_item_unticked,
-// and one_language on a required field of a bilingual proposal (the documents would print that
-// answer in the other language under a "translation missing" mark).
-// Warnings: soft_limit_exceeded, too_short, one_language (an optional field), translation_outdated, unprintable_characters
+// and one_language on a required field, on the title or country (section "proposal") and on budget
+// line descriptions (section "budget", one finding per language at the first such line) of a
+// bilingual proposal (the documents would print that text in the other language under a
+// "translation missing" mark).
+// Warnings: soft_limit_exceeded, too_short, one_language (an optional field, the network), translation_outdated,
+// line_without_implementer (budget lines naming no implementer: one finding at the first), unprintable_characters
 // (characters the PDF fonts lack, such as Georgian, Chinese or emoji; Kyrgyz and Kazakh letters
 // print); and, once a budget is saved, intervention_without_budget (a package service in the
 // narrative with no budget line), intervention_without_indicator, year_without_target and over_allocation

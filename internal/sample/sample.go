@@ -34,7 +34,7 @@ var When = time.Date(2027, 3, 1, 12, 30, 0, 0, time.UTC)
 // Export makes a proposal export of the given size.
 func Export(cat *budget.Catalogue, size Size) export.Document {
 	years := []int{2027, 2028, 2029}
-	bud := export.BudgetBody{Currency: "KGS", Years: years, AllocationCeiling: 1_000_000_00, Lines: lines(cat, size.Lines)}
+	bud := export.BudgetBody{Currency: "KGS", Years: years, AllocationCeiling: 1_000_000_00, Lines: lines(cat, size.Lines, size.Bilingual)}
 	var fw export.FrameworkBody
 	for i := range size.Indicators {
 		ind := cat.Indicators[i%len(cat.Indicators)]
@@ -65,7 +65,7 @@ func Export(cat *budget.Catalogue, size Size) export.Document {
 	return doc
 }
 
-func lines(cat *budget.Catalogue, n int) []export.BudgetLine {
+func lines(cat *budget.Catalogue, n int, bilingual bool) []export.BudgetLine {
 	var pairs [][2]string
 	for _, m := range cat.Modules {
 		for _, iv := range m.Interventions {
@@ -77,12 +77,20 @@ func lines(cat *budget.Catalogue, n int) []export.BudgetLine {
 		p, g := pairs[i%len(pairs)], cat.CostGroupings[i%len(cat.CostGroupings)]
 		unit, qty := int64(1_000+i), int64(3*(1+i%7))
 		per := unit * qty / 3
-		out[i] = export.BudgetLine{Module: p[0], Intervention: p[1], CostGrouping: g.Key,
-			Description: fmt.Sprintf("Аутрич-работник, участок %d", i+1), Amounts: []int64{per, per + 1, unit*qty - 2*per - 1},
+		description, _ := json.Marshal(fmt.Sprintf("Аутрич-работник, участок %d", i+1))
+		if bilingual {
+			description, _ = json.Marshal(map[string]string{"ru": fmt.Sprintf("Аутрич-работник, участок %d", i+1),
+				"en": fmt.Sprintf("Outreach worker, area %d", i+1)})
+		}
+		out[i] = export.BudgetLine{Module: p[0], Intervention: p[1], CostGrouping: g.Key, Description: description,
+			Implementer: implementers[i%len(implementers)], Amounts: []int64{per, per + 1, unit*qty - 2*per - 1},
 			UnitCost: &unit, Quantity: &qty}
 	}
 	return out
 }
+
+// implementers are the organisations the sample's budget lines name (proper names, written once).
+var implementers = []string{"UNDP Kyrgyzstan", "Harm Reduction Network Osh", "Republican Narcology Centre"}
 
 var (
 	ru = strings.Fields("сообщество людей употребляющих наркотики получает доступ к услугам снижения вреда и лечению гепатита")
