@@ -32,7 +32,7 @@ type Document struct {
 	Date time.Time
 	// Language ("en" or "ru") picks the renderer's own words: contents, page numbers, cover labels.
 	Language string
-	// Final removes the diagonal DRAFT watermark.
+	// Final removes the diagonal DRAFT watermark (see Watermark).
 	Final bool
 	// Sections are printed in this order, numbered as given.
 	Sections []Section
@@ -189,4 +189,19 @@ func isFigure(s string) bool {
 		}
 	}
 	return digits
+}
+
+// Watermark is the word printed across every page of a document that is not final, in the document's
+// language: DRAFT, or ПРОЕКТ, the mark Russian paperwork puts on a text not yet adopted (it fits a
+// proposal in review or approved, which ЧЕРНОВИК, "rough draft", would not). A final document has none.
+// It is the one rule and wording for every format: the PDF paints it, the Word file puts it in its
+// headers.
+func (d *Document) Watermark() string {
+	if d.Final {
+		return ""
+	}
+	if lang := strings.ToLower(strings.TrimSpace(d.Language)); lang == "ru" || strings.HasPrefix(lang, "ru-") || strings.HasPrefix(lang, "ru_") {
+		return "ПРОЕКТ"
+	}
+	return "DRAFT"
 }
