@@ -41,7 +41,7 @@ func (x *body) write(d *document.Document) {
 	}
 	// Word wants the body to end in a paragraph, not a table.
 	b.WriteString(`<w:p/>`)
-	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>` +
+	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdCoverHeader"/>` +
 		`<w:footerReference w:type="default" r:id="rIdFooter"/>` +
 		`<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>` +
 		`<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1134" w:header="680" w:footer="567" w:gutter="0"/>` +

@@ -63,6 +63,7 @@ func Render(w io.Writer, d document.Document) error {
 		{"word/numbering.xml", []byte(numbering)},
 		{"word/settings.xml", []byte(settings(words))},
 		{"word/header1.xml", header(&d)},
+		{"word/header2.xml", coverHeader(&d)},
 		{"word/footer1.xml", footer(&d, words)},
 		{"word/_rels/document.xml.rels", []byte(documentRels(withComments))},
 	}

@@ -291,3 +291,30 @@ func TestACommentLandsOnTheOccurrenceItWasMadeOn(t *testing.T) {
 		})
 	}
 }
+
+// A draft has the watermark in both headers, the cover's and the running one, behind the text; a final
+// document has it in neither.
+func TestWatermarkOnDraftsOnly(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		final bool
+		want  string
+	}{{"ru", false, "ПРОЕКТ"}, {"en", false, "DRAFT"}, {"ru", true, ""}, {"en", true, ""}} {
+		d := reference.Document()
+		d.Language, d.Final = tt.lang, tt.final
+		ps := parts(t, render(t, d))
+		wellFormed(t, ps)
+		if !strings.Contains(ps["word/document.xml"], `<w:headerReference w:type="first" r:id="rIdCoverHeader"/>`) {
+			t.Fatal("the cover has no header of its own")
+		}
+		for _, h := range []string{"word/header1.xml", "word/header2.xml"} {
+			marks := regexp.MustCompile(`<v:shape id="PowerPlusWaterMarkObject\d"[^>]*z-index:-[^>]*>.*?<v:textpath [^>]*string="([^"]*)"`).FindAllStringSubmatch(ps[h], -1)
+			switch {
+			case tt.want == "" && len(marks) > 0:
+				t.Errorf("%s final: %s has a watermark", tt.lang, h)
+			case tt.want != "" && (len(marks) != 1 || marks[0][1] != tt.want):
+				t.Errorf("%s draft: %s has watermarks %q, want one %q behind the text", tt.lang, h, marks, tt.want)
+			}
+		}
+	}
+}

@@ -26,6 +26,7 @@ func contentTypes(withComments bool) string {
 		`<Override PartName="/word/numbering.xml" ContentType="` + typeBase + `numbering+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
 		`<Override PartName="/word/header1.xml" ContentType="` + typeBase + `header+xml"/>` +
+		`<Override PartName="/word/header2.xml" ContentType="` + typeBase + `header+xml"/>` +
 		`<Override PartName="/word/footer1.xml" ContentType="` + typeBase + `footer+xml"/>`)
 	if withComments {
 		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>`)
@@ -48,6 +49,7 @@ func documentRels(withComments bool) string {
 		`<Relationship Id="rIdNumbering" Type="` + relBase + `numbering" Target="numbering.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
 		`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdCoverHeader" Type="` + relBase + `header" Target="header2.xml"/>` +
 		`<Relationship Id="rIdFooter" Type="` + relBase + `footer" Target="footer1.xml"/>`
 	if withComments {
 		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>`
@@ -114,13 +116,25 @@ func settings(w *words) string {
 		`w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="` + w.language + `"/></w:settings>`
 }
 
-// header is the running head: the title, on every page but the cover.
+// header is the running head: the title, on every page but the cover, with the draft watermark behind
+// the text when the document has one.
 func header(d *document.Document) []byte {
 	x := &body{}
-	x.b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	x.b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"` + vmlNamespaces + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	watermark(&x.b, d.Watermark(), 1)
 	x.run(d.Title, "", false)
 	x.b.WriteString(`</w:p></w:hdr>`)
 	return x.b.Bytes()
+}
+
+// coverHeader is the cover's header (w:titlePg gives the first page its own): empty but for the
+// watermark, which the PDF paints on the cover too.
+func coverHeader(d *document.Document) []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"` + vmlNamespaces + `><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>`)
+	watermark(&b, d.Watermark(), 2)
+	b.WriteString(`</w:p></w:hdr>`)
+	return b.Bytes()
 }
 
 // footer names the template and says "Page N of M", as the PDF's footer does.

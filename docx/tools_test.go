@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -211,6 +212,9 @@ func inOrder(t *testing.T, reader, text string, want []string, norm func(string)
 func TestPandocReadsEveryAnswerInOrder(t *testing.T) {
 	d := reference.Document()
 	text := normalise(tool(t, "pandoc", "-t", "plain", "--columns=100000", writeFile(t, d)))
+	if strings.Contains(text, d.Watermark()) {
+		t.Errorf("pandoc reads the watermark %q as text", d.Watermark())
+	}
 	body := text[strings.Index(text, normalise(d.Sections[len(d.Sections)-1].Title))+1:] // after the contents
 	inOrder(t, "pandoc", body, answers(d, true), normalise)
 }
@@ -235,4 +239,38 @@ func TestLibreOfficeConvertsIt(t *testing.T) {
 	inOrder(t, "LibreOffice", text, []string{d.TemplateTitle, d.Title, d.Network, d.Country, d.Component, d.Status, "14 марта 2025 г.", "Содержание"}, norm)
 	body := text[strings.Index(text, norm(d.Sections[len(d.Sections)-1].Title))+1:]
 	inOrder(t, "LibreOffice", body, answers(d, false), norm)
+}
+
+// TestLibreOfficeReadsTheWatermark converts a draft and a final document to LibreOffice's own format in
+// one run: the draft's headers (the cover's and the others') hold the word as a text-path shape, as
+// LibreOffice's own watermark is; the final document has none.
+func TestLibreOfficeReadsTheWatermark(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		missingTool(t, "soffice", "libreoffice-writer-nogui")
+	}
+	dir := t.TempDir()
+	draft, final := reference.Document(), reference.Document()
+	final.Final = true
+	for name, d := range map[string]document.Document{"draft": draft, "final": final} {
+		if err := os.WriteFile(filepath.Join(dir, name+".docx"), render(t, d), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tool(t, "soffice", "-env:UserInstallation=file://"+t.TempDir(), "--headless", "--convert-to", "odt", "--outdir", dir,
+		filepath.Join(dir, "draft.docx"), filepath.Join(dir, "final.docx"))
+	shape := regexp.MustCompile(`<draw:custom-shape [^>]*draw:name="PowerPlusWaterMarkObject\d"[^>]*><text:p[^>]*>([^<]*)</text:p><draw:enhanced-geometry [^>]*draw:text-path="true"`)
+	styles := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name+".odt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parts(t, data)["styles.xml"] // headers live with the page styles
+	}
+	marks := shape.FindAllStringSubmatch(styles("draft"), -1)
+	if len(marks) != 2 || marks[0][1] != "ПРОЕКТ" || marks[1][1] != "ПРОЕКТ" {
+		t.Errorf("LibreOffice read the draft's watermarks as %q, want ПРОЕКТ in both headers", marks)
+	}
+	if strings.Contains(styles("final"), "PowerPlusWaterMarkObject") {
+		t.Error("the final document has a watermark")
+	}
 }
