@@ -38,6 +38,9 @@ type Document struct {
 	Sections []Section
 	// Comments are open review comments, for the formats that carry them (Word); the PDF ignores them.
 	Comments []Comment
+	// Suggestions are open suggested changes to the text, for the formats that carry them (Word shows
+	// them as tracked changes); the PDF ignores them.
+	Suggestions []Suggestion
 }
 
 // Section is one numbered part of the concept note.
@@ -141,6 +144,26 @@ type Comment struct {
 	Date time.Time
 	// Replies follow the comment in its thread, oldest first.
 	Replies []Reply
+}
+
+// Suggestion is a reviewer's new wording for a passage of a field's answer, which the reader may accept
+// or reject.
+type Suggestion struct {
+	// Section and Field are the keys of the section and field whose text it changes.
+	Section, Field string
+	// Quote is the passage to replace, as the field's Text holds it.
+	Quote string
+	// QuoteAt is where Quote stands in the field's Text, in bytes; negative when the passage is not in
+	// this document's text (it is in the other language), and the suggestion can only be shown beside it.
+	QuoteAt int
+	// Replacement is the new wording; empty to delete the passage.
+	Replacement string
+	// Comment is why the reviewer suggests it; may be empty.
+	Comment string
+	// Author is the name shown with the suggestion.
+	Author string
+	// Date is when it was made.
+	Date time.Time
 }
 
 // Reply is an answer in a comment's thread.

@@ -32,13 +32,13 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // and answers, and d.Comments as Word comments.
 func Render(w io.Writer, d document.Document) error {
 	words := wordsFor(d.Language)
-	plan := planComments(&d)
+	plan := planComments(&d, words)
 	x := bodies.Get().(*body)
 	defer bodies.Put(x)
 	x.b.Reset()
-	x.w, x.comments = words, plan
+	x.w, x.comments, x.revisions = words, plan, 0
 	x.write(&d)
-	withComments := len(d.Comments) > 0
+	withComments := plan.total > 0
 
 	z := zip.NewWriter(w)
 	// Deflate at its fastest level: the XML is repetitive, so it still shrinks several times over,
@@ -68,12 +68,16 @@ func Render(w io.Writer, d document.Document) error {
 		{"word/_rels/document.xml.rels", []byte(documentRels(withComments))},
 	}
 	if withComments {
-		var c bytes.Buffer
+		var c, e bytes.Buffer
 		writeComments(&c, plan)
+		writeCommentsExtended(&e, plan)
 		parts = append(parts, struct {
 			name string
 			data []byte
-		}{"word/comments.xml", c.Bytes()})
+		}{"word/comments.xml", c.Bytes()}, struct {
+			name string
+			data []byte
+		}{"word/commentsExtended.xml", e.Bytes()})
 	}
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})

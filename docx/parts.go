@@ -29,7 +29,8 @@ func contentTypes(withComments bool) string {
 		`<Override PartName="/word/header2.xml" ContentType="` + typeBase + `header+xml"/>` +
 		`<Override PartName="/word/footer1.xml" ContentType="` + typeBase + `footer+xml"/>`)
 	if withComments {
-		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>`)
+		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>` +
+			`<Override PartName="/word/commentsExtended.xml" ContentType="` + typeBase + `commentsExtended+xml"/>`)
 	}
 	b.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
@@ -52,7 +53,8 @@ func documentRels(withComments bool) string {
 		`<Relationship Id="rIdCoverHeader" Type="` + relBase + `header" Target="header2.xml"/>` +
 		`<Relationship Id="rIdFooter" Type="` + relBase + `footer" Target="footer1.xml"/>`
 	if withComments {
-		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>`
+		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>` +
+			`<Relationship Id="rIdCommentsExtended" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>`
 	}
 	return s + `</Relationships>`
 }
