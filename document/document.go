@@ -83,8 +83,7 @@ type Field struct {
 	// Table is a tabular answer; on a worksheet its rows are printed and blank rows added.
 	Table *Table
 	// Chart draws figures the field's Table also holds (the table stays, for readers who cannot see
-	// the chart). The PDF draws it as vectors above the table; Word leaves it out, since the table
-	// under it carries the same numbers.
+	// the chart). The PDF draws it as vectors above the table; Word as a native chart there.
 	Chart *Chart
 	// Empty marks a question left unanswered: the reader sees that said, and
 	// Text, Items and Table are ignored. A field with nothing in them says so too.

@@ -28,13 +28,14 @@ type body struct {
 	b         bytes.Buffer
 	w         *words
 	comments  *commentPlan
-	revisions int // tracked changes written so far, which number them
+	revisions int         // tracked changes written so far, which number them
+	charts    []chartPart // the charts drawn so far, in order: chart n is word/charts/chartn.xml
 }
 
 func (x *body) write(d *document.Document) {
 	b := &x.b
 	b.WriteString(xmlHeader)
-	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `"><w:body>`)
 	x.cover(d)
 	x.contents(d.Sections)
 	for i := range d.Sections {
@@ -169,6 +170,10 @@ func (x *body) field(section string, f *document.Field) {
 		x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>`)
 		x.run(it, "", true)
 		x.b.WriteString(`</w:p>`)
+		shown = true
+	}
+	if f.Chart != nil && len(f.Chart.Bars) > 0 {
+		x.chart(f.Chart) // above its table, as in the PDF
 		shown = true
 	}
 	if t := f.Table; t != nil && (len(t.Columns) > 0 || len(t.Rows) > 0) {

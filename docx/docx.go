@@ -34,9 +34,12 @@ func Render(w io.Writer, d document.Document) error {
 	words := wordsFor(d.Language)
 	plan := planComments(&d, words)
 	x := bodies.Get().(*body)
-	defer bodies.Put(x)
+	defer func() {
+		clear(x.charts) // the pool must not keep the document alive
+		bodies.Put(x)
+	}()
 	x.b.Reset()
-	x.w, x.comments, x.revisions = words, plan, 0
+	x.w, x.comments, x.revisions, x.charts = words, plan, 0, x.charts[:0]
 	x.write(&d)
 	withComments := plan.total > 0
 
@@ -54,7 +57,7 @@ func Render(w io.Writer, d document.Document) error {
 		name string
 		data []byte
 	}{
-		{"[Content_Types].xml", []byte(contentTypes(withComments))},
+		{"[Content_Types].xml", []byte(contentTypes(withComments, len(x.charts)))},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreProperties(&d, words)},
 		{"docProps/app.xml", appProperties(&d)},
@@ -65,7 +68,13 @@ func Render(w io.Writer, d document.Document) error {
 		{"word/header1.xml", header(&d)},
 		{"word/header2.xml", coverHeader(&d)},
 		{"word/footer1.xml", footer(&d, words)},
-		{"word/_rels/document.xml.rels", []byte(documentRels(withComments))},
+		{"word/_rels/document.xml.rels", []byte(documentRels(withComments, len(x.charts)))},
+	}
+	for i, c := range x.charts {
+		parts = append(parts, struct {
+			name string
+			data []byte
+		}{"word/charts/chart" + itoa(i+1) + ".xml", chartXML(c)})
 	}
 	if withComments {
 		var c, e bytes.Buffer

@@ -16,7 +16,7 @@ const (
 	typeBase  = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 )
 
-func contentTypes(withComments bool) string {
+func contentTypes(withComments bool, charts int) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -32,6 +32,9 @@ func contentTypes(withComments bool) string {
 		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>` +
 			`<Override PartName="/word/commentsExtended.xml" ContentType="` + typeBase + `commentsExtended+xml"/>`)
 	}
+	for i := range charts {
+		b.WriteString(`<Override PartName="/word/charts/chart` + itoa(i+1) + `.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`)
+	}
 	b.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
 		`</Types>`)
@@ -44,7 +47,7 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 	`<Relationship Id="rId3" Type="` + relBase + `extended-properties" Target="docProps/app.xml"/>` +
 	`</Relationships>`
 
-func documentRels(withComments bool) string {
+func documentRels(withComments bool, charts int) string {
 	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdNumbering" Type="` + relBase + `numbering" Target="numbering.xml"/>` +
@@ -55,6 +58,10 @@ func documentRels(withComments bool) string {
 	if withComments {
 		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>` +
 			`<Relationship Id="rIdCommentsExtended" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>`
+	}
+	for i := range charts {
+		n := itoa(i + 1)
+		s += `<Relationship Id="rIdChart` + n + `" Type="` + relBase + `chart" Target="charts/chart` + n + `.xml"/>`
 	}
 	return s + `</Relationships>`
 }

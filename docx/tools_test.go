@@ -227,13 +227,14 @@ func TestPandocReadsEveryAnswerInOrder(t *testing.T) {
 	inOrder(t, "pandoc", body, answers(d, true), normalise)
 }
 
-// TestLibreOfficeConvertsIt converts the reference file to PDF once (it takes seconds) and finds the
-// cover and every answer in it, in order, with the page furniture cropped away.
+// TestLibreOfficeConvertsIt converts the reference file, with the budget's charts, to PDF once (it takes
+// seconds) and finds the cover and every answer in it, in order, with the page furniture cropped away,
+// and each chart drawn: its title and every bar's label with its figures.
 func TestLibreOfficeConvertsIt(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		missingTool(t, "soffice", "libreoffice-writer-nogui")
 	}
-	d := reference.Document()
+	d := charted()
 	path := writeFile(t, d)
 	dir := filepath.Dir(path)
 	profile := t.TempDir() // a private profile: parallel runs would otherwise share one and clash
@@ -247,6 +248,15 @@ func TestLibreOfficeConvertsIt(t *testing.T) {
 	inOrder(t, "LibreOffice", text, []string{d.TemplateTitle, d.Title, d.Network, d.Country, d.Component, d.Status, "14 марта 2025 г.", "Содержание"}, norm)
 	body := text[strings.Index(text, norm(d.Sections[len(d.Sections)-1].Title))+1:]
 	inOrder(t, "LibreOffice", body, answers(d, false), norm)
+	for _, f := range d.Sections[5].Fields {
+		if c := f.Chart; c != nil {
+			want := []string{f.Label, joinNonEmpty(". ", c.Title, c.TargetLabel)}
+			for _, b := range c.Bars {
+				want = append(want, b.Label+" — "+b.Amount+" · "+b.Percent)
+			}
+			inOrder(t, "LibreOffice's chart", body, append(want, f.Table.Columns[0]), norm)
+		}
+	}
 }
 
 // TestLibreOfficeReadsTheWatermark converts a draft and a final document to LibreOffice's own format in
