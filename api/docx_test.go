@@ -104,3 +104,57 @@ func between(s, from, to string) string {
 	}
 	return s[i:j]
 }
+
+// With ?comments=1 open suggestions are tracked changes by their authors as the viewer may see them; a
+// new or decided suggestion gives a new file, and an outdated one is left out.
+func TestConceptNoteDocxCarriesSuggestions(t *testing.T) {
+	eachAPI(t, func(t *testing.T, a *testAPI) {
+		tm := a.newTeam(t)
+		owner, editor := tm.people["owner"].token, tm.people["editor"].token
+		a.saveText(t, tm, "epidemiology", "data-gaps", "Нет данных о ВГС среди ЛУИН в Оше.", 0)
+		path := "/api/v1/proposals/" + tm.id + "/docx?comments=1"
+		a.suggest(t, tm, "reviewer", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "ВГС",
+			"replacement": "гепатите C", "comment": "Без сокращений"}).want(201)
+		change := regexp.MustCompile(`<w:del w:id="\d+" w:author="([^"]*)" w:date="\d{4}-\d\d-\d\dT[\d:]+Z"><w:r><w:delText xml:space="preserve">ВГС</w:delText></w:r></w:del>` +
+			`<w:ins w:id="\d+" w:author="([^"]*)" w:date="[^"]+"><w:r><w:t xml:space="preserve">гепатите C</w:t></w:r></w:ins>`)
+		authors := func(token string) (string, string) {
+			t.Helper()
+			r := a.do(t, call{method: "GET", path: path, token: token}).want(200)
+			ps := docxParts(t, r.Body.Bytes())
+			m := change.FindStringSubmatch(ps["word/document.xml"])
+			if m == nil || m[1] != m[2] {
+				t.Fatalf("no tracked change of «ВГС» to «гепатите C» by one author in %s", ps["word/document.xml"])
+			}
+			if !strings.Contains(ps["word/comments.xml"], "Без сокращений") {
+				t.Error("the suggestion's reason is not a comment")
+			}
+			return m[1], r.Header().Get("ETag")
+		}
+		who, etag := authors(owner)
+		if who != "reviewer" {
+			t.Fatalf("the change is by %q, want the reviewer's name", who)
+		}
+		a.do(t, call{method: "GET", path: path, token: owner, header: map[string]string{"If-None-Match": etag}}).want(304)
+
+		a.do(t, call{method: "PATCH", path: "/api/v1/proposals/" + tm.id, token: owner, body: map[string]any{"hide_reviewer_names": true},
+			header: map[string]string{"If-Match": `"0"`}}).want(200)
+		if who, _ := authors(editor); !regexp.MustCompile(`^Reviewer [0-9a-f]{4}$`).MatchString(who) {
+			t.Errorf("an applicant sees the hidden reviewer's change as by %q", who)
+		}
+		if who, _ := authors(owner); who != "reviewer" {
+			t.Errorf("the owner sees the change as by %q", who)
+		}
+
+		_, etag = authors(owner)
+		second := a.suggest(t, tm, "editor", map[string]any{"section": "epidemiology", "field": "data-gaps", "quote": "в Оше", "replacement": "в Оше и Бишкеке"}).want(201).str("id")
+		next := a.do(t, call{method: "GET", path: path, token: owner, header: map[string]string{"If-None-Match": etag}}).want(200)
+		a.do(t, call{method: "POST", path: suggestionsPath(tm, "/"+second+"/reject"), token: owner}).want(200)
+		a.do(t, call{method: "GET", path: path, token: owner, header: map[string]string{"If-None-Match": next.Header().Get("ETag")}}).want(200)
+
+		a.saveText(t, tm, "epidemiology", "data-gaps", "Нет данных о гепатите среди ЛУИН.", 1) // the passage is gone
+		r := a.do(t, call{method: "GET", path: path, token: owner}).want(200)
+		if doc := docxParts(t, r.Body.Bytes())["word/document.xml"]; strings.Contains(doc, "<w:del ") || strings.Contains(doc, "<w:ins ") {
+			t.Error("an outdated suggestion is still a tracked change")
+		}
+	})
+}

@@ -32,12 +32,15 @@ type Document struct {
 	Date time.Time
 	// Language ("en" or "ru") picks the renderer's own words: contents, page numbers, cover labels.
 	Language string
-	// Final removes the diagonal DRAFT watermark.
+	// Final removes the diagonal DRAFT watermark (see Watermark).
 	Final bool
 	// Sections are printed in this order, numbered as given.
 	Sections []Section
 	// Comments are open review comments, for the formats that carry them (Word); the PDF ignores them.
 	Comments []Comment
+	// Suggestions are open suggested changes to the text, for the formats that carry them (Word shows
+	// them as tracked changes); the PDF ignores them.
+	Suggestions []Suggestion
 }
 
 // Section is one numbered part of the concept note.
@@ -80,8 +83,7 @@ type Field struct {
 	// Table is a tabular answer; on a worksheet its rows are printed and blank rows added.
 	Table *Table
 	// Chart draws figures the field's Table also holds (the table stays, for readers who cannot see
-	// the chart). The PDF draws it as vectors above the table; Word leaves it out, since the table
-	// under it carries the same numbers.
+	// the chart). The PDF draws it as vectors above the table; Word as a native chart there.
 	Chart *Chart
 	// Empty marks a question left unanswered: the reader sees that said, and
 	// Text, Items and Table are ignored. A field with nothing in them says so too.
@@ -143,6 +145,26 @@ type Comment struct {
 	Replies []Reply
 }
 
+// Suggestion is a reviewer's new wording for a passage of a field's answer, which the reader may accept
+// or reject.
+type Suggestion struct {
+	// Section and Field are the keys of the section and field whose text it changes.
+	Section, Field string
+	// Quote is the passage to replace, as the field's Text holds it.
+	Quote string
+	// QuoteAt is where Quote stands in the field's Text, in bytes; negative when the passage is not in
+	// this document's text (it is in the other language), and the suggestion can only be shown beside it.
+	QuoteAt int
+	// Replacement is the new wording; empty to delete the passage.
+	Replacement string
+	// Comment is why the reviewer suggests it; may be empty.
+	Comment string
+	// Author is the name shown with the suggestion.
+	Author string
+	// Date is when it was made.
+	Date time.Time
+}
+
 // Reply is an answer in a comment's thread.
 type Reply struct {
 	// Author is the name shown with the reply.
@@ -189,4 +211,19 @@ func isFigure(s string) bool {
 		}
 	}
 	return digits
+}
+
+// Watermark is the word printed across every page of a document that is not final, in the document's
+// language: DRAFT, or ПРОЕКТ, the mark Russian paperwork puts on a text not yet adopted (it fits a
+// proposal in review or approved, which ЧЕРНОВИК, "rough draft", would not). A final document has none.
+// It is the one rule and wording for every format: the PDF paints it, the Word file puts it in its
+// headers.
+func (d *Document) Watermark() string {
+	if d.Final {
+		return ""
+	}
+	if lang := strings.ToLower(strings.TrimSpace(d.Language)); lang == "ru" || strings.HasPrefix(lang, "ru-") || strings.HasPrefix(lang, "ru_") {
+		return "ПРОЕКТ"
+	}
+	return "DRAFT"
 }

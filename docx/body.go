@@ -25,15 +25,17 @@ const (
 
 // body writes word/document.xml.
 type body struct {
-	b        bytes.Buffer
-	w        *words
-	comments *commentPlan
+	b         bytes.Buffer
+	w         *words
+	comments  *commentPlan
+	revisions int         // tracked changes written so far, which number them
+	charts    []chartPart // the charts drawn so far, in order: chart n is word/charts/chartn.xml
 }
 
 func (x *body) write(d *document.Document) {
 	b := &x.b
 	b.WriteString(xmlHeader)
-	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `"><w:body>`)
 	x.cover(d)
 	x.contents(d.Sections)
 	for i := range d.Sections {
@@ -41,7 +43,7 @@ func (x *body) write(d *document.Document) {
 	}
 	// Word wants the body to end in a paragraph, not a table.
 	b.WriteString(`<w:p/>`)
-	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>` +
+	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdCoverHeader"/>` +
 		`<w:footerReference w:type="default" r:id="rIdFooter"/>` +
 		`<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>` +
 		`<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1134" w:header="680" w:footer="567" w:gutter="0"/>` +
@@ -129,7 +131,7 @@ func (x *body) section(i int, s *document.Section) {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	b.WriteString(`</w:pPr><w:bookmarkStart w:id="` + strconv.Itoa(i) + `" w:name="` + bookmarkName(i) + `"/>`)
-	x.anchoredRuns(heading(*s), "", false, x.comments.onSection(s.Key))
+	x.anchoredRuns(heading(*s), "", false, x.comments.onSection(s.Key), nil)
 	b.WriteString(`<w:bookmarkEnd w:id="` + strconv.Itoa(i) + `"/></w:p>`)
 	for _, c := range s.Chapters {
 		x.para("Chapter", c)
@@ -159,7 +161,7 @@ func (x *body) field(section string, f *document.Field) {
 			} else {
 				x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr>`)
 			}
-			x.anchoredRuns(bl.Text, "", true, quoted.in(bl))
+			x.anchoredRuns(bl.Text, "", true, quoted.in(bl), x.comments.changesIn(section, f.Key, bl))
 			x.b.WriteString(`</w:p>`)
 		}
 		shown = true
@@ -168,6 +170,10 @@ func (x *body) field(section string, f *document.Field) {
 		x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>`)
 		x.run(it, "", true)
 		x.b.WriteString(`</w:p>`)
+		shown = true
+	}
+	if f.Chart != nil && len(f.Chart.Bars) > 0 {
+		x.chart(f.Chart) // above its table, as in the PDF
 		shown = true
 	}
 	if t := f.Table; t != nil && (len(t.Columns) > 0 || len(t.Rows) > 0) {
@@ -192,12 +198,17 @@ func (x *body) paraAnchored(style, text string, anchors []anchor) {
 		return
 	}
 	x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
-	x.anchoredRuns(text, "", false, anchors)
+	x.anchoredRuns(text, "", false, anchors, nil)
 	x.b.WriteString(`</w:p>`)
 }
 
 // run writes text as one run: tabs and (with multiline) line breaks become w:tab and w:br.
 func (x *body) run(text, rPr string, multiline bool) {
+	x.runAs(text, rPr, multiline, "w:t")
+}
+
+// runAs writes a run whose text is in elements named tag: w:t, or w:delText in a deletion.
+func (x *body) runAs(text, rPr string, multiline bool, tag string) {
 	if text == "" {
 		return
 	}
@@ -211,9 +222,9 @@ func (x *body) run(text, rPr string, multiline bool) {
 			piece, rest = text[:i], text[i:]
 		}
 		if piece != "" {
-			b.WriteString(`<w:t xml:space="preserve">`)
+			b.WriteString(`<` + tag + ` xml:space="preserve">`)
 			escape(b, piece, false)
-			b.WriteString(`</w:t>`)
+			b.WriteString(`</` + tag + `>`)
 		}
 		if rest == "" {
 			break
@@ -230,7 +241,7 @@ func (x *body) run(text, rPr string, multiline bool) {
 		case multiline:
 			b.WriteString(`<w:br/>`)
 		default:
-			b.WriteString(`<w:t xml:space="preserve"> </w:t>`)
+			b.WriteString(`<` + tag + ` xml:space="preserve"> </` + tag + `>`)
 		}
 		text = rest[size:]
 	}
@@ -238,23 +249,57 @@ func (x *body) run(text, rPr string, multiline bool) {
 }
 
 // anchoredRuns writes text as runs, split where comments start and end, with the comment ranges and
-// references between them.
-func (x *body) anchoredRuns(text, rPr string, multiline bool, anchors []anchor) {
-	if len(anchors) == 0 {
+// references between them, and changes as deletions followed by their insertions. A comment whose range
+// starts or ends inside a change's passage is widened to the whole change (see widen). At one position
+// a change's insertion comes before the comment marks, so a comment ending where a change ends covers
+// its new wording too.
+func (x *body) anchoredRuns(text, rPr string, multiline bool, anchors []anchor, changes []change) {
+	if len(anchors) == 0 && len(changes) == 0 {
 		x.run(text, rPr, multiline)
 		return
 	}
-	b := &x.b
 	pos := 0
-	for _, ev := range events(anchors, len(text)) {
-		x.run(text[pos:ev.at], rPr, multiline)
-		pos = ev.at
-		id := strconv.Itoa(ev.id)
-		if ev.start {
-			b.WriteString(`<w:commentRangeStart w:id="` + id + `"/>`)
-		} else {
-			b.WriteString(`<w:commentRangeEnd w:id="` + id + `"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="` + id + `"/></w:r>`)
+	var open *change
+	advance := func(to int) {
+		for pos < to {
+			if open == nil && len(changes) > 0 && changes[0].start == pos {
+				open, changes = &changes[0], changes[1:]
+			}
+			if open != nil {
+				end := min(to, open.end)
+				x.deleted(text[pos:end], rPr, multiline, &open.s)
+				if pos = end; pos == open.end {
+					x.inserted(rPr, multiline, &open.s)
+					open = nil
+				}
+				continue
+			}
+			end := to
+			if len(changes) > 0 {
+				end = min(end, changes[0].start)
+			}
+			x.run(text[pos:end], rPr, multiline)
+			pos = end
 		}
 	}
-	x.run(text[pos:], rPr, multiline)
+	for _, ev := range events(widen(anchors, changes), len(text)) {
+		advance(ev.at)
+		x.commentMarks(ev)
+	}
+	advance(len(text))
+}
+
+// commentMarks writes where a thread's range starts, or where it ends with its reference marks: one
+// Word comment for the thread's first comment and one for each reply, all on the same range.
+func (x *body) commentMarks(ev boundary) {
+	b := &x.b
+	first, n := x.comments.first[ev.id], 1+len(x.comments.comments[ev.id].Replies)
+	for id := first; id < first+n; id++ {
+		s := strconv.Itoa(id)
+		if ev.start {
+			b.WriteString(`<w:commentRangeStart w:id="` + s + `"/>`)
+		} else {
+			b.WriteString(`<w:commentRangeEnd w:id="` + s + `"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="` + s + `"/></w:r>`)
+		}
+	}
 }

@@ -50,19 +50,31 @@ func events(anchors []anchor, n int) []boundary {
 	return out
 }
 
-// commentPlan says where each comment of a document goes.
+// commentPlan says where each comment of a document goes. A thread is one document.Comment; in the
+// file its first comment and each reply are Word comments of their own, numbered in a row (first), all
+// on the thread's range, and commentsExtended.xml tells Word which replies to which.
 type commentPlan struct {
-	comments []document.Comment
+	comments []document.Comment // the threads: the document's, then those the suggestions add
+	first    []int              // each thread's Word comment id; its replies take the next ones
+	total    int                // Word comments in all
 	// showQuote marks comments placed away from their quote, whose text therefore starts with it.
 	showQuote []bool
 	sections  map[string][]int    // on the section's heading
 	fields    map[[2]string][]int // on the field: its quote or its question
 	orphans   []anchor            // on the title: their section is not in the document
+	changes   map[[2]string][]change
 }
 
-func planComments(d *document.Document) *commentPlan {
-	p := &commentPlan{comments: d.Comments, showQuote: make([]bool, len(d.Comments))}
-	if len(d.Comments) == 0 {
+func planComments(d *document.Document, w *words) *commentPlan {
+	p := &commentPlan{comments: slices.Clone(d.Comments)}
+	p.planSuggestions(d, w)
+	p.showQuote = make([]bool, len(p.comments))
+	p.first = make([]int, len(p.comments))
+	for i, c := range p.comments {
+		p.first[i] = p.total
+		p.total += 1 + len(c.Replies)
+	}
+	if len(p.comments) == 0 {
 		return p
 	}
 	p.sections, p.fields = map[string][]int{}, map[[2]string][]int{}
@@ -79,7 +91,7 @@ func planComments(d *document.Document) *commentPlan {
 			}
 		}
 	}
-	for id, c := range d.Comments {
+	for id, c := range p.comments {
 		key := [2]string{c.Section, c.Field}
 		switch {
 		case !sections[c.Section]:
@@ -169,37 +181,67 @@ func (q *quotes) in(b document.Block) []anchor {
 	return out
 }
 
-// writeComments writes word/comments.xml: each comment with its replies as further paragraphs.
+// Namespaces of the comment parts: w14 numbers paragraphs (paraId), w15 threads comments. Readers that
+// know neither skip them (mc:Ignorable).
+const (
+	nsW14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+	nsW15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+	nsMC  = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+)
+
+// paraID names the one paragraph of Word comment id, for commentsExtended.xml: eight hex digits below
+// 0x80000000, as Word requires.
+func paraID(id int) string {
+	return strings.ToUpper(strconv.FormatInt(int64(0x10000000+id), 16))
+}
+
+// writeComments writes word/comments.xml: each thread's first comment and its replies, each a Word
+// comment of one paragraph.
 func writeComments(b *bytes.Buffer, p *commentPlan) {
 	b.WriteString(xmlHeader)
-	b.WriteString(`<w:comments xmlns:w="` + nsW + `">`)
+	b.WriteString(`<w:comments xmlns:w="` + nsW + `" xmlns:w14="` + nsW14 + `" xmlns:mc="` + nsMC + `" mc:Ignorable="w14">`)
 	x := &body{}
-	for id, c := range p.comments {
+	one := func(id int, author, text string, date time.Time) {
 		b.WriteString(`<w:comment w:id="` + strconv.Itoa(id) + `"`)
-		attr(b, "w:author", c.Author)
-		attr(b, "w:initials", initials(c.Author))
-		if !c.Date.IsZero() {
-			attr(b, "w:date", c.Date.UTC().Format(time.RFC3339))
-		}
-		b.WriteString(`>`)
-		text := c.Text
-		if p.showQuote[id] {
-			text = "«" + c.Quote + "» " + text
+		attr(b, "w:author", author)
+		attr(b, "w:initials", initials(author))
+		if !date.IsZero() {
+			attr(b, "w:date", date.UTC().Format(time.RFC3339))
 		}
 		x.b.Reset()
-		x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>`)
+		x.b.WriteString(`><w:p w14:paraId="` + paraID(id) + `"><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>` +
+			`<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>`)
 		x.run(text, "", true)
-		x.b.WriteString(`</w:p>`)
-		for _, r := range c.Replies {
-			x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>`)
-			x.run(r.Author+":", `<w:rPr><w:b/></w:rPr>`, false)
-			x.run(" "+r.Text, "", true)
-			x.b.WriteString(`</w:p>`)
-		}
+		x.b.WriteString(`</w:p></w:comment>`)
 		b.Write(x.b.Bytes())
-		b.WriteString(`</w:comment>`)
+	}
+	for t, c := range p.comments {
+		text := c.Text
+		if p.showQuote[t] {
+			text = "«" + c.Quote + "» " + text
+		}
+		one(p.first[t], c.Author, text, c.Date)
+		for i, r := range c.Replies {
+			one(p.first[t]+1+i, r.Author, r.Text, r.Date)
+		}
 	}
 	b.WriteString(`</w:comments>`)
+}
+
+// writeCommentsExtended writes word/commentsExtended.xml: every Word comment by its paragraph, a reply
+// naming its thread's first comment as parent, so Word shows each thread as a conversation. None is
+// done: only open comments are exported.
+func writeCommentsExtended(b *bytes.Buffer, p *commentPlan) {
+	b.WriteString(xmlHeader)
+	b.WriteString(`<w15:commentsEx xmlns:w15="` + nsW15 + `" xmlns:mc="` + nsMC + `" mc:Ignorable="w15">`)
+	for t, c := range p.comments {
+		parent := paraID(p.first[t])
+		b.WriteString(`<w15:commentEx w15:paraId="` + parent + `" w15:done="0"/>`)
+		for i := range c.Replies {
+			b.WriteString(`<w15:commentEx w15:paraId="` + paraID(p.first[t]+1+i) + `" w15:paraIdParent="` + parent + `" w15:done="0"/>`)
+		}
+	}
+	b.WriteString(`</w15:commentsEx>`)
 }
 
 // initials are the first letters of the first two words of a name, as Word shows beside a comment.

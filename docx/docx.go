@@ -33,13 +33,16 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // and answers, and d.Comments as Word comments.
 func Render(w io.Writer, d document.Document) error {
 	words := wordsFor(d.Language)
-	plan := planComments(&d)
+	plan := planComments(&d, words)
 	x := bodies.Get().(*body)
-	defer bodies.Put(x)
+	defer func() {
+		clear(x.charts) // the pool must not keep the document alive
+		bodies.Put(x)
+	}()
 	x.b.Reset()
-	x.w, x.comments = words, plan
+	x.w, x.comments, x.revisions, x.charts = words, plan, 0, x.charts[:0]
 	x.write(&d)
-	withComments := len(d.Comments) > 0
+	withComments := plan.total > 0
 
 	z := zip.NewWriter(w)
 	// Deflate at its fastest level: the XML is repetitive, so it still shrinks several times over,
@@ -55,7 +58,7 @@ func Render(w io.Writer, d document.Document) error {
 		name string
 		data []byte
 	}{
-		{"[Content_Types].xml", []byte(contentTypes(withComments))},
+		{"[Content_Types].xml", []byte(contentTypes(withComments, len(x.charts)))},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreProperties(&d, words)},
 		{"docProps/app.xml", appProperties(&d)},
@@ -64,16 +67,27 @@ func Render(w io.Writer, d document.Document) error {
 		{"word/numbering.xml", []byte(numbering)},
 		{"word/settings.xml", []byte(settings(words))},
 		{"word/header1.xml", header(&d)},
+		{"word/header2.xml", coverHeader(&d)},
 		{"word/footer1.xml", footer(&d, words)},
-		{"word/_rels/document.xml.rels", []byte(documentRels(withComments))},
+		{"word/_rels/document.xml.rels", []byte(documentRels(withComments, len(x.charts)))},
 	}
-	if withComments {
-		var c bytes.Buffer
-		writeComments(&c, plan)
+	for i, c := range x.charts {
 		parts = append(parts, struct {
 			name string
 			data []byte
-		}{"word/comments.xml", c.Bytes()})
+		}{"word/charts/chart" + itoa(i+1) + ".xml", chartXML(c)})
+	}
+	if withComments {
+		var c, e bytes.Buffer
+		writeComments(&c, plan)
+		writeCommentsExtended(&e, plan)
+		parts = append(parts, struct {
+			name string
+			data []byte
+		}{"word/comments.xml", c.Bytes()}, struct {
+			name string
+			data []byte
+		}{"word/commentsExtended.xml", e.Bytes()})
 	}
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})

@@ -171,11 +171,12 @@ func TestCommentsAnchorOnWhatTheyAreAbout(t *testing.T) {
 		want string // the text the comment's range covers
 	}{
 		{"0", "двух областных центрах"},
-		{"1", d.Sections[1].Fields[1].Label},
-		{"2", "3. " + d.Sections[2].Title},
-		{"3", d.Sections[0].Fields[0].Label}, // its quote is gone: on the question
-		{"4", d.Title},                       // its section is gone: on the title
-		{"5", d.Comments[5].Quote},
+		{"1", "двух областных центрах"}, // the reply, on its thread's range
+		{"2", d.Sections[1].Fields[1].Label},
+		{"3", "3. " + d.Sections[2].Title},
+		{"4", d.Sections[0].Fields[0].Label}, // its quote is gone: on the question
+		{"5", d.Title},                       // its section is gone: on the title
+		{"6", d.Comments[5].Quote},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -189,7 +190,8 @@ func TestCommentsAnchorOnWhatTheyAreAbout(t *testing.T) {
 		})
 	}
 	for _, want := range []string{`w:author="Ирина Петрова"`, `w:initials="ИП"`, `w:date="2025-03-15T09:30:00Z"`,
-		"Which regions? &lt;Name them&gt; &amp; say why.", "Alex Doe:", "Chuy and Osh.", "«a passage deleted since» Source?"} {
+		"Which regions? &lt;Name them&gt; &amp; say why.", `<w:comment w:id="1" w:author="Alex Doe" w:initials="AD" w:date="2025-03-15T10:30:00Z">`,
+		"Chuy and Osh.", "«a passage deleted since» Source?"} {
 		if !strings.Contains(comments, want) {
 			t.Errorf("comments.xml lacks %s", want)
 		}
@@ -289,5 +291,32 @@ func TestACommentLandsOnTheOccurrenceItWasMadeOn(t *testing.T) {
 				t.Error("the range is not in the list item")
 			}
 		})
+	}
+}
+
+// A draft has the watermark in both headers, the cover's and the running one, behind the text; a final
+// document has it in neither.
+func TestWatermarkOnDraftsOnly(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		final bool
+		want  string
+	}{{"ru", false, "ПРОЕКТ"}, {"en", false, "DRAFT"}, {"ru", true, ""}, {"en", true, ""}} {
+		d := reference.Document()
+		d.Language, d.Final = tt.lang, tt.final
+		ps := parts(t, render(t, d))
+		wellFormed(t, ps)
+		if !strings.Contains(ps["word/document.xml"], `<w:headerReference w:type="first" r:id="rIdCoverHeader"/>`) {
+			t.Fatal("the cover has no header of its own")
+		}
+		for _, h := range []string{"word/header1.xml", "word/header2.xml"} {
+			marks := regexp.MustCompile(`<v:shape id="PowerPlusWaterMarkObject\d"[^>]*z-index:-[^>]*>.*?<v:textpath [^>]*string="([^"]*)"`).FindAllStringSubmatch(ps[h], -1)
+			switch {
+			case tt.want == "" && len(marks) > 0:
+				t.Errorf("%s final: %s has a watermark", tt.lang, h)
+			case tt.want != "" && (len(marks) != 1 || marks[0][1] != tt.want):
+				t.Errorf("%s draft: %s has watermarks %q, want one %q behind the text", tt.lang, h, marks, tt.want)
+			}
+		}
 	}
 }

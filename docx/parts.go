@@ -16,7 +16,7 @@ const (
 	typeBase  = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 )
 
-func contentTypes(withComments bool) string {
+func contentTypes(withComments bool, charts int) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -26,9 +26,14 @@ func contentTypes(withComments bool) string {
 		`<Override PartName="/word/numbering.xml" ContentType="` + typeBase + `numbering+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
 		`<Override PartName="/word/header1.xml" ContentType="` + typeBase + `header+xml"/>` +
+		`<Override PartName="/word/header2.xml" ContentType="` + typeBase + `header+xml"/>` +
 		`<Override PartName="/word/footer1.xml" ContentType="` + typeBase + `footer+xml"/>`)
 	if withComments {
-		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>`)
+		b.WriteString(`<Override PartName="/word/comments.xml" ContentType="` + typeBase + `comments+xml"/>` +
+			`<Override PartName="/word/commentsExtended.xml" ContentType="` + typeBase + `commentsExtended+xml"/>`)
+	}
+	for i := range charts {
+		b.WriteString(`<Override PartName="/word/charts/chart` + itoa(i+1) + `.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`)
 	}
 	b.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
@@ -42,15 +47,21 @@ const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfor
 	`<Relationship Id="rId3" Type="` + relBase + `extended-properties" Target="docProps/app.xml"/>` +
 	`</Relationships>`
 
-func documentRels(withComments bool) string {
+func documentRels(withComments bool, charts int) string {
 	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdNumbering" Type="` + relBase + `numbering" Target="numbering.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
 		`<Relationship Id="rIdHeader" Type="` + relBase + `header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdCoverHeader" Type="` + relBase + `header" Target="header2.xml"/>` +
 		`<Relationship Id="rIdFooter" Type="` + relBase + `footer" Target="footer1.xml"/>`
 	if withComments {
-		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>`
+		s += `<Relationship Id="rIdComments" Type="` + relBase + `comments" Target="comments.xml"/>` +
+			`<Relationship Id="rIdCommentsExtended" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>`
+	}
+	for i := range charts {
+		n := itoa(i + 1)
+		s += `<Relationship Id="rIdChart` + n + `" Type="` + relBase + `chart" Target="charts/chart` + n + `.xml"/>`
 	}
 	return s + `</Relationships>`
 }
@@ -114,13 +125,25 @@ func settings(w *words) string {
 		`w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="` + w.language + `"/></w:settings>`
 }
 
-// header is the running head: the title, on every page but the cover.
+// header is the running head: the title, on every page but the cover, with the draft watermark behind
+// the text when the document has one.
 func header(d *document.Document) []byte {
 	x := &body{}
-	x.b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	x.b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"` + vmlNamespaces + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	watermark(&x.b, d.Watermark(), 1)
 	x.run(d.Title, "", false)
 	x.b.WriteString(`</w:p></w:hdr>`)
 	return x.b.Bytes()
+}
+
+// coverHeader is the cover's header (w:titlePg gives the first page its own): empty but for the
+// watermark, which the PDF paints on the cover too.
+func coverHeader(d *document.Document) []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlHeader + `<w:hdr xmlns:w="` + nsW + `"` + vmlNamespaces + `><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>`)
+	watermark(&b, d.Watermark(), 2)
+	b.WriteString(`</w:p></w:hdr>`)
+	return b.Bytes()
 }
 
 // footer names the template and says "Page N of M", as the PDF's footer does.

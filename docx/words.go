@@ -22,6 +22,9 @@ type words struct {
 	months      [12]string
 	yearSuffix  string
 	language    string // w:lang and dc:language
+	// suggested and suggestedDeletion open the comment that shows a suggestion no tracked change can
+	// carry, in the web pages' words for suggestions.
+	suggested, suggestedDeletion string
 }
 
 var english = words{
@@ -31,7 +34,7 @@ var english = words{
 		"with People Who Inject Drugs (UNODC, INPUD, UNAIDS, UNDP, UNFPA, WHO, USAID, 2017).",
 	months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"},
-	language: "en-GB",
+	language: "en-GB", suggested: "Suggested change:", suggestedDeletion: "Suggested deletion:",
 }
 
 var russian = words{
@@ -42,7 +45,7 @@ var russian = words{
 	months: [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
 		"августа", "сентября", "октября", "ноября", "декабря"},
 	yearSuffix: " г.",
-	language:   "ru-RU",
+	language:   "ru-RU", suggested: "Предложенная правка:", suggestedDeletion: "Предложено удалить:",
 }
 
 // wordsFor picks the words for a language tag; anything not Russian gets English, as in the PDF.

@@ -60,8 +60,8 @@ var (
 
 // faces are parsed once per process; documents only copy the bytes.
 var faces = [numStyles]*face{
-	regular: withFallback(mustLoadFace("", goregular.TTF), mustLoadFace("", fallbackRegularTTF)),
-	bold:    withFallback(mustLoadFace("B", gobold.TTF), mustLoadFace("B", fallbackBoldTTF)),
+	regular: withFallback(mustLoadFace("", textHyphen(goregular.TTF)), mustLoadFace("", fallbackRegularTTF)),
+	bold:    withFallback(mustLoadFace("B", textHyphen(gobold.TTF)), mustLoadFace("B", fallbackBoldTTF)),
 }
 
 // covered holds, one bit per BMP rune, the runes every face can draw (with its

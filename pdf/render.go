@@ -72,8 +72,8 @@ func render(w io.Writer, d Document) (layout, error) {
 	ui := uiFor(d.Language)
 	r := newRenderer(d, ui)
 	r.firstFoot = 2 // the cover has no footer
-	if !d.Final {
-		r.watermark = watermark(ui.draft)
+	if mark := d.Watermark(); mark != "" {
+		r.watermark = watermark(mark)
 	}
 	r.cover(d)
 	contents := r.planContents(d.Sections)

@@ -11,7 +11,6 @@ import (
 type uiText struct {
 	contents    string
 	page        string // "Page %d of %d", filled by pageLabel
-	draft       string // watermark on drafts
 	notAnswered string
 	network     string
 	country     string
@@ -31,7 +30,6 @@ type uiText struct {
 var english = uiText{
 	contents:    "Contents",
 	page:        "Page %d of %d",
-	draft:       "DRAFT",
 	notAnswered: "Not answered",
 	network:     "Applicant network",
 	country:     "Country",
@@ -53,7 +51,6 @@ var english = uiText{
 var russian = uiText{
 	contents:    "Содержание",
 	page:        "Страница %d из %d",
-	draft:       "ЧЕРНОВИК",
 	notAnswered: "Нет ответа",
 	network:     "Сеть-заявитель",
 	country:     "Страна",

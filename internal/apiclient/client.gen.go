@@ -2625,7 +2625,7 @@ type GetProposalDocxParams struct {
 	// Lang One language only; all when absent
 	Lang *GetProposalDocxParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
 
-	// Comments 1 adds the open review comments
+	// Comments 1 adds the review: open comments as Word comments, open suggestions as tracked changes
 	Comments    *GetProposalDocxParamsComments `form:"comments,omitempty" json:"comments,omitempty"`
 	IfNoneMatch *string                        `json:"If-None-Match,omitempty"`
 }
@@ -3638,9 +3638,16 @@ type ClientInterface interface {
 	//
 	// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
 	// contents Word updates on opening), lists, tables with a repeated header row, document properties
-	// and language. With ?comments=1 the open review comments become Word comments on their quoted
-	// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
-	// and the render limit (503 with Retry-After) are those of the PDF.
+	// and language. A proposal that is not final carries a DRAFT (ПРОЕКТ) watermark on every page, as
+	// the PDF does. With ?comments=1 the review goes in: open review comments become Word comments on
+	// their quoted passage (or on the question or section when the passage is gone), their replies
+	// Word replies in the thread; open suggestions become tracked changes (the passage deleted, the new
+	// wording inserted, by the suggester as this member may see them, dated) that Word and LibreOffice
+	// accept or reject, with the suggestion's reason as a comment on the change. An outdated suggestion
+	// (its passage gone) is left out; one on the other language's text, or overlapping an earlier one,
+	// is a comment on its question that says what it proposes. The ETag follows the comments and
+	// suggestions. Language, access, ETag and 304, and the render limit (503 with Retry-After) are
+	// those of the PDF.
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
 	GetProposalDocx(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4947,9 +4954,16 @@ func (c *Client) ResolveComment(ctx context.Context, id ProposalID, cid CommentI
 //
 // The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
 // contents Word updates on opening), lists, tables with a repeated header row, document properties
-// and language. With ?comments=1 the open review comments become Word comments on their quoted
-// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
-// and the render limit (503 with Retry-After) are those of the PDF.
+// and language. A proposal that is not final carries a DRAFT (ПРОЕКТ) watermark on every page, as
+// the PDF does. With ?comments=1 the review goes in: open review comments become Word comments on
+// their quoted passage (or on the question or section when the passage is gone), their replies
+// Word replies in the thread; open suggestions become tracked changes (the passage deleted, the new
+// wording inserted, by the suggester as this member may see them, dated) that Word and LibreOffice
+// accept or reject, with the suggestion's reason as a comment on the change. An outdated suggestion
+// (its passage gone) is left out; one on the other language's text, or overlapping an earlier one,
+// is a comment on its question that says what it proposes. The ETag follows the comments and
+// suggestions. Language, access, ETag and 304, and the render limit (503 with Retry-After) are
+// those of the PDF.
 //
 // Corresponds with GET /api/v1/proposals/{id}/docx (the `GetProposalDocx` operationId).
 func (c *Client) GetProposalDocx(ctx context.Context, id ProposalID, params *GetProposalDocxParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10263,9 +10277,16 @@ type ClientWithResponsesInterface interface {
 	//
 	// The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
 	// contents Word updates on opening), lists, tables with a repeated header row, document properties
-	// and language. With ?comments=1 the open review comments become Word comments on their quoted
-	// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
-	// and the render limit (503 with Retry-After) are those of the PDF.
+	// and language. A proposal that is not final carries a DRAFT (ПРОЕКТ) watermark on every page, as
+	// the PDF does. With ?comments=1 the review goes in: open review comments become Word comments on
+	// their quoted passage (or on the question or section when the passage is gone), their replies
+	// Word replies in the thread; open suggestions become tracked changes (the passage deleted, the new
+	// wording inserted, by the suggester as this member may see them, dated) that Word and LibreOffice
+	// accept or reject, with the suggestion's reason as a comment on the change. An outdated suggestion
+	// (its passage gone) is left out; one on the other language's text, or overlapping an earlier one,
+	// is a comment on its question that says what it proposes. The ETag follows the comments and
+	// suggestions. Language, access, ETag and 304, and the render limit (503 with Retry-After) are
+	// those of the PDF.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16976,9 +16997,16 @@ func (c *ClientWithResponses) ResolveCommentWithResponse(ctx context.Context, id
 //
 // The same document as the PDF, in the same order: Word heading styles (navigation pane, a table of
 // contents Word updates on opening), lists, tables with a repeated header row, document properties
-// and language. With ?comments=1 the open review comments become Word comments on their quoted
-// passage (or on the question or section when the passage is gone). Language, access, ETag and 304,
-// and the render limit (503 with Retry-After) are those of the PDF.
+// and language. A proposal that is not final carries a DRAFT (ПРОЕКТ) watermark on every page, as
+// the PDF does. With ?comments=1 the review goes in: open review comments become Word comments on
+// their quoted passage (or on the question or section when the passage is gone), their replies
+// Word replies in the thread; open suggestions become tracked changes (the passage deleted, the new
+// wording inserted, by the suggester as this member may see them, dated) that Word and LibreOffice
+// accept or reject, with the suggestion's reason as a comment on the change. An outdated suggestion
+// (its passage gone) is left out; one on the other language's text, or overlapping an earlier one,
+// is a comment on its question that says what it proposes. The ETag follows the comments and
+// suggestions. Language, access, ETag and 304, and the render limit (503 with Retry-After) are
+// those of the PDF.
 //
 // Returns a wrapper object for the known response body format(s).
 //
