@@ -37,7 +37,9 @@ func Mount(r *httpkit.Engine, d Deps) {
 	h := &handlers{svc: d.Service, ready: d.Ready, secure: d.SecureCookies}
 	// An import takes an export archive with its files: the archive's limit (a JSON export alone is held
 	// to its own, smaller limit by the handler).
-	r.AllowBody(importRoute, d.Service.ImportLimits().MaxArchiveBytes, d.Service.ArchiveTooLarge())
+	if d.Service != nil { // a router built only to list its routes (the OpenAPI test) has no service
+		r.AllowBody(importRoute, d.Service.ImportLimits().MaxArchiveBytes, d.Service.ArchiveTooLarge())
+	}
 	r.AllowUpload(attachmentsRoute, d.Service)
 	h.routes(r)
 }
