@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"iduit/budget"
+	"iduit/domain"
 	"iduit/export"
 )
 
@@ -187,7 +188,7 @@ func (b *book) about(sw *excelize.StreamWriter) error {
 	shown := b.proposalTexts()
 	rows := [][2]any{
 		{b.w["proposal"], shown.Title}, {b.w["country"], shown.Country}, {b.w["network"], shown.Network},
-		{b.w["template"], fmt.Sprintf("%s v%d", p.Template, p.TemplateVersion)}, {b.w["id"], p.ID}, {b.w["status"], p.Status},
+		{b.w["template"], fmt.Sprintf("%s v%d", p.Template, p.TemplateVersion)}, {b.w["id"], p.ID}, {b.w["status"], domain.StatusName(p.Status, b.lang)},
 		{b.w["changed"] + " (UTC)", p.UpdatedAt.UTC()}, {b.w["language"], b.lang},
 	}
 	if bud := b.in.budget; bud != nil {

@@ -36,11 +36,6 @@ var words = map[string]map[string]string{
 		"part-data":      "Бюджет, результаты и данные запроса", "part-endorsement": "Одобрение и приложения"},
 }
 
-var statusNames = map[string]map[string]string{
-	"en": {domain.StatusDraft: "draft", domain.StatusInReview: "in review", domain.StatusChangesRequested: "changes requested", domain.StatusApproved: "approved", domain.StatusFinal: "final"},
-	"ru": {domain.StatusDraft: "черновик", domain.StatusInReview: "на рецензии", domain.StatusChangesRequested: "нужны правки", domain.StatusApproved: "одобрено", domain.StatusFinal: "итоговая версия"},
-}
-
 // Build makes the concept note in lang from an exported proposal, its pinned template and the budget
 // catalogue (for the budget tables). lang must be "en" or "ru".
 func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
@@ -55,7 +50,7 @@ func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Templ
 	out := document.Document{
 		Title: cover.Title, Network: cover.Network, Country: cover.Country, Component: words[lang]["component"],
 		TemplateTitle: tpl.Title[lang], TemplateKey: tpl.Key, TemplateVersion: tpl.Version,
-		Status: statusNames[lang][p.Status], Date: p.UpdatedAt.UTC().Truncate(time.Second), Language: lang, Final: p.Status == domain.StatusFinal,
+		Status: domain.StatusName(p.Status, lang), Date: p.UpdatedAt.UTC().Truncate(time.Second), Language: lang, Final: p.Status == domain.StatusFinal,
 	}
 	fields := map[string]map[string]json.RawMessage{}
 	for _, s := range doc.Sections {

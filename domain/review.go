@@ -147,3 +147,26 @@ const (
 	StatusApproved         = "approved"
 	StatusFinal            = "final"
 )
+
+// statusNames are the statuses as documents, workbooks, mail and pages name them (the pages capitalise
+// them), in English and Russian; the Russian follows the glossary ("итоговая версия").
+var statusNames = map[string][2]string{
+	StatusDraft:            {"draft", "черновик"},
+	StatusInReview:         {"in review", "на рецензии"},
+	StatusChangesRequested: {"changes requested", "нужны доработки"},
+	StatusApproved:         {"approved", "одобрена"},
+	StatusFinal:            {"final", "итоговая версия"},
+}
+
+// StatusName names a proposal status in lang ("en" or "ru", English otherwise); an unknown status is
+// returned as it is, so a reader sees something rather than nothing.
+func StatusName(status, lang string) string {
+	names, ok := statusNames[status]
+	if !ok {
+		return status
+	}
+	if lang == "ru" {
+		return names[1]
+	}
+	return names[0]
+}

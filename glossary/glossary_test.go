@@ -8,7 +8,7 @@ import (
 )
 
 // userFacing are the files whose text users read: templates, web pages and message catalogues, the
-// budget catalogue and the words of the PDF. Tests are left out: they may quote a banned variant to
+// budget catalogue, the words of the PDF, Word and Excel files, the status names and the mail. Tests are left out: they may quote a banned variant to
 // prove it is refused.
 var userFacing = []string{
 	"../templates/*.yaml",
@@ -18,6 +18,12 @@ var userFacing = []string{
 	"../budget/crosscheck.go",
 	"../conceptnote/*.go",
 	"../pdf/*.go",
+	"../docx/words.go",
+	"../annexes/words.go",
+	"../domain/review.go",
+	"../service/mailtexts.go",
+	"../service/notifymail.go",
+	"../service/messages.go",
 }
 
 func TestNoBannedVariantInUserFacingText(t *testing.T) {

@@ -207,16 +207,10 @@ func lineText(lang string, l digestLine) string {
 		return fmt.Sprintf("%s replied in a thread on “%s”", l.actor, l.title)
 	default:
 		if ru {
-			return fmt.Sprintf("%s изменил(а) статус заявки «%s»: %s", l.actor, l.title, statusNames["ru"][l.detail])
+			return fmt.Sprintf("%s изменил(а) статус заявки «%s»: %s", l.actor, l.title, domain.StatusName(l.detail, "ru"))
 		}
-		return fmt.Sprintf("%s changed the status of “%s” to %s", l.actor, l.title, statusNames["en"][l.detail])
+		return fmt.Sprintf("%s changed the status of “%s” to %s", l.actor, l.title, domain.StatusName(l.detail, "en"))
 	}
-}
-
-// statusNames are the proposal statuses as a mail names them.
-var statusNames = map[string]map[string]string{
-	"en": {domain.StatusDraft: "draft", domain.StatusInReview: "in review", domain.StatusApproved: "approved", domain.StatusFinal: "final"},
-	"ru": {domain.StatusDraft: "черновик", domain.StatusInReview: "на рецензии", domain.StatusApproved: "одобрена", domain.StatusFinal: "окончательная"},
 }
 
 // notifyPoll is how often serve looks for notification mail that is due.

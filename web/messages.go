@@ -1,5 +1,12 @@
 package web
 
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"iduit/domain"
+)
+
 // catalogue holds every text of the pages in English and Russian. Russian uses the project glossary's
 // terms (glossary/glossary.yaml; its test reads this file). A count either stands after a colon
 // ("слов: 12") or goes through count (counts.go), which agrees the noun with the number. Keys are grouped by page; a test checks that both languages are filled and that every
@@ -82,11 +89,12 @@ var catalogue = map[string]msg{
 	"iduit.ch5":     {"Programme management", "Управление программой"},
 
 	// Statuses, roles and section states.
-	"status.draft":                  {"Draft", "Черновик"},
-	"status.in_review":              {"In review", "На рецензии"},
-	"status.changes_requested":      {"Changes requested", "Нужны доработки"},
-	"status.approved":               {"Approved", "Одобрена"},
-	"status.final":                  {"Final", "Итоговая версия"},
+	// The status names have one owner (domain.StatusName, shared with the documents and the mail).
+	"status.draft":                  statusMsg(domain.StatusDraft),
+	"status.in_review":              statusMsg(domain.StatusInReview),
+	"status.changes_requested":      statusMsg(domain.StatusChangesRequested),
+	"status.approved":               statusMsg(domain.StatusApproved),
+	"status.final":                  statusMsg(domain.StatusFinal),
 	"status_help.draft":             {"Being written. Send it for review when it is ready.", "Заявка в работе. Отправьте ее на рецензию, когда будет готова."},
 	"status_help.in_review":         {"Reviewers are reading and commenting.", "Рецензенты читают и комментируют."},
 	"status_help.changes_requested": {"Reviewers asked for changes; see the comments.", "Рецензенты просят доработать — см. комментарии."},
@@ -110,4 +118,14 @@ var catalogue = map[string]msg{
 	"state.complete":                {"Complete", "Готов"},
 	"progress.sections":             {"Sections complete: %d of %d", "Готово разделов: %d из %d"},
 	"progress.fields":               {"fields filled: %d of %d", "заполнено полей: %d из %d"},
+}
+
+// statusMsg is a status's name as a page shows it: domain's name, capitalised.
+func statusMsg(status string) msg {
+	return msg{capitalise(domain.StatusName(status, "en")), capitalise(domain.StatusName(status, "ru"))}
+}
+
+func capitalise(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
