@@ -33,8 +33,7 @@ func (h *handlers) exportArchive(c *gin.Context) {
 // file (within the route's limit), its directory checked, its proposal.json read as strictly as a JSON
 // import, then the service checks and stores the proposal with its files.
 func (h *handlers) importArchive(c *gin.Context) {
-	body := httpkit.TransferReader(c)
-	arc, err := h.svc.StageArchive(body)
+	arc, err := h.svc.StageArchive(c.Request.Body) // its deadline slides as it moves (httpkit.AllowBody)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {

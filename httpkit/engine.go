@@ -103,7 +103,8 @@ func New(cfg Config) *Engine {
 }
 
 // AllowBody lets the route (a gin pattern such as "/api/v1/proposals/import") take bodies of up to max
-// bytes; tooLarge, when not nil, is the error a larger body is refused with.
+// bytes; tooLarge, when not nil, is the error a larger body is refused with. Such a body is read with a
+// sliding deadline (transferBody), so a slow link is not cut off by the server's read timeout.
 func (e *Engine) AllowBody(route string, max int64, tooLarge error) {
 	e.bodies[route] = bodyLimit{max: max, tooLarge: tooLarge}
 }

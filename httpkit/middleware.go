@@ -106,6 +106,10 @@ func (e *Engine) limitBody(c *gin.Context) {
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit.max)
+	if ok {
+		// A route that takes large bodies outlives the server's 30 s read timeout on a slow link.
+		c.Request.Body = transferBody(c, c.Request.Body)
+	}
 	c.Next()
 }
 

@@ -11,11 +11,14 @@ import (
 // transferIdle is how long a large transfer may stall before the connection is cut.
 const transferIdle = 60 * time.Second
 
-// TransferReader is the request's body for a large upload (an export archive): every read moves the
-// connection's read deadline transferIdle ahead, so a slow link may take minutes while a client that
-// stops sending is still cut off.
-func TransferReader(c *gin.Context) io.Reader {
-	return &slidingDeadline{r: c.Request.Body, rc: http.NewResponseController(c.Writer)}
+// transferBody is the body of a request to a route with its own, larger limit (AllowBody: an upload, an
+// import): every read moves the connection's read deadline transferIdle ahead, so a 25 MB file on a slow
+// link may take minutes while a client that stops sending is still cut off. limitBody puts it in place.
+func transferBody(c *gin.Context, body io.ReadCloser) io.ReadCloser {
+	return struct {
+		io.Reader
+		io.Closer
+	}{&slidingDeadline{r: body, rc: http.NewResponseController(c.Writer)}, body}
 }
 
 // transferWriter is the response for a large streamed download, with the write deadline sliding the same way.
