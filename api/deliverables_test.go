@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,12 +49,22 @@ func TestDeliverablesInTheDocumentsLanguage(t *testing.T) {
 			_ = os.WriteFile(filepath.Join(dir, "export.json"), a.do(t, call{method: "GET", path: base + "/export", token: owner.token}).want(200).Body.Bytes(), 0o600)
 		}
 		for lang, want := range localeWant {
+			// Each file is named by the title in its own language.
+			get := func(path string) []byte {
+				r := a.do(t, call{method: "GET", path: base + path + "?lang=" + lang, token: owner.token}).want(200)
+				cd := r.Header().Get("Content-Disposition")
+				name, err := url.PathUnescape(cd[strings.Index(cd, "filename*=UTF-8''")+len("filename*=UTF-8''"):])
+				if err != nil || !strings.HasPrefix(name, want.present[0]) {
+					t.Errorf("%s %s is named %q (%v), want the title %q", lang, path, name, err, want.present[0])
+				}
+				return r.Body.Bytes()
+			}
 			docs := map[string]string{
 				// Content-stream order keeps a table cell's wrapped lines together, where -layout interleaves
 				// the cells of a row.
-				"PDF": readWith(t, pdftotext, a.do(t, call{method: "GET", path: base + "/pdf?lang=" + lang, token: owner.token}).want(200).Body.Bytes(), ".pdf", "-raw", "{}", "-"),
+				"PDF": readWith(t, pdftotext, get("/pdf"), ".pdf", "-raw", "{}", "-"),
 				// Standalone, so that the title pandoc takes as the document's metadata is printed too.
-				"Word": readWith(t, pandoc, a.do(t, call{method: "GET", path: base + "/docx?lang=" + lang, token: owner.token}).want(200).Body.Bytes(), ".docx", "-s", "-t", "plain", "--columns=100000", "{}"),
+				"Word": readWith(t, pandoc, get("/docx"), ".docx", "-s", "-t", "plain", "--columns=100000", "{}"),
 			}
 			for format, text := range docs {
 				text = strings.Join(strings.Fields(text), " ") // no-break and narrow spaces read as spaces
@@ -68,7 +79,7 @@ func TestDeliverablesInTheDocumentsLanguage(t *testing.T) {
 					}
 				}
 			}
-			checkWorkbook(t, python, lang, a.do(t, call{method: "GET", path: base + "/annexes.xlsx?lang=" + lang, token: owner.token}).want(200).Body.Bytes())
+			checkWorkbook(t, python, lang, get("/annexes.xlsx"))
 		}
 	})
 }

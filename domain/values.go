@@ -72,6 +72,15 @@ func (p Proposal) Texts(lang string) ProposalTexts {
 	return ProposalTexts{}
 }
 
+// TitleIn is the title a file in lang is named by: lang's own, or the working language's while that
+// translation is missing (an English PDF of a Russian-first proposal is not named in Russian).
+func (p Proposal) TitleIn(lang string) string {
+	if t := p.Texts(lang).Title; t != "" {
+		return t
+	}
+	return p.Title
+}
+
 // Member is a person's role on a proposal.
 type Member struct {
 	ProposalID string

@@ -37,7 +37,7 @@ func (s *Service) AnnexesXLSX(ctx context.Context, user domain.User, proposalID,
 		return Download{}, err
 	}
 	version := fmt.Sprintf("xlsx|%s|%s|%d|%s|%s", p.ID, lang, p.UpdatedAt.UnixNano(), p.Status, buildID)
-	out := Download{ETag: etagOf(version), FileName: p.Title + ".xlsx", ContentType: annexes.ContentType}
+	out := Download{ETag: etagOf(version), FileName: p.TitleIn(lang) + ".xlsx", ContentType: annexes.ContentType}
 	if ifNoneMatch == out.ETag {
 		out.NotModified = true
 		return out, nil
@@ -83,7 +83,7 @@ func (s *Service) SubmissionPackage(ctx context.Context, user domain.User, propo
 	}
 	evidence := packageEvidence(files, withSensitive)
 	version := fmt.Sprintf("zip|%s|%d|%s|%t|%s", p.ID, p.UpdatedAt.UnixNano(), p.Status, withSensitive, buildID)
-	out := Download{ETag: etagOf(version + "|" + evidenceDigest(evidence)), FileName: p.Title + ".zip", ContentType: submission.ContentType}
+	out := Download{ETag: etagOf(version + "|" + evidenceDigest(evidence)), FileName: p.TitleIn(p.SubmissionLanguage) + ".zip", ContentType: submission.ContentType}
 	if ifNoneMatch == out.ETag {
 		out.NotModified = true
 		return out, nil

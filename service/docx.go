@@ -44,7 +44,7 @@ func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposa
 		}
 		version += "|comments|" + commentsDigest(aud, open) + "|suggestions|" + suggestionsDigest(aud, suggestions)
 	}
-	out := PDF{ETag: etagOf(version), FileName: p.Title}
+	out := PDF{ETag: etagOf(version), FileName: p.TitleIn(lang)}
 	if ifNoneMatch == out.ETag {
 		out.NotModified = true
 		return out, nil

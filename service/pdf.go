@@ -53,7 +53,7 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		return PDF{}, err
 	}
 	version := fmt.Sprintf("%s|%s|%d|%s|%s", p.ID, lang, p.UpdatedAt.UnixNano(), p.Status, buildID)
-	out := PDF{ETag: etagOf(version), FileName: p.Title}
+	out := PDF{ETag: etagOf(version), FileName: p.TitleIn(lang)}
 	if ifNoneMatch == out.ETag {
 		out.NotModified = true
 		return out, nil
