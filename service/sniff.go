@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strings"
@@ -50,13 +51,21 @@ func sniff(f *os.File, size int64, head []byte, name string) string {
 	return TypeText
 }
 
+// maxOfficeEntries bounds the entries of an uploaded office file: a long Word file or workbook has a few
+// hundred. Go's zip reader reads directory records to the end of the file whatever the directory claims,
+// so a 25 MB file of tiny records would be half a million entries in memory before any could be counted;
+// the directory is read on the archive import's budget instead, and more entries are refused.
+const maxOfficeEntries = 10_000
+
 // sniffZip tells the office formats apart by their own markers: ODF's "mimetype" entry, OOXML's
 // [Content_Types].xml with the main part of a document or a workbook. Macro-carrying files are refused.
 func sniffZip(f *os.File, size int64) string {
-	z, err := zip.NewReader(f, size)
-	if err != nil {
+	budget := &readBudget{r: f, left: 128<<10 + maxOfficeEntries*directoryBytesPerEntry}
+	z, err := zip.NewReader(budget, size)
+	if err != nil || len(z.File) > maxOfficeEntries {
 		return ""
 	}
+	budget.left = math.MaxInt64 // the directory is read; the entries looked at below are small
 	has := map[string]*zip.File{}
 	for _, e := range z.File {
 		if strings.HasSuffix(strings.ToLower(e.Name), "vbaproject.bin") {
