@@ -174,6 +174,9 @@ var routeMatrix = map[string]routeCase{
 	"PUT /api/v1/proposals/:id/sections/:key": {func(f fixture, w string) call {
 		return call{method: "PUT", path: sec(f, ""), body: `{"fields":{}}`, header: ifMatch1}
 	}, member(403, 403, 200, 200)},
+	"PATCH /api/v1/proposals/:id/sections/:key": {func(f fixture, w string) call {
+		return call{method: "PATCH", path: sec(f, ""), body: `{"fields":{"data-gaps":"ВГС"},"bases":{"data-gaps":1}}`}
+	}, member(403, 403, 200, 200)},
 	"GET /api/v1/proposals/:id/sections/:key/revisions":    {func(f fixture, w string) call { return call{method: "GET", path: sec(f, "/revisions")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/sections/:key/revisions/:n": {func(f fixture, w string) call { return call{method: "GET", path: sec(f, "/revisions/1")} }, member(200, 200, 200, 200)},
 	"GET /api/v1/proposals/:id/sections/:key/revisions/:n/diff/:m": {func(f fixture, w string) call {

@@ -113,6 +113,7 @@ func (h *handlers) routes(r *httpkit.Engine) {
 	v1.GET("/proposals/:id/sections/:key", h.requireSessionWithSection, h.getSection)
 	// A section save authenticates inside its handler, on the way to saving (see putSection).
 	v1.PUT("/proposals/:id/sections/:key", h.putSection)
+	v1.PATCH("/proposals/:id/sections/:key", h.mergeSection)
 	auth.GET("/proposals/:id/sections/:key/revisions", h.listRevisions)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n", h.getRevision)
 	auth.GET("/proposals/:id/sections/:key/revisions/:n/diff/:m", h.diffRevisions)

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -108,6 +111,51 @@ func sectionSaveInput(c *gin.Context) (service.SaveSectionInput, error) {
 		return service.SaveSectionInput{}, domain.Invalid("nothing to save", domain.Problem{Field: "fields", Message: "is required: an object from field key to value"})
 	}
 	return service.SaveSectionInput{ProposalID: c.Param("id"), Key: c.Param("key"), ExpectedVersion: expected, Fields: req.Fields}, nil
+}
+
+// sectionMergeRequest is a save of the fields a client changed, each with the section version it read that
+// field at, to be merged with whatever was saved since (PATCH).
+type sectionMergeRequest struct {
+	Fields domain.Fields  `json:"fields"`
+	Bases  map[string]int `json:"bases"`
+}
+
+// mergeSection saves the fields a client changed merged field by field with whatever others saved since,
+// as the pages' save is (service.MergeSaveSection): a field changed here and elsewhere differently is a
+// 409 naming it, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+func (h *handlers) mergeSection(c *gin.Context) {
+	acc, ok := h.authenticate(c, "")
+	if !ok {
+		return
+	}
+	var req sectionMergeRequest
+	if err := decodeJSON(c, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	if len(req.Fields) == 0 {
+		writeError(c, domain.Invalid("nothing to save", domain.Problem{Field: "fields", Message: "is required: an object from field key to value"}))
+		return
+	}
+	touched := slices.Sorted(maps.Keys(req.Fields))
+	for _, key := range touched {
+		if _, ok := req.Bases[key]; !ok {
+			writeError(c, domain.Invalid("each field sent needs its base", domain.Problem{Field: "bases." + key, Message: "is required: the section version this field was read at (0 if never saved)"}))
+			return
+		}
+	}
+	res, err := h.svc.MergeSaveSection(c.Request.Context(), acc, service.MergeSaveInput{
+		ProposalID: c.Param("id"), Key: c.Param("key"), FieldKeys: touched, Mine: req.Fields, Touched: touched, Bases: req.Bases})
+	if err == nil && len(res.Conflicts) > 0 {
+		err = &domain.Error{Kind: domain.KindConflict,
+			Message: "others changed these fields differently since they were read: " + strings.Join(res.Conflicts, ", "),
+			Extra:   map[string]any{"conflicts": res.Conflicts, "current_version": res.Current.Version}}
+	}
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	respondSaved(c, res.Saved)
 }
 
 func respondSaved(c *gin.Context, s domain.Section) {

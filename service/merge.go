@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 
 	"iduit/domain"
@@ -51,6 +52,10 @@ const maxMergeAttempts = 3
 // result lists them and nothing is saved. The errors are SaveSection's, and KindPreconditionFailed only
 // when other saves kept landing between the read and the write maxMergeAttempts times.
 func (s *Service) MergeSaveSection(ctx context.Context, acc Access, in MergeSaveInput) (MergeSaveResult, error) {
+	// Only those who may edit learn of conflicts: a reader's merge is refused as its save would be.
+	if _, _, err := s.sectionOf(ctx, acc, in.ProposalID, in.Key, domain.ActionEditText, domain.KindInvalid); err != nil {
+		return MergeSaveResult{}, err
+	}
 	var err error
 	for range maxMergeAttempts {
 		var res MergeSaveResult
@@ -66,6 +71,12 @@ func (s *Service) tryMerge(ctx context.Context, acc Access, in MergeSaveInput) (
 	current, err := s.Section(ctx, acc, in.ProposalID, in.Key)
 	if err != nil {
 		return MergeSaveResult{}, err
+	}
+	for _, key := range in.Touched {
+		if base := in.Bases[key]; base < 0 || base > current.Version {
+			return MergeSaveResult{}, domain.Invalid("a field's base is not a version of this section",
+				domain.Problem{Field: "bases." + key, Message: fmt.Sprintf("must be a version the field was read at, 0 to %d", current.Version)})
+		}
 	}
 	bases := map[int]domain.Fields{current.Version: current.Fields, 0: {}}
 	merged := domain.Fields{}

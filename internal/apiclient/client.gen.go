@@ -1951,7 +1951,10 @@ type Problem struct {
 	// Code A stable name for the message (e.g. stale_version, proposal_final, role_forbids), for clients that show it in their own language
 	Code *string `json:"code,omitempty"`
 
-	// CurrentVersion Sent with 412 after a stale save
+	// Conflicts The fields a merging save (PATCH of a section) could not merge: others changed them differently
+	Conflicts *[]string `json:"conflicts,omitempty"`
+
+	// CurrentVersion Sent with 412 after a stale save, and with 409 after a merge's conflict
 	CurrentVersion *int   `json:"current_version,omitempty"`
 	Detail         string `json:"detail"`
 	Errors         *[]struct {
@@ -2723,6 +2726,16 @@ type PutPrioritiesParams struct {
 // GetProgress200JSONResponseBodySectionsState defines parameters for GetProgress.
 type GetProgress200JSONResponseBodySectionsState string
 
+// MergeSectionJSONBody defines parameters for MergeSection.
+type MergeSectionJSONBody struct {
+	// Bases Field key to the section version that field's value was read at (0 if never saved); one for every field sent
+	Bases map[string]int `json:"bases"`
+
+	// Fields Field key to value. text/longtext: string; choice: option key; checklist: array of option keys;
+	// number: number; date: "YYYY-MM-DD"; table: array of objects keyed by column. null clears a field.
+	Fields Fields `json:"fields"`
+}
+
 // PutSectionJSONBody defines parameters for PutSection.
 type PutSectionJSONBody struct {
 	// Fields Field key to value. text/longtext: string; choice: option key; checklist: array of option keys;
@@ -2911,6 +2924,9 @@ type AddMemberJSONRequestBody AddMemberJSONBody
 
 // PutPrioritiesJSONRequestBody defines body for PutPriorities for application/json ContentType.
 type PutPrioritiesJSONRequestBody = PrioritiesInput
+
+// MergeSectionJSONRequestBody defines body for MergeSection for application/json ContentType.
+type MergeSectionJSONRequestBody MergeSectionJSONBody
 
 // PutSectionJSONRequestBody defines body for PutSection for application/json ContentType.
 type PutSectionJSONRequestBody PutSectionJSONBody
@@ -3844,6 +3860,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/sections/{key} (the `GetSection` operationId).
 	GetSection(ctx context.Context, id ProposalID, key SectionKey, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MergeSectionWithBody Save the fields changed, merged field by field with what others saved since (owner, editor)
+	//
+	// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+	MergeSectionWithBody(ctx context.Context, id ProposalID, key SectionKey, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// MergeSection Save the fields changed, merged field by field with what others saved since (owner, editor)
+	//
+	// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+	MergeSection(ctx context.Context, id ProposalID, key SectionKey, body MergeSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PutSectionWithBody Replace the section's fields (owner, editor), guarded by If-Match
 	//
@@ -5391,6 +5425,44 @@ func (c *Client) GetProgress(ctx context.Context, id ProposalID, reqEditors ...R
 // Corresponds with GET /api/v1/proposals/{id}/sections/{key} (the `GetSection` operationId).
 func (c *Client) GetSection(ctx context.Context, id ProposalID, key SectionKey, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetSectionRequest(c.Server, id, key)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MergeSectionWithBody Save the fields changed, merged field by field with what others saved since (owner, editor)
+//
+// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+func (c *Client) MergeSectionWithBody(ctx context.Context, id ProposalID, key SectionKey, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMergeSectionRequestWithBody(c.Server, id, key, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// MergeSection Save the fields changed, merged field by field with what others saved since (owner, editor)
+//
+// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+func (c *Client) MergeSection(ctx context.Context, id ProposalID, key SectionKey, body MergeSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMergeSectionRequest(c.Server, id, key, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8600,6 +8672,60 @@ func NewGetSectionRequest(server string, id ProposalID, key SectionKey) (*http.R
 	return req, nil
 }
 
+// NewMergeSectionRequest calls the generic MergeSection builder with application/json body
+func NewMergeSectionRequest(server string, id ProposalID, key SectionKey, body MergeSectionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewMergeSectionRequestWithBody(server, id, key, "application/json", bodyReader)
+}
+
+// NewMergeSectionRequestWithBody constructs an http.Request for the MergeSection method, with any body, and a specified content type
+func NewMergeSectionRequestWithBody(server string, id ProposalID, key SectionKey, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key", key, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/proposals/%s/sections/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewPutSectionRequest calls the generic PutSection builder with application/json body
 func NewPutSectionRequest(server string, id ProposalID, key SectionKey, params *PutSectionParams, body PutSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10511,6 +10637,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/proposals/{id}/sections/{key} (the `GetSection` operationId).
 	GetSectionWithResponse(ctx context.Context, id ProposalID, key SectionKey, reqEditors ...RequestEditorFn) (*GetSectionResponse, error)
+
+	// MergeSectionWithBodyWithResponse Save the fields changed, merged field by field with what others saved since (owner, editor)
+	//
+	// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+	MergeSectionWithBodyWithResponse(ctx context.Context, id ProposalID, key SectionKey, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MergeSectionResponse, error)
+
+	// MergeSectionWithResponse Save the fields changed, merged field by field with what others saved since (owner, editor)
+	//
+	// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+	MergeSectionWithResponse(ctx context.Context, id ProposalID, key SectionKey, body MergeSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*MergeSectionResponse, error)
 
 	// PutSectionWithBodyWithResponse Replace the section's fields (owner, editor), guarded by If-Match
 	//
@@ -14584,6 +14728,96 @@ func (r GetSectionResponse) ContentType() string {
 	return ""
 }
 
+// MergeSectionResponse200Headers the declared response headers of an HTTP 200 response for MergeSection
+type MergeSectionResponse200Headers struct {
+	ETag *string
+}
+
+type MergeSectionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Section
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *MergeSectionResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r MergeSectionResponse) GetJSON200() *Section {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r MergeSectionResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r MergeSectionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MergeSectionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MergeSectionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MergeSectionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // PutSectionResponse200Headers the declared response headers of an HTTP 200 response for PutSection
 type PutSectionResponse200Headers struct {
 	ETag *string
@@ -17374,6 +17608,36 @@ func (c *ClientWithResponses) GetSectionWithResponse(ctx context.Context, id Pro
 		return nil, err
 	}
 	return ParseGetSectionResponse(rsp)
+}
+
+// MergeSectionWithBodyWithResponse Save the fields changed, merged field by field with what others saved since (owner, editor)
+//
+// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+func (c *ClientWithResponses) MergeSectionWithBodyWithResponse(ctx context.Context, id ProposalID, key SectionKey, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MergeSectionResponse, error) {
+	rsp, err := c.MergeSectionWithBody(ctx, id, key, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMergeSectionResponse(rsp)
+}
+
+// MergeSectionWithResponse Save the fields changed, merged field by field with what others saved since (owner, editor)
+//
+// The merge the pages use: each field sent carries the section version it was read at (bases). A field nobody else changed since, or changed to the same value, is saved; the fields not sent keep what is stored. A field changed here and elsewhere differently is a conflict: 409 naming the fields, with the current version, and nothing is saved. No If-Match: each field's base guards it.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/proposals/{id}/sections/{key} (the `MergeSection` operationId).
+func (c *ClientWithResponses) MergeSectionWithResponse(ctx context.Context, id ProposalID, key SectionKey, body MergeSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*MergeSectionResponse, error) {
+	rsp, err := c.MergeSection(ctx, id, key, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMergeSectionResponse(rsp)
 }
 
 // PutSectionWithBodyWithResponse Replace the section's fields (owner, editor), guarded by If-Match
@@ -20876,6 +21140,87 @@ func ParseGetSectionResponse(rsp *http.Response) (*GetSectionResponse, error) {
 	switch {
 	case rsp.StatusCode == 200:
 		var headers GetSectionResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseMergeSectionResponse parses an HTTP response from a MergeSectionWithResponse call
+func ParseMergeSectionResponse(rsp *http.Response) (*MergeSectionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MergeSectionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Section
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers MergeSectionResponse200Headers
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
