@@ -1,6 +1,10 @@
 package export
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 )
@@ -31,4 +35,20 @@ func ArchiveFileDigest(name string) (sha256 string, ok bool) {
 		return "", false
 	}
 	return rest, true
+}
+
+// CopyFile copies a stored file of size bytes from r to w and checks that the bytes are the ones its
+// SHA-256 names: a file whose stored bytes changed stops the archive or package being written rather
+// than reach a reader under the wrong digest. The export archive and the submission package both copy
+// evidence through it.
+func CopyFile(w io.Writer, r io.Reader, size int64, sha256Hex string) error {
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(w, h), io.LimitReader(r, size+1))
+	if err != nil {
+		return err
+	}
+	if n != size || hex.EncodeToString(h.Sum(nil)) != sha256Hex {
+		return fmt.Errorf("the stored bytes (%d) do not match the file's size (%d) or SHA-256", n, size)
+	}
+	return nil
 }

@@ -69,29 +69,25 @@ func (a ArchiveExport) WriteTo(ctx context.Context, w io.Writer) error {
 		}
 		written[f.SHA256] = true
 		file := domain.Attachment{SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType, CreatedAt: f.CreatedAt}
-		if err := a.s.WriteAttachmentToZip(ctx, zw, export.ArchiveFile(f.SHA256), file); err != nil {
+		if err := a.s.writeAttachmentToZip(ctx, zw, export.ArchiveFile(f.SHA256), file); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
 
-// WriteAttachmentToZip adds a stored file to a zip as the entry name, copying its bytes from the database
+// writeAttachmentToZip adds a stored file to a zip as the entry name, copying its bytes from the database
 // a chunk (1 MiB) at a time, so a 25 MB file never sits in memory whole. The entry is stored, not
 // deflated: PDFs, images and office documents are compressed already, a 20 MB file then costs no CPU on
 // either side, and an importer's compression-ratio guard can never take a repetitive CSV for a zip
-// bomb. The export archive uses it; anything else that zips evidence files (the submission package) may too.
-func (s *Service) WriteAttachmentToZip(ctx context.Context, zw *zip.Writer, name string, a domain.Attachment) error {
+// bomb. The bytes are checked against the file's SHA-256 on the way (export.CopyFile, as the package does).
+func (s *Service) writeAttachmentToZip(ctx context.Context, zw *zip.Writer, name string, a domain.Attachment) error {
 	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store, Modified: a.CreatedAt})
 	if err != nil {
 		return err
 	}
-	n, err := io.Copy(w, s.store.OpenBlob(ctx, a.SHA256, a.Size))
-	if err != nil {
+	if err := export.CopyFile(w, s.store.OpenBlob(ctx, a.SHA256, a.Size), a.Size, a.SHA256); err != nil {
 		return fmt.Errorf("zip file %s: %w", a.SHA256, err)
-	}
-	if n != a.Size {
-		return fmt.Errorf("zip file %s: read %d bytes of %d", a.SHA256, n, a.Size)
 	}
 	return nil
 }

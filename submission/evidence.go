@@ -2,8 +2,6 @@ package submission
 
 import (
 	"archive/zip"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"path"
@@ -134,13 +132,8 @@ func copyEvidence(zw *zip.Writer, e ManifestEvidence, when time.Time, a export.A
 	if c, ok := r.(io.Closer); ok {
 		defer c.Close()
 	}
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(fw, h), io.LimitReader(r, a.Size+1))
-	if err != nil {
+	if err := export.CopyFile(fw, r, a.Size, a.SHA256); err != nil {
 		return fmt.Errorf("submission: evidence %s: %w", e.Name, err)
-	}
-	if n != a.Size || hex.EncodeToString(h.Sum(nil)) != a.SHA256 {
-		return fmt.Errorf("submission: evidence %s: the stored bytes (%d) do not match the file's size (%d) or SHA-256", e.Name, n, a.Size)
 	}
 	return nil
 }
