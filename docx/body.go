@@ -207,6 +207,21 @@ func (x *body) run(text, rPr string, multiline bool) {
 	x.runAs(text, rPr, multiline, "w:t")
 }
 
+// breakAt is the index of the first tab, line break or Unicode line or paragraph separator in text, -1
+// when there is none. strings.IndexAny with the two separators in its set decodes every rune; this reads
+// bytes, and a package's 30,000 table cells made that 8 % of a Word file's render.
+func breakAt(text string) int {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\t' || c == '\n' || c == '\r':
+			return i
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9):
+			return i // U+2028, U+2029
+		}
+	}
+	return -1
+}
+
 // runAs writes a run whose text is in elements named tag: w:t, or w:delText in a deletion.
 func (x *body) runAs(text, rPr string, multiline bool, tag string) {
 	if text == "" {
@@ -216,15 +231,19 @@ func (x *body) runAs(text, rPr string, multiline bool, tag string) {
 	b.WriteString(`<w:r>`)
 	b.WriteString(rPr)
 	for {
-		i := strings.IndexAny(text, "\t\n\r\u2028\u2029")
+		i := breakAt(text)
 		piece, rest := text, ""
 		if i >= 0 {
 			piece, rest = text[:i], text[i:]
 		}
 		if piece != "" {
-			b.WriteString(`<` + tag + ` xml:space="preserve">`)
+			b.WriteString(`<`)
+			b.WriteString(tag)
+			b.WriteString(` xml:space="preserve">`)
 			escape(b, piece, false)
-			b.WriteString(`</` + tag + `>`)
+			b.WriteString(`</`)
+			b.WriteString(tag)
+			b.WriteString(`>`)
 		}
 		if rest == "" {
 			break

@@ -320,3 +320,12 @@ func TestWatermarkOnDraftsOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakAtFindsWhatIndexAnyFinds(t *testing.T) {
+	for _, s := range []string{"", "plain", "tab\there", "line\nbreak", "cr\r", "sep\u2028x", "para\u2029", "Снижение\tвреда",
+		"\u2027\u202a no separators", "\xe2\x80", "ж\u2028", "€ and … are not breaks"} {
+		if got, want := breakAt(s), strings.IndexAny(s, "\t\n\r\u2028\u2029"); got != want {
+			t.Errorf("breakAt(%q) = %d, strings.IndexAny gives %d", s, got, want)
+		}
+	}
+}

@@ -62,7 +62,8 @@ func (x *body) cell(text string, width int, style string, right bool, shading st
 	}
 	for {
 		line, rest, more := strings.Cut(text, "\n")
-		b.WriteString(`<w:p>` + pPr)
+		b.WriteString(`<w:p>`)
+		b.WriteString(pPr)
 		x.run(strings.TrimSuffix(line, "\r"), "", false)
 		b.WriteString(`</w:p>`)
 		if !more {
