@@ -107,7 +107,7 @@ func section(s *templates.Section, values map[string]json.RawMessage, working, l
 // reader writes them, tables with their column names.
 func field(f *templates.Field, raw json.RawMessage, working, lang string) document.Field {
 	out := document.Field{Key: f.Key, Label: fieldHeading(f, lang), Guidance: f.Guidance[lang]}
-	if len(raw) == 0 || string(raw) == "null" {
+	if domain.IsNull(raw) {
 		out.Empty = true
 		return out
 	}
@@ -176,13 +176,7 @@ func scalar(t templates.FieldType, raw json.RawMessage, lang string) string {
 }
 
 func optionLabels(f *templates.Field, raw json.RawMessage, lang string) []string {
-	var keys []string
-	var one string
-	if json.Unmarshal(raw, &one) == nil {
-		keys = []string{one}
-	} else {
-		_ = json.Unmarshal(raw, &keys)
-	}
+	keys := domain.ReadChosen(raw)
 	var labels []string
 	for _, o := range f.Options { // template order, whatever order they were ticked in
 		for _, k := range keys {
@@ -195,8 +189,7 @@ func optionLabels(f *templates.Field, raw json.RawMessage, lang string) []string
 }
 
 func table(f *templates.Field, raw json.RawMessage, working, lang string) *document.Table {
-	var rows []map[string]json.RawMessage
-	_ = json.Unmarshal(raw, &rows)
+	rows := domain.ReadRows(raw)
 	t := &document.Table{}
 	for _, c := range f.Columns {
 		t.Columns = append(t.Columns, c.Label[lang])
@@ -205,7 +198,7 @@ func table(f *templates.Field, raw json.RawMessage, working, lang string) *docum
 		cells := make([]string, len(f.Columns))
 		for i, c := range f.Columns {
 			switch cell := r[c.Key]; {
-			case len(cell) == 0 || string(cell) == "null":
+			case domain.IsNull(cell):
 			case c.Type.IsText():
 				cells[i] = cellText(cell, working, lang)
 			default:

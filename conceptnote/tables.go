@@ -1,7 +1,6 @@
 package conceptnote
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,7 +50,11 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 				out = append(out, s)
 			}
 		case "indicators":
-			out = append(out, frameworkSection(part.Body, cat, lang))
+			var f export.FrameworkBody // an unreadable framework prints as an empty one, as before
+			if decoded.all.Framework != nil {
+				f = *decoded.all.Framework
+			}
+			out = append(out, frameworkSection(f, cat, lang))
 		}
 	}
 	return out
@@ -159,9 +162,7 @@ func currencyOf(code string) budget.Currency {
 	return budget.Currency{Code: code, Digits: 2}
 }
 
-func frameworkSection(body json.RawMessage, cat *budget.Catalogue, lang string) document.Section {
-	var f export.FrameworkBody
-	_ = json.Unmarshal(body, &f)
+func frameworkSection(f export.FrameworkBody, cat *budget.Catalogue, lang string) document.Section {
 	w := tableWords[lang]
 	ind := &document.Table{Columns: []string{w["code"], w["baseline"], w["source"]}}
 	var years []int

@@ -144,16 +144,3 @@ func skipSpace(raw []byte, i int) int {
 	}
 	return i
 }
-
-// ScalarText is how a stored number, date or choice reads as text: numbers as written, strings unquoted,
-// nothing for null.
-func ScalarText(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
-}

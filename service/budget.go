@@ -132,8 +132,7 @@ func readSentLines(in SentBudget, p domain.Proposal) (budget.Budget, []domain.Pr
 	for i, l := range in.Lines {
 		if i < budget.MaxLines && !isNull(l.Description) {
 			name := fmt.Sprintf("lines[%d].description", i)
-			var s string
-			if p.Bilingual && json.Unmarshal(l.Description, &s) != nil { // a string is the working language's, as before
+			if p.Bilingual && !sentAsString(l.Description) {
 				ps.add(checkBilingualText(name, l.Description, budget.MaxDescriptionLength, false))
 			} else {
 				ps.add(checkString(name, l.Description, budget.MaxDescriptionLength, false))

@@ -133,7 +133,7 @@ func checkSection(p domain.Proposal, sec *templates.Section, fields domain.Field
 	for i := range sec.Fields {
 		f := &sec.Fields[i]
 		raw, present := fields[f.Key]
-		filled := present && isFilled(f, raw, p)
+		filled := present && f.Type.Answered(raw, p.Language)
 		if filled {
 			c.fieldsFilled++
 		}
@@ -196,39 +196,10 @@ func (c *sectionCheck) checkText(p domain.Proposal, f *templates.Field, raw json
 
 // checkTicks reports every required checklist item left unticked.
 func (c *sectionCheck) checkTicks(f *templates.Field, raw json.RawMessage, m messages) {
-	var ticked []string
-	_ = json.Unmarshal(raw, &ticked)
+	ticked := domain.ReadTicks(raw)
 	for _, o := range f.Options {
 		if o.Required && !slices.Contains(ticked, o.Key) {
 			c.errors = append(c.errors, m.issue(c.section, f, CodeRequiredItemUnticked, o.Label[m.lang]))
 		}
 	}
-}
-
-// isFilled says whether a stored value counts as an answer.
-func isFilled(f *templates.Field, raw json.RawMessage, p domain.Proposal) bool {
-	switch {
-	case isNull(raw):
-		return false
-	case f.Type.IsText():
-		v := readText(raw, p)
-		return strings.TrimSpace(v.EN) != "" || strings.TrimSpace(v.RU) != ""
-	case f.Type == templates.TypeChoice, f.Type == templates.TypeDate:
-		var s string
-		return json.Unmarshal(raw, &s) == nil && strings.TrimSpace(s) != ""
-	case f.Type == templates.TypeChecklist:
-		var items []string
-		return json.Unmarshal(raw, &items) == nil && len(items) > 0
-	case f.Type == templates.TypeTable:
-		var rows []map[string]json.RawMessage
-		return json.Unmarshal(raw, &rows) == nil && slices.ContainsFunc(rows, func(r map[string]json.RawMessage) bool {
-			for _, cell := range r {
-				if !isNull(cell) && string(cell) != `""` {
-					return true
-				}
-			}
-			return false
-		})
-	}
-	return true // numbers: present is answered
 }

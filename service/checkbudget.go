@@ -85,8 +85,8 @@ func lineIssues(p domain.Proposal, b budget.Budget) (errs, warnings []Issue) {
 
 // promisedWithoutMoney reports package services ticked in the narrative that no budget line pays for.
 func (s *Service) promisedWithoutMoney(p domain.Proposal, b budget.Budget, raw json.RawMessage, lang string) []Issue {
-	var ticked []string
-	if json.Unmarshal(raw, &ticked) != nil {
+	ticked := domain.ReadTicks(raw)
+	if ticked == nil {
 		return nil
 	}
 	funded := map[string]bool{}

@@ -42,8 +42,14 @@ func checkFields(sec *templates.Section, in domain.Fields, bilingual bool) (doma
 	return out, problems
 }
 
-func isNull(raw json.RawMessage) bool {
-	return len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
+func isNull(raw json.RawMessage) bool { return domain.IsNull(raw) }
+
+// sentAsString says whether a text value was sent as a plain JSON string: in a bilingual proposal that is
+// the working language's text, as it was before the proposal became bilingual; anything else is checked
+// as the {"en","ru"} object.
+func sentAsString(raw json.RawMessage) bool {
+	var s string
+	return json.Unmarshal(raw, &s) == nil
 }
 
 func checkValue(name string, f *templates.Field, raw json.RawMessage, bilingual bool) *domain.Problem {
@@ -171,8 +177,7 @@ func checkTable(name string, f *templates.Field, raw json.RawMessage, bilingual 
 			if isNull(cell) {
 				continue
 			}
-			var plain string
-			if p := checkValue(cname, col.AsField(), cell, bilingual && json.Unmarshal(cell, &plain) != nil); p != nil {
+			if p := checkValue(cname, col.AsField(), cell, bilingual && !sentAsString(cell)); p != nil {
 				return p
 			}
 		}

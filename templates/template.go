@@ -8,8 +8,11 @@
 package templates
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
+
+	"iduit/domain"
 )
 
 // Languages are the languages every text in a template must have, in display order.
@@ -44,6 +47,34 @@ var fieldTypes = []FieldType{TypeText, TypeLongText, TypeChoice, TypeChecklist, 
 
 // IsText reports whether values of this type are free text (and so have words to count).
 func (t FieldType) IsText() bool { return t == TypeText || t == TypeLongText }
+
+// Answered says whether a stored value counts as an answer to a field of this type: a text with something
+// in either language (a plain string is the working language's), a choice or a date, a ticked item, a
+// table row with a cell filled, or any number.
+func (t FieldType) Answered(raw json.RawMessage, workingLanguage string) bool {
+	if domain.IsNull(raw) {
+		return false
+	}
+	switch t {
+	case TypeText, TypeLongText:
+		v := domain.ReadText(raw, workingLanguage)
+		return strings.TrimSpace(v.EN) != "" || strings.TrimSpace(v.RU) != ""
+	case TypeChoice, TypeDate:
+		return strings.TrimSpace(domain.ReadString(raw)) != ""
+	case TypeChecklist:
+		return len(domain.ReadTicks(raw)) > 0
+	case TypeTable:
+		return slices.ContainsFunc(domain.ReadRows(raw), func(r map[string]json.RawMessage) bool {
+			for _, cell := range r {
+				if !domain.IsNull(cell) && string(cell) != `""` {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	return true // numbers: present is answered
+}
 
 func (t FieldType) valid() bool { return slices.Contains(fieldTypes, t) }
 

@@ -168,36 +168,7 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
-// storedText is a text value as the API stores it: a string, or {"en","ru","outdated"} when bilingual.
-type storedText struct {
-	EN       string `json:"en"`
-	RU       string `json:"ru"`
-	Outdated string `json:"outdated"`
-}
-
 // readText returns the text of each language; a plain string belongs to the proposal's working language.
-func readText(raw json.RawMessage, p domain.Proposal) storedText {
-	var out storedText
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		out.set(p.Language, s)
-		return out
-	}
-	_ = json.Unmarshal(raw, &out)
-	return out
-}
-
-func (t *storedText) set(lang, s string) {
-	if lang == "ru" {
-		t.RU = s
-	} else {
-		t.EN = s
-	}
-}
-
-func (t storedText) in(lang string) string {
-	if lang == "ru" {
-		return t.RU
-	}
-	return t.EN
+func readText(raw json.RawMessage, p domain.Proposal) domain.TextValue {
+	return domain.ReadText(raw, p.Language)
 }

@@ -86,7 +86,7 @@ func textViews(key string, p domain.Proposal, raw json.RawMessage) []textView {
 	stored := readText(raw, p)
 	var out []textView
 	for _, lang := range textLanguages(p) {
-		text := stored.in(lang)
+		text := stored.Side(lang)
 		out = append(out, textView{
 			Name: textName(key, lang), ID: "field-" + key + "-" + lang, Lang: lang, Text: text,
 			Words: domain.CountWords(text), Outdated: p.Bilingual && stored.Outdated == lang,
@@ -96,8 +96,7 @@ func textViews(key string, p domain.Proposal, raw json.RawMessage) []textView {
 }
 
 func optionViews(f *templates.Field, raw json.RawMessage) []optionView {
-	var ticked []string
-	_ = json.Unmarshal(raw, &ticked)
+	ticked := domain.ReadTicks(raw)
 	out := make([]optionView, len(f.Options))
 	for i, o := range f.Options {
 		out[i] = optionView{Key: o.Key, ID: "field-" + f.Key + "-" + o.Key, Label: o.Label, Checked: slices.Contains(ticked, o.Key), Required: o.Required}
@@ -106,8 +105,7 @@ func optionViews(f *templates.Field, raw json.RawMessage) []optionView {
 }
 
 func tableRows(f *templates.Field, raw json.RawMessage) [][]cellView {
-	var stored []map[string]json.RawMessage
-	_ = json.Unmarshal(raw, &stored)
+	stored := domain.ReadRows(raw)
 	blank := 1
 	if len(stored) == 0 {
 		blank = emptyTableRows
@@ -139,7 +137,7 @@ func markConflicts(views []fieldView, conflicts []string, p domain.Proposal, the
 		if v.Field.Type.IsText() {
 			stored := readText(theirs[v.Key], p)
 			for j := range v.Texts {
-				v.Texts[j].Theirs = stored.in(v.Texts[j].Lang)
+				v.Texts[j].Theirs = stored.Side(v.Texts[j].Lang)
 			}
 			continue
 		}
@@ -151,8 +149,7 @@ func markConflicts(views []fieldView, conflicts []string, p domain.Proposal, the
 func summary(f *templates.Field, raw json.RawMessage) string {
 	switch f.Type {
 	case templates.TypeTable:
-		var rows []map[string]json.RawMessage
-		_ = json.Unmarshal(raw, &rows)
+		rows := domain.ReadRows(raw)
 		lines := make([]string, len(rows))
 		for i, row := range rows {
 			cells := make([]string, len(f.Columns))
@@ -163,9 +160,7 @@ func summary(f *templates.Field, raw json.RawMessage) string {
 		}
 		return strings.Join(lines, "\n")
 	case templates.TypeChecklist:
-		var items []string
-		_ = json.Unmarshal(raw, &items)
-		return strings.Join(items, ", ")
+		return strings.Join(domain.ReadTicks(raw), ", ")
 	}
 	return domain.ScalarText(raw)
 }
