@@ -7,12 +7,11 @@
 package budget
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
+	"iduit/internal/yamldata"
 )
 
 //go:embed catalogue.yaml
@@ -192,10 +191,8 @@ func Embedded() (*Catalogue, error) { return embedded() }
 // Load parses and checks a catalogue. Unknown keys and every inconsistency are errors naming their path,
 // so a bad edit stops the start-up rather than a user's budget.
 func Load(data []byte) (*Catalogue, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var c Catalogue
-	if err := dec.Decode(&c); err != nil {
+	if err := yamldata.Decode(data, &c); err != nil {
 		return nil, fmt.Errorf("budget catalogue: %w", err)
 	}
 	if err := c.check(); err != nil {

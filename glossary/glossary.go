@@ -4,14 +4,13 @@
 package glossary
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"iduit/internal/yamldata"
 )
 
 //go:embed glossary.yaml
@@ -53,12 +52,10 @@ func Embedded() (*Glossary, error) { return Parse(glossaryYAML) }
 
 // Parse reads a glossary; every term needs both preferred names, and a variant may not be a preferred name.
 func Parse(data []byte) (*Glossary, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var doc struct {
 		Terms []Term `yaml:"terms"`
 	}
-	if err := dec.Decode(&doc); err != nil {
+	if err := yamldata.Decode(data, &doc); err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
 	}
 	g := &Glossary{Terms: doc.Terms}

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,7 +9,7 @@ import (
 	"sort"
 	"strconv"
 
-	"go.yaml.in/yaml/v3"
+	"iduit/internal/yamldata"
 )
 
 //go:embed *.yaml
@@ -66,10 +65,8 @@ func loadFile(fsys fs.FS, name string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var t Template
-	if err := dec.Decode(&t); err != nil {
+	if err := yamldata.Decode(data, &t); err != nil {
 		return nil, err
 	}
 	if t.Key != m[1] || strconv.Itoa(t.Version) != m[2] {
