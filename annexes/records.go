@@ -98,7 +98,7 @@ func (b *book) priorities(sw *excelize.StreamWriter) error {
 			}
 		}
 		title, populations, reason := b.text(p.Title), b.text(p.Populations), b.text(p.Reason)
-		status := b.w["status."+p.Status]
+		status := domain.FundingStatusName(p.Status, b.lang)
 		cells := []any{cell(b.st.text, i+1), cell(b.st.text, title), cell(b.st.text, populations), cell(b.st.text, status),
 			cell(b.st.text, reason), cell(b.st.text, strings.Join(linked, "; "))}
 		height := rowHeight([]string{"", title, populations, status, reason, strings.Join(linked, "; ")}, ws)

@@ -27,7 +27,6 @@ var words = map[string]map[string]string{
 		"sheet.paar": "PAAR", "sheet.priorities": "Community priorities", "key-activities": "Key activities",
 		"rationale": "Rationale", "priority": "Priority", "populations": "Populations", "funding": "Funding",
 		"reason": "Reason if not included", "interventions": "Interventions",
-		"status.allocation": "Within the allocation", "status.paar": "Above the allocation (PAAR)", "status.not_included": "Not included",
 	},
 	"ru": {
 		"sheet.about": "О файле", "sheet.hp": "Бюджет – медицинские товары", "sheet.nhp": "Бюджет – прочие статьи",
@@ -53,6 +52,5 @@ var words = map[string]map[string]string{
 		"sheet.paar": "PAAR", "sheet.priorities": "Приоритеты сообществ", "key-activities": "Основные виды деятельности",
 		"rationale": "Обоснование", "priority": "Приоритет", "populations": "Группы населения", "funding": "Финансирование",
 		"reason": "Причина, если не включено", "interventions": "Мероприятия",
-		"status.allocation": "В пределах аллокации", "status.paar": "Сверх аллокации (PAAR)", "status.not_included": "Не включено",
 	},
 }

@@ -7,6 +7,7 @@ import (
 	"iduit/annexes"
 	"iduit/budget"
 	"iduit/document"
+	"iduit/domain"
 	"iduit/export"
 )
 
@@ -19,7 +20,6 @@ var recordWords = map[string]map[string]string{
 		"implementers": "Implementers", "cost": "Cost", "activities": "Key activities", "populations": "Priority populations",
 		"geographies": "Geographies", "rationale": "Rationale", "reason": "Reason",
 		"priorities": "Community priorities", "priority": "Priority",
-		"st.allocation": "Within the allocation", "st.paar": "Above allocation (PAAR)", "st.not_included": "Not included",
 		"ccm-process": "Country dialogue and CCM process", "consultations": "Consultations", "date": "Date", "place": "Place",
 		"participants": "Participants", "outcome": "Outcome",
 		"endorsement": "Endorsement", "meeting": "CCM meeting", "minutes": "Minutes", "signatories": "Signatories",
@@ -38,7 +38,6 @@ var recordWords = map[string]map[string]string{
 		"implementers": "Исполнители", "cost": "Стоимость", "activities": "Основные виды деятельности", "populations": "Приоритетные группы",
 		"geographies": "География", "rationale": "Обоснование", "reason": "Причина",
 		"priorities": "Приоритеты сообществ", "priority": "Приоритет",
-		"st.allocation": "В пределах аллокации", "st.paar": "Сверх аллокации (PAAR)", "st.not_included": "Не включено",
 		"ccm-process": "Страновой диалог и процесс СКМ", "consultations": "Консультации", "date": "Дата", "place": "Место",
 		"participants": "Участники", "outcome": "Итог",
 		"endorsement": "Одобрение заявки", "meeting": "Заседание СКМ", "minutes": "Протокол", "signatories": "Подписанты",
@@ -211,7 +210,7 @@ func interventionsSection(p parts, cat *budget.Catalogue, working, lang string) 
 	costs := p.recordCosts()
 	for i, r := range p.interventions.Records {
 		name := interventionName(cat, r.Intervention, lang)
-		summary.Rows = append(summary.Rows, []string{name, w["st."+r.FundingStatus], strings.Join(r.Implementers, "; "), formatMoney(costs[i], cur, lang)})
+		summary.Rows = append(summary.Rows, []string{name, domain.FundingStatusName(r.FundingStatus, lang), strings.Join(r.Implementers, "; "), formatMoney(costs[i], cur, lang)})
 	}
 	sec.Fields = append(sec.Fields, document.Field{Table: summary})
 	for _, r := range p.interventions.Records {
@@ -252,7 +251,7 @@ func prioritiesSection(p parts, working, lang string) document.Section {
 	w := recordWords[lang]
 	t := &document.Table{Columns: []string{w["priority"], w["status"], w["reason"]}}
 	for _, pr := range p.priorities.Priorities {
-		t.Rows = append(t.Rows, []string{cellText(pr.Title, working, lang), w["st."+pr.Status], cellText(pr.Reason, working, lang)})
+		t.Rows = append(t.Rows, []string{cellText(pr.Title, working, lang), domain.FundingStatusName(pr.Status, lang), cellText(pr.Reason, working, lang)})
 	}
 	return document.Section{Title: w["priorities"], Fields: []document.Field{{Table: t}}}
 }

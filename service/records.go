@@ -15,14 +15,15 @@ import (
 
 // Funding statuses of an intervention record and a priority: in the allocation, in the prioritized
 // above-allocation request (PAAR), or left out with a reason.
+// The names and their words are domain's (domain.FundingStatusName).
 const (
-	FundingAllocation  = "allocation"
-	FundingPAAR        = "paar"
-	FundingNotIncluded = "not_included"
+	FundingAllocation  = domain.FundingAllocation
+	FundingPAAR        = domain.FundingPAAR
+	FundingNotIncluded = domain.FundingNotIncluded
 )
 
 // FundingStatuses lists them in the order a form offers them.
-var FundingStatuses = []string{FundingAllocation, FundingPAAR, FundingNotIncluded}
+var FundingStatuses = domain.FundingStatuses
 
 // Limits on record lists: a national request has tens of interventions and priorities, not thousands.
 const (

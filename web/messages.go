@@ -120,6 +120,11 @@ var catalogue = map[string]msg{
 	"progress.fields":               {"fields filled: %d of %d", "заполнено полей: %d из %d"},
 }
 
+// fundingMsg is a funding status's name: domain's, as the documents print it.
+func fundingMsg(status string) msg {
+	return msg{domain.FundingStatusName(status, "en"), domain.FundingStatusName(status, "ru")}
+}
+
 // statusMsg is a status's name as a page shows it: domain's name, capitalised.
 func statusMsg(status string) msg {
 	return msg{capitalise(domain.StatusName(status, "en")), capitalise(domain.StatusName(status, "ru"))}

@@ -1,5 +1,7 @@
 package web
 
+import "iduit/domain"
+
 func init() {
 	for k, v := range settingsMessages {
 		catalogue[k] = v
@@ -116,8 +118,8 @@ var settingsMessages = map[string]msg{
 	"ccm.group.government":                  {"Government", "Государство"},
 	"ccm.group.development_partners":        {"Development partners", "Партнеры по развитию"},
 	"ccm.group.other":                       {"Other", "Другие"},
-	"funding.allocation":                    {"In the allocation", "В пределах аллокации"},
-	"funding.paar":                          {"Above the allocation (PAAR)", "Сверх аллокации (PAAR)"},
-	"funding.not_included":                  {"Not included", "Не включено"},
+	"funding.allocation":                    fundingMsg(domain.FundingAllocation),
+	"funding.paar":                          fundingMsg(domain.FundingPAAR),
+	"funding.not_included":                  fundingMsg(domain.FundingNotIncluded),
 	"proposal.settings":                     {"Country and cycle settings", "Настройки страны и цикла"},
 }
