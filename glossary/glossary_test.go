@@ -21,6 +21,7 @@ var userFacing = []string{
 	"../docx/words.go",
 	"../annexes/words.go",
 	"../domain/review.go",
+	"../domain/funding.go",
 	"../service/mailtexts.go",
 	"../service/notifymail.go",
 	"../service/messages.go",
