@@ -29,7 +29,7 @@ type Download struct {
 // of a bilingual proposal or a monolingual proposal's own; either language on request, since the labels
 // come from the catalogue in both. Access, caching and the render limit are the PDF's.
 func (s *Service) AnnexesXLSX(ctx context.Context, user domain.User, proposalID, lang, ifNoneMatch string) (Download, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return Download{}, err
 	}
@@ -70,7 +70,7 @@ func workbookLanguage(p domain.Proposal, lang string) (string, error) {
 // unnamed, unless an owner asks for them (withSensitive), as in the export. The ETag covers the content
 // version, that choice and every included file's digest and description.
 func (s *Service) SubmissionPackage(ctx context.Context, user domain.User, proposalID string, withSensitive bool, ifNoneMatch string) (Download, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return Download{}, err
 	}

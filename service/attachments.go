@@ -136,7 +136,7 @@ type AttachmentInput struct {
 // CheckAttach refuses, before the body is read, a caller who may not add files: nobody uploads 25 MB to
 // hear "viewers cannot".
 func (s *Service) CheckAttach(ctx context.Context, user domain.User, proposalID string) error {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionEditText)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (s *Service) CheckAttach(ctx context.Context, user domain.User, proposalID 
 // Attach stores a staged file with a proposal. Editors and owners attach; the bytes are written once per
 // content (a file already stored under its digest writes no chunks).
 func (s *Service) Attach(ctx context.Context, user domain.User, proposalID string, in AttachmentInput, f *StagedFile) (domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionEditText)
 	if err != nil {
 		return domain.Attachment{}, err
 	}
@@ -225,7 +225,7 @@ func (s *Service) checkAttachmentInput(p domain.Proposal, in AttachmentInput) er
 // Attachments lists a proposal's files for any member, all or those of one section, with hidden
 // reviewers hidden as uploaders.
 func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID, section string) ([]domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +245,7 @@ func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID,
 
 // Attachment returns one file's description for any member.
 func (s *Service) Attachment(ctx context.Context, user domain.User, proposalID, id string) (domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return domain.Attachment{}, err
 	}
@@ -311,7 +311,7 @@ func (s *Service) DeleteAttachment(ctx context.Context, user domain.User, propos
 }
 
 func (s *Service) writableAttachment(ctx context.Context, user domain.User, proposalID, id string) (domain.Proposal, domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionEditText)
 	if err != nil {
 		return p, domain.Attachment{}, err
 	}

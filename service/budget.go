@@ -45,7 +45,7 @@ func (s *Service) BudgetCatalogue() *budget.Catalogue { return s.budgets }
 
 // Budget returns a proposal's budget.
 func (s *Service) Budget(ctx context.Context, user domain.User, proposalID string) (BudgetDoc, domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return BudgetDoc{}, domain.Document{}, err
 	}

@@ -102,7 +102,7 @@ func withoutDuplicates(list []Issue) []Issue {
 }
 
 func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) (domain.Proposal, []sectionCheck, map[string]domain.Fields, error) {
-	p, sections, err := s.OpenProposal(ctx, user, proposalID)
+	p, sections, err := s.OpenProposal(ctx, AccessOf(user), proposalID)
 	if err != nil {
 		return p, nil, nil, err
 	}

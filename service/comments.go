@@ -30,7 +30,7 @@ type CommentView struct {
 
 // Comment creates a comment or a reply. Owners, editors and reviewers comment; viewers only read.
 func (s *Service) Comment(ctx context.Context, user domain.User, proposalID string, in CommentInput) (CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionComment)
 	if err != nil {
 		return CommentView{}, err
 	}
@@ -168,7 +168,7 @@ type CommentFilter struct {
 // Comments lists a proposal's comments with anchors recomputed against the current text: two queries
 // (comments, sections) whatever the number of comments.
 func (s *Service) Comments(ctx context.Context, user domain.User, proposalID string, f CommentFilter) ([]CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +274,7 @@ func (s *Service) DeleteComment(ctx context.Context, user domain.User, proposalI
 }
 
 func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, commentID string) (domain.Proposal, domain.Comment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionComment)
 	if err != nil {
 		return p, domain.Comment{}, err
 	}
@@ -295,7 +295,7 @@ func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, 
 
 // SetThreadStatus resolves or reopens the thread a comment belongs to, replies included.
 func (s *Service) SetThreadStatus(ctx context.Context, user domain.User, proposalID, commentID, status string) (CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionComment)
 	if err != nil {
 		return CommentView{}, err
 	}

@@ -37,7 +37,7 @@ func (k documentKind[B]) load(ctx context.Context, s *Service, proposalID string
 
 // read is load for a caller who may read the proposal (any member); others get not found.
 func (k documentKind[B]) read(ctx context.Context, s *Service, user domain.User, proposalID string) (domain.Proposal, B, domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		var zero B
 		return p, zero, domain.Document{}, err
@@ -51,7 +51,7 @@ func (k documentKind[B]) read(ctx context.Context, s *Service, user domain.User,
 // store (it may normalise it); it runs after the access rules, so a viewer learns nothing from a 400.
 func (k documentKind[B]) save(ctx context.Context, s *Service, user domain.User, proposalID string, expected int,
 	check func(p domain.Proposal) (B, error)) (domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionEditText)
 	if err != nil {
 		return domain.Document{}, err
 	}

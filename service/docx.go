@@ -20,7 +20,7 @@ import (
 // tracked changes; then the validator also follows them (a new, edited, resolved, decided or deleted one
 // gives a new file) and the names as this member may see them.
 func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposalID, lang string, comments bool, ifNoneMatch string) (PDF, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return PDF{}, err
 	}

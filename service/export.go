@@ -13,7 +13,7 @@ import (
 // sensitive are listed only when the owner asks (includeSensitive): a file passed on should not name
 // monitoring data that may hold personal data unless someone chose to.
 func (s *Service) Export(ctx context.Context, user domain.User, proposalID string, includeSensitive bool) (export.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return export.Document{}, err
 	}

@@ -15,7 +15,7 @@ const InvitationTTL = 7 * 24 * time.Hour
 // Invite mails a person without an account a link that opens sign-up and, on sign-up with that address,
 // makes them a member with role. Owners only; lang is the mail's language.
 func (s *Service) Invite(ctx context.Context, user domain.User, proposalID, email string, role domain.Role, lang string) (domain.Invitation, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return domain.Invitation{}, err
 	}
@@ -39,7 +39,7 @@ func (s *Service) Invite(ctx context.Context, user domain.User, proposalID, emai
 
 // Invitations lists a proposal's pending invitations; owners only.
 func (s *Service) Invitations(ctx context.Context, user domain.User, proposalID string) ([]domain.Invitation, error) {
-	if _, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers); err != nil {
+	if _, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionManageMembers); err != nil {
 		return nil, err
 	}
 	return s.store.Invitations(ctx, proposalID, s.clock())
@@ -47,7 +47,7 @@ func (s *Service) Invitations(ctx context.Context, user domain.User, proposalID 
 
 // RevokeInvitation stops a pending invitation's link from working; owners only.
 func (s *Service) RevokeInvitation(ctx context.Context, user domain.User, proposalID, id string) error {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 // Members lists who works on a proposal; every member may see it.
 func (s *Service) Members(ctx context.Context, user domain.User, proposalID string) ([]domain.Member, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (s *Service) Members(ctx context.Context, user domain.User, proposalID stri
 
 // AddMember gives an existing account a role; only owners manage members.
 func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, email string, role domain.Role) (domain.Member, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return domain.Member{}, err
 	}
@@ -47,7 +47,7 @@ func (s *Service) RemoveMember(ctx context.Context, user domain.User, proposalID
 	if memberID == user.ID {
 		action = domain.ActionRead
 	}
-	p, err := s.Proposal(ctx, user, proposalID, action)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, action)
 	if err != nil {
 		return err
 	}

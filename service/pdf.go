@@ -44,7 +44,7 @@ var buildID = func() string {
 // proposal's content version, which every save moves; ifNoneMatch equal to that version answers
 // NotModified without rendering.
 func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposalID, lang, ifNoneMatch string) (PDF, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return PDF{}, err
 	}

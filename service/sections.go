@@ -162,7 +162,7 @@ func (s *Service) Revision(ctx context.Context, acc Access, proposalID, key stri
 // sectionOf checks access and finds the section in the proposal's template. An unknown section key is
 // reported with the given kind: not found when reading, invalid input when writing.
 func (s *Service) sectionOf(ctx context.Context, acc Access, proposalID, key string, action domain.Action, unknown domain.Kind) (domain.Proposal, *templates.Section, error) {
-	p, err := s.proposalFor(ctx, acc, proposalID, action)
+	p, err := s.Proposal(ctx, acc, proposalID, action)
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}

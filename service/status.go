@@ -28,7 +28,7 @@ var workflow = []transition{
 // ChangeStatus moves a proposal along the workflow, taking a named snapshot of every section. Marking it
 // final also requires the check for errors to pass.
 func (s *Service) ChangeStatus(ctx context.Context, user domain.User, proposalID, to, note string) (domain.Proposal, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return p, err
 	}
@@ -86,7 +86,7 @@ func (s *Service) requireReady(ctx context.Context, user domain.User, proposalID
 
 // Snapshots lists the named snapshots taken at each transition.
 func (s *Service) Snapshots(ctx context.Context, user domain.User, proposalID string) ([]domain.Snapshot, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (s *Service) Snapshots(ctx context.Context, user domain.User, proposalID st
 
 // Snapshot returns one snapshot with every section.
 func (s *Service) Snapshot(ctx context.Context, user domain.User, proposalID, id string) (domain.Snapshot, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return domain.Snapshot{}, err
 	}

@@ -27,7 +27,7 @@ type SuggestionView struct {
 // Suggest stores a suggestion. Whoever may comment may suggest (owners, editors, reviewers); viewers
 // only read.
 func (s *Service) Suggest(ctx context.Context, user domain.User, proposalID string, in SuggestionInput) (SuggestionView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionComment)
 	if err != nil {
 		return SuggestionView{}, err
 	}
@@ -92,7 +92,7 @@ func (s *Service) checkReplacementFits(p domain.Proposal, g *domain.Suggestion) 
 // Suggestions lists a proposal's suggestions, optionally of one section and one status, each found again
 // in the current text: two queries (suggestions, sections) whatever their number.
 func (s *Service) Suggestions(ctx context.Context, user domain.User, proposalID, section, status string) ([]SuggestionView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,7 @@ func (s *Service) closeSuggestion(ctx context.Context, user domain.User, proposa
 
 // openSuggestion checks access and that the suggestion is still open.
 func (s *Service) openSuggestion(ctx context.Context, user domain.User, proposalID, id string, action domain.Action) (domain.Proposal, domain.Suggestion, error) {
-	p, err := s.Proposal(ctx, user, proposalID, action)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, action)
 	if err != nil {
 		return p, domain.Suggestion{}, err
 	}

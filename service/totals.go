@@ -30,7 +30,7 @@ type RequestTotals struct {
 
 // FundingSummary is the budget summary with the request's computed totals.
 func (s *Service) FundingSummary(ctx context.Context, user domain.User, proposalID string) (budget.Summary, RequestTotals, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), proposalID, domain.ActionRead)
 	if err != nil {
 		return budget.Summary{}, RequestTotals{}, err
 	}

@@ -21,7 +21,7 @@ type proposalHead struct {
 
 // loadHead loads a proposal the user is a member of, with what they may do.
 func (p *Pages) loadHead(c *gin.Context, tab string) (proposalHead, error) {
-	prop, err := p.svc.Proposal(c.Request.Context(), mustUser(c), c.Param("id"), domain.ActionRead)
+	prop, err := p.svc.Proposal(c.Request.Context(), mustAccess(c), c.Param("id"), domain.ActionRead)
 	if err != nil {
 		return proposalHead{}, err
 	}

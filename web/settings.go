@@ -137,7 +137,7 @@ func storedTranslations(c *gin.Context, pr domain.Proposal) *translationsForm {
 func (p *Pages) saveTranslations(c *gin.Context, head proposalHead) {
 	version, _ := strconv.Atoi(c.PostForm("proposal_version"))
 	title, country, network := c.PostForm("title_translation"), c.PostForm("country_translation"), c.PostForm("network_translation")
-	_, err := p.svc.UpdateProposal(c.Request.Context(), mustUser(c), head.Proposal.ID, version,
+	_, err := p.svc.UpdateProposal(c.Request.Context(), mustAccess(c), head.Proposal.ID, version,
 		service.ProposalInput{TitleTranslation: &title, CountryTranslation: &country, NetworkTranslation: &network})
 	kind := domain.ErrorKind(err)
 	switch {

@@ -38,7 +38,7 @@ func TestBackupKeepsFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		withService(t, url, func(svc *service.Service, _ *models.Store) {
-			if err := svc.DeleteProposal(ctx, kept.owner, kept.proposal); err != nil {
+			if err := svc.DeleteProposal(ctx, service.AccessOf(kept.owner), kept.proposal); err != nil {
 				t.Fatal(err)
 			}
 		})
