@@ -59,7 +59,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.AddMember(ctx, owner, p.ID, editorEmail, domain.RoleEditor); err != nil {
+		if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, editorEmail, domain.RoleEditor); err != nil {
 			t.Fatal(err)
 		}
 		tpl, _ := svc.Template(p)
@@ -229,7 +229,7 @@ func TestNotificationMailWaitsForSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.AddMember(ctx, owner, p.ID, viewerEmail, domain.RoleViewer); err != nil {
+		if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, viewerEmail, domain.RoleViewer); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
@@ -299,7 +299,7 @@ func TestDailyDigest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.AddMember(ctx, owner, p.ID, readerEmail, domain.RoleViewer); err != nil {
+			if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, readerEmail, domain.RoleViewer); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
@@ -355,13 +355,13 @@ func TestNoMailAboutAProposalOneHasLeft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.AddMember(ctx, owner, p.ID, leaver.Email, domain.RoleViewer); err != nil {
+	if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, leaver.Email, domain.RoleViewer); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.RemoveMember(ctx, owner, p.ID, leaver.ID); err != nil {
+	if err := svc.RemoveMember(ctx, AccessOf(owner), p.ID, leaver.ID); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(notifyGather)

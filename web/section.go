@@ -240,7 +240,7 @@ func (p *Pages) fieldProblems(c *gin.Context, fields []fieldView, problems []dom
 
 // memberNames maps user ids to the names this reader may see (hidden reviewers stay hidden).
 func (p *Pages) memberNames(c *gin.Context, proposalID string) (map[string]string, error) {
-	members, err := p.svc.Members(c.Request.Context(), mustUser(c), proposalID)
+	members, err := p.svc.Members(c.Request.Context(), mustAccess(c), proposalID)
 	names := map[string]string{}
 	for _, m := range members {
 		if m.User.ID != "" {
