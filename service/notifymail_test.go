@@ -90,7 +90,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 			return mine
 		}
 
-		first, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " посмотрите, пожалуйста"})
+		first, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " посмотрите, пожалуйста"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		// then one mail with all 50, each with its link.
 		for i := range 50 {
 			now = now.Add(10 * time.Second)
-			if _, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: fmt.Sprintf("@%s пункт %d", editorEmail, i+1)}); err != nil {
+			if _, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: fmt.Sprintf("@%s пункт %d", editorEmail, i+1)}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -174,7 +174,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		if set, _ := svc.NotificationSettings(ctx, editor); set.Mail != domain.MailOff || set.Lang != "ru" {
 			t.Fatalf("settings after unsubscribing: %+v", set)
 		}
-		if _, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " ещё"}); err != nil {
+		if _, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " ещё"}); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(24 * time.Hour)

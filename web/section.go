@@ -196,12 +196,12 @@ func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Se
 		markConflicts(data.Fields, st.conflict, head.Proposal, st.current.Fields)
 		data.Conflict = &conflictInfo{By: names[st.current.UpdatedBy], At: st.current.UpdatedAt}
 	}
-	comments, err := p.svc.Comments(c.Request.Context(), mustUser(c), head.Proposal.ID, service.CommentFilter{Section: sec.Key})
+	comments, err := p.svc.Comments(c.Request.Context(), mustAccess(c), head.Proposal.ID, service.CommentFilter{Section: sec.Key})
 	if err != nil {
 		return data, err
 	}
 	data.Threads, data.Resolved = threads(comments, sec, mustUser(c))
-	open, err := p.svc.Suggestions(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key, "")
+	open, err := p.svc.Suggestions(c.Request.Context(), mustAccess(c), head.Proposal.ID, sec.Key, "")
 	if err != nil {
 		return data, err
 	}
