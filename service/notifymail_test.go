@@ -151,7 +151,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 
 		// A status change reaches the editor, not the owner who made it.
 		now = now.Add(notifySpacing)
-		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+		if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(notifyGather)
@@ -232,7 +232,7 @@ func TestNotificationMailWaitsForSMTP(t *testing.T) {
 		if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, viewerEmail, domain.RoleViewer); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+		if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(notifyGather)
@@ -302,7 +302,7 @@ func TestDailyDigest(t *testing.T) {
 			if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, readerEmail, domain.RoleViewer); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+			if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -358,7 +358,7 @@ func TestNoMailAboutAProposalOneHasLeft(t *testing.T) {
 	if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, leaver.Email, domain.RoleViewer); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+	if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := svc.RemoveMember(ctx, AccessOf(owner), p.ID, leaver.ID); err != nil {
