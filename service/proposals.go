@@ -127,7 +127,7 @@ func checkTranslationsSent(p domain.Proposal, in ProposalInput) []domain.Problem
 // request's first check takes the proposal authentication read (see Access); any other asks the database.
 func (s *Service) Proposal(ctx context.Context, acc Access, id string, action domain.Action) (domain.Proposal, error) {
 	var p domain.Proposal
-	if pre := acc.take(ctx, id); pre != nil {
+	if pre := acc.take(id); pre != nil {
 		p = pre.proposal
 	} else {
 		var err error

@@ -12,7 +12,7 @@ import (
 // Section returns the current draft of one section of a proposal the user is a member of.
 func (s *Service) Section(ctx context.Context, acc Access, proposalID, key string) (domain.Section, error) {
 	user := acc.User
-	if pre := acc.take(ctx, proposalID); pre != nil {
+	if pre := acc.take(proposalID); pre != nil {
 		// Access was read with the session (AuthenticateFor), and the section too if it was asked for
 		// (AuthenticateForSection); otherwise the section row is all that is left to read.
 		sec, err := preloadedSection(ctx, s.store, pre, key)
