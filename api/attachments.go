@@ -51,8 +51,8 @@ func toAttachmentResponse(a domain.Attachment) attachmentResponse {
 // createAttachment checks the caller may add files before reading the body, then streams the file part
 // into a temporary file (hashed and sniffed on the way) and stores it.
 func (h *handlers) createAttachment(c *gin.Context) {
-	ctx, user := c.Request.Context(), currentUser(c)
-	if err := h.svc.CheckAttach(ctx, user, c.Param("id")); err != nil {
+	ctx, acc := c.Request.Context(), currentAccess(c)
+	if err := h.svc.CheckAttach(ctx, acc, c.Param("id")); err != nil {
 		writeError(c, err)
 		return
 	}
@@ -63,7 +63,7 @@ func (h *handlers) createAttachment(c *gin.Context) {
 	}
 	defer file.Close()
 	in := httpkit.UploadInput(fields)
-	a, err := h.svc.Attach(ctx, user, c.Param("id"), in, file)
+	a, err := h.svc.Attach(ctx, acc, c.Param("id"), in, file)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -73,7 +73,7 @@ func (h *handlers) createAttachment(c *gin.Context) {
 }
 
 func (h *handlers) listAttachments(c *gin.Context) {
-	items, err := h.svc.Attachments(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("section"))
+	items, err := h.svc.Attachments(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("section"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -86,7 +86,7 @@ func (h *handlers) listAttachments(c *gin.Context) {
 }
 
 func (h *handlers) getAttachment(c *gin.Context) {
-	a, content, err := h.svc.AttachmentContent(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("aid"))
+	a, content, err := h.svc.AttachmentContent(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("aid"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -101,7 +101,7 @@ func (h *handlers) editAttachment(c *gin.Context) {
 		return
 	}
 	patch := service.AttachmentPatch{Title: req.Title, Kind: req.Kind, Section: req.Section, Link: req.Link, Sensitive: req.Sensitive}
-	a, err := h.svc.EditAttachment(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("aid"), patch)
+	a, err := h.svc.EditAttachment(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("aid"), patch)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -110,7 +110,7 @@ func (h *handlers) editAttachment(c *gin.Context) {
 }
 
 func (h *handlers) deleteAttachment(c *gin.Context) {
-	if err := h.svc.DeleteAttachment(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("aid")); err != nil {
+	if err := h.svc.DeleteAttachment(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("aid")); err != nil {
 		writeError(c, err)
 		return
 	}

@@ -12,18 +12,16 @@ import (
 // keyAccess holds the request's service.Access: who it acts for, and what was read with the session.
 const keyAccess = "iduit.access"
 
-// requireSession authenticates the bearer token before the handler runs. The service calls that still
-// take a bare user find the proposal read with the session in the request's context (Access.Context);
-// the section routes are handed the access itself.
+// requireSession authenticates the bearer token before the handler runs; the handler hands the access
+// (currentAccess) to the service, whose first check on the proposal takes what was read with the session.
 func (h *handlers) requireSession(c *gin.Context) {
-	if acc, ok := h.authenticate(c, ""); ok {
-		c.Request = c.Request.WithContext(acc.Context(c.Request.Context()))
+	if _, ok := h.authenticate(c, ""); ok {
 		c.Next()
 	}
 }
 
 // requireSessionWithSection is requireSession for a section read: the section named in the path is read
-// in the same query as the session, and the handler passes the access to the service explicitly.
+// in the same query as the session, so the service's Section needs no query of its own.
 func (h *handlers) requireSessionWithSection(c *gin.Context) {
 	if _, ok := h.authenticate(c, c.Param("key")); ok {
 		c.Next()
@@ -55,7 +53,7 @@ func bearerToken(c *gin.Context) string {
 	return strings.TrimSpace(token)
 }
 
-// currentAccess is the access authenticate kept, for the service calls that take one.
+// currentAccess is the access authenticate kept: every service call on a proposal takes it.
 func currentAccess(c *gin.Context) service.Access {
 	a, _ := c.Get(keyAccess)
 	return a.(service.Access)

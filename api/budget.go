@@ -126,7 +126,7 @@ func (h *handlers) budgetSummary(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	s, totals, err := h.svc.FundingSummary(c.Request.Context(), currentUser(c), c.Param("id"))
+	s, totals, err := h.svc.FundingSummary(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return

@@ -46,7 +46,7 @@ func toIssues(in []service.Issue) []issueResponse {
 }
 
 func (h *handlers) check(c *gin.Context) {
-	r, err := h.svc.Check(c.Request.Context(), currentUser(c), c.Param("id"))
+	r, err := h.svc.Check(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -55,7 +55,7 @@ func (h *handlers) check(c *gin.Context) {
 }
 
 func (h *handlers) progress(c *gin.Context) {
-	p, err := h.svc.Progress(c.Request.Context(), currentUser(c), c.Param("id"))
+	p, err := h.svc.Progress(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return

@@ -85,7 +85,7 @@ func (h *handlers) createComment(c *gin.Context) {
 	}
 	in := service.CommentInput{Section: req.Section, Field: req.Field, Quote: req.Quote, QuoteLang: req.QuoteLang,
 		QuoteStart: req.QuoteStart, Body: req.Body, ParentID: req.ParentID}
-	v, err := h.svc.Comment(c.Request.Context(), currentUser(c), c.Param("id"), in)
+	v, err := h.svc.Comment(c.Request.Context(), currentAccess(c), c.Param("id"), in)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -95,7 +95,7 @@ func (h *handlers) createComment(c *gin.Context) {
 
 func (h *handlers) listComments(c *gin.Context) {
 	filter := service.CommentFilter{Section: c.Query("section"), Status: c.Query("status")}
-	views, err := h.svc.Comments(c.Request.Context(), currentUser(c), c.Param("id"), filter)
+	views, err := h.svc.Comments(c.Request.Context(), currentAccess(c), c.Param("id"), filter)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -113,7 +113,7 @@ func (h *handlers) editComment(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	v, err := h.svc.EditComment(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("cid"), req.Body)
+	v, err := h.svc.EditComment(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("cid"), req.Body)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -122,7 +122,7 @@ func (h *handlers) editComment(c *gin.Context) {
 }
 
 func (h *handlers) deleteComment(c *gin.Context) {
-	if err := h.svc.DeleteComment(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("cid")); err != nil {
+	if err := h.svc.DeleteComment(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("cid")); err != nil {
 		writeError(c, err)
 		return
 	}
@@ -132,7 +132,7 @@ func (h *handlers) deleteComment(c *gin.Context) {
 // threadStatus answers both resolve and reopen.
 func (h *handlers) threadStatus(status string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		v, err := h.svc.SetThreadStatus(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("cid"), status)
+		v, err := h.svc.SetThreadStatus(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("cid"), status)
 		if err != nil {
 			writeError(c, err)
 			return

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"iduit/domain"
+	"iduit/service"
 )
 
 // A versioned document (the budget, the performance framework, …) is read and written the same way
@@ -38,16 +39,16 @@ type echoedMeta struct {
 	UpdatedBy *string `json:"updated_by"`
 }
 
-// documentReader is a service call that reads one kind of document for a user.
-type documentReader[T any] func(ctx context.Context, user domain.User, proposalID string) (T, domain.Document, error)
+// documentReader is a service call that reads one kind of document for the caller.
+type documentReader[T any] func(ctx context.Context, acc service.Access, proposalID string) (T, domain.Document, error)
 
 // documentSaver is a service call that saves one kind of document if it is still at the expected version.
-type documentSaver[T any] func(ctx context.Context, user domain.User, proposalID string, expected int, v T) (domain.Document, error)
+type documentSaver[T any] func(ctx context.Context, acc service.Access, proposalID string, expected int, v T) (domain.Document, error)
 
 // getDocument serves GET of a document: the response built by toResponse, with the version as ETag.
 func getDocument[T, R any](read documentReader[T], toResponse func(T, domain.Document) R) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		v, doc, err := read(c.Request.Context(), currentUser(c), c.Param("id"))
+		v, doc, err := read(c.Request.Context(), currentAccess(c), c.Param("id"))
 		if err != nil {
 			writeError(c, err)
 			return
@@ -66,7 +67,7 @@ func putDocument[Q, T any](fromRequest func(Q) T, save documentSaver[T], get gin
 			writeError(c, err)
 			return
 		}
-		if _, err := save(c.Request.Context(), currentUser(c), c.Param("id"), expected, fromRequest(req)); err != nil {
+		if _, err := save(c.Request.Context(), currentAccess(c), c.Param("id"), expected, fromRequest(req)); err != nil {
 			writeError(c, err)
 			return
 		}

@@ -16,7 +16,7 @@ func (h *handlers) conceptNoteDocx(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	doc, err := h.svc.ConceptNoteDocx(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("lang"), comments, c.GetHeader("If-None-Match"))
+	doc, err := h.svc.ConceptNoteDocx(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("lang"), comments, c.GetHeader("If-None-Match"))
 	if err != nil {
 		writeError(c, err)
 		return

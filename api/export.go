@@ -14,7 +14,7 @@ import (
 // exportProposal sends the whole proposal as a file to keep or to move to another server;
 // ?include_sensitive=1 lists the files marked sensitive too.
 func (h *handlers) exportProposal(c *gin.Context) {
-	doc, err := h.svc.Export(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("include_sensitive") == "1")
+	doc, err := h.svc.Export(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("include_sensitive") == "1")
 	if err != nil {
 		writeError(c, err)
 		return

@@ -20,7 +20,7 @@ const importRoute = "/api/v1/proposals/import"
 // the database a chunk at a time while the zip is written to the client. A client holding the current
 // version (If-None-Match) gets 304 before any file is read.
 func (h *handlers) exportArchive(c *gin.Context) {
-	arc, err := h.svc.ExportArchive(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("include_sensitive") == "1", c.GetHeader("If-None-Match"))
+	arc, err := h.svc.ExportArchive(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("include_sensitive") == "1", c.GetHeader("If-None-Match"))
 	if err != nil {
 		writeError(c, err)
 		return

@@ -91,7 +91,7 @@ func (h *handlers) listActivity(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	items, total, err := h.svc.Activity(c.Request.Context(), currentUser(c), c.Param("id"), page)
+	items, total, err := h.svc.Activity(c.Request.Context(), currentAccess(c), c.Param("id"), page)
 	if err != nil {
 		writeError(c, err)
 		return

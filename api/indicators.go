@@ -101,8 +101,8 @@ func toFrameworkResponse(f frameworkWithGaps, doc domain.Document) frameworkResp
 }
 
 // readFramework adapts the service's framework read, which returns the gap table beside the framework.
-func (h *handlers) readFramework(ctx context.Context, user domain.User, proposalID string) (frameworkWithGaps, domain.Document, error) {
-	f, gaps, doc, err := h.svc.Framework(ctx, user, proposalID)
+func (h *handlers) readFramework(ctx context.Context, acc service.Access, proposalID string) (frameworkWithGaps, domain.Document, error) {
+	f, gaps, doc, err := h.svc.Framework(ctx, acc, proposalID)
 	return frameworkWithGaps{Framework: f, gaps: gaps}, doc, err
 }
 

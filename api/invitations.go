@@ -40,7 +40,7 @@ func (h *handlers) createInvitation(c *gin.Context) {
 		writeError(c, domain.Invalid("the invitation is not valid", domain.Problem{Field: "lang", Message: "must be en or ru"}))
 		return
 	}
-	inv, err := h.svc.Invite(c.Request.Context(), currentUser(c), c.Param("id"), req.Email, domain.Role(req.Role), req.Lang)
+	inv, err := h.svc.Invite(c.Request.Context(), currentAccess(c), c.Param("id"), req.Email, domain.Role(req.Role), req.Lang)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -49,7 +49,7 @@ func (h *handlers) createInvitation(c *gin.Context) {
 }
 
 func (h *handlers) listInvitations(c *gin.Context) {
-	list, err := h.svc.Invitations(c.Request.Context(), currentUser(c), c.Param("id"))
+	list, err := h.svc.Invitations(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -62,7 +62,7 @@ func (h *handlers) listInvitations(c *gin.Context) {
 }
 
 func (h *handlers) revokeInvitation(c *gin.Context) {
-	if err := h.svc.RevokeInvitation(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("iid")); err != nil {
+	if err := h.svc.RevokeInvitation(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("iid")); err != nil {
 		writeError(c, err)
 		return
 	}

@@ -31,7 +31,7 @@ func toMemberResponse(m domain.Member) memberResponse {
 }
 
 func (h *handlers) listMembers(c *gin.Context) {
-	members, err := h.svc.Members(c.Request.Context(), currentUser(c), c.Param("id"))
+	members, err := h.svc.Members(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -49,7 +49,7 @@ func (h *handlers) addMember(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	m, err := h.svc.AddMember(c.Request.Context(), currentUser(c), c.Param("id"), req.Email, req.Role)
+	m, err := h.svc.AddMember(c.Request.Context(), currentAccess(c), c.Param("id"), req.Email, req.Role)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -58,7 +58,7 @@ func (h *handlers) addMember(c *gin.Context) {
 }
 
 func (h *handlers) removeMember(c *gin.Context) {
-	if err := h.svc.RemoveMember(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("userID")); err != nil {
+	if err := h.svc.RemoveMember(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("userID")); err != nil {
 		writeError(c, err)
 		return
 	}

@@ -9,7 +9,7 @@ import (
 
 // conceptNotePDF streams the concept note; a browser holding the current version gets 304.
 func (h *handlers) conceptNotePDF(c *gin.Context) {
-	doc, err := h.svc.ConceptNotePDF(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("lang"), c.GetHeader("If-None-Match"))
+	doc, err := h.svc.ConceptNotePDF(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("lang"), c.GetHeader("If-None-Match"))
 	if err != nil {
 		writeError(c, err)
 		return

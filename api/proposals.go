@@ -122,7 +122,7 @@ func (h *handlers) listProposals(c *gin.Context) {
 // getProposal returns the proposal with a summary of every section in template order: two queries,
 // whatever the size of the proposal.
 func (h *handlers) getProposal(c *gin.Context) {
-	p, sections, err := h.svc.OpenProposal(c.Request.Context(), currentUser(c), c.Param("id"))
+	p, sections, err := h.svc.OpenProposal(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -147,7 +147,7 @@ func (h *handlers) updateProposal(c *gin.Context) {
 	in := service.ProposalInput{Title: req.Title, Language: req.Language, Country: req.Country, Network: req.Network,
 		Bilingual: req.Bilingual, SubmissionLanguage: req.SubmissionLanguage, HideReviewerNames: req.HideReviewerNames}
 	req.proposalTranslationsRequest.into(&in)
-	p, err := h.svc.UpdateProposal(c.Request.Context(), currentUser(c), c.Param("id"), expected, in)
+	p, err := h.svc.UpdateProposal(c.Request.Context(), currentAccess(c), c.Param("id"), expected, in)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -157,7 +157,7 @@ func (h *handlers) updateProposal(c *gin.Context) {
 }
 
 func (h *handlers) deleteProposal(c *gin.Context) {
-	if err := h.svc.DeleteProposal(c.Request.Context(), currentUser(c), c.Param("id")); err != nil {
+	if err := h.svc.DeleteProposal(c.Request.Context(), currentAccess(c), c.Param("id")); err != nil {
 		writeError(c, err)
 		return
 	}

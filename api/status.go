@@ -38,7 +38,7 @@ func (h *handlers) changeStatus(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	p, err := h.svc.ChangeStatus(c.Request.Context(), currentUser(c), c.Param("id"), req.Status, req.Note)
+	p, err := h.svc.ChangeStatus(c.Request.Context(), currentAccess(c), c.Param("id"), req.Status, req.Note)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -47,7 +47,7 @@ func (h *handlers) changeStatus(c *gin.Context) {
 }
 
 func (h *handlers) listSnapshots(c *gin.Context) {
-	snaps, err := h.svc.Snapshots(c.Request.Context(), currentUser(c), c.Param("id"))
+	snaps, err := h.svc.Snapshots(c.Request.Context(), currentAccess(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -60,7 +60,7 @@ func (h *handlers) listSnapshots(c *gin.Context) {
 }
 
 func (h *handlers) getSnapshot(c *gin.Context) {
-	s, err := h.svc.Snapshot(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("sid"))
+	s, err := h.svc.Snapshot(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("sid"))
 	if err != nil {
 		writeError(c, err)
 		return

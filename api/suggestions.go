@@ -8,7 +8,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"iduit/domain"
 	"iduit/service"
 )
 
@@ -63,7 +62,7 @@ func (h *handlers) createSuggestion(c *gin.Context) {
 	}
 	in := service.SuggestionInput{Section: req.Section, Field: req.Field, Lang: req.Lang, Quote: req.Quote,
 		QuoteStart: req.QuoteStart, Replacement: req.Replacement, Comment: req.Comment}
-	v, err := h.svc.Suggest(c.Request.Context(), currentUser(c), c.Param("id"), in)
+	v, err := h.svc.Suggest(c.Request.Context(), currentAccess(c), c.Param("id"), in)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -72,7 +71,7 @@ func (h *handlers) createSuggestion(c *gin.Context) {
 }
 
 func (h *handlers) listSuggestions(c *gin.Context) {
-	views, err := h.svc.Suggestions(c.Request.Context(), currentUser(c), c.Param("id"), c.Query("section"), c.Query("status"))
+	views, err := h.svc.Suggestions(c.Request.Context(), currentAccess(c), c.Param("id"), c.Query("section"), c.Query("status"))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -92,7 +91,7 @@ func (h *handlers) acceptSuggestion(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	v, sec, err := h.svc.AcceptSuggestion(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("sid"), expected)
+	v, sec, err := h.svc.AcceptSuggestion(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("sid"), expected)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -109,8 +108,8 @@ func (h *handlers) withdrawSuggestion(c *gin.Context) {
 	h.closeSuggestion(c, h.svc.WithdrawSuggestion)
 }
 
-func (h *handlers) closeSuggestion(c *gin.Context, close func(ctx context.Context, user domain.User, proposalID, id string) (service.SuggestionView, error)) {
-	v, err := close(c.Request.Context(), currentUser(c), c.Param("id"), c.Param("sid"))
+func (h *handlers) closeSuggestion(c *gin.Context, close func(ctx context.Context, acc service.Access, proposalID, id string) (service.SuggestionView, error)) {
+	v, err := close(c.Request.Context(), currentAccess(c), c.Param("id"), c.Param("sid"))
 	if err != nil {
 		writeError(c, err)
 		return

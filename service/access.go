@@ -10,10 +10,11 @@ import (
 
 // Access is who a request acts for, as authentication found them: the user and the session and, on a
 // proposal's route, what AuthenticateFor read in the same query — the proposal with the caller's role,
-// and the section when one was named. The section calls (Section, SaveSection, MergeSaveSection,
-// Revisions, Revision, DiffRevisions, RestoreRevision) take an Access and check it instead of asking the
-// database again. The rest of the service still takes a bare user; for them the handlers carry the
-// access in the request's context (Context) until they take an Access too.
+// and the section when one was named. Every service call that acts on a proposal for a caller takes an
+// Access and checks it (Proposal, Section), so the request's first check uses what authentication read
+// instead of asking the database again. Calls that name no proposal of the caller's (CreateProposal,
+// Proposals, Import) or are about their own account (notifications, the password, the time zone) take
+// the bare user.
 type Access struct {
 	User    domain.User
 	Session domain.Session
@@ -22,22 +23,15 @@ type Access struct {
 }
 
 // AccessOf is the access of a user with nothing read ahead: every check asks the database. The service
-// uses it for its own calls (a restore is a save) and tests for theirs.
+// uses it where it holds only a user (an import reading the proposals it made) and tests for theirs.
 func AccessOf(user domain.User) Access { return Access{User: user} }
-
-// Context carries a's preloaded proposal in ctx for the service calls that take a bare user (see
-// Proposal); it is the old way and goes when they all take an Access.
-func (a Access) Context(ctx context.Context) context.Context {
-	if a.pre == nil {
-		return ctx
-	}
-	return context.WithValue(ctx, preloadedKey{}, a.pre)
-}
 
 // preloaded is a proposal loaded together with the session that authenticated the request (see
 // AuthenticateFor). It serves the request's first access check only: every action checks access before
 // it writes, so that first check sees exactly what a query of its own would have seen, while a later
-// look in the same request (after a write, say) goes to the database again.
+// look in the same request (after a write, say) goes to the database again. A service call that checks
+// and then calls another with the same Access (AddOrInvite, a restore, an accepted suggestion, marking a
+// proposal final) therefore asks the database in the second one.
 type preloaded struct {
 	userID   string
 	proposal domain.Proposal
@@ -49,16 +43,11 @@ type preloaded struct {
 	taken      atomic.Bool
 }
 
-type preloadedKey struct{}
-
 // take returns what was loaded with the session if it is the proposal asked for and has not been used
-// yet, first from the access and then from the context (for a caller that carried it there); nil
-// otherwise.
-func (a Access) take(ctx context.Context, proposalID string) *preloaded {
+// yet; nil otherwise. The Access is copied by value into every call, so the pointer is what all of
+// them share, and the first to ask wins.
+func (a Access) take(proposalID string) *preloaded {
 	pre := a.pre
-	if pre == nil {
-		pre, _ = ctx.Value(preloadedKey{}).(*preloaded)
-	}
 	if pre == nil || pre.userID != a.User.ID || pre.proposal.ID != proposalID || !pre.taken.CompareAndSwap(false, true) {
 		return nil
 	}

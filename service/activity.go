@@ -12,8 +12,8 @@ func (s *Service) activity(p domain.Proposal, user domain.User, kind, subject, d
 }
 
 // Activity lists who did what on a proposal, newest first.
-func (s *Service) Activity(ctx context.Context, user domain.User, proposalID string, page domain.Page) ([]domain.Activity, int64, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Activity(ctx context.Context, acc Access, proposalID string, page domain.Page) ([]domain.Activity, int64, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, 0, err
 	}

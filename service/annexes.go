@@ -28,8 +28,8 @@ type Download struct {
 // AnnexesXLSX writes a proposal's Excel annexes with headers in lang: by default the submission language
 // of a bilingual proposal or a monolingual proposal's own; either language on request, since the labels
 // come from the catalogue in both. Access, caching and the render limit are the PDF's.
-func (s *Service) AnnexesXLSX(ctx context.Context, user domain.User, proposalID, lang, ifNoneMatch string) (Download, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) AnnexesXLSX(ctx context.Context, acc Access, proposalID, lang, ifNoneMatch string) (Download, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return Download{}, err
 	}
@@ -42,7 +42,7 @@ func (s *Service) AnnexesXLSX(ctx context.Context, user domain.User, proposalID,
 		out.NotModified = true
 		return out, nil
 	}
-	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
+	out.Bytes, err = s.cachedRender(ctx, acc.User.ID, version, func(w io.Writer) error {
 		doc, err := s.exportProposal(ctx, p, false, false)
 		if err != nil {
 			return err
@@ -69,8 +69,8 @@ func workbookLanguage(p domain.Proposal, lang string) (string, error) {
 // download, a chunk at a time, so the package is never held whole. Files marked sensitive stay out, and
 // unnamed, unless an owner asks for them (withSensitive), as in the export. The ETag covers the content
 // version, that choice and every included file's digest and description.
-func (s *Service) SubmissionPackage(ctx context.Context, user domain.User, proposalID string, withSensitive bool, ifNoneMatch string) (Download, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) SubmissionPackage(ctx context.Context, acc Access, proposalID string, withSensitive bool, ifNoneMatch string) (Download, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return Download{}, err
 	}
@@ -88,7 +88,7 @@ func (s *Service) SubmissionPackage(ctx context.Context, user domain.User, propo
 		out.NotModified = true
 		return out, nil
 	}
-	gen, err := s.generatedPackage(ctx, user.ID, p, version, withSensitive)
+	gen, err := s.generatedPackage(ctx, acc.User.ID, p, version, withSensitive)
 	if err != nil {
 		return Download{}, err
 	}

@@ -135,8 +135,8 @@ type AttachmentInput struct {
 
 // CheckAttach refuses, before the body is read, a caller who may not add files: nobody uploads 25 MB to
 // hear "viewers cannot".
-func (s *Service) CheckAttach(ctx context.Context, user domain.User, proposalID string) error {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+func (s *Service) CheckAttach(ctx context.Context, acc Access, proposalID string) error {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionEditText)
 	if err != nil {
 		return err
 	}
@@ -145,8 +145,8 @@ func (s *Service) CheckAttach(ctx context.Context, user domain.User, proposalID 
 
 // Attach stores a staged file with a proposal. Editors and owners attach; the bytes are written once per
 // content (a file already stored under its digest writes no chunks).
-func (s *Service) Attach(ctx context.Context, user domain.User, proposalID string, in AttachmentInput, f *StagedFile) (domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+func (s *Service) Attach(ctx context.Context, acc Access, proposalID string, in AttachmentInput, f *StagedFile) (domain.Attachment, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionEditText)
 	if err != nil {
 		return domain.Attachment{}, err
 	}
@@ -176,9 +176,9 @@ func (s *Service) Attach(ctx context.Context, user domain.User, proposalID strin
 	}
 	now := s.clock()
 	a := domain.Attachment{ID: domain.NewID(), ProposalID: p.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType,
-		Filename: f.Filename, Title: in.Title, Kind: in.Kind, SectionKey: in.Section, Link: in.Link, Sensitive: in.Sensitive, UploadedBy: user,
+		Filename: f.Filename, Title: in.Title, Kind: in.Kind, SectionKey: in.Section, Link: in.Link, Sensitive: in.Sensitive, UploadedBy: acc.User,
 		UploaderRole: p.Role, CreatedAt: now, UpdatedAt: now}
-	act := s.activity(p, user, domain.ActivityAttachmentAdded, a.ID, a.Title)
+	act := s.activity(p, acc.User, domain.ActivityAttachmentAdded, a.ID, a.Title)
 	if err := s.store.CreateAttachment(ctx, a, s.attachments.MaxProposalBytes, quota, act); err != nil {
 		return domain.Attachment{}, err
 	}
@@ -224,8 +224,8 @@ func (s *Service) checkAttachmentInput(p domain.Proposal, in AttachmentInput) er
 
 // Attachments lists a proposal's files for any member, all or those of one section, with hidden
 // reviewers hidden as uploaders.
-func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID, section string) ([]domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Attachments(ctx context.Context, acc Access, proposalID, section string) ([]domain.Attachment, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -244,8 +244,8 @@ func (s *Service) Attachments(ctx context.Context, user domain.User, proposalID,
 }
 
 // Attachment returns one file's description for any member.
-func (s *Service) Attachment(ctx context.Context, user domain.User, proposalID, id string) (domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Attachment(ctx context.Context, acc Access, proposalID, id string) (domain.Attachment, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return domain.Attachment{}, err
 	}
@@ -257,8 +257,8 @@ func (s *Service) Attachment(ctx context.Context, user domain.User, proposalID, 
 }
 
 // AttachmentContent returns a file's description and a reader of its bytes that reads a chunk at a time.
-func (s *Service) AttachmentContent(ctx context.Context, user domain.User, proposalID, id string) (domain.Attachment, io.ReadSeeker, error) {
-	a, err := s.Attachment(ctx, user, proposalID, id)
+func (s *Service) AttachmentContent(ctx context.Context, acc Access, proposalID, id string) (domain.Attachment, io.ReadSeeker, error) {
+	a, err := s.Attachment(ctx, acc, proposalID, id)
 	if err != nil {
 		return a, nil, err
 	}
@@ -272,8 +272,8 @@ type AttachmentPatch struct {
 }
 
 // EditAttachment changes a file's title, kind, section, link or sensitive mark. Editors and owners may.
-func (s *Service) EditAttachment(ctx context.Context, user domain.User, proposalID, id string, patch AttachmentPatch) (domain.Attachment, error) {
-	p, a, err := s.writableAttachment(ctx, user, proposalID, id)
+func (s *Service) EditAttachment(ctx context.Context, acc Access, proposalID, id string, patch AttachmentPatch) (domain.Attachment, error) {
+	p, a, err := s.writableAttachment(ctx, acc, proposalID, id)
 	if err != nil {
 		return a, err
 	}
@@ -294,7 +294,7 @@ func (s *Service) EditAttachment(ctx context.Context, user domain.User, proposal
 	if patch.Sensitive != nil {
 		a.Sensitive = *patch.Sensitive
 	}
-	if err := s.store.UpdateAttachment(ctx, a, s.activity(p, user, domain.ActivityAttachmentEdited, a.ID, a.Title)); err != nil {
+	if err := s.store.UpdateAttachment(ctx, a, s.activity(p, acc.User, domain.ActivityAttachmentEdited, a.ID, a.Title)); err != nil {
 		return a, err
 	}
 	return s.withUploader(ctx, p, a)
@@ -302,16 +302,16 @@ func (s *Service) EditAttachment(ctx context.Context, user domain.User, proposal
 
 // DeleteAttachment takes a file off the proposal. It stays in the history as deleted (the row and bytes
 // are kept); editors and owners may.
-func (s *Service) DeleteAttachment(ctx context.Context, user domain.User, proposalID, id string) error {
-	p, a, err := s.writableAttachment(ctx, user, proposalID, id)
+func (s *Service) DeleteAttachment(ctx context.Context, acc Access, proposalID, id string) error {
+	p, a, err := s.writableAttachment(ctx, acc, proposalID, id)
 	if err != nil {
 		return err
 	}
-	return s.store.DeleteAttachment(ctx, p.ID, a.ID, s.clock(), s.activity(p, user, domain.ActivityAttachmentDeleted, a.ID, a.Title))
+	return s.store.DeleteAttachment(ctx, p.ID, a.ID, s.clock(), s.activity(p, acc.User, domain.ActivityAttachmentDeleted, a.ID, a.Title))
 }
 
-func (s *Service) writableAttachment(ctx context.Context, user domain.User, proposalID, id string) (domain.Proposal, domain.Attachment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+func (s *Service) writableAttachment(ctx context.Context, acc Access, proposalID, id string) (domain.Proposal, domain.Attachment, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionEditText)
 	if err != nil {
 		return p, domain.Attachment{}, err
 	}

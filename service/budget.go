@@ -44,8 +44,8 @@ var budgetDocument = documentKind[export.BudgetBody]{kind: models.DocumentBudget
 func (s *Service) BudgetCatalogue() *budget.Catalogue { return s.budgets }
 
 // Budget returns a proposal's budget.
-func (s *Service) Budget(ctx context.Context, user domain.User, proposalID string) (BudgetDoc, domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Budget(ctx context.Context, acc Access, proposalID string) (BudgetDoc, domain.Document, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return BudgetDoc{}, domain.Document{}, err
 	}
@@ -115,8 +115,8 @@ func toStoredBudget(in budget.Budget, legacyCeiling int64, p domain.Proposal) ex
 
 // SaveBudget is SaveBudgetLines for a budget as the API carries it: each description must have the
 // shape of the proposal's text values, then the budget is checked and saved as SaveBudgetLines does.
-func (s *Service) SaveBudget(ctx context.Context, user domain.User, proposalID string, expected int, in SentBudget) (domain.Document, error) {
-	return budgetDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.BudgetBody, error) {
+func (s *Service) SaveBudget(ctx context.Context, acc Access, proposalID string, expected int, in SentBudget) (domain.Document, error) {
+	return budgetDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (export.BudgetBody, error) {
 		b, shape := readSentLines(in, p)
 		if len(shape) > 0 {
 			return export.BudgetBody{}, domain.Invalid("the budget has problems", shape...)
@@ -147,8 +147,8 @@ func readSentLines(in SentBudget, p domain.Proposal) (budget.Budget, []domain.Pr
 // SaveBudgetLines validates the whole budget (exact money, known modules, interventions and cost groupings)
 // and saves it if it is still at the expected version; owners and editors only. The currency is the
 // settings' one (taken from there when the budget names none) and one the template allows.
-func (s *Service) SaveBudgetLines(ctx context.Context, user domain.User, proposalID string, expected int, in BudgetDoc) (domain.Document, error) {
-	return budgetDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.BudgetBody, error) {
+func (s *Service) SaveBudgetLines(ctx context.Context, acc Access, proposalID string, expected int, in BudgetDoc) (domain.Document, error) {
+	return budgetDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (export.BudgetBody, error) {
 		return s.checkedBudget(ctx, p, in)
 	})
 }
@@ -218,8 +218,8 @@ func (s *Service) checkImportedBudget(p domain.Proposal, parts importedParts) er
 }
 
 // BudgetSummary totals the saved budget by year, module, intervention and cost grouping.
-func (s *Service) BudgetSummary(ctx context.Context, user domain.User, proposalID string) (budget.Summary, error) {
-	b, doc, err := s.Budget(ctx, user, proposalID)
+func (s *Service) BudgetSummary(ctx context.Context, acc Access, proposalID string) (budget.Summary, error) {
+	b, doc, err := s.Budget(ctx, acc, proposalID)
 	if err != nil {
 		return budget.Summary{}, err
 	}

@@ -51,8 +51,8 @@ var (
 var ccmProcessDocument = documentKind[CCMProcess]{kind: models.DocumentCCMProcess, activity: domain.ActivityCCMProcessSaved}
 
 // CCMProcess returns a proposal's CCM process evidence.
-func (s *Service) CCMProcess(ctx context.Context, user domain.User, proposalID string) (CCMProcess, domain.Document, error) {
-	_, body, doc, err := ccmProcessDocument.read(ctx, s, user, proposalID)
+func (s *Service) CCMProcess(ctx context.Context, acc Access, proposalID string) (CCMProcess, domain.Document, error) {
+	_, body, doc, err := ccmProcessDocument.read(ctx, s, acc, proposalID)
 	return normalCCMProcess(body), doc, err
 }
 
@@ -72,8 +72,8 @@ func normalCCMProcess(b CCMProcess) CCMProcess {
 }
 
 // SaveCCMProcess validates and saves the CCM process evidence.
-func (s *Service) SaveCCMProcess(ctx context.Context, user domain.User, proposalID string, expected int, in CCMProcess) (domain.Document, error) {
-	return ccmProcessDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (CCMProcess, error) {
+func (s *Service) SaveCCMProcess(ctx context.Context, acc Access, proposalID string, expected int, in CCMProcess) (domain.Document, error) {
+	return ccmProcessDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (CCMProcess, error) {
 		return normalCCMProcess(in), checkCCMProcess(p, in)
 	})
 }

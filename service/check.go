@@ -52,8 +52,8 @@ type sectionCheck struct {
 }
 
 // Check runs the check for errors over a whole proposal.
-func (s *Service) Check(ctx context.Context, user domain.User, proposalID string) (CheckReport, error) {
-	p, checks, fields, err := s.checkSections(ctx, user, proposalID)
+func (s *Service) Check(ctx context.Context, acc Access, proposalID string) (CheckReport, error) {
+	p, checks, fields, err := s.checkSections(ctx, acc, proposalID)
 	if err != nil {
 		return CheckReport{}, err
 	}
@@ -101,8 +101,8 @@ func withoutDuplicates(list []Issue) []Issue {
 	return out
 }
 
-func (s *Service) checkSections(ctx context.Context, user domain.User, proposalID string) (domain.Proposal, []sectionCheck, map[string]domain.Fields, error) {
-	p, sections, err := s.OpenProposal(ctx, user, proposalID)
+func (s *Service) checkSections(ctx context.Context, acc Access, proposalID string) (domain.Proposal, []sectionCheck, map[string]domain.Fields, error) {
+	p, sections, err := s.OpenProposal(ctx, acc, proposalID)
 	if err != nil {
 		return p, nil, nil, err
 	}

@@ -29,23 +29,23 @@ type CommentView struct {
 }
 
 // Comment creates a comment or a reply. Owners, editors and reviewers comment; viewers only read.
-func (s *Service) Comment(ctx context.Context, user domain.User, proposalID string, in CommentInput) (CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+func (s *Service) Comment(ctx context.Context, acc Access, proposalID string, in CommentInput) (CommentView, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionComment)
 	if err != nil {
 		return CommentView{}, err
 	}
 	if err := writable(p); err != nil {
 		return CommentView{}, err
 	}
-	c, err := s.newComment(ctx, p, user, in)
+	c, err := s.newComment(ctx, p, acc.User, in)
 	if err != nil {
 		return CommentView{}, err
 	}
-	mentioned, err := s.mentionedMembers(ctx, p.ID, user, c.Body)
+	mentioned, err := s.mentionedMembers(ctx, p.ID, acc.User, c.Body)
 	if err != nil {
 		return CommentView{}, err
 	}
-	if err := s.store.CreateComment(ctx, c, mentioned, s.activity(p, user, domain.ActivityCommentAdded, c.ID, c.SectionKey)); err != nil {
+	if err := s.store.CreateComment(ctx, c, mentioned, s.activity(p, acc.User, domain.ActivityCommentAdded, c.ID, c.SectionKey)); err != nil {
 		return CommentView{}, err
 	}
 	c.AuthorRole = p.Role
@@ -167,8 +167,8 @@ type CommentFilter struct {
 
 // Comments lists a proposal's comments with anchors recomputed against the current text: two queries
 // (comments, sections) whatever the number of comments.
-func (s *Service) Comments(ctx context.Context, user domain.User, proposalID string, f CommentFilter) ([]CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Comments(ctx context.Context, acc Access, proposalID string, f CommentFilter) ([]CommentView, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +249,8 @@ func checkCommentBody(body string) *domain.Problem {
 }
 
 // EditComment replaces a comment's text; only its author may.
-func (s *Service) EditComment(ctx context.Context, user domain.User, proposalID, commentID, body string) (CommentView, error) {
-	p, c, err := s.ownComment(ctx, user, proposalID, commentID)
+func (s *Service) EditComment(ctx context.Context, acc Access, proposalID, commentID, body string) (CommentView, error) {
+	p, c, err := s.ownComment(ctx, acc, proposalID, commentID)
 	if err != nil {
 		return CommentView{}, err
 	}
@@ -258,23 +258,23 @@ func (s *Service) EditComment(ctx context.Context, user domain.User, proposalID,
 		return CommentView{}, domain.Invalid("the comment is not valid", *pr)
 	}
 	c.Body, c.UpdatedAt = body, s.clock()
-	if err := s.store.UpdateCommentBody(ctx, p.ID, c.ID, body, c.UpdatedAt, s.activity(p, user, domain.ActivityCommentEdited, c.ID, c.SectionKey)); err != nil {
+	if err := s.store.UpdateCommentBody(ctx, p.ID, c.ID, body, c.UpdatedAt, s.activity(p, acc.User, domain.ActivityCommentEdited, c.ID, c.SectionKey)); err != nil {
 		return CommentView{}, err
 	}
 	return s.viewComment(ctx, p, c)
 }
 
 // DeleteComment removes a comment; only its author may.
-func (s *Service) DeleteComment(ctx context.Context, user domain.User, proposalID, commentID string) error {
-	p, c, err := s.ownComment(ctx, user, proposalID, commentID)
+func (s *Service) DeleteComment(ctx context.Context, acc Access, proposalID, commentID string) error {
+	p, c, err := s.ownComment(ctx, acc, proposalID, commentID)
 	if err != nil {
 		return err
 	}
-	return s.store.DeleteComment(ctx, p.ID, c.ID, s.clock(), s.activity(p, user, domain.ActivityCommentDeleted, c.ID, c.SectionKey))
+	return s.store.DeleteComment(ctx, p.ID, c.ID, s.clock(), s.activity(p, acc.User, domain.ActivityCommentDeleted, c.ID, c.SectionKey))
 }
 
-func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, commentID string) (domain.Proposal, domain.Comment, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+func (s *Service) ownComment(ctx context.Context, acc Access, proposalID, commentID string) (domain.Proposal, domain.Comment, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionComment)
 	if err != nil {
 		return p, domain.Comment{}, err
 	}
@@ -287,15 +287,15 @@ func (s *Service) ownComment(ctx context.Context, user domain.User, proposalID, 
 		return p, c, err
 	case c.Deleted:
 		return p, c, domain.Errorf(domain.KindNotFound, "comment not found")
-	case c.Author.ID != user.ID || c.ImportedAuthor != "": // an importer holds others' imported comments, not writes them
+	case c.Author.ID != acc.User.ID || c.ImportedAuthor != "": // an importer holds others' imported comments, not writes them
 		return p, c, domain.ErrNotAuthor()
 	}
 	return p, c, nil
 }
 
 // SetThreadStatus resolves or reopens the thread a comment belongs to, replies included.
-func (s *Service) SetThreadStatus(ctx context.Context, user domain.User, proposalID, commentID, status string) (CommentView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+func (s *Service) SetThreadStatus(ctx context.Context, acc Access, proposalID, commentID, status string) (CommentView, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionComment)
 	if err != nil {
 		return CommentView{}, err
 	}
@@ -314,7 +314,7 @@ func (s *Service) SetThreadStatus(ctx context.Context, user domain.User, proposa
 	if status == domain.CommentOpen {
 		kind = domain.ActivityCommentReopened
 	}
-	if err := s.store.SetThreadStatus(ctx, p.ID, root, status, user.ID, s.clock(), s.activity(p, user, kind, root, c.SectionKey)); err != nil {
+	if err := s.store.SetThreadStatus(ctx, p.ID, root, status, acc.User.ID, s.clock(), s.activity(p, acc.User, kind, root, c.SectionKey)); err != nil {
 		return CommentView{}, err
 	}
 	c, err = s.store.Comment(ctx, proposalID, commentID)

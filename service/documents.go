@@ -36,8 +36,8 @@ func (k documentKind[B]) load(ctx context.Context, s *Service, proposalID string
 }
 
 // read is load for a caller who may read the proposal (any member); others get not found.
-func (k documentKind[B]) read(ctx context.Context, s *Service, user domain.User, proposalID string) (domain.Proposal, B, domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (k documentKind[B]) read(ctx context.Context, s *Service, acc Access, proposalID string) (domain.Proposal, B, domain.Document, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		var zero B
 		return p, zero, domain.Document{}, err
@@ -49,9 +49,9 @@ func (k documentKind[B]) read(ctx context.Context, s *Service, user domain.User,
 // save replaces the document for a caller who may edit text, while the proposal is not final, if it is
 // still at the expected version. check validates the new body for this proposal and returns the body to
 // store (it may normalise it); it runs after the access rules, so a viewer learns nothing from a 400.
-func (k documentKind[B]) save(ctx context.Context, s *Service, user domain.User, proposalID string, expected int,
+func (k documentKind[B]) save(ctx context.Context, s *Service, acc Access, proposalID string, expected int,
 	check func(p domain.Proposal) (B, error)) (domain.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionEditText)
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionEditText)
 	if err != nil {
 		return domain.Document{}, err
 	}
@@ -67,7 +67,7 @@ func (k documentKind[B]) save(ctx context.Context, s *Service, user domain.User,
 		return domain.Document{}, err
 	}
 	return s.store.SaveDocument(ctx, models.DocumentSave{ProposalID: p.ID, Kind: k.kind, ExpectedVersion: expected,
-		Body: raw, UserID: user.ID, Now: s.clock(), Activity: s.activity(p, user, k.activity, k.kind, "")})
+		Body: raw, UserID: acc.User.ID, Now: s.clock(), Activity: s.activity(p, acc.User, k.activity, k.kind, "")})
 }
 
 // decodePart reads an exported document's body as strictly as a request body, naming the part when it

@@ -19,8 +19,8 @@ import (
 // With comments, the proposal's review goes in: open comments become Word comments and open suggestions
 // tracked changes; then the validator also follows them (a new, edited, resolved, decided or deleted one
 // gives a new file) and the names as this member may see them.
-func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposalID, lang string, comments bool, ifNoneMatch string) (PDF, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) ConceptNoteDocx(ctx context.Context, acc Access, proposalID, lang string, comments bool, ifNoneMatch string) (PDF, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return PDF{}, err
 	}
@@ -49,7 +49,7 @@ func (s *Service) ConceptNoteDocx(ctx context.Context, user domain.User, proposa
 		out.NotModified = true
 		return out, nil
 	}
-	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
+	out.Bytes, err = s.cachedRender(ctx, acc.User.ID, version, func(w io.Writer) error {
 		d, err := s.conceptNote(ctx, p, lang)
 		if err != nil {
 			return err

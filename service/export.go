@@ -12,8 +12,8 @@ import (
 // the file names every member and reviewer, even when reviewer names are hidden in the pages. Files marked
 // sensitive are listed only when the owner asks (includeSensitive): a file passed on should not name
 // monitoring data that may hold personal data unless someone chose to.
-func (s *Service) Export(ctx context.Context, user domain.User, proposalID string, includeSensitive bool) (export.Document, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+func (s *Service) Export(ctx context.Context, acc Access, proposalID string, includeSensitive bool) (export.Document, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return export.Document{}, err
 	}

@@ -31,8 +31,8 @@ type ArchiveExport struct {
 // file's bytes under files/<sha256>. Who may and which files go in are the JSON export's rules (owners;
 // sensitive files only when includeSensitive). The version is a hash of the document without its time
 // of export, so a client holding the current archive gets 304 without a file being read.
-func (s *Service) ExportArchive(ctx context.Context, user domain.User, proposalID string, includeSensitive bool, ifNoneMatch string) (ArchiveExport, error) {
-	doc, err := s.Export(ctx, user, proposalID, includeSensitive)
+func (s *Service) ExportArchive(ctx context.Context, acc Access, proposalID string, includeSensitive bool, ifNoneMatch string) (ArchiveExport, error) {
+	doc, err := s.Export(ctx, acc, proposalID, includeSensitive)
 	if err != nil {
 		return ArchiveExport{}, err
 	}

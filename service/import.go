@@ -139,7 +139,7 @@ func (s *Service) importProposal(ctx context.Context, user domain.User, doc expo
 		return domain.Proposal{}, ImportReport{}, err
 	}
 	if first != "" { // the same import finished first in a concurrent request
-		p, err := s.Proposal(ctx, user, first, domain.ActionRead)
+		p, err := s.Proposal(ctx, AccessOf(user), first, domain.ActionRead)
 		return p, ImportReport{Replayed: true}, err
 	}
 	return p, report, nil
@@ -188,7 +188,7 @@ func (s *Service) importedBefore(ctx context.Context, user domain.User, key stri
 	if err != nil || id == "" {
 		return domain.Proposal{}, false, err
 	}
-	p, err := s.Proposal(ctx, user, id, domain.ActionRead)
+	p, err := s.Proposal(ctx, AccessOf(user), id, domain.ActionRead)
 	if domain.ErrorKind(err) == domain.KindNotFound { // the importer has left it since: import again
 		return domain.Proposal{}, false, s.store.ForgetImport(ctx, user.ID, key)
 	}

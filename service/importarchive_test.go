@@ -42,7 +42,7 @@ func TestFailedArchiveImportLeavesNoChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.Attach(ctx, user, first.ID, AttachmentInput{Title: "known", Kind: "minutes"}, staged); err != nil {
+		if _, err := svc.Attach(ctx, AccessOf(user), first.ID, AttachmentInput{Title: "known", Kind: "minutes"}, staged); err != nil {
 			t.Fatal(err)
 		}
 		staged.Close()
@@ -82,7 +82,7 @@ func TestFailedArchiveImportLeavesNoChunks(t *testing.T) {
 		if after, _ := store.ChunkCount(ctx); after != before {
 			t.Fatalf("the failed import left %d chunks (had %d)", after, before)
 		}
-		if _, content, err := svc.AttachmentContent(ctx, user, first.ID, mustFirstAttachment(t, svc, user, first.ID)); err != nil {
+		if _, content, err := svc.AttachmentContent(ctx, AccessOf(user), first.ID, mustFirstAttachment(t, svc, user, first.ID)); err != nil {
 			t.Fatal(err)
 		} else if got := readAll(t, content); !bytes.Equal(got, known) {
 			t.Fatal("the file stored before lost its bytes")
@@ -92,7 +92,7 @@ func TestFailedArchiveImportLeavesNoChunks(t *testing.T) {
 
 func mustFirstAttachment(t *testing.T, svc *Service, user domain.User, proposalID string) string {
 	t.Helper()
-	items, err := svc.Attachments(context.Background(), user, proposalID, "")
+	items, err := svc.Attachments(context.Background(), AccessOf(user), proposalID, "")
 	if err != nil || len(items) != 1 {
 		t.Fatalf("attachments: %v %v", items, err)
 	}

@@ -20,8 +20,8 @@ type Framework struct {
 var frameworkDocument = documentKind[export.FrameworkBody]{kind: models.DocumentIndicators, activity: domain.ActivityIndicatorsSaved}
 
 // Framework returns the performance framework and the gap table computed from it.
-func (s *Service) Framework(ctx context.Context, user domain.User, proposalID string) (Framework, []budget.Gap, domain.Document, error) {
-	p, stored, doc, err := frameworkDocument.read(ctx, s, user, proposalID)
+func (s *Service) Framework(ctx context.Context, acc Access, proposalID string) (Framework, []budget.Gap, domain.Document, error) {
+	p, stored, doc, err := frameworkDocument.read(ctx, s, acc, proposalID)
 	f := fromStoredFramework(stored)
 	if err != nil || doc.Version == 0 {
 		return f, []budget.Gap{}, doc, err
@@ -55,8 +55,8 @@ func fromStoredFramework(stored export.FrameworkBody) Framework {
 
 // SaveFramework validates indicators and gap rows against the budget's grant years and saves them if the
 // framework is still at the expected version. The budget's years must be saved first.
-func (s *Service) SaveFramework(ctx context.Context, user domain.User, proposalID string, expected int, f Framework) (domain.Document, error) {
-	return frameworkDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.FrameworkBody, error) {
+func (s *Service) SaveFramework(ctx context.Context, acc Access, proposalID string, expected int, f Framework) (domain.Document, error) {
+	return frameworkDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (export.FrameworkBody, error) {
 		b, doc, err := s.loadBudget(ctx, p)
 		if err != nil {
 			return export.FrameworkBody{}, err

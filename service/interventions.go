@@ -32,8 +32,8 @@ type Interventions struct {
 var interventionsDocument = documentKind[export.InterventionsBody]{kind: models.DocumentInterventions, activity: domain.ActivityInterventionsSaved}
 
 // Interventions returns a proposal's intervention records, each with its cost computed from the budget.
-func (s *Service) Interventions(ctx context.Context, user domain.User, proposalID string) (Interventions, domain.Document, error) {
-	p, body, doc, err := interventionsDocument.read(ctx, s, user, proposalID)
+func (s *Service) Interventions(ctx context.Context, acc Access, proposalID string) (Interventions, domain.Document, error) {
+	p, body, doc, err := interventionsDocument.read(ctx, s, acc, proposalID)
 	if err != nil {
 		return Interventions{}, doc, err
 	}
@@ -72,8 +72,8 @@ func costsOf(records []InterventionRecord, b BudgetDoc) []InterventionCost {
 
 // SaveInterventions validates the records against the modular framework and saves them. Records
 // without an id get one, so that priorities can refer to them.
-func (s *Service) SaveInterventions(ctx context.Context, user domain.User, proposalID string, expected int, records []InterventionRecord) (domain.Document, error) {
-	return interventionsDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.InterventionsBody, error) {
+func (s *Service) SaveInterventions(ctx context.Context, acc Access, proposalID string, expected int, records []InterventionRecord) (domain.Document, error) {
+	return interventionsDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (export.InterventionsBody, error) {
 		body := export.InterventionsBody{Records: make([]InterventionRecord, len(records))}
 		for i, r := range records {
 			if r.ID == "" {

@@ -8,8 +8,8 @@ import (
 )
 
 // Members lists who works on a proposal; every member may see it.
-func (s *Service) Members(ctx context.Context, user domain.User, proposalID string) ([]domain.Member, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Members(ctx context.Context, acc Access, proposalID string) ([]domain.Member, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -25,8 +25,8 @@ func (s *Service) Members(ctx context.Context, user domain.User, proposalID stri
 }
 
 // AddMember gives an existing account a role; only owners manage members.
-func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, email string, role domain.Role) (domain.Member, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionManageMembers)
+func (s *Service) AddMember(ctx context.Context, acc Access, proposalID, email string, role domain.Role) (domain.Member, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionManageMembers)
 	if err != nil {
 		return domain.Member{}, err
 	}
@@ -38,18 +38,18 @@ func (s *Service) AddMember(ctx context.Context, user domain.User, proposalID, e
 	if len(problems) > 0 {
 		return domain.Member{}, domain.Invalid("the member is not valid", problems...)
 	}
-	return s.store.AddMember(ctx, proposalID, email, role, s.clock(), s.activity(p, user, domain.ActivityMemberAdded, "", string(role)))
+	return s.store.AddMember(ctx, proposalID, email, role, s.clock(), s.activity(p, acc.User, domain.ActivityMemberAdded, "", string(role)))
 }
 
 // RemoveMember takes someone off a proposal. Owners remove anyone; any member may remove themselves.
-func (s *Service) RemoveMember(ctx context.Context, user domain.User, proposalID, memberID string) error {
+func (s *Service) RemoveMember(ctx context.Context, acc Access, proposalID, memberID string) error {
 	action := domain.ActionManageMembers
-	if memberID == user.ID {
+	if memberID == acc.User.ID {
 		action = domain.ActionRead
 	}
-	p, err := s.Proposal(ctx, user, proposalID, action)
+	p, err := s.Proposal(ctx, acc, proposalID, action)
 	if err != nil {
 		return err
 	}
-	return s.store.RemoveMember(ctx, proposalID, memberID, s.activity(p, user, domain.ActivityMemberRemoved, memberID, ""))
+	return s.store.RemoveMember(ctx, proposalID, memberID, s.activity(p, acc.User, domain.ActivityMemberRemoved, memberID, ""))
 }

@@ -59,7 +59,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.AddMember(ctx, owner, p.ID, editorEmail, domain.RoleEditor); err != nil {
+		if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, editorEmail, domain.RoleEditor); err != nil {
 			t.Fatal(err)
 		}
 		tpl, _ := svc.Template(p)
@@ -90,7 +90,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 			return mine
 		}
 
-		first, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " посмотрите, пожалуйста"})
+		first, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " посмотрите, пожалуйста"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		// then one mail with all 50, each with its link.
 		for i := range 50 {
 			now = now.Add(10 * time.Second)
-			if _, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: fmt.Sprintf("@%s пункт %d", editorEmail, i+1)}); err != nil {
+			if _, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: fmt.Sprintf("@%s пункт %d", editorEmail, i+1)}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -151,7 +151,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 
 		// A status change reaches the editor, not the owner who made it.
 		now = now.Add(notifySpacing)
-		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+		if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(notifyGather)
@@ -174,7 +174,7 @@ func TestNotificationMailReachesAPersonOverSMTP(t *testing.T) {
 		if set, _ := svc.NotificationSettings(ctx, editor); set.Mail != domain.MailOff || set.Lang != "ru" {
 			t.Fatalf("settings after unsubscribing: %+v", set)
 		}
-		if _, err := svc.Comment(ctx, owner, p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " ещё"}); err != nil {
+		if _, err := svc.Comment(ctx, AccessOf(owner), p.ID, CommentInput{Section: section, Body: "@" + editorEmail + " ещё"}); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(24 * time.Hour)
@@ -229,10 +229,10 @@ func TestNotificationMailWaitsForSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.AddMember(ctx, owner, p.ID, viewerEmail, domain.RoleViewer); err != nil {
+		if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, viewerEmail, domain.RoleViewer); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+		if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(notifyGather)
@@ -299,10 +299,10 @@ func TestDailyDigest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.AddMember(ctx, owner, p.ID, readerEmail, domain.RoleViewer); err != nil {
+			if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, readerEmail, domain.RoleViewer); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+			if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -355,13 +355,13 @@ func TestNoMailAboutAProposalOneHasLeft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.AddMember(ctx, owner, p.ID, leaver.Email, domain.RoleViewer); err != nil {
+	if _, err := svc.AddMember(ctx, AccessOf(owner), p.ID, leaver.Email, domain.RoleViewer); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.ChangeStatus(ctx, owner, p.ID, domain.StatusInReview, ""); err != nil {
+	if _, err := svc.ChangeStatus(ctx, AccessOf(owner), p.ID, domain.StatusInReview, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.RemoveMember(ctx, owner, p.ID, leaver.ID); err != nil {
+	if err := svc.RemoveMember(ctx, AccessOf(owner), p.ID, leaver.ID); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(notifyGather)

@@ -43,8 +43,8 @@ var buildID = func() string {
 // lang names the other, and a monolingual proposal's own language. The bytes are cached by the
 // proposal's content version, which every save moves; ifNoneMatch equal to that version answers
 // NotModified without rendering.
-func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposalID, lang, ifNoneMatch string) (PDF, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) ConceptNotePDF(ctx context.Context, acc Access, proposalID, lang, ifNoneMatch string) (PDF, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return PDF{}, err
 	}
@@ -58,7 +58,7 @@ func (s *Service) ConceptNotePDF(ctx context.Context, user domain.User, proposal
 		out.NotModified = true
 		return out, nil
 	}
-	out.Bytes, err = s.cachedRender(ctx, user.ID, version, func(w io.Writer) error {
+	out.Bytes, err = s.cachedRender(ctx, acc.User.ID, version, func(w io.Writer) error {
 		d, err := s.conceptNote(ctx, p, lang)
 		if err != nil {
 			return err

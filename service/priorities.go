@@ -16,8 +16,8 @@ type Priority = export.Priority
 var prioritiesDocument = documentKind[export.PrioritiesBody]{kind: models.DocumentPriorities, activity: domain.ActivityPrioritiesSaved}
 
 // Priorities returns a proposal's community priorities.
-func (s *Service) Priorities(ctx context.Context, user domain.User, proposalID string) ([]Priority, domain.Document, error) {
-	_, body, doc, err := prioritiesDocument.read(ctx, s, user, proposalID)
+func (s *Service) Priorities(ctx context.Context, acc Access, proposalID string) ([]Priority, domain.Document, error) {
+	_, body, doc, err := prioritiesDocument.read(ctx, s, acc, proposalID)
 	if body.Priorities == nil {
 		body.Priorities = []Priority{}
 	}
@@ -27,8 +27,8 @@ func (s *Service) Priorities(ctx context.Context, user domain.User, proposalID s
 // SavePriorities validates and saves the community priorities. A network may write its priorities
 // before the CCM drafts, so a priority may map to no intervention record yet; those it names must exist
 // now (the check reports one whose record is later removed).
-func (s *Service) SavePriorities(ctx context.Context, user domain.User, proposalID string, expected int, list []Priority) (domain.Document, error) {
-	return prioritiesDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (export.PrioritiesBody, error) {
+func (s *Service) SavePriorities(ctx context.Context, acc Access, proposalID string, expected int, list []Priority) (domain.Document, error) {
+	return prioritiesDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (export.PrioritiesBody, error) {
 		records, _, err := interventionsDocument.load(ctx, s, p.ID)
 		if err != nil {
 			return export.PrioritiesBody{}, err

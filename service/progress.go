@@ -34,8 +34,8 @@ type Progress struct {
 
 // Progress reports each section as empty, in progress or complete. Complete means the check for errors
 // finds nothing in it: required fields filled, required items ticked, hard limits kept.
-func (s *Service) Progress(ctx context.Context, user domain.User, proposalID string) (Progress, error) {
-	_, checks, _, err := s.checkSections(ctx, user, proposalID)
+func (s *Service) Progress(ctx context.Context, acc Access, proposalID string) (Progress, error) {
+	_, checks, _, err := s.checkSections(ctx, acc, proposalID)
 	if err != nil {
 		return Progress{}, err
 	}

@@ -53,7 +53,7 @@ func TestProgressOfListIsBatched(t *testing.T) {
 		t.Fatalf("progress of 1 proposal took %d queries, of 10 took %d; want 1 each", one, ten)
 	}
 	for _, p := range list {
-		want, err := svc.Progress(ctx, user, p.ID)
+		want, err := svc.Progress(ctx, AccessOf(user), p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

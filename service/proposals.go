@@ -122,21 +122,16 @@ func checkTranslationsSent(p domain.Proposal, in ProposalInput) []domain.Problem
 	return out
 }
 
-// Proposal loads a proposal the user is a member of and checks the action against their role. A
-// non-member gets not found, never forbidden, so that the existence of a proposal is not revealed.
-func (s *Service) Proposal(ctx context.Context, user domain.User, id string, action domain.Action) (domain.Proposal, error) {
-	return s.proposalFor(ctx, AccessOf(user), id, action)
-}
-
-// proposalFor is Proposal for a caller holding an Access: its first check takes what authentication read.
-func (s *Service) proposalFor(ctx context.Context, acc Access, id string, action domain.Action) (domain.Proposal, error) {
-	user := acc.User
+// Proposal loads a proposal the caller is a member of and checks the action against their role. A
+// non-member gets not found, never forbidden, so that the existence of a proposal is not revealed. The
+// request's first check takes the proposal authentication read (see Access); any other asks the database.
+func (s *Service) Proposal(ctx context.Context, acc Access, id string, action domain.Action) (domain.Proposal, error) {
 	var p domain.Proposal
-	if pre := acc.take(ctx, id); pre != nil {
+	if pre := acc.take(id); pre != nil {
 		p = pre.proposal
 	} else {
 		var err error
-		if p, err = s.store.ProposalForMember(ctx, id, user.ID); err != nil {
+		if p, err = s.store.ProposalForMember(ctx, id, acc.User.ID); err != nil {
 			return domain.Proposal{}, err
 		}
 	}
@@ -153,8 +148,8 @@ func (s *Service) Proposals(ctx context.Context, user domain.User, page domain.P
 
 // UpdateProposal changes a proposal's title, languages, country, network or (owners) whether reviewers
 // are named, if it is still at the version the caller read. Only the attributes that change are written.
-func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id string, expectedVersion int, in ProposalInput) (domain.Proposal, error) {
-	p, err := s.Proposal(ctx, user, id, domain.ActionEditProposal)
+func (s *Service) UpdateProposal(ctx context.Context, acc Access, id string, expectedVersion int, in ProposalInput) (domain.Proposal, error) {
+	p, err := s.Proposal(ctx, acc, id, domain.ActionEditProposal)
 	if err != nil {
 		return domain.Proposal{}, err
 	}
@@ -174,7 +169,7 @@ func (s *Service) UpdateProposal(ctx context.Context, user domain.User, id strin
 	}
 	p.UpdatedAt = s.clock()
 	change := models.ProposalChange{ID: p.ID, ExpectedVersion: expectedVersion, Changes: changedAttributes(before, p), Now: p.UpdatedAt}
-	p.Version, err = s.store.UpdateProposal(ctx, change, s.activity(p, user, domain.ActivityProposalUpdated, p.ID, p.Title))
+	p.Version, err = s.store.UpdateProposal(ctx, change, s.activity(p, acc.User, domain.ActivityProposalUpdated, p.ID, p.Title))
 	return p, err
 }
 
@@ -198,8 +193,8 @@ func changedAttributes(before, after domain.Proposal) map[string]any {
 }
 
 // DeleteProposal removes a proposal and everything in it; only an owner may.
-func (s *Service) DeleteProposal(ctx context.Context, user domain.User, id string) error {
-	if _, err := s.Proposal(ctx, user, id, domain.ActionDelete); err != nil {
+func (s *Service) DeleteProposal(ctx context.Context, acc Access, id string) error {
+	if _, err := s.Proposal(ctx, acc, id, domain.ActionDelete); err != nil {
 		return err
 	}
 	// Evidence files can hold personal data: the bytes go with the proposal unless another proposal
@@ -225,8 +220,8 @@ func (s *Service) Template(p domain.Proposal) (*templates.Template, error) {
 
 // OpenProposal loads a proposal and the state of all its sections in template order: a fixed number of
 // queries whatever the proposal's size.
-func (s *Service) OpenProposal(ctx context.Context, user domain.User, id string) (domain.Proposal, []domain.Section, error) {
-	p, err := s.Proposal(ctx, user, id, domain.ActionRead)
+func (s *Service) OpenProposal(ctx context.Context, acc Access, id string) (domain.Proposal, []domain.Section, error) {
+	p, err := s.Proposal(ctx, acc, id, domain.ActionRead)
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}

@@ -12,7 +12,7 @@ import (
 // Section returns the current draft of one section of a proposal the user is a member of.
 func (s *Service) Section(ctx context.Context, acc Access, proposalID, key string) (domain.Section, error) {
 	user := acc.User
-	if pre := acc.take(ctx, proposalID); pre != nil {
+	if pre := acc.take(proposalID); pre != nil {
 		// Access was read with the session (AuthenticateFor), and the section too if it was asked for
 		// (AuthenticateForSection); otherwise the section row is all that is left to read.
 		sec, err := preloadedSection(ctx, s.store, pre, key)
@@ -162,7 +162,7 @@ func (s *Service) Revision(ctx context.Context, acc Access, proposalID, key stri
 // sectionOf checks access and finds the section in the proposal's template. An unknown section key is
 // reported with the given kind: not found when reading, invalid input when writing.
 func (s *Service) sectionOf(ctx context.Context, acc Access, proposalID, key string, action domain.Action, unknown domain.Kind) (domain.Proposal, *templates.Section, error) {
-	p, err := s.proposalFor(ctx, acc, proposalID, action)
+	p, err := s.Proposal(ctx, acc, proposalID, action)
 	if err != nil {
 		return domain.Proposal{}, nil, err
 	}

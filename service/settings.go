@@ -38,8 +38,8 @@ type SettingsView struct {
 }
 
 // Settings returns a proposal's country and cycle settings.
-func (s *Service) Settings(ctx context.Context, user domain.User, proposalID string) (SettingsView, domain.Document, error) {
-	p, set, doc, err := settingsDocument.read(ctx, s, user, proposalID)
+func (s *Service) Settings(ctx context.Context, acc Access, proposalID string) (SettingsView, domain.Document, error) {
+	p, set, doc, err := settingsDocument.read(ctx, s, acc, proposalID)
 	if err != nil {
 		return SettingsView{}, doc, err
 	}
@@ -56,8 +56,8 @@ func normalSettings(set Settings) Settings {
 
 // SaveSettings validates and saves the settings. The currency must be one the proposal's template
 // allows and, once a budget is saved, the budget's own: the amounts were typed in it.
-func (s *Service) SaveSettings(ctx context.Context, user domain.User, proposalID string, expected int, in Settings) (domain.Document, error) {
-	return settingsDocument.save(ctx, s, user, proposalID, expected, func(p domain.Proposal) (Settings, error) {
+func (s *Service) SaveSettings(ctx context.Context, acc Access, proposalID string, expected int, in Settings) (domain.Document, error) {
+	return settingsDocument.save(ctx, s, acc, proposalID, expected, func(p domain.Proposal) (Settings, error) {
 		allowed, err := s.currencies(p)
 		if err != nil {
 			return Settings{}, err

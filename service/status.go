@@ -27,8 +27,8 @@ var workflow = []transition{
 
 // ChangeStatus moves a proposal along the workflow, taking a named snapshot of every section. Marking it
 // final also requires the check for errors to pass.
-func (s *Service) ChangeStatus(ctx context.Context, user domain.User, proposalID, to, note string) (domain.Proposal, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) ChangeStatus(ctx context.Context, acc Access, proposalID, to, note string) (domain.Proposal, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return p, err
 	}
@@ -40,15 +40,15 @@ func (s *Service) ChangeStatus(ctx context.Context, user domain.User, proposalID
 		return p, err
 	}
 	if step.to == domain.StatusFinal {
-		if err := s.requireReady(ctx, user, p.ID); err != nil {
+		if err := s.requireReady(ctx, acc, p.ID); err != nil {
 			return p, err
 		}
 	}
 	now := s.clock()
 	snap := domain.Snapshot{ID: domain.NewID(), ProposalID: p.ID, Name: fmt.Sprintf("%s %s", to, now.Format("2006-01-02 15:04 UTC")),
-		Status: to, Note: note, CreatedBy: user.ID, CreatedAt: now}
+		Status: to, Note: note, CreatedBy: acc.User.ID, CreatedAt: now}
 	err = s.store.ChangeStatus(ctx, models.StatusChange{ProposalID: p.ID, From: p.Status, To: to, Snapshot: snap,
-		Activity: s.activity(p, user, domain.ActivityStatusChanged, to, note)})
+		Activity: s.activity(p, acc.User, domain.ActivityStatusChanged, to, note)})
 	if err != nil {
 		return p, err
 	}
@@ -72,8 +72,8 @@ func findTransition(from, to string, role domain.Role) (transition, error) {
 }
 
 // requireReady refuses "final" while the check for errors finds any, listing them (422).
-func (s *Service) requireReady(ctx context.Context, user domain.User, proposalID string) error {
-	report, err := s.Check(ctx, user, proposalID)
+func (s *Service) requireReady(ctx context.Context, acc Access, proposalID string) error {
+	report, err := s.Check(ctx, acc, proposalID)
 	if err != nil || report.Ready {
 		return err
 	}
@@ -85,8 +85,8 @@ func (s *Service) requireReady(ctx context.Context, user domain.User, proposalID
 }
 
 // Snapshots lists the named snapshots taken at each transition.
-func (s *Service) Snapshots(ctx context.Context, user domain.User, proposalID string) ([]domain.Snapshot, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Snapshots(ctx context.Context, acc Access, proposalID string) ([]domain.Snapshot, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -102,8 +102,8 @@ func (s *Service) Snapshots(ctx context.Context, user domain.User, proposalID st
 }
 
 // Snapshot returns one snapshot with every section.
-func (s *Service) Snapshot(ctx context.Context, user domain.User, proposalID, id string) (domain.Snapshot, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Snapshot(ctx context.Context, acc Access, proposalID, id string) (domain.Snapshot, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return domain.Snapshot{}, err
 	}

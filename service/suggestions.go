@@ -26,8 +26,8 @@ type SuggestionView struct {
 
 // Suggest stores a suggestion. Whoever may comment may suggest (owners, editors, reviewers); viewers
 // only read.
-func (s *Service) Suggest(ctx context.Context, user domain.User, proposalID string, in SuggestionInput) (SuggestionView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionComment)
+func (s *Service) Suggest(ctx context.Context, acc Access, proposalID string, in SuggestionInput) (SuggestionView, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionComment)
 	if err != nil {
 		return SuggestionView{}, err
 	}
@@ -36,11 +36,11 @@ func (s *Service) Suggest(ctx context.Context, user domain.User, proposalID stri
 	}
 	now := s.clock()
 	g := domain.Suggestion{ID: domain.NewID(), ProposalID: p.ID, Replacement: in.Replacement, Comment: in.Comment,
-		Author: user, Status: domain.SuggestionOpen, CreatedAt: now}
+		Author: acc.User, Status: domain.SuggestionOpen, CreatedAt: now}
 	if err := s.anchorSuggestion(ctx, p, &g, in); err != nil {
 		return SuggestionView{}, err
 	}
-	if err := s.store.CreateSuggestion(ctx, g, s.activity(p, user, domain.ActivitySuggestionAdded, g.ID, g.SectionKey)); err != nil {
+	if err := s.store.CreateSuggestion(ctx, g, s.activity(p, acc.User, domain.ActivitySuggestionAdded, g.ID, g.SectionKey)); err != nil {
 		return SuggestionView{}, err
 	}
 	return s.viewSuggestion(ctx, p, g)
@@ -91,8 +91,8 @@ func (s *Service) checkReplacementFits(p domain.Proposal, g *domain.Suggestion) 
 
 // Suggestions lists a proposal's suggestions, optionally of one section and one status, each found again
 // in the current text: two queries (suggestions, sections) whatever their number.
-func (s *Service) Suggestions(ctx context.Context, user domain.User, proposalID, section, status string) ([]SuggestionView, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) Suggestions(ctx context.Context, acc Access, proposalID, section, status string) ([]SuggestionView, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return nil, err
 	}
@@ -160,8 +160,8 @@ func presentSuggestion(people audience, g domain.Suggestion, fields domain.Field
 // the passage is still there, the suggestion applies to the current text; if the passage is gone the
 // answer is 412 when the section moved (reload and look again) and 409 when it did not (the suggestion
 // is outdated).
-func (s *Service) AcceptSuggestion(ctx context.Context, user domain.User, proposalID, id string, expected int) (SuggestionView, domain.Section, error) {
-	p, g, err := s.openSuggestion(ctx, user, proposalID, id, domain.ActionEditText)
+func (s *Service) AcceptSuggestion(ctx context.Context, acc Access, proposalID, id string, expected int) (SuggestionView, domain.Section, error) {
+	p, g, err := s.openSuggestion(ctx, acc, proposalID, id, domain.ActionEditText)
 	if err != nil {
 		return SuggestionView{}, domain.Section{}, err
 	}
@@ -183,12 +183,12 @@ func (s *Service) AcceptSuggestion(ctx context.Context, user domain.User, propos
 		fields[k] = v
 	}
 	fields[g.FieldKey] = replaceText(raw, p, g.Lang, spliceRunes(text, a, g.Replacement))
-	saved, err := s.SaveSection(ctx, AccessOf(user), SaveSectionInput{ProposalID: p.ID, Key: g.SectionKey, ExpectedVersion: section.Version, Fields: fields, Accepting: &g})
+	saved, err := s.SaveSection(ctx, acc, SaveSectionInput{ProposalID: p.ID, Key: g.SectionKey, ExpectedVersion: section.Version, Fields: fields, Accepting: &g})
 	if err != nil {
 		return SuggestionView{}, domain.Section{}, err
 	}
 	now := s.clock()
-	g.Status, g.DecidedBy, g.DecidedAt, g.Revision = domain.SuggestionAccepted, user.ID, &now, saved.Version
+	g.Status, g.DecidedBy, g.DecidedAt, g.Revision = domain.SuggestionAccepted, acc.User.ID, &now, saved.Version
 	v, err := s.viewSuggestion(ctx, p, g)
 	return v, saved, err
 }
@@ -205,17 +205,18 @@ func (s *Service) acceptance(p domain.Proposal, user domain.User, g *domain.Sugg
 }
 
 // RejectSuggestion closes a suggestion without changing the text; owners and editors may.
-func (s *Service) RejectSuggestion(ctx context.Context, user domain.User, proposalID, id string) (SuggestionView, error) {
-	return s.closeSuggestion(ctx, user, proposalID, id, domain.ActionEditText, domain.SuggestionRejected, domain.ActivitySuggestionRejected)
+func (s *Service) RejectSuggestion(ctx context.Context, acc Access, proposalID, id string) (SuggestionView, error) {
+	return s.closeSuggestion(ctx, acc, proposalID, id, domain.ActionEditText, domain.SuggestionRejected, domain.ActivitySuggestionRejected)
 }
 
 // WithdrawSuggestion closes a suggestion at its author's wish.
-func (s *Service) WithdrawSuggestion(ctx context.Context, user domain.User, proposalID, id string) (SuggestionView, error) {
-	return s.closeSuggestion(ctx, user, proposalID, id, domain.ActionComment, domain.SuggestionWithdrawn, domain.ActivitySuggestionWithdrawn)
+func (s *Service) WithdrawSuggestion(ctx context.Context, acc Access, proposalID, id string) (SuggestionView, error) {
+	return s.closeSuggestion(ctx, acc, proposalID, id, domain.ActionComment, domain.SuggestionWithdrawn, domain.ActivitySuggestionWithdrawn)
 }
 
-func (s *Service) closeSuggestion(ctx context.Context, user domain.User, proposalID, id string, action domain.Action, status, kind string) (SuggestionView, error) {
-	p, g, err := s.openSuggestion(ctx, user, proposalID, id, action)
+func (s *Service) closeSuggestion(ctx context.Context, acc Access, proposalID, id string, action domain.Action, status, kind string) (SuggestionView, error) {
+	user := acc.User
+	p, g, err := s.openSuggestion(ctx, acc, proposalID, id, action)
 	if err != nil {
 		return SuggestionView{}, err
 	}
@@ -236,8 +237,8 @@ func (s *Service) closeSuggestion(ctx context.Context, user domain.User, proposa
 }
 
 // openSuggestion checks access and that the suggestion is still open.
-func (s *Service) openSuggestion(ctx context.Context, user domain.User, proposalID, id string, action domain.Action) (domain.Proposal, domain.Suggestion, error) {
-	p, err := s.Proposal(ctx, user, proposalID, action)
+func (s *Service) openSuggestion(ctx context.Context, acc Access, proposalID, id string, action domain.Action) (domain.Proposal, domain.Suggestion, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, action)
 	if err != nil {
 		return p, domain.Suggestion{}, err
 	}

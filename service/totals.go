@@ -29,8 +29,8 @@ type RequestTotals struct {
 }
 
 // FundingSummary is the budget summary with the request's computed totals.
-func (s *Service) FundingSummary(ctx context.Context, user domain.User, proposalID string) (budget.Summary, RequestTotals, error) {
-	p, err := s.Proposal(ctx, user, proposalID, domain.ActionRead)
+func (s *Service) FundingSummary(ctx context.Context, acc Access, proposalID string) (budget.Summary, RequestTotals, error) {
+	p, err := s.Proposal(ctx, acc, proposalID, domain.ActionRead)
 	if err != nil {
 		return budget.Summary{}, RequestTotals{}, err
 	}

@@ -55,7 +55,7 @@ func (p *Pages) activityPage(c *gin.Context) {
 	}
 	offset, _ := strconv.Atoi(c.Query("offset"))
 	page := domain.Page{Limit: activityPageSize, Offset: max(offset, 0)}
-	items, total, err := p.svc.Activity(c.Request.Context(), mustUser(c), head.Proposal.ID, page)
+	items, total, err := p.svc.Activity(c.Request.Context(), mustAccess(c), head.Proposal.ID, page)
 	if err != nil {
 		p.fail(c, err)
 		return

@@ -46,7 +46,7 @@ func (p *Pages) showAttachments(c *gin.Context, status int, data attachmentsPage
 		p.fail(c, err)
 		return
 	}
-	items, err := p.svc.Attachments(c.Request.Context(), mustUser(c), head.Proposal.ID, c.Query("section"))
+	items, err := p.svc.Attachments(c.Request.Context(), mustAccess(c), head.Proposal.ID, c.Query("section"))
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -71,15 +71,15 @@ func (p *Pages) showAttachments(c *gin.Context, status int, data attachmentsPage
 // multipart body into memory to find the token: the form sends its token first, and the upload is refused
 // when the file part arrives without a valid one, before any byte of the file is read.
 func (p *Pages) uploadAttachment(c *gin.Context) {
-	ctx, user, id := c.Request.Context(), mustUser(c), c.Param("id")
-	if err := p.svc.CheckAttach(ctx, user, id); err != nil {
+	ctx, acc, id := c.Request.Context(), mustAccess(c), c.Param("id")
+	if err := p.svc.CheckAttach(ctx, acc, id); err != nil {
 		p.fail(c, err)
 		return
 	}
 	fields, file, err := httpkit.ReadUpload(c.Request, p.svc, p.uploadToken(c))
 	if err == nil {
 		defer file.Close()
-		_, err = p.svc.Attach(ctx, user, id, httpkit.UploadInput(fields), file)
+		_, err = p.svc.Attach(ctx, acc, id, httpkit.UploadInput(fields), file)
 	}
 	if err == nil {
 		redirect(c, "/proposals/"+id+"/attachments?added=1")
@@ -115,7 +115,7 @@ func (p *Pages) uploadToken(c *gin.Context) func(map[string]string) error {
 
 // downloadAttachment sends a file to a signed-in member, as the API does.
 func (p *Pages) downloadAttachment(c *gin.Context) {
-	a, content, err := p.svc.AttachmentContent(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("aid"))
+	a, content, err := p.svc.AttachmentContent(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("aid"))
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -124,7 +124,7 @@ func (p *Pages) downloadAttachment(c *gin.Context) {
 }
 
 func (p *Pages) deleteAttachment(c *gin.Context) {
-	if err := p.svc.DeleteAttachment(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("aid")); err != nil {
+	if err := p.svc.DeleteAttachment(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("aid")); err != nil {
 		p.fail(c, err)
 		return
 	}

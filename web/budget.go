@@ -90,7 +90,7 @@ func (r budgetRow) empty() bool {
 
 func (p *Pages) budgetPage(c *gin.Context) {
 	showDocument(p, c, "budget", tr(c, "budget.saved"), func(head proposalHead) (budgetPage, error) {
-		stored, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		stored, doc, err := p.svc.Budget(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		if err != nil {
 			return budgetPage{}, err
 		}
@@ -113,13 +113,13 @@ func (p *Pages) saveBudget(c *gin.Context) {
 	// One who may not edit text still reaches the service, so that they get its refusal, not the form's. The
 	// service's problems number lines as the form's rows: empty rows were dropped before numbering.
 	status, problems, done := p.saveDocumentForm(c, head, "budget", len(problems) == 0 || !head.Can.EditText, problems, func() error {
-		_, err := p.svc.SaveBudgetLines(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		_, err := p.svc.SaveBudgetLines(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, in)
 		return err
 	})
 	if done {
 		return
 	}
-	_, doc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	_, doc, err := p.svc.Budget(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -165,11 +165,11 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 	if doc.Version == 0 {
 		return data, nil
 	}
-	sum, totals, err := p.svc.FundingSummary(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	sum, totals, err := p.svc.FundingSummary(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return data, err
 	}
-	stored, _, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	stored, _, err := p.svc.Budget(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	data.Summary = newSummaryView(lang, sum, stored.AllocationCeiling)
 	data.Summary.Charts = newBudgetCharts(c, sum, totals)
 	return data, err
@@ -179,11 +179,11 @@ func (p *Pages) budgetData(c *gin.Context, head proposalHead, form budgetForm, d
 // the settings' principal recipients, then the intervention records' implementers. A line's implementer
 // stays free text (a sub-recipient may not be named anywhere yet); these are suggestions.
 func (p *Pages) knownImplementers(c *gin.Context, head proposalHead) ([]string, error) {
-	set, _, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	set, _, err := p.svc.Settings(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return nil, err
 	}
-	records, _, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	records, _, err := p.svc.Interventions(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func (r consultationRow) empty() bool {
 
 func (p *Pages) ccmProcessPage(c *gin.Context) {
 	showDocument(p, c, "ccm-process", tr(c, "ccm.saved"), func(head proposalHead) (ccmProcessPage, error) {
-		stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		stored, doc, err := p.svc.CCMProcess(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		if err != nil {
 			return ccmProcessPage{}, err
 		}
@@ -79,14 +79,14 @@ func (p *Pages) saveCCMProcess(c *gin.Context) {
 	readCCMProcessForm(c, &data)
 	in, problems := parseCCMProcess(head, data)
 	status, problems, done := p.saveDocumentForm(c, head, "ccm-process", len(problems) == 0, problems, func() error {
-		_, err := p.svc.SaveCCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		_, err := p.svc.SaveCCMProcess(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, in)
 		return err
 	})
 	if done {
 		return
 	}
 	if status == http.StatusConflict {
-		_, doc, _ := p.svc.CCMProcess(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		_, doc, _ := p.svc.CCMProcess(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"iduit/budget"
+	"iduit/service"
 )
 
 // svgFigures reads the bold texts of one chart on a page: the figures printed on its bars (and its
@@ -55,7 +56,7 @@ func budgetChartsShowTheSummary(t *testing.T, s *testSite) {
 	}
 	page := owner.get(base + "/budget")
 
-	sum, totals, err := s.svc.FundingSummary(t.Context(), userByEmail(t, s, email), id)
+	sum, totals, err := s.svc.FundingSummary(t.Context(), service.AccessOf(userByEmail(t, s, email)), id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func (p *Pages) checkPage(c *gin.Context) {
 		p.fail(c, err)
 		return
 	}
-	report, err := p.svc.Check(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	report, err := p.svc.Check(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return

@@ -68,7 +68,7 @@ func (p *Pages) addComment(c *gin.Context) {
 	if start, err := strconv.Atoi(c.PostForm("quote_start")); err == nil {
 		in.QuoteStart = &start
 	}
-	if _, err := p.svc.Comment(c.Request.Context(), mustUser(c), c.Param("id"), in); err != nil {
+	if _, err := p.svc.Comment(c.Request.Context(), mustAccess(c), c.Param("id"), in); err != nil {
 		if in.ParentID != "" {
 			p.failKeepingText(c, err)
 			return
@@ -80,7 +80,7 @@ func (p *Pages) addComment(c *gin.Context) {
 }
 
 func (p *Pages) editComment(c *gin.Context) {
-	v, err := p.svc.EditComment(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("cid"), c.PostForm("body"))
+	v, err := p.svc.EditComment(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("cid"), c.PostForm("body"))
 	if err != nil {
 		p.failKeepingText(c, err)
 		return
@@ -90,7 +90,7 @@ func (p *Pages) editComment(c *gin.Context) {
 
 func (p *Pages) deleteComment(c *gin.Context) {
 	section := c.PostForm("section")
-	if err := p.svc.DeleteComment(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("cid")); err != nil {
+	if err := p.svc.DeleteComment(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("cid")); err != nil {
 		p.fail(c, err)
 		return
 	}
@@ -104,7 +104,7 @@ func (p *Pages) deleteComment(c *gin.Context) {
 // setThreadStatus resolves or reopens a thread.
 func (p *Pages) setThreadStatus(status string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		v, err := p.svc.SetThreadStatus(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("cid"), status)
+		v, err := p.svc.SetThreadStatus(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("cid"), status)
 		if err != nil {
 			p.fail(c, err)
 			return

@@ -67,7 +67,7 @@ func (p *Pages) loadIndicators(c *gin.Context) (proposalHead, service.Framework,
 	if err != nil {
 		return head, service.Framework{}, indicatorsPage{}, err
 	}
-	f, _, doc, err := p.svc.Framework(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	f, _, doc, err := p.svc.Framework(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return head, f, indicatorsPage{}, err
 	}
@@ -103,7 +103,7 @@ func (p *Pages) saveIndicators(c *gin.Context) {
 	version, _ := strconv.Atoi(c.Request.PostForm.Get("version"))
 	in, cols, problems := parseFramework(lang, cat, data.Years, data.Rows, data.GapRows)
 	status, problems, done := p.saveDocumentForm(c, head, "indicators", len(problems) == 0 || !head.Can.EditText, problems, func() error {
-		_, err := p.svc.SaveFramework(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		_, err := p.svc.SaveFramework(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, in)
 		return err
 	})
 	if done {
@@ -122,7 +122,7 @@ func (p *Pages) saveIndicators(c *gin.Context) {
 func (p *Pages) indicatorsData(c *gin.Context, head proposalHead, doc domain.Document) (indicatorsPage, error) {
 	lang, cat := langOf(c), p.svc.BudgetCatalogue()
 	data := indicatorsPage{Base: p.base(c, tr(c, "indicators.title")+" · "+head.Proposal.Title), Head: head, Version: doc.Version, UpdatedAt: doc.UpdatedAt}
-	b, bdoc, err := p.svc.Budget(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	b, bdoc, err := p.svc.Budget(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return data, err
 	}
@@ -137,7 +137,7 @@ func (p *Pages) indicatorsData(c *gin.Context, head proposalHead, doc domain.Doc
 	if doc.Version == 0 {
 		return data, nil
 	}
-	_, gaps, _, err := p.svc.Framework(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	_, gaps, _, err := p.svc.Framework(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	for _, g := range gaps {
 		n := func(v int64) string { return budget.GroupDigits(lang, strconv.FormatInt(v, 10)) }
 		data.Gaps = append(data.Gaps, gapView{Indicator: g.Indicator, Year: strconv.Itoa(g.Year), Need: n(g.Need), Others: n(g.CoveredByOthers),

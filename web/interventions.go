@@ -53,7 +53,7 @@ func (r recordRow) empty() bool {
 
 func (p *Pages) interventionsPage(c *gin.Context) {
 	showDocument(p, c, "interventions", tr(c, "interventions.saved"), func(head proposalHead) (interventionsPage, error) {
-		stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		stored, doc, err := p.svc.Interventions(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		if err != nil {
 			return interventionsPage{}, err
 		}
@@ -70,7 +70,7 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 	}
 	lang := langOf(c)
 	_ = c.Request.ParseForm()
-	stored, doc, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	stored, doc, err := p.svc.Interventions(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -79,7 +79,7 @@ func (p *Pages) saveInterventions(c *gin.Context) {
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	records, problems := p.parseRecords(lang, head, rows, stored.Currency)
 	status, problems, done := p.saveDocumentForm(c, head, "interventions", len(problems) == 0, problems, func() error {
-		_, err := p.svc.SaveInterventions(c.Request.Context(), mustUser(c), head.Proposal.ID, version, records)
+		_, err := p.svc.SaveInterventions(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, records)
 		return err
 	})
 	if done {

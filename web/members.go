@@ -33,14 +33,14 @@ func (p *Pages) showMembers(c *gin.Context, status int, data membersPage) {
 		p.fail(c, err)
 		return
 	}
-	members, err := p.svc.Members(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	members, err := p.svc.Members(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return
 	}
 	data.Base, data.Head, data.Members, data.Roles, data.Me = p.base(c, tr(c, "members.title")+" · "+head.Proposal.Title), head, members, domain.Roles(), mustUser(c).ID
 	if head.Can.ManageMembers {
-		if data.Invitations, err = p.svc.Invitations(c.Request.Context(), mustUser(c), head.Proposal.ID); err != nil {
+		if data.Invitations, err = p.svc.Invitations(c.Request.Context(), mustAccess(c), head.Proposal.ID); err != nil {
 			p.fail(c, err)
 			return
 		}
@@ -64,7 +64,7 @@ func (p *Pages) addMember(c *gin.Context) {
 		return
 	}
 	email, role := c.PostForm("email"), c.PostForm("role")
-	invited, err := p.svc.AddOrInvite(c.Request.Context(), mustUser(c), c.Param("id"), email, domain.Role(role), langOf(c))
+	invited, err := p.svc.AddOrInvite(c.Request.Context(), mustAccess(c), c.Param("id"), email, domain.Role(role), langOf(c))
 	if err == nil {
 		outcome := "added"
 		if invited {
@@ -91,7 +91,7 @@ func (p *Pages) addMember(c *gin.Context) {
 // removeMember takes someone off the proposal; a member leaving goes back to their list.
 func (p *Pages) removeMember(c *gin.Context) {
 	userID := c.Param("userID")
-	if err := p.svc.RemoveMember(c.Request.Context(), mustUser(c), c.Param("id"), userID); err != nil {
+	if err := p.svc.RemoveMember(c.Request.Context(), mustAccess(c), c.Param("id"), userID); err != nil {
 		p.fail(c, err)
 		return
 	}
@@ -104,7 +104,7 @@ func (p *Pages) removeMember(c *gin.Context) {
 
 // revokeInvitation stops a pending invitation's link from working.
 func (p *Pages) revokeInvitation(c *gin.Context) {
-	if err := p.svc.RevokeInvitation(c.Request.Context(), mustUser(c), c.Param("id"), c.Param("iid")); err != nil {
+	if err := p.svc.RevokeInvitation(c.Request.Context(), mustAccess(c), c.Param("id"), c.Param("iid")); err != nil {
 		p.fail(c, err)
 		return
 	}

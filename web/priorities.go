@@ -51,7 +51,7 @@ func (r priorityRow) empty() bool {
 
 func (p *Pages) prioritiesPage(c *gin.Context) {
 	showDocument(p, c, "priorities", tr(c, "priorities.saved"), func(head proposalHead) (prioritiesPage, error) {
-		list, doc, err := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		list, doc, err := p.svc.Priorities(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		if err != nil {
 			return prioritiesPage{}, err
 		}
@@ -75,7 +75,7 @@ func (p *Pages) savePriorities(c *gin.Context) {
 	rows := priorityRowsFrom(c, textLanguages(head.Proposal))
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	status, problems, done := p.saveDocumentForm(c, head, "priorities", true, nil, func() error {
-		_, err := p.svc.SavePriorities(c.Request.Context(), mustUser(c), head.Proposal.ID, version, parsePriorities(head, rows))
+		_, err := p.svc.SavePriorities(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, parsePriorities(head, rows))
 		return err
 	})
 	if done {
@@ -87,7 +87,7 @@ func (p *Pages) savePriorities(c *gin.Context) {
 		return
 	}
 	if status == http.StatusConflict {
-		_, doc, _ := p.svc.Priorities(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		_, doc, _ := p.svc.Priorities(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		data.Conflict, data.Version = true, doc.Version
 	}
 	data.Problems = p.problems(c, problems)
@@ -103,7 +103,7 @@ func (p *Pages) savePriorities(c *gin.Context) {
 var priorityPath = regexp.MustCompile(`^priorities\[(\d+)\]\.([a-z_]+)`)
 
 func (p *Pages) prioritiesData(c *gin.Context, head proposalHead, rows []priorityRow, version int) (prioritiesPage, error) {
-	records, _, err := p.svc.Interventions(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	records, _, err := p.svc.Interventions(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		return prioritiesPage{}, err
 	}

@@ -21,7 +21,7 @@ type proposalHead struct {
 
 // loadHead loads a proposal the user is a member of, with what they may do.
 func (p *Pages) loadHead(c *gin.Context, tab string) (proposalHead, error) {
-	prop, err := p.svc.Proposal(c.Request.Context(), mustUser(c), c.Param("id"), domain.ActionRead)
+	prop, err := p.svc.Proposal(c.Request.Context(), mustAccess(c), c.Param("id"), domain.ActionRead)
 	if err != nil {
 		return proposalHead{}, err
 	}
@@ -65,7 +65,7 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 		p.fail(c, err)
 		return
 	}
-	progress, err := p.svc.Progress(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	progress, err := p.svc.Progress(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -92,7 +92,7 @@ func (p *Pages) showProposal(c *gin.Context, status int, problems []problemView)
 // changeStatus moves the proposal along the review workflow. Marking it final while the check finds
 // errors shows the overview again with each error.
 func (p *Pages) changeStatus(c *gin.Context) {
-	_, err := p.svc.ChangeStatus(c.Request.Context(), mustUser(c), c.Param("id"), c.PostForm("status"), c.PostForm("note"))
+	_, err := p.svc.ChangeStatus(c.Request.Context(), mustAccess(c), c.Param("id"), c.PostForm("status"), c.PostForm("note"))
 	if e, ok := domain.AsError(err); ok && e.Kind == domain.KindUnprocessable {
 		p.showProposal(c, http.StatusUnprocessableEntity, p.problems(c, e.Problems))
 		return

@@ -196,12 +196,12 @@ func (p *Pages) sectionData(c *gin.Context, head proposalHead, sec *templates.Se
 		markConflicts(data.Fields, st.conflict, head.Proposal, st.current.Fields)
 		data.Conflict = &conflictInfo{By: names[st.current.UpdatedBy], At: st.current.UpdatedAt}
 	}
-	comments, err := p.svc.Comments(c.Request.Context(), mustUser(c), head.Proposal.ID, service.CommentFilter{Section: sec.Key})
+	comments, err := p.svc.Comments(c.Request.Context(), mustAccess(c), head.Proposal.ID, service.CommentFilter{Section: sec.Key})
 	if err != nil {
 		return data, err
 	}
 	data.Threads, data.Resolved = threads(comments, sec, mustUser(c))
-	open, err := p.svc.Suggestions(c.Request.Context(), mustUser(c), head.Proposal.ID, sec.Key, "")
+	open, err := p.svc.Suggestions(c.Request.Context(), mustAccess(c), head.Proposal.ID, sec.Key, "")
 	if err != nil {
 		return data, err
 	}
@@ -240,7 +240,7 @@ func (p *Pages) fieldProblems(c *gin.Context, fields []fieldView, problems []dom
 
 // memberNames maps user ids to the names this reader may see (hidden reviewers stay hidden).
 func (p *Pages) memberNames(c *gin.Context, proposalID string) (map[string]string, error) {
-	members, err := p.svc.Members(c.Request.Context(), mustUser(c), proposalID)
+	members, err := p.svc.Members(c.Request.Context(), mustAccess(c), proposalID)
 	names := map[string]string{}
 	for _, m := range members {
 		if m.User.ID != "" {

@@ -18,7 +18,7 @@ import (
 const (
 	keyUser    = "web.user"
 	keySession = "web.session"
-	// keyAccess is the request's service.Access, which the section pages hand to the service.
+	// keyAccess is the request's service.Access, which the proposal's pages hand to the service.
 	keyAccess = "web.access"
 )
 
@@ -31,12 +31,11 @@ func (p *Pages) loadUser(c *gin.Context) {
 		return
 	}
 	// On a proposal's pages (autosave above all) the session and the membership are read in one query.
-	// The pages' first access check (loadHead's Proposal) takes a bare user and finds the proposal read
-	// with the session in the context; the section calls are handed the access itself.
+	// The handlers hand the access (mustAccess) to the service, whose first check on the proposal (most
+	// often loadHead's Proposal) takes what was read with the session.
 	acc, err := p.svc.AuthenticateFor(c.Request.Context(), token, c.Param("id"))
 	switch {
 	case err == nil:
-		c.Request = c.Request.WithContext(acc.Context(c.Request.Context()))
 		c.Set(keyUser, acc.User)
 		c.Set(keySession, acc.Session)
 		c.Set(keyAccess, acc)

@@ -54,7 +54,7 @@ type settingsForm struct {
 
 func (p *Pages) settingsPage(c *gin.Context) {
 	showDocument(p, c, "settings", tr(c, "settings.saved"), func(head proposalHead) (settingsPage, error) {
-		view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+		view, doc, err := p.svc.Settings(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 		if err != nil {
 			return settingsPage{}, err
 		}
@@ -80,13 +80,13 @@ func (p *Pages) saveSettings(c *gin.Context) {
 	version, _ := strconv.Atoi(c.PostForm("version"))
 	in, problems := form.parse(lang)
 	status, problems, done := p.saveDocumentForm(c, head, "settings", len(problems) == 0, problems, func() error {
-		_, err := p.svc.SaveSettings(c.Request.Context(), mustUser(c), head.Proposal.ID, version, in)
+		_, err := p.svc.SaveSettings(c.Request.Context(), mustAccess(c), head.Proposal.ID, version, in)
 		return err
 	})
 	if done {
 		return
 	}
-	view, doc, err := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	view, doc, err := p.svc.Settings(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if err != nil {
 		p.fail(c, err)
 		return
@@ -137,7 +137,7 @@ func storedTranslations(c *gin.Context, pr domain.Proposal) *translationsForm {
 func (p *Pages) saveTranslations(c *gin.Context, head proposalHead) {
 	version, _ := strconv.Atoi(c.PostForm("proposal_version"))
 	title, country, network := c.PostForm("title_translation"), c.PostForm("country_translation"), c.PostForm("network_translation")
-	_, err := p.svc.UpdateProposal(c.Request.Context(), mustUser(c), head.Proposal.ID, version,
+	_, err := p.svc.UpdateProposal(c.Request.Context(), mustAccess(c), head.Proposal.ID, version,
 		service.ProposalInput{TitleTranslation: &title, CountryTranslation: &country, NetworkTranslation: &network})
 	kind := domain.ErrorKind(err)
 	switch {
@@ -148,7 +148,7 @@ func (p *Pages) saveTranslations(c *gin.Context, head proposalHead) {
 		p.fail(c, err)
 		return
 	}
-	view, doc, verr := p.svc.Settings(c.Request.Context(), mustUser(c), head.Proposal.ID)
+	view, doc, verr := p.svc.Settings(c.Request.Context(), mustAccess(c), head.Proposal.ID)
 	if verr != nil {
 		p.fail(c, verr)
 		return

@@ -62,7 +62,7 @@ func (p *Pages) addSuggestion(c *gin.Context) {
 	if start, err := strconv.Atoi(c.PostForm("quote_start")); err == nil {
 		in.QuoteStart = &start
 	}
-	if _, err := p.svc.Suggest(c.Request.Context(), mustUser(c), c.Param("id"), in); err != nil {
+	if _, err := p.svc.Suggest(c.Request.Context(), mustAccess(c), c.Param("id"), in); err != nil {
 		p.sectionRefusing(c, err, nil, &form)
 		return
 	}
@@ -73,7 +73,7 @@ func (p *Pages) addSuggestion(c *gin.Context) {
 // the page showed, as the API's If-Match does.
 func (p *Pages) decideSuggestion(action string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		user, ctx, pid, sid := mustUser(c), c.Request.Context(), c.Param("id"), c.Param("sid")
+		acc, ctx, pid, sid := mustAccess(c), c.Request.Context(), c.Param("id"), c.Param("sid")
 		var (
 			v   service.SuggestionView
 			err error
@@ -81,11 +81,11 @@ func (p *Pages) decideSuggestion(action string) gin.HandlerFunc {
 		switch action {
 		case "accept":
 			version, _ := strconv.Atoi(c.PostForm("version"))
-			v, _, err = p.svc.AcceptSuggestion(ctx, user, pid, sid, version)
+			v, _, err = p.svc.AcceptSuggestion(ctx, acc, pid, sid, version)
 		case "reject":
-			v, err = p.svc.RejectSuggestion(ctx, user, pid, sid)
+			v, err = p.svc.RejectSuggestion(ctx, acc, pid, sid)
 		default:
-			v, err = p.svc.WithdrawSuggestion(ctx, user, pid, sid)
+			v, err = p.svc.WithdrawSuggestion(ctx, acc, pid, sid)
 		}
 		if err != nil {
 			p.fail(c, err)

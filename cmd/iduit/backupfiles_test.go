@@ -38,7 +38,7 @@ func TestBackupKeepsFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		withService(t, url, func(svc *service.Service, _ *models.Store) {
-			if err := svc.DeleteProposal(ctx, kept.owner, kept.proposal); err != nil {
+			if err := svc.DeleteProposal(ctx, service.AccessOf(kept.owner), kept.proposal); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -117,7 +117,7 @@ func storeEvidence(t *testing.T, url string) evidence {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.Attach(ctx, user, p.ID, service.AttachmentInput{Title: name, Kind: "data"}, staged); err != nil {
+			if _, err := svc.Attach(ctx, service.AccessOf(user), p.ID, service.AttachmentInput{Title: name, Kind: "data"}, staged); err != nil {
 				t.Fatal(err)
 			}
 			staged.Close()
@@ -133,7 +133,7 @@ func (ev evidence) readBack(t *testing.T, url string) {
 	t.Helper()
 	ctx := context.Background()
 	withService(t, url, func(svc *service.Service, _ *models.Store) {
-		items, err := svc.Attachments(ctx, ev.owner, ev.proposal, "")
+		items, err := svc.Attachments(ctx, service.AccessOf(ev.owner), ev.proposal, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func (ev evidence) readBack(t *testing.T, url string) {
 			t.Fatalf("%d files came back, want %d", len(items), len(ev.digests))
 		}
 		for _, a := range items {
-			_, content, err := svc.AttachmentContent(ctx, ev.owner, ev.proposal, a.ID)
+			_, content, err := svc.AttachmentContent(ctx, service.AccessOf(ev.owner), ev.proposal, a.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
