@@ -15,12 +15,9 @@ import (
 	"iduit/service"
 )
 
-const (
-	keyUser    = "web.user"
-	keySession = "web.session"
-	// keyAccess is the request's service.Access, which the proposal's pages hand to the service.
-	keyAccess = "web.access"
-)
+// keyAccess holds the request's service.Access: the user and the session the cookie names, and what was
+// read with them; the proposal's pages hand it to the service. It is the only record of who is acting.
+const keyAccess = "web.access"
 
 // loadUser reads the session cookie the sign-in set. A missing or expired session is simply no user; a
 // store that cannot answer is an error page, not a silent sign-out.
@@ -36,8 +33,6 @@ func (p *Pages) loadUser(c *gin.Context) {
 	acc, err := p.svc.AuthenticateFor(c.Request.Context(), token, c.Param("id"))
 	switch {
 	case err == nil:
-		c.Set(keyUser, acc.User)
-		c.Set(keySession, acc.Session)
 		c.Set(keyAccess, acc)
 	case domain.ErrorKind(err) == domain.KindUnauthenticated:
 		p.setSessionCookie(c, "", time.Unix(0, 0))
@@ -67,18 +62,23 @@ func (p *Pages) requireUser(c *gin.Context) {
 	redirect(c, "/signin"+queryNext(next))
 }
 
-func userOf(c *gin.Context) (domain.User, bool) {
-	u, ok := c.Get(keyUser)
+func accessOf(c *gin.Context) (service.Access, bool) {
+	a, ok := c.Get(keyAccess)
 	if !ok {
-		return domain.User{}, false
+		return service.Access{}, false
 	}
-	return u.(domain.User), true
+	return a.(service.Access), true
+}
+
+func userOf(c *gin.Context) (domain.User, bool) {
+	a, ok := accessOf(c)
+	return a.User, ok
 }
 
 // mustAccess is the signed-in visitor's access, for handlers behind requireUser.
 func mustAccess(c *gin.Context) service.Access {
-	a, _ := c.Get(keyAccess)
-	return a.(service.Access)
+	a, _ := accessOf(c)
+	return a
 }
 
 // mustUser is for handlers behind requireUser.
@@ -88,11 +88,8 @@ func mustUser(c *gin.Context) domain.User {
 }
 
 func sessionOf(c *gin.Context) (domain.Session, bool) {
-	s, ok := c.Get(keySession)
-	if !ok {
-		return domain.Session{}, false
-	}
-	return s.(domain.Session), true
+	a, ok := accessOf(c)
+	return a.Session, ok
 }
 
 // setSessionCookie writes the same cookie as the API's POST /sessions (httpkit.SetSessionCookie).

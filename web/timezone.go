@@ -66,8 +66,9 @@ func (p *Pages) setTimeZone(c *gin.Context) {
 		p.render(c, http.StatusBadRequest, "account", data)
 		return
 	}
-	u.TimeZone = zone
-	c.Set(keyUser, u) // this very page already shows times in the new zone
+	acc := mustAccess(c)
+	acc.User.TimeZone = zone
+	c.Set(keyAccess, acc) // this very page already shows times in the new zone
 	data = accountSettings{Base: p.base(c, tr(c, "account.title")), MinPassword: service.MinPasswordLength}
 	data.Flash = tr(c, "account.zone_saved")
 	p.render(c, http.StatusOK, "account", data)
