@@ -45,12 +45,12 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 		r.y += sectionGap
 	}
 	if e != nil {
-		e.page = r.pdf.PageNo()
-		r.pdf.SetLink(e.link, r.y, e.page)
+		e.page = r.pdf().PageNo()
+		r.pdf().SetLink(e.link, r.y, e.page)
 	}
 	r.flow(marginLeft, partStyle, part, "")
 	r.setStyle(headingStyle) // Bookmark encodes its title by the current font
-	r.pdf.Bookmark(heading(s), 0, r.y)
+	r.pdf().Bookmark(heading(s), 0, r.y)
 	r.flow(marginLeft, headingStyle, title, "")
 	r.flow(marginLeft, chapterStyle, chapters, "")
 	r.y += 2

@@ -165,7 +165,7 @@ func (r *renderer) placeRow(tl tableLayout, cells [][]string) {
 func (r *renderer) drawCells(tl tableLayout, cells [][]string, ts textStyle, from, to int, h float64, shade bool) {
 	x := marginLeft
 	if shade {
-		r.pdf.SetFillColor(headGrey, headGrey, headGrey)
+		r.pdf().SetFillColor(headGrey, headGrey, headGrey)
 	}
 	r.setStyle(ts)
 	for i, w := range tl.widths {
@@ -186,7 +186,7 @@ func (r *renderer) drawCells(tl tableLayout, cells [][]string, ts textStyle, fro
 		x += w
 	}
 	if shade {
-		r.pdf.SetFillColor(0, 0, 0)
+		r.pdf().SetFillColor(0, 0, 0)
 	}
 }
 

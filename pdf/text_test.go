@@ -210,7 +210,7 @@ func TestParagraphsLeaveNoWidowsOrOrphans(t *testing.T) {
 			r.y = bodyBottom - float64(c.room)*bodyStyle.leading
 			start := r.y
 			r.flow(marginLeft, bodyStyle, lines(c.lines), "")
-			if got := r.pdf.PageNo(); got != c.page {
+			if got := r.fpdf.PageNo(); got != c.page {
 				t.Fatalf("ends on page %d, want %d", got, c.page)
 			}
 			if c.page == 2 {
