@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"github.com/jung-kurt/gofpdf"
@@ -15,13 +16,17 @@ import (
 // it to that), and passes a string to gofpdf's own Text only while it holds a rune not yet drawn in the
 // current face, so the embedded subset still gets every glyph the page shows.
 //
-// The operators are batched in pending and handed to gofpdf in one write when it is about to write to
-// the page itself (pdf), at a page change and at the end. gofpdf keeps each page in a bytes.Buffer it
-// grows by doubling; fed one operator at a time it reallocated each page's content several times
-// (14 MB of garbage per package), and one write sizes it once.
+// The operators written here do not go into gofpdf's pages at all. gofpdf keeps each page in a
+// bytes.Buffer grown by doubling, copies every page into a string and then into its output buffer (grown
+// by doubling too) at Output, and deflateStreams copied it once more: for a package's 5 MB of page
+// content, about 30 MB of allocation and as many bytes moved. The operators are kept in one pooled buffer
+// instead (pageContent), each run of them between two of gofpdf's own writes standing in its page as a
+// one-line marker, written when gofpdf is about to write to the page or change it (pdf());
+// deflateStreams puts the runs back in the markers' places as it compresses the pages. The bytes of
+// every page are those gofpdf would have had (the golden hashes hold it to that).
 type rawWriter struct {
-	// pending holds whole lines, each ended by a line break, not yet given to gofpdf.
-	pending []byte
+	content *pageContent
+	marker  []byte
 	// drawn holds, per face and for its fallback, the runes gofpdf's Text has recorded for the subset.
 	drawn [2 * numStyles]runeSet
 }
@@ -38,7 +43,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	// gofpdf wraps text in its own colour when the fill colour differs from it (Fpdf.colorFlag).
 	fr, fg, fb := r.fpdf.GetFillColor()
 	coloured := fr != tr || fg != tg || fb != tb
-	b := r.raw.pending
+	b := r.raw.content.bytes
 	if coloured {
 		b = append(b, "q "...)
 		b = strconv.AppendFloat(b, float64(tr)/255, 'f', 3, 64)
@@ -56,7 +61,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	if coloured {
 		b = append(b, " Q"...)
 	}
-	r.raw.pending = append(b, '\n')
+	r.raw.content.bytes = append(b, '\n')
 }
 
 // rect draws a rectangle as gofpdf's Rect does; op is the painting operator ("S" to stroke, "B" to fill
@@ -64,7 +69,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 func (r *renderer) rect(x, y, w, h float64, op string) {
 	k := r.fpdf.GetConversionRatio()
 	_, ph := r.fpdf.GetPageSize()
-	b := strconv.AppendFloat(r.raw.pending, x*k, 'f', 2, 64)
+	b := strconv.AppendFloat(r.raw.content.bytes, x*k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (ph-y)*k, 'f', 2, 64)
 	b = append(b, ' ')
@@ -73,21 +78,55 @@ func (r *renderer) rect(x, y, w, h float64, op string) {
 	b = strconv.AppendFloat(b, -h*k, 'f', 2, 64)
 	b = append(b, " re "...)
 	b = append(b, op...)
-	r.raw.pending = append(b, '\n')
+	r.raw.content.bytes = append(b, '\n')
 }
 
-// pdf returns the document for a call that may write to the current page or change it, after handing
-// gofpdf the operators batched so far, so that the page keeps the order things were drawn in. Calls
-// that only read its state use r.fpdf.
+// pdf returns the document for a call that may write to the current page or change it, after ending
+// the run of operators written since gofpdf last wrote, so that the page keeps the order things were
+// drawn in: the run's marker goes into the page where the run belongs. Calls that only read gofpdf's
+// state use r.fpdf.
 func (r *renderer) pdf() *gofpdf.Fpdf {
-	if b := r.raw.pending; len(b) > 0 {
-		// gofpdf ends every write with a line break, so the batch goes without its last one. The
-		// string shares pending's bytes (no copy of the page): gofpdf copies it into the page and keeps
-		// nothing, and pending is not touched until it returns.
-		r.fpdf.RawWriteStr(unsafe.String(&b[0], len(b)-1))
-		r.raw.pending = b[:0]
+	if c := r.raw.content; len(c.bytes) > c.start() {
+		r.raw.marker = strconv.AppendInt(append(r.raw.marker[:0], runMarker...), int64(len(c.ends)), 10)
+		c.ends = append(c.ends, len(c.bytes))
+		// The string shares the marker's bytes: gofpdf copies it into the page and keeps nothing.
+		r.fpdf.RawWriteStr(unsafe.String(&r.raw.marker[0], len(r.raw.marker)))
 	}
 	return r.fpdf
+}
+
+// pageContent holds the runs of operators the renderer wrote, one after another, for deflateStreams
+// to put into the pages.
+type pageContent struct {
+	bytes []byte
+	ends  []int // run i is bytes[ends[i-1]:ends[i]], whole lines each ended by a line break
+}
+
+// runMarker starts the line that stands in a page for run N: "%iduit N" (a comment, to PDF). gofpdf
+// writes nothing else that could match it. Outside a text string it writes operators and numbers, no
+// '%'. A text string is UTF-16BE of sanitised runes (plus backslash escapes, none of which is followed
+// by a letter), and in it no two lower-case letters can follow each other: a letter is always a low
+// byte, since a high byte 'a'…'z' would make a rune of U+6100–U+7AFF, CJK ideographs, which no face
+// draws and sanitise has replaced.
+const runMarker = "%iduit "
+
+var pageContents = sync.Pool{New: func() any { return new(pageContent) }}
+
+// start is where the run being written begins.
+func (c *pageContent) start() int {
+	if len(c.ends) == 0 {
+		return 0
+	}
+	return c.ends[len(c.ends)-1]
+}
+
+// run returns run n.
+func (c *pageContent) run(n int) []byte {
+	from := 0
+	if n > 0 {
+		from = c.ends[n-1]
+	}
+	return c.bytes[from:c.ends[n]]
 }
 
 // appendUTF16Escaped appends s as gofpdf writes text in a UTF-8 font: UTF-16BE without a byte order

@@ -129,6 +129,7 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetLineWidth(0.2)
 	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
 	r := &renderer{fpdf: pdf, ui: ui, running: running, firstFoot: 1}
+	r.raw.content = pageContents.Get().(*pageContent)
 	r.footer = d.TemplateTitle
 	return r
 }
@@ -145,13 +146,20 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 		label := r.ui.pageLabel(p, total)
 		r.text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
 	}
-	r.pdf().SetPage(total) // gofpdf writes as many pages as the current page number
+	r.pdf().SetPage(total) // gofpdf writes as many pages as the current page number; this ends the last run
 	raw := buffers.Get().(*bytes.Buffer)
-	defer func() { raw.Reset(); buffers.Put(raw) }()
-	if err := r.pdf().Output(raw); err != nil {
+	content := r.raw.content // for deflateStreams, then back to the pool
+	r.raw.content = nil
+	defer func() {
+		raw.Reset()
+		buffers.Put(raw)
+		content.bytes, content.ends = content.bytes[:0], content.ends[:0]
+		pageContents.Put(content)
+	}()
+	if err := r.fpdf.Output(raw); err != nil {
 		return 0, err
 	}
-	return total, deflateStreams(w, raw.Bytes())
+	return total, deflateStreams(w, raw.Bytes(), content)
 }
 
 // newPage starts a page with the watermark underneath and the running head.
