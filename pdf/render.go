@@ -103,6 +103,11 @@ type renderer struct {
 	lines     []string
 	fallbacks [numStyles]bool // fallback faces registered so far
 	raw       rawWriter
+	laidOut   struct { // the table last laid out, and its layout (layoutTable)
+		table *Table
+		tl    tableLayout
+		n     int
+	}
 }
 
 func newRenderer(d Document, ui *uiText) *renderer {

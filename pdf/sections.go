@@ -78,7 +78,7 @@ func (r *renderer) answerStart(f Field) float64 {
 	if f.Empty || f.Table == nil || strings.TrimSpace(f.Text) != "" || len(f.Items) > 0 {
 		return 2 * bodyStyle.leading
 	}
-	tl, n := r.layoutTable(*f.Table)
+	tl, n := r.layoutTable(f.Table)
 	if n == 0 {
 		return 2 * bodyStyle.leading
 	}
@@ -139,7 +139,7 @@ func (r *renderer) answer(f Field) {
 		if shown {
 			r.y += paragraphGap
 		}
-		r.table(*f.Table, 0)
+		r.table(f.Table, 0)
 		shown = true
 	}
 	if !shown {

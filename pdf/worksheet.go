@@ -113,7 +113,7 @@ func (r *renderer) blankField(f Field) {
 			blank = f.Lines
 		}
 		r.y += 1
-		r.table(*f.Table, blank)
+		r.table(f.Table, blank)
 	default:
 		r.ruledLines(rules)
 	}
