@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -104,5 +107,21 @@ func inflatedStreams(t *testing.T, pdf []byte) []byte {
 		}
 		io.Copy(&all, zr) // the stream ends where the deflate data says; what follows is not read
 		rest = data
+	}
+}
+
+func TestAppendHundredthsMatchesStrconv(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), -0.001, 0.004999, 0.005, 0.375, 2.675, 1.005, 62.362204724409445,
+		841.89, 595.28, -12.19, 99.995, 999999.995, 1e7, 1e12, -3e9, math.Inf(1), math.NaN(), 0.125, 8.345}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		mm := float64(rng.IntN(300_000)) / 1000 // millimetres with three decimals, as layout makes them
+		values = append(values, mm*72/25.4, -mm*72/25.4, float64(rng.IntN(100_000))/100+0.005, rng.Float64()*1000, rng.Float64()*1e16)
+	}
+	for _, v := range values {
+		want := strconv.AppendFloat(nil, v, 'f', 2, 64)
+		if got := appendHundredths(nil, v); !bytes.Equal(got, want) {
+			t.Errorf("appendHundredths(%v) = %s, strconv gives %s", v, got, want)
+		}
 	}
 }
