@@ -28,7 +28,6 @@ import (
 type rawWriter struct {
 	content *pageContent
 	marker  []byte
-	text    textObject
 	// drawn holds, per face and for its fallback, the runes gofpdf's Text has recorded for the subset.
 	drawn [2 * numStyles]runeSet
 }
@@ -45,64 +44,25 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	// gofpdf wraps text in its own colour when the fill colour differs from it (Fpdf.colorFlag).
 	fr, fg, fb := r.fpdf.GetFillColor()
 	coloured := fr != tr || fg != tg || fb != tb
-	k := r.fpdf.GetConversionRatio()
-	_, h := r.fpdf.GetPageSize()
-	b := r.raw.text.move(r.raw.content.bytes, x*k, (h-y)*k, coloured, tr)
-	b = append(b, '(')
-	b = appendUTF16Escaped(b, s)
-	r.raw.content.bytes = append(b, ") Tj\n"...)
-}
-
-// textObject is the text object (BT … ET) the renderer's lines are being set in. gofpdf's Text writes
-// each line as a text object of its own, "BT x y Td (…) Tj ET", and a package PDF has 60,000 lines, most
-// of them one under another in a table cell or a paragraph. Lines that follow each other in the content,
-// in the same colour, share one object instead, each line after the first placed by a move relative to
-// the line before, "dx dy Td": 7 % less content to deflate and 11 % smaller pages once deflated. The
-// move is the difference of the two lines' coordinates as gofpdf would have printed them (to 0.01 pt),
-// so every line lands exactly where it did.
-type textObject struct {
-	open     bool
-	coloured bool  // in gofpdf's "q g … Q" for a text colour other than the fill colour
-	grey     int   // the text colour
-	x, y     int64 // where the last line starts, in 0.01 pt
-}
-
-// move appends what puts the next line at (x, y) in points: a relative move in the open text object,
-// or the start of a new one.
-func (t *textObject) move(b []byte, x, y float64, coloured bool, grey int) []byte {
-	nx, okx := roundHundredths(x)
-	ny, oky := roundHundredths(y)
-	if t.open && okx && oky && t.coloured == coloured && t.grey == grey {
-		b = appendShortCents(b, nx-t.x)
-		b = append(b, ' ')
-		b = appendShortCents(b, ny-t.y)
-		t.x, t.y = nx, ny
-		return append(b, " Td "...)
-	}
-	b = t.end(b)
+	b := r.raw.content.bytes
 	if coloured {
 		b = append(b, "q "...)
-		b = strconv.AppendFloat(b, float64(grey)/255, 'f', 3, 64)
+		b = strconv.AppendFloat(b, float64(tr)/255, 'f', 3, 64)
 		b = append(b, " g "...)
 	}
+	k := r.fpdf.GetConversionRatio()
+	_, h := r.fpdf.GetPageSize()
 	b = append(b, "BT "...)
-	b = appendHundredths(b, x)
+	b = appendHundredths(b, x*k)
 	b = append(b, ' ')
-	b = appendHundredths(b, y)
-	*t = textObject{open: okx && oky, coloured: coloured, grey: grey, x: nx, y: ny}
-	return append(b, " Td "...)
-}
-
-// end appends the end of the open text object, if any.
-func (t *textObject) end(b []byte) []byte {
-	if !t.open {
-		return b
+	b = appendHundredths(b, (h-y)*k)
+	b = append(b, " Td ("...)
+	b = appendUTF16Escaped(b, s)
+	b = append(b, ") Tj ET"...)
+	if coloured {
+		b = append(b, " Q"...)
 	}
-	t.open = false
-	if t.coloured {
-		return append(b, "ET Q\n"...)
-	}
-	return append(b, "ET\n"...)
+	r.raw.content.bytes = append(b, '\n')
 }
 
 // rect draws a rectangle as gofpdf's Rect does; op is the painting operator ("S" to stroke, "B" to fill
@@ -110,7 +70,7 @@ func (t *textObject) end(b []byte) []byte {
 func (r *renderer) rect(x, y, w, h float64, op string) {
 	k := r.fpdf.GetConversionRatio()
 	_, ph := r.fpdf.GetPageSize()
-	b := appendHundredths(r.raw.text.end(r.raw.content.bytes), x*k)
+	b := appendHundredths(r.raw.content.bytes, x*k)
 	b = append(b, ' ')
 	b = appendHundredths(b, (ph-y)*k)
 	b = append(b, ' ')
@@ -127,9 +87,7 @@ func (r *renderer) rect(x, y, w, h float64, op string) {
 // drawn in: the run's marker goes into the page where the run belongs. Calls that only read gofpdf's
 // state use r.fpdf.
 func (r *renderer) pdf() *gofpdf.Fpdf {
-	c := r.raw.content
-	c.bytes = r.raw.text.end(c.bytes) // gofpdf's own writes may be text objects, which do not nest
-	if len(c.bytes) > c.start() {
+	if c := r.raw.content; len(c.bytes) > c.start() {
 		r.raw.marker = strconv.AppendInt(append(r.raw.marker[:0], runMarker...), int64(len(c.ends)), 10)
 		c.ends = append(c.ends, len(c.bytes))
 		// The string shares the marker's bytes: gofpdf copies it into the page and keeps nothing.
@@ -177,57 +135,23 @@ func (c *pageContent) run(n int) []byte {
 // package PDF's CPU. v·100 computed in float64 is within 1e-7 of the exact product below 1e9, so it
 // rounds the same way unless it is that close to a tie, which strconv settles.
 func appendHundredths(b []byte, v float64) []byte {
-	n, ok := roundHundredths(v)
-	if !ok {
-		return strconv.AppendFloat(b, v, 'f', 2, 64)
-	}
-	if n == 0 && math.Signbit(v) {
-		return append(b, "-0.00"...) // as strconv
-	}
-	return appendCents(b, n)
-}
-
-// roundHundredths returns v·100 rounded to the nearest integer as strconv rounds it; ok is false for
-// values it leaves to strconv: that close to a tie, or large, infinite or NaN.
-func roundHundredths(v float64) (n int64, ok bool) {
 	s := math.Abs(v) * 100
 	if !(s < 1e9) {
-		return 0, false
+		return strconv.AppendFloat(b, v, 'f', 2, 64) // large, infinite or NaN
 	}
 	whole := math.Floor(s)
 	frac := s - whole
 	if math.Abs(frac-0.5) < 1e-6 {
-		return 0, false
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
 	}
-	n = int64(whole)
+	n := uint64(whole)
 	if frac > 0.5 {
 		n++
 	}
-	if v < 0 {
-		n = -n
+	if math.Signbit(v) {
+		b = append(b, '-') // as strconv: -0.001 is "-0.00"
 	}
-	return n, true
-}
-
-// appendShortCents appends n/100 without trailing zeros: 0, 3.5, -12.19.
-func appendShortCents(b []byte, n int64) []byte {
-	switch {
-	case n%100 == 0:
-		return strconv.AppendInt(b, n/100, 10)
-	case n%10 == 0:
-		b = appendCents(b, n)
-		return b[:len(b)-1]
-	}
-	return appendCents(b, n)
-}
-
-// appendCents appends n/100 with two decimals.
-func appendCents(b []byte, n int64) []byte {
-	if n < 0 {
-		b = append(b, '-')
-		n = -n
-	}
-	b = strconv.AppendInt(b, n/100, 10)
+	b = strconv.AppendUint(b, n/100, 10)
 	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 

@@ -125,11 +125,3 @@ func TestAppendHundredthsMatchesStrconv(t *testing.T) {
 		}
 	}
 }
-
-func TestAppendShortCents(t *testing.T) {
-	for n, want := range map[int64]string{0: "0", 5: "0.05", -5: "-0.05", 50: "0.5", -1219: "-12.19", 1200: "12", -100: "-1", 1005: "10.05", -30: "-0.3"} {
-		if got := string(appendShortCents(nil, n)); got != want {
-			t.Errorf("appendShortCents(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
