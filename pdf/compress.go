@@ -42,7 +42,7 @@ func deflateStreams(dst io.Writer, src []byte, content *pageContent) error {
 	out := buffers.Get().(*bytes.Buffer)
 	defer func() { out.Reset(); buffers.Put(out) }()
 	if err := rewrite(out, src, content); err != nil {
-		if content != nil && len(content.ends) > 0 {
+		if content != nil && content.runs() > 0 {
 			return err
 		}
 		_, err = dst.Write(src)
@@ -55,7 +55,7 @@ func deflateStreams(dst io.Writer, src []byte, content *pageContent) error {
 func rewrite(out *bytes.Buffer, src []byte, content *pageContent) error {
 	var runs runsPlaced
 	if content != nil {
-		runs = runsPlaced{content: content, placed: make([]bool, len(content.ends))}
+		runs = runsPlaced{content: content, placed: make([]bool, content.runs())}
 	}
 	xrefAt, offsets, trailer, err := parseXref(src)
 	if err != nil {
@@ -70,7 +70,7 @@ func rewrite(out *bytes.Buffer, src []byte, content *pageContent) error {
 		return errLayout
 	}
 	// Deflate at the fastest level makes page content about a quarter of its size.
-	out.Grow(len(src)/2 + len(runs.bytes())/4)
+	out.Grow(len(src)/2 + runs.size()/4)
 	out.Write(src[:offsets[order[0]]])
 	moved := make([]int, len(offsets))
 	for i, n := range order {
@@ -200,11 +200,11 @@ type runsPlaced struct {
 	count   int
 }
 
-func (p *runsPlaced) bytes() []byte {
+func (p *runsPlaced) size() int {
 	if p.content == nil {
-		return nil
+		return 0
 	}
-	return p.content.bytes
+	return p.content.size
 }
 
 // expand writes data with each marker line replaced by its run.
@@ -228,7 +228,7 @@ func (p *runsPlaced) expand(w io.Writer, data []byte) error {
 		if _, err := w.Write(data[:i]); err != nil {
 			return err
 		}
-		if _, err := w.Write(p.content.run(n)); err != nil {
+		if err := p.content.writeRun(w, n); err != nil {
 			return err
 		}
 		data = data[i+eol+1:]

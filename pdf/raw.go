@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"strconv"
-	"sync"
 	"unsafe"
 
 	"github.com/jung-kurt/gofpdf"
@@ -44,7 +43,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	// gofpdf wraps text in its own colour when the fill colour differs from it (Fpdf.colorFlag).
 	fr, fg, fb := r.fpdf.GetFillColor()
 	coloured := fr != tr || fg != tg || fb != tb
-	b := r.raw.content.bytes
+	b := r.raw.content.reserve(64 + 4*len(s)) // UTF-16, every byte escaped at worst
 	if coloured {
 		b = append(b, "q "...)
 		b = strconv.AppendFloat(b, float64(tr)/255, 'f', 3, 64)
@@ -62,7 +61,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	if coloured {
 		b = append(b, " Q"...)
 	}
-	r.raw.content.bytes = append(b, '\n')
+	r.raw.content.chunk = append(b, '\n')
 }
 
 // rect draws a rectangle as gofpdf's Rect does; op is the painting operator ("S" to stroke, "B" to fill
@@ -70,7 +69,7 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 func (r *renderer) rect(x, y, w, h float64, op string) {
 	k := r.fpdf.GetConversionRatio()
 	_, ph := r.fpdf.GetPageSize()
-	b := appendHundredths(r.raw.content.bytes, x*k)
+	b := appendHundredths(r.raw.content.reserve(128), x*k)
 	b = append(b, ' ')
 	b = appendHundredths(b, (ph-y)*k)
 	b = append(b, ' ')
@@ -79,7 +78,7 @@ func (r *renderer) rect(x, y, w, h float64, op string) {
 	b = appendHundredths(b, -h*k)
 	b = append(b, " re "...)
 	b = append(b, op...)
-	r.raw.content.bytes = append(b, '\n')
+	r.raw.content.chunk = append(b, '\n')
 }
 
 // pdf returns the document for a call that may write to the current page or change it, after ending
@@ -87,20 +86,12 @@ func (r *renderer) rect(x, y, w, h float64, op string) {
 // drawn in: the run's marker goes into the page where the run belongs. Calls that only read gofpdf's
 // state use r.fpdf.
 func (r *renderer) pdf() *gofpdf.Fpdf {
-	if c := r.raw.content; len(c.bytes) > c.start() {
-		r.raw.marker = strconv.AppendInt(append(r.raw.marker[:0], runMarker...), int64(len(c.ends)), 10)
-		c.ends = append(c.ends, len(c.bytes))
+	if n, ended := r.raw.content.endRun(); ended {
+		r.raw.marker = strconv.AppendInt(append(r.raw.marker[:0], runMarker...), int64(n), 10)
 		// The string shares the marker's bytes: gofpdf copies it into the page and keeps nothing.
 		r.fpdf.RawWriteStr(unsafe.String(&r.raw.marker[0], len(r.raw.marker)))
 	}
 	return r.fpdf
-}
-
-// pageContent holds the runs of operators the renderer wrote, one after another, for deflateStreams
-// to put into the pages.
-type pageContent struct {
-	bytes []byte
-	ends  []int // run i is bytes[ends[i-1]:ends[i]], whole lines each ended by a line break
 }
 
 // runMarker starts the line that stands in a page for run N: "%iduit N" (a comment, to PDF). gofpdf
@@ -110,25 +101,6 @@ type pageContent struct {
 // byte, since a high byte 'a'…'z' would make a rune of U+6100–U+7AFF, CJK ideographs, which no face
 // draws and sanitise has replaced.
 const runMarker = "%iduit "
-
-var pageContents = sync.Pool{New: func() any { return new(pageContent) }}
-
-// start is where the run being written begins.
-func (c *pageContent) start() int {
-	if len(c.ends) == 0 {
-		return 0
-	}
-	return c.ends[len(c.ends)-1]
-}
-
-// run returns run n.
-func (c *pageContent) run(n int) []byte {
-	from := 0
-	if n > 0 {
-		from = c.ends[n-1]
-	}
-	return c.bytes[from:c.ends[n]]
-}
 
 // appendHundredths appends v with two decimals, the bytes strconv.AppendFloat(b, v, 'f', 2, 64) gives
 // (gofpdf's %.2f), without its general algorithm: six numbers per table cell made it a tenth of a

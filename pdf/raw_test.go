@@ -56,8 +56,26 @@ func pageWithMarkers(t *testing.T, markers ...string) []byte {
 	return b.Bytes()
 }
 
+// contentOf returns content holding the given runs, each written as operators of n bytes at most.
+func contentOf(n int, runs ...string) *pageContent {
+	c := new(pageContent)
+	fill(c, n, runs...)
+	return c
+}
+
+func fill(c *pageContent, n int, runs ...string) {
+	for _, run := range runs {
+		for len(run) > 0 {
+			op := run[:min(n, len(run))]
+			c.chunk = append(c.reserve(len(op)), op...)
+			run = run[len(op):]
+		}
+		c.endRun()
+	}
+}
+
 func TestRunsArePutBackInTheirPlaces(t *testing.T) {
-	content := &pageContent{bytes: []byte("A a\nB b\nC c\n"), ends: []int{4, 12}}
+	content := contentOf(4, "A a\n", "B b\nC c\n")
 	var out bytes.Buffer
 	if err := deflateStreams(&out, pageWithMarkers(t, runMarker+"1", runMarker+"0"), content); err != nil {
 		t.Fatal(err)
@@ -75,19 +93,49 @@ func TestRunsMissingOrRepeatedAreAnError(t *testing.T) {
 	for _, c := range []struct {
 		name    string
 		markers []string
-		ends    []int
+		runs    []string
 	}{
-		{"a run without its marker", []string{runMarker + "0"}, []int{2, 4}},
-		{"a marker twice", []string{runMarker + "0", runMarker + "0"}, []int{2}},
-		{"a marker twice in place of another", []string{runMarker + "0", runMarker + "0"}, []int{2, 4}},
-		{"a marker with no run", []string{runMarker + "1"}, []int{2}},
+		{"a run without its marker", []string{runMarker + "0"}, []string{"A\n", "B\n"}},
+		{"a marker twice", []string{runMarker + "0", runMarker + "0"}, []string{"A\n"}},
+		{"a marker twice in place of another", []string{runMarker + "0", runMarker + "0"}, []string{"A\n", "B\n"}},
+		{"a marker with no run", []string{runMarker + "1"}, []string{"A\n"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			content := &pageContent{bytes: []byte("A\nB\n"), ends: c.ends}
+			content := contentOf(8, c.runs...)
 			if err := deflateStreams(io.Discard, pageWithMarkers(t, c.markers...), content); err == nil {
 				t.Error("no error: the PDF would lack a run or show one twice")
 			}
 		})
+	}
+}
+
+// Runs longer than a chunk, and runs that start near a chunk's end, come back whole and in order, also
+// when the chunks are used again for the next render.
+func TestRunsSpanChunks(t *testing.T) {
+	var runs []string
+	for i := range 40 {
+		run := bytes.Repeat([]byte{byte('a' + i%26)}, 1+i*i*97) // up to 150 KB, over two chunks
+		runs = append(runs, string(run))
+	}
+	c := new(pageContent)
+	for render := range 2 {
+		fill(c, 3000, runs...)
+		for i := range runs {
+			var got bytes.Buffer
+			if err := c.writeRun(&got, i); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != runs[i] {
+				t.Fatalf("render %d, run %d: %d bytes back, %d written", render, i, got.Len(), len(runs[i]))
+			}
+		}
+		if c.next < 2 || c.next != len(c.chunks) {
+			t.Fatalf("render %d: %d chunks used of %d; the test should span several, all of them", render, c.next, len(c.chunks))
+		}
+		c.reset()
+		if c.runs() != 0 || c.size != 0 || len(c.chunks) == 0 {
+			t.Errorf("after reset: %d runs, %d bytes, %d chunks kept", c.runs(), c.size, len(c.chunks))
+		}
 	}
 }
 

@@ -158,7 +158,7 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 	defer func() {
 		raw.Reset()
 		buffers.Put(raw)
-		content.bytes, content.ends = content.bytes[:0], content.ends[:0]
+		content.reset()
 		pageContents.Put(content)
 	}()
 	if err := r.fpdf.Output(raw); err != nil {
