@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jung-kurt/gofpdf"
@@ -33,12 +34,23 @@ type rawWriter struct {
 
 // put sets s from x on baseline y in the face gofpdf has current: style's Go face, or its fallback.
 func (r *renderer) put(x, y float64, s string, fallback bool) {
-	drawn := &r.raw.drawn[2*int(r.style.face)+boolIndex(fallback)]
+	if !r.putRaw(x, y, s, fallback) {
+		r.putGofpdf(x, y, s, fallback)
+	}
+}
+
+// putGofpdf sets s with gofpdf's Text, which records its runes for the font subset.
+func (r *renderer) putGofpdf(x, y float64, s string, fallback bool) {
+	r.pdf().Text(x, y, s)
+	r.raw.drawn[2*int(r.style.face)+boolIndex(fallback)].addAll(s)
+}
+
+// putRaw writes s as gofpdf's Text would and reports true, unless the text colour is not a grey or s
+// has a rune gofpdf has not drawn yet in the face; then it writes nothing and reports false.
+func (r *renderer) putRaw(x, y float64, s string, fallback bool) bool {
 	tr, tg, tb := r.fpdf.GetTextColor()
-	if tr != tg || tg != tb || !drawn.hasAll(s) {
-		r.pdf().Text(x, y, s)
-		drawn.addAll(s)
-		return
+	if tr != tg || tg != tb {
+		return false
 	}
 	// gofpdf wraps text in its own colour when the fill colour differs from it (Fpdf.colorFlag).
 	fr, fg, fb := r.fpdf.GetFillColor()
@@ -56,12 +68,16 @@ func (r *renderer) put(x, y float64, s string, fallback bool) {
 	b = append(b, ' ')
 	b = appendHundredths(b, (h-y)*k)
 	b = append(b, " Td ("...)
-	b = appendUTF16Escaped(b, s)
+	b, ok := appendUTF16Escaped(b, s, &r.raw.drawn[2*int(r.style.face)+boolIndex(fallback)])
+	if !ok {
+		return false // b is dropped: the chunk keeps its length
+	}
 	b = append(b, ") Tj ET"...)
 	if coloured {
 		b = append(b, " Q"...)
 	}
 	r.raw.content.chunk = append(b, '\n')
+	return true
 }
 
 // rect draws a rectangle as gofpdf's Rect does; op is the painting operator ("S" to stroke, "B" to fill
@@ -129,9 +145,19 @@ func appendHundredths(b []byte, v float64) []byte {
 
 // appendUTF16Escaped appends s as gofpdf writes text in a UTF-8 font: UTF-16BE without a byte order
 // mark, every byte that is a backslash, a parenthesis or a carriage return escaped. s is sanitised, so
-// valid and within the Basic Multilingual Plane.
-func appendUTF16Escaped(b []byte, s string) []byte {
-	for _, c := range s {
+// valid and within the Basic Multilingual Plane. ok is false, and b not to be used, when s has a rune
+// not in drawn. (One pass for both: a line was scanned three times, for its fallback runes, for runes
+// not drawn yet, and to encode it.)
+func appendUTF16Escaped(b []byte, s string, drawn *runeSet) (_ []byte, ok bool) {
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if !drawn.has(c) {
+			return b, false
+		}
 		for _, x := range [2]byte{byte(c >> 8), byte(c)} {
 			switch x {
 			case '\\', '(', ')':
@@ -143,17 +169,7 @@ func appendUTF16Escaped(b []byte, s string) []byte {
 			}
 		}
 	}
-	return b
-}
-
-// hasAll reports whether every rune of s is in the set.
-func (s *runeSet) hasAll(text string) bool {
-	for _, c := range text {
-		if !s.has(c) {
-			return false
-		}
-	}
-	return true
+	return b, true
 }
 
 // addAll adds every rune of text within the set's plane.

@@ -248,9 +248,14 @@ func (r *renderer) line(x, top float64, ts textStyle, s string) {
 // the first time it is needed, so documents without such runes do not pay
 // for embedding it.
 func (r *renderer) text(x, y float64, s string) {
+	// Most lines hold only runes drawn before in the Go face, and so none its fallback draws (their
+	// runs go to the fallback's set): they are written at once.
+	if r.putRaw(x, y, s, false) {
+		return
+	}
 	fc := faces[r.style.face]
 	if !fc.needsFallback(s) {
-		r.put(x, y, s, false)
+		r.putGofpdf(x, y, s, false)
 		return
 	}
 	if !r.fallbacks[r.style.face] {
