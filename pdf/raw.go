@@ -20,7 +20,7 @@ import (
 // The operators written here do not go into gofpdf's pages at all. gofpdf keeps each page in a
 // bytes.Buffer grown by doubling, copies every page into a string and then into its output buffer (grown
 // by doubling too) at Output, and deflateStreams copied it once more: for a package's 5 MB of page
-// content, about 30 MB of allocation and as many bytes moved. The operators are kept in one pooled buffer
+// content, about 30 MB of allocation and as many bytes moved. The operators are kept in pooled chunks
 // instead (pageContent), each run of them between two of gofpdf's own writes standing in its page as a
 // one-line marker, written when gofpdf is about to write to the page or change it (pdf());
 // deflateStreams puts the runs back in the markers' places as it compresses the pages. The bytes of
@@ -112,10 +112,11 @@ func (r *renderer) pdf() *gofpdf.Fpdf {
 
 // runMarker starts the line that stands in a page for run N: "%iduit N" (a comment, to PDF). gofpdf
 // writes nothing else that could match it. Outside a text string it writes operators and numbers, no
-// '%'. A text string is UTF-16BE of sanitised runes (plus backslash escapes, none of which is followed
-// by a letter), and in it no two lower-case letters can follow each other: a letter is always a low
-// byte, since a high byte 'a'…'z' would make a rune of U+6100–U+7AFF, CJK ideographs, which no face
-// draws and sanitise has replaced.
+// '%'. A text string is UTF-16BE of sanitised runes, a backslash put before some bytes and a carriage
+// return byte written as \r; in it no two lower-case letters follow each other. A letter can only be a
+// low byte, or the r standing for one, and what follows is a high byte or the string's end: a high
+// byte 'a'…'z' would make a rune of U+6100–U+7AFF, CJK ideographs, which no face draws and sanitise
+// has replaced (TestRunMarkerCannotBeText).
 const runMarker = "%iduit "
 
 // appendHundredths appends v with two decimals, the bytes strconv.AppendFloat(b, v, 'f', 2, 64) gives
