@@ -4,6 +4,12 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"iduit/budget"
+	"iduit/conceptnote"
+	"iduit/export"
+	"iduit/internal/sample"
+	"iduit/templates"
 )
 
 // countingWriter discards output but keeps its size.
@@ -48,17 +54,48 @@ func kyrgyzReference() Document {
 	return d
 }
 
+// BenchmarkRenderPackage renders the two concept notes of the submission package's reference proposal
+// (submission.BenchmarkPackage): every answer at length, 2,000 budget lines and 200 framework rows, about
+// 200 pages in English and 260 in Russian. They are most of the package's time; this measures them alone.
+func BenchmarkRenderPackage(b *testing.B) {
+	for _, lang := range []string{"en", "ru"} {
+		d := packageNote(b, lang)
+		b.Run(lang, func(b *testing.B) { benchmarkRender(b, render, d) })
+	}
+}
+
+// packageNote builds a concept note of the package's reference proposal as the submission package
+// does (its reference in submission/bench_test.go).
+func packageNote(tb testing.TB, lang string) Document {
+	tb.Helper()
+	tpls, err := templates.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tpl, ok := tpls.Latest("gf-concept-note-pwid")
+	if !ok {
+		tb.Fatal("no reference template")
+	}
+	cat, err := budget.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	doc := sample.Export(cat, sample.Size{Lines: 2000, Indicators: 200, Template: tpl, Words: 350, Bilingual: true})
+	return conceptnote.BuildDecoded(doc, export.Decode(doc.Documents), tpl, cat, lang)
+}
+
+// benchmarkRender reports the CPU time per render beside the wall time (sample.MeasureCPU): on a
+// shared machine the wall time measures the neighbours too.
 func benchmarkRender(b *testing.B, fn func(io.Writer, Document) (layout, error), d Document) {
 	var w countingWriter
 	var l layout
-	b.ReportAllocs()
-	for b.Loop() {
+	sample.MeasureCPU(b, func() {
 		w.n = 0
 		var err error
 		if l, err = fn(&w, d); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 	b.ReportMetric(float64(l.pages), "pages")
 	b.ReportMetric(float64(w.n), "pdf-bytes")
 }

@@ -32,16 +32,16 @@ func (r *renderer) drawChart(c document.Chart) {
 	for _, s := range l.Shapes {
 		switch s.Kind {
 		case chart.KindRect:
-			r.pdf.SetFillColor(int(s.Colour.R), int(s.Colour.G), int(s.Colour.B))
-			r.pdf.Rect(marginLeft+pt(s.X), top+pt(s.Y), pt(s.W), pt(s.H), "F")
+			r.pdf().SetFillColor(int(s.Colour.R), int(s.Colour.G), int(s.Colour.B))
+			r.pdf().Rect(marginLeft+pt(s.X), top+pt(s.Y), pt(s.W), pt(s.H), "F")
 		case chart.KindLine:
-			r.pdf.SetDrawColor(int(s.Colour.R), int(s.Colour.G), int(s.Colour.B))
-			r.pdf.SetLineWidth(pt(s.Stroke))
+			r.pdf().SetDrawColor(int(s.Colour.R), int(s.Colour.G), int(s.Colour.B))
+			r.pdf().SetLineWidth(pt(s.Stroke))
 			if s.Dashed {
-				r.pdf.SetDashPattern([]float64{pt(4), pt(3)}, 0)
+				r.pdf().SetDashPattern([]float64{pt(4), pt(3)}, 0)
 			}
-			r.pdf.Line(marginLeft+pt(s.X), top+pt(s.Y), marginLeft+pt(s.X+s.W), top+pt(s.Y+s.H))
-			r.pdf.SetDashPattern([]float64{}, 0)
+			r.pdf().Line(marginLeft+pt(s.X), top+pt(s.Y), marginLeft+pt(s.X+s.W), top+pt(s.Y+s.H))
+			r.pdf().SetDashPattern([]float64{}, 0)
 		case chart.KindText:
 			face := regular
 			if s.Bold {
@@ -58,9 +58,9 @@ func (r *renderer) drawChart(c document.Chart) {
 		}
 	}
 	// Back to what the rest of the renderer assumes (see newRenderer).
-	r.pdf.SetFillColor(0, 0, 0)
-	r.pdf.SetDrawColor(170, 170, 170)
-	r.pdf.SetLineWidth(0.2)
+	r.pdf().SetFillColor(0, 0, 0)
+	r.pdf().SetDrawColor(170, 170, 170)
+	r.pdf().SetLineWidth(0.2)
 	r.y = top + h
 }
 

@@ -35,12 +35,16 @@ var (
 var errLayout = errors.New("pdf: unexpected gofpdf output layout")
 
 // deflateStreams writes src to dst with every stream that has no /Filter
-// compressed. Should src not look like gofpdf output it
-// is written unchanged: larger, but still a correct PDF.
-func deflateStreams(dst io.Writer, src []byte) error {
+// compressed, and each run of content's marker (see rawWriter) replaced by the run. Should src not look
+// like gofpdf output it is written unchanged when it has no runs to put back (larger, but still a
+// correct PDF), and is an error when it has.
+func deflateStreams(dst io.Writer, src []byte, content *pageContent) error {
 	out := buffers.Get().(*bytes.Buffer)
 	defer func() { out.Reset(); buffers.Put(out) }()
-	if err := rewrite(out, src); err != nil {
+	if err := rewrite(out, src, content); err != nil {
+		if content != nil && content.runs() > 0 {
+			return err
+		}
 		_, err = dst.Write(src)
 		return err
 	}
@@ -48,7 +52,11 @@ func deflateStreams(dst io.Writer, src []byte) error {
 	return err
 }
 
-func rewrite(out *bytes.Buffer, src []byte) error {
+func rewrite(out *bytes.Buffer, src []byte, content *pageContent) error {
+	var runs runsPlaced
+	if content != nil {
+		runs = runsPlaced{content: content, placed: make([]bool, content.runs())}
+	}
 	xrefAt, offsets, trailer, err := parseXref(src)
 	if err != nil {
 		return err
@@ -61,7 +69,8 @@ func rewrite(out *bytes.Buffer, src []byte) error {
 	if len(order) == 0 || offsets[order[0]] <= 0 || offsets[order[len(order)-1]] >= xrefAt {
 		return errLayout
 	}
-	out.Grow(len(src) / 2)
+	// Deflate at the fastest level makes page content about a quarter of its size.
+	out.Grow(len(src)/2 + runs.size()/4)
 	out.Write(src[:offsets[order[0]]])
 	moved := make([]int, len(offsets))
 	for i, n := range order {
@@ -70,7 +79,12 @@ func rewrite(out *bytes.Buffer, src []byte) error {
 			end = offsets[order[i+1]]
 		}
 		moved[n] = out.Len()
-		writeObject(out, src[offsets[n]:end])
+		if err := writeObject(out, src[offsets[n]:end], &runs); err != nil {
+			return err
+		}
+	}
+	if runs.count != len(runs.placed) {
+		return errLayout // a run's marker was not in any page
 	}
 	newXref := out.Len()
 	out.WriteString("xref\n0 " + strconv.Itoa(len(offsets)) + "\n0000000000 65535 f \n")
@@ -135,18 +149,18 @@ func number(b []byte, end byte) (int, bool) {
 
 // writeObject copies one "N 0 obj ... endobj" chunk, deflating its stream
 // when the dictionary has no /Filter and its /Length matches the data.
-func writeObject(out *bytes.Buffer, obj []byte) {
+func writeObject(out *bytes.Buffer, obj []byte, runs *runsPlaced) error {
 	const open, tail, length = "stream\n", "\nendstream\nendobj\n", "/Length "
 	dictEnd := bytes.Index(obj, []byte(open))
 	if dictEnd < 0 || !bytes.HasSuffix(obj, []byte(tail)) {
 		out.Write(obj)
-		return
+		return nil
 	}
 	dict, data := obj[:dictEnd], obj[dictEnd+len(open):len(obj)-len(tail)]
 	at := bytes.Index(dict, []byte(length))
 	if at < 0 || bytes.Contains(dict, []byte("/Filter")) {
 		out.Write(obj)
-		return
+		return nil
 	}
 	digits := dict[at+len(length):]
 	end := 0
@@ -155,14 +169,19 @@ func writeObject(out *bytes.Buffer, obj []byte) {
 	}
 	if n, ok := number(digits[:end], 0); !ok || n != len(data) {
 		out.Write(obj)
-		return
+		return nil
 	}
 	zipped := buffers.Get().(*bytes.Buffer)
 	zw := zlibWriters.Get().(*zlib.Writer)
 	zw.Reset(zipped)
-	zw.Write(data) // a bytes.Buffer never fails a write
+	err := runs.expand(zw, data) // the writers never fail: they write to a bytes.Buffer
 	zw.Close()
 	zlibWriters.Put(zw)
+	if err != nil {
+		zipped.Reset()
+		buffers.Put(zipped)
+		return err
+	}
 	out.Write(dict[:at])
 	out.WriteString("/Filter /FlateDecode " + length + strconv.Itoa(zipped.Len()))
 	out.Write(digits[end:])
@@ -171,4 +190,47 @@ func writeObject(out *bytes.Buffer, obj []byte) {
 	out.WriteString(tail)
 	zipped.Reset()
 	buffers.Put(zipped)
+	return nil
+}
+
+// runsPlaced puts content's runs into the pages, each once.
+type runsPlaced struct {
+	content *pageContent
+	placed  []bool
+	count   int
+}
+
+func (p *runsPlaced) size() int {
+	if p.content == nil {
+		return 0
+	}
+	return p.content.size
+}
+
+// expand writes data with each marker line replaced by its run.
+func (p *runsPlaced) expand(w io.Writer, data []byte) error {
+	for {
+		i := bytes.Index(data, []byte(runMarker))
+		if i < 0 {
+			_, err := w.Write(data)
+			return err
+		}
+		eol := bytes.IndexByte(data[i:], '\n')
+		if eol < 0 || i > 0 && data[i-1] != '\n' {
+			return errLayout
+		}
+		n, ok := number(data[i+len(runMarker):i+eol], 0)
+		if !ok || n >= len(p.placed) || p.placed[n] {
+			return errLayout
+		}
+		p.placed[n] = true
+		p.count++
+		if _, err := w.Write(data[:i]); err != nil {
+			return err
+		}
+		if err := p.content.writeRun(w, n); err != nil {
+			return err
+		}
+		data = data[i+eol+1:]
+	}
 }

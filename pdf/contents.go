@@ -43,7 +43,7 @@ func (r *renderer) planContents(sections []Section) contents {
 	}
 	c.numberColumn = r.numberColumn(sections)
 	titleWidth := contentWidth - c.numberColumn - tocPageColumn - 4
-	first := r.pdf.PageCount() + 1
+	first := r.pdf().PageCount() + 1
 	page, y := first, bodyTop+headingStyle.leading+tocTitleGap
 	for i, s := range sections {
 		e := &c.entries[i]
@@ -69,17 +69,17 @@ func (r *renderer) planContents(sections []Section) contents {
 			y += float64(len(e.part))*labelStyle.leading + tocPartGap
 		}
 		e.onPage, e.y = page, y
-		e.link = r.pdf.AddLink()
+		e.link = r.pdf().AddLink()
 		y += h + tocEntryGap
 	}
 	for range page - first + 1 {
 		r.newPage()
 	}
-	r.pdf.SetPage(first)
-	r.pdf.Bookmark(r.ui.contents, 0, bodyTop)
+	r.pdf().SetPage(first)
+	r.pdf().Bookmark(r.ui.contents, 0, bodyTop)
 	r.setStyle(headingStyle)
 	r.line(marginLeft, bodyTop, headingStyle, r.ui.contents)
-	r.pdf.SetPage(page)
+	r.pdf().SetPage(page)
 	r.y = bodyBottom // the body starts on a fresh page
 	return c
 }
@@ -98,26 +98,26 @@ func (r *renderer) numberColumn(sections []Section) float64 {
 
 // drawContents fills the reserved pages now that section pages are known.
 func (r *renderer) drawContents(c contents) {
-	last := r.pdf.PageCount()
+	last := r.pdf().PageCount()
 	for i := 0; i < len(c.entries); {
 		page := c.entries[i].onPage
-		r.pdf.SetPage(page)
+		r.pdf().SetPage(page)
 		r.setStyle(bodyStyle)
-		r.pdf.SetDashPattern([]float64{0.2, 1.2}, 0) // dotted leaders
+		r.pdf().SetDashPattern([]float64{0.2, 1.2}, 0) // dotted leaders
 		for ; i < len(c.entries) && c.entries[i].onPage == page; i++ {
 			r.drawEntry(c.entries[i], c.numberColumn)
 		}
-		r.pdf.SetDashPattern(nil, 0) // and emitted again on the next page
+		r.pdf().SetDashPattern(nil, 0) // and emitted again on the next page
 	}
-	r.pdf.SetPage(last)
+	r.pdf().SetPage(last)
 }
 
 func (r *renderer) drawEntry(e tocEntry, numberColumn float64) {
 	if e.part != nil {
-		r.pdf.SetDashPattern(nil, 0)
+		r.pdf().SetDashPattern(nil, 0)
 		r.flowAt(e.partY, labelStyle, e.part)
 		r.setStyle(bodyStyle)
-		r.pdf.SetDashPattern([]float64{0.2, 1.2}, 0)
+		r.pdf().SetDashPattern([]float64{0.2, 1.2}, 0)
 	}
 	right := pageWidth - marginRight
 	x := marginLeft + numberColumn
@@ -136,10 +136,10 @@ func (r *renderer) drawEntry(e tocEntry, numberColumn float64) {
 		from := x + textWidth(bodyStyle, e.lines[len(e.lines)-1]) + 1.5
 		if to := right - pw - 1.5; to > from {
 			base := top + bodyStyle.leading*0.72
-			r.pdf.Line(from, base, to, base)
+			r.pdf().Line(from, base, to, base)
 		}
 	}
-	r.pdf.Link(marginLeft, e.y, contentWidth, top+bodyStyle.leading-e.y, e.link)
+	r.pdf().Link(marginLeft, e.y, contentWidth, top+bodyStyle.leading-e.y, e.link)
 }
 
 // flowAt sets lines in ts from top y at the left margin, without page breaks.

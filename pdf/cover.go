@@ -42,7 +42,7 @@ func (r *renderer) cover(d Document) {
 		if kv[1] == "" {
 			continue
 		}
-		r.pdf.Line(marginLeft, r.y, pageWidth-marginRight, r.y)
+		r.pdf().Line(marginLeft, r.y, pageWidth-marginRight, r.y)
 		r.y += 2.5
 		top := r.y
 		r.capped(marginLeft, coverKeyStyle, kv[0], coverKeyWidth-4, 2)
@@ -58,9 +58,9 @@ func (r *renderer) cover(d Document) {
 
 // accentBar is the one touch of colour, marking the top of a title block.
 func (r *renderer) accentBar(y float64) {
-	r.pdf.SetFillColor(31, 78, 121)
-	r.pdf.Rect(marginLeft, y, 28, 1.6, "F")
-	r.pdf.SetFillColor(0, 0, 0)
+	r.pdf().SetFillColor(31, 78, 121)
+	r.pdf().Rect(marginLeft, y, 28, 1.6, "F")
+	r.pdf().SetFillColor(0, 0, 0)
 }
 
 // capped sets text in at most maxLines lines at the current position, without

@@ -91,7 +91,7 @@ func render(w io.Writer, d Document) (layout, error) {
 // renderer places content on pages top to bottom and breaks pages itself,
 // so it can keep headings with what follows and repeat table headers.
 type renderer struct {
-	pdf       *gofpdf.Fpdf
+	fpdf      *gofpdf.Fpdf // read directly; written through pdf(), which keeps the page's order (raw.go)
 	ui        *uiText
 	running   string          // proposal title for the running head, cut to fit
 	footer    string          // template name at the foot of each page
@@ -103,6 +103,11 @@ type renderer struct {
 	lines     []string
 	fallbacks [numStyles]bool // fallback faces registered so far
 	raw       rawWriter
+	laidOut   struct { // the table last laid out, and its layout (layoutTable)
+		table *Table
+		tl    tableLayout
+		n     int
+	}
 }
 
 func newRenderer(d Document, ui *uiText) *renderer {
@@ -128,30 +133,38 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.2)
 	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
-	r := &renderer{pdf: pdf, ui: ui, running: running, firstFoot: 1}
+	r := &renderer{fpdf: pdf, ui: ui, running: running, firstFoot: 1}
+	r.raw.content = pageContents.Get().(*pageContent)
 	r.footer = d.TemplateTitle
 	return r
 }
 
 // finish writes the page footers, now that the page count is known, and the file.
 func (r *renderer) finish(w io.Writer) (int, error) {
-	total := r.pdf.PageCount()
+	total := r.fpdf.PageCount()
 	room := contentWidth - textWidth(runningStyle, r.ui.pageLabel(total, total)) - 8
 	r.footer = faces[runningStyle.face].ellipsis(r.footer, emWidth(runningStyle, room))
 	for p := r.firstFoot; p <= total; p++ {
-		r.pdf.SetPage(p)
+		r.pdf().SetPage(p)
 		r.setStyle(runningStyle)
 		r.text(marginLeft, footBaseline, r.footer)
 		label := r.ui.pageLabel(p, total)
 		r.text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
 	}
-	r.pdf.SetPage(total) // gofpdf writes as many pages as the current page number
+	r.pdf().SetPage(total) // gofpdf writes as many pages as the current page number; this ends the last run
 	raw := buffers.Get().(*bytes.Buffer)
-	defer func() { raw.Reset(); buffers.Put(raw) }()
-	if err := r.pdf.Output(raw); err != nil {
+	content := r.raw.content // for deflateStreams, then back to the pool
+	r.raw.content = nil
+	defer func() {
+		raw.Reset()
+		buffers.Put(raw)
+		content.reset()
+		pageContents.Put(content)
+	}()
+	if err := r.fpdf.Output(raw); err != nil {
 		return 0, err
 	}
-	return total, deflateStreams(w, raw.Bytes())
+	return total, deflateStreams(w, raw.Bytes(), content)
 }
 
 // newPage starts a page with the watermark underneath and the running head.
@@ -159,15 +172,15 @@ func (r *renderer) newPage() {
 	r.startPage()
 	r.setStyle(runningStyle)
 	r.text(marginLeft, headBaseline, r.running)
-	r.pdf.Line(marginLeft, headRule, pageWidth-marginRight, headRule)
+	r.pdf().Line(marginLeft, headRule, pageWidth-marginRight, headRule)
 	r.y = bodyTop
 }
 
 // startPage adds a bare page (the cover has no running head).
 func (r *renderer) startPage() {
-	r.pdf.AddPage()
+	r.pdf().AddPage()
 	if r.watermark != nil {
-		r.pdf.UseTemplate(r.watermark)
+		r.pdf().UseTemplate(r.watermark)
 	}
 	r.y = bodyTop
 }
@@ -185,12 +198,12 @@ func (r *renderer) ensure(h float64) {
 // every SetFont, so an unchanged font on the same page is not set again;
 // an unchanged grey is not set again either (gofpdf formats it each time).
 func (r *renderer) setStyle(ts textStyle) {
-	if page := r.pdf.PageNo(); ts.face != r.style.face || ts.size != r.style.size || page != r.stylePage {
-		r.pdf.SetFont(fontFamily, faces[ts.face].code, ts.size)
+	if page := r.fpdf.PageNo(); ts.face != r.style.face || ts.size != r.style.size || page != r.stylePage {
+		r.pdf().SetFont(fontFamily, faces[ts.face].code, ts.size)
 		r.stylePage = page
 	}
 	if ts.grey != r.style.grey {
-		r.pdf.SetTextColor(ts.grey, ts.grey, ts.grey) // kept by gofpdf, applied per text call
+		r.fpdf.SetTextColor(ts.grey, ts.grey, ts.grey) // kept by gofpdf, applied per text call: writes nothing
 	}
 	r.style = ts
 }
@@ -235,23 +248,28 @@ func (r *renderer) line(x, top float64, ts textStyle, s string) {
 // the first time it is needed, so documents without such runes do not pay
 // for embedding it.
 func (r *renderer) text(x, y float64, s string) {
+	// Most lines hold only runes drawn before in the Go face, and so none its fallback draws (their
+	// runs go to the fallback's set): they are written at once.
+	if r.putRaw(x, y, s, false) {
+		return
+	}
 	fc := faces[r.style.face]
 	if !fc.needsFallback(s) {
-		r.put(x, y, s, false)
+		r.putGofpdf(x, y, s, false)
 		return
 	}
 	if !r.fallbacks[r.style.face] {
-		addFallback(r.pdf, fc)
+		addFallback(r.fpdf, fc)
 		r.fallbacks[r.style.face] = true
 	}
 	for s != "" {
 		n, fallback := fc.run(s)
 		if fallback {
-			r.pdf.SetFont(fallbackFamily, fc.code, r.style.size)
+			r.pdf().SetFont(fallbackFamily, fc.code, r.style.size)
 		}
 		r.put(x, y, s[:n], fallback)
 		if fallback { // back to the face setStyle believes is set
-			r.pdf.SetFont(fontFamily, fc.code, r.style.size)
+			r.pdf().SetFont(fontFamily, fc.code, r.style.size)
 		}
 		x += textWidth(r.style, s[:n])
 		s = s[n:]

@@ -45,12 +45,12 @@ func (r *renderer) sectionStart(s Section, e *tocEntry) {
 		r.y += sectionGap
 	}
 	if e != nil {
-		e.page = r.pdf.PageNo()
-		r.pdf.SetLink(e.link, r.y, e.page)
+		e.page = r.pdf().PageNo()
+		r.pdf().SetLink(e.link, r.y, e.page)
 	}
 	r.flow(marginLeft, partStyle, part, "")
 	r.setStyle(headingStyle) // Bookmark encodes its title by the current font
-	r.pdf.Bookmark(heading(s), 0, r.y)
+	r.pdf().Bookmark(heading(s), 0, r.y)
 	r.flow(marginLeft, headingStyle, title, "")
 	r.flow(marginLeft, chapterStyle, chapters, "")
 	r.y += 2
@@ -78,7 +78,7 @@ func (r *renderer) answerStart(f Field) float64 {
 	if f.Empty || f.Table == nil || strings.TrimSpace(f.Text) != "" || len(f.Items) > 0 {
 		return 2 * bodyStyle.leading
 	}
-	tl, n := r.layoutTable(*f.Table)
+	tl, n := r.layoutTable(f.Table)
 	if n == 0 {
 		return 2 * bodyStyle.leading
 	}
@@ -139,7 +139,7 @@ func (r *renderer) answer(f Field) {
 		if shown {
 			r.y += paragraphGap
 		}
-		r.table(*f.Table, 0)
+		r.table(f.Table, 0)
 		shown = true
 	}
 	if !shown {

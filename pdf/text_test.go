@@ -128,7 +128,7 @@ func TestReplacementRuneIsInTheFonts(t *testing.T) {
 func TestDeflateStreamsLeavesForeignBytesAlone(t *testing.T) {
 	for _, in := range []string{"", "not a pdf", "%PDF-1.3\nstartxref\n999\n%%EOF\n", "%PDF-1.3\nxref\n0 1\nstartxref\n9\n%%EOF\n"} {
 		var out bytes.Buffer
-		if err := deflateStreams(&out, []byte(in)); err != nil || out.String() != in {
+		if err := deflateStreams(&out, []byte(in), nil); err != nil || out.String() != in {
 			t.Errorf("deflateStreams(%q) = %q, %v; want the input unchanged", in, out.String(), err)
 		}
 	}
@@ -210,7 +210,7 @@ func TestParagraphsLeaveNoWidowsOrOrphans(t *testing.T) {
 			r.y = bodyBottom - float64(c.room)*bodyStyle.leading
 			start := r.y
 			r.flow(marginLeft, bodyStyle, lines(c.lines), "")
-			if got := r.pdf.PageNo(); got != c.page {
+			if got := r.fpdf.PageNo(); got != c.page {
 				t.Fatalf("ends on page %d, want %d", got, c.page)
 			}
 			if c.page == 2 {

@@ -71,7 +71,7 @@ func (r *renderer) worksheetHead(d Document) {
 		}
 		r.line(x, r.y-coverKeyStyle.leading, coverKeyStyle, m)
 		from := x + textWidth(coverKeyStyle, m) + 2
-		r.pdf.Line(from, r.y, x+half-4, r.y)
+		r.pdf().Line(from, r.y, x+half-4, r.y)
 	}
 	r.y += 4
 }
@@ -113,7 +113,7 @@ func (r *renderer) blankField(f Field) {
 			blank = f.Lines
 		}
 		r.y += 1
-		r.table(*f.Table, blank)
+		r.table(f.Table, blank)
 	default:
 		r.ruledLines(rules)
 	}
@@ -128,7 +128,7 @@ func (r *renderer) checkboxes(options []string) {
 		lines := r.wrap(bodyStyle, o, contentWidth-listIndent-1)
 		r.ensure(float64(min(2, len(lines))) * bodyStyle.leading)
 		top := r.y + (bodyStyle.leading-boxSize)/2
-		r.pdf.Rect(marginLeft+0.4, top, boxSize, boxSize, "D")
+		r.pdf().Rect(marginLeft+0.4, top, boxSize, boxSize, "D")
 		r.flow(marginLeft+listIndent+1, bodyStyle, lines, "")
 	}
 	r.y += 2
@@ -159,7 +159,7 @@ func (r *renderer) ruledLines(n int) {
 			here = i + room()
 		}
 		r.y += ruleSpacing
-		r.pdf.Line(marginLeft, r.y, pageWidth-marginRight, r.y)
+		r.pdf().Line(marginLeft, r.y, pageWidth-marginRight, r.y)
 	}
 	r.y += 2
 }
