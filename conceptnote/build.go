@@ -39,12 +39,27 @@ var words = map[string]map[string]string{
 // Build makes the concept note in lang from an exported proposal, its pinned template and the budget
 // catalogue (for the budget tables). lang must be "en" or "ru".
 func Build(doc export.Document, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
-	return BuildDecoded(doc, export.Decode(doc.Documents), tpl, cat, lang)
+	return NewSource(doc, export.Decode(doc.Documents), cat).Build(tpl, lang)
 }
 
-// BuildDecoded is Build with the export's structured parts already decoded (export.Decode), for callers
-// that build several documents from one export; it only reads them.
-func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Template, cat *budget.Catalogue, lang string) document.Document {
+// Source is an export with its structured parts decoded (export.Decode) and its budget summarised once,
+// for every note built from it: a package builds one in each language, and each note summarised the
+// 2,000-line budget twice (its budget tables and its request table). Building only reads it, so notes
+// may be built from one Source at the same time.
+type Source struct {
+	doc   export.Document
+	parts parts
+	cat   *budget.Catalogue
+}
+
+// NewSource prepares doc, whose parts dec holds decoded, for building with the budget catalogue cat.
+func NewSource(doc export.Document, dec *export.Decoded, cat *budget.Catalogue) *Source {
+	return &Source{doc: doc, parts: partsOf(dec), cat: cat}
+}
+
+// Build makes the concept note in lang against the proposal's pinned template.
+func (src *Source) Build(tpl *templates.Template, lang string) document.Document {
+	doc, cat := src.doc, src.cat
 	p := doc.Proposal
 	cover := coverTexts(p, lang)
 	out := document.Document{
@@ -61,7 +76,7 @@ func BuildDecoded(doc export.Document, dec *export.Decoded, tpl *templates.Templ
 	}
 	// The structured parts are decoded once: with 2,000 budget lines, decoding the budget was a third of
 	// a package's render when each part of the document decoded it again.
-	decoded := partsOf(dec)
+	decoded := src.parts
 	data := append(budgetSections(doc.Documents, decoded, cat, lang, p), recordSections(doc, decoded, cat, lang)...)
 	if len(data) > 0 {
 		if len(out.Sections) > 0 && out.Sections[0].Part == "" {

@@ -3,6 +3,7 @@ package conceptnote
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"iduit/annexes"
 	"iduit/budget"
@@ -59,12 +60,27 @@ type parts struct {
 	priorities    *export.PrioritiesBody
 	ccm           *export.CCMProcessBody
 	all           *export.Decoded // every part, for the workbook's sheet names
+	summarised    *summaryOnce
 }
 
 func decodeParts(list []export.Part) parts { return partsOf(export.Decode(list)) }
 
 func partsOf(d *export.Decoded) parts {
-	return parts{budget: d.Budget, settings: d.Settings, interventions: d.Interventions, priorities: d.Priorities, ccm: d.CCMProcess, all: d}
+	return parts{budget: d.Budget, settings: d.Settings, interventions: d.Interventions, priorities: d.Priorities, ccm: d.CCMProcess, all: d,
+		summarised: new(summaryOnce)}
+}
+
+// summaryOnce is the budget's summary, made the first time a table asks for it.
+type summaryOnce struct {
+	once sync.Once
+	sum  budget.Summary
+	err  error
+}
+
+// summary is the budget summarised by the catalogue (the budget must be present).
+func (p parts) summary(cat *budget.Catalogue) (budget.Summary, error) {
+	p.summarised.once.Do(func() { p.summarised.sum, p.summarised.err = cat.Summarize(forSummary(*p.budget)) })
+	return p.summarised.sum, p.summarised.err
 }
 
 // currency is the settings' currency, or the budget's before settings name one (as the service's
@@ -192,7 +208,7 @@ func requestSection(p parts, cat *budget.Catalogue, lang string) (document.Secti
 		add(w["above"], formatMoney(p.paarTotal(), cur, lang))
 	}
 	if p.budget != nil && within > 0 {
-		if sum, err := cat.Summarize(forSummary(*p.budget)); err == nil {
+		if sum, err := p.summary(cat); err == nil {
 			add(w["community-share"], formatPercent(sum.CommunityLed.Percent, lang))
 			add(w["rights-share"], formatPercent(sum.HumanRights.Percent, lang))
 		}

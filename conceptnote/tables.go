@@ -46,8 +46,8 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 			if decoded.budget == nil {
 				continue
 			}
-			if s, ok := budgetSection(*decoded.budget, req, cat, lang, p); ok {
-				out = append(out, s)
+			if sum, err := decoded.summary(cat); err == nil {
+				out = append(out, budgetSection(*decoded.budget, sum, req, cat, lang, p))
 			}
 		case "indicators":
 			var f export.FrameworkBody // an unreadable framework prints as an empty one, as before
@@ -60,11 +60,7 @@ func budgetSections(list []export.Part, decoded parts, cat *budget.Catalogue, la
 	return out
 }
 
-func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lang string, p export.Proposal) (document.Section, bool) {
-	sum, err := cat.Summarize(forSummary(sb))
-	if err != nil {
-		return document.Section{}, false
-	}
+func budgetSection(sb export.BudgetBody, sum budget.Summary, req request, cat *budget.Catalogue, lang string, p export.Proposal) document.Section {
 	w := tableWords[lang]
 	money := func(v int64) string { return formatMoney(v, sb.Currency, lang) }
 	pct := func(t budget.Tenths) string { return formatPercent(t, lang) }
@@ -96,7 +92,7 @@ func budgetSection(sb export.BudgetBody, req request, cat *budget.Catalogue, lan
 		{Label: w["funding"], Table: c.fundingTable(), Chart: c.funding()},
 		{Label: w["by-year"], Table: byYear}, {Label: w["shares"], Table: shares, Chart: c.shares()},
 		{Label: w["lines"], Table: budgetLines(sb, cat, lang, p)},
-	}}, true
+	}}
 }
 
 // forSummary is the budget as the summaries read it (which side of a description is which does not

@@ -7,7 +7,6 @@ import (
 
 	"iduit/budget"
 	"iduit/conceptnote"
-	"iduit/export"
 	"iduit/internal/sample"
 	"iduit/templates"
 )
@@ -81,7 +80,7 @@ func packageNote(tb testing.TB, lang string) Document {
 		tb.Fatal(err)
 	}
 	doc := sample.Export(cat, sample.Size{Lines: 2000, Indicators: 200, Template: tpl, Words: 350, Bilingual: true})
-	return conceptnote.BuildDecoded(doc, export.Decode(doc.Documents), tpl, cat, lang)
+	return conceptnote.Build(doc, tpl, cat, lang)
 }
 
 // benchmarkRender reports the CPU time per render beside the wall time (sample.MeasureCPU): on a

@@ -44,14 +44,16 @@ func Contents(doc export.Document, tpl *templates.Template, cat *budget.Catalogu
 	var out []Entry
 	// The structured parts are decoded once for every file (the budget's 2,000 lines were decoded five
 	// times: for each language's note and its list of the workbook's sheets, and for the workbook), and
-	// each language's concept note is built once and rendered twice, as PDF and as Word.
+	// each language's concept note is built once and rendered twice, as PDF and as Word; the notes share
+	// one summary of the budget.
 	dec := export.Decode(doc.Documents)
+	src := conceptnote.NewSource(doc, dec, cat)
 	notes := map[string]document.Document{}
 	note := func(lang string) document.Document {
 		if d, ok := notes[lang]; ok {
 			return d
 		}
-		notes[lang] = conceptnote.BuildDecoded(doc, dec, tpl, cat, lang)
+		notes[lang] = src.Build(tpl, lang)
 		return notes[lang]
 	}
 	for _, lang := range Languages(doc.Proposal) {
