@@ -15,12 +15,12 @@ import (
 	"bytes"
 	"io"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/klauspost/compress/flate"
 
 	"iduit/document"
+	"iduit/internal/spare"
 )
 
 // ContentType is the media type of a .docx file.
@@ -34,10 +34,10 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 func Render(w io.Writer, d document.Document) error {
 	words := wordsFor(d.Language)
 	plan := planComments(&d, words)
-	x := takeBody()
+	x := bodies.Get()
 	defer func() {
-		clear(x.charts) // the spare must not keep the document alive
-		putBody(x)
+		clear(x.charts) // a spare must not keep the document alive
+		bodies.Put(x)
 	}()
 	x.b.Reset()
 	x.w, x.comments, x.revisions, x.charts = words, plan, 0, x.charts[:0]
@@ -48,7 +48,7 @@ func Render(w io.Writer, d document.Document) error {
 	// Deflate at its fastest level: the XML is repetitive, so it still shrinks several times over,
 	// at a fraction of the default level's time. One compressor, reset for each part and kept between
 	// renders, since making one allocates about a megabyte.
-	fw := compressors.Get().(*flate.Writer)
+	fw := compressors.Get()
 	defer compressors.Put(fw)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		fw.Reset(out)
@@ -101,40 +101,15 @@ func Render(w io.Writer, d document.Document) error {
 	return z.Close()
 }
 
-var (
-	compressors = sync.Pool{New: func() any {
-		fw, _ := flate.NewWriter(nil, flate.BestSpeed) // only an invalid level fails
-		return fw
-	}}
-)
+// compressors keeps two deflate writers (a new one allocates about a megabyte) for the same reason.
+var compressors = spare.New(2, func() *flate.Writer {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // only an invalid level fails
+	return fw
+}, nil)
 
-// spareBodies keep up to two bodies, with their buffers, between renders. A sync.Pool would drop them at
-// the second garbage collection after their use, and a package's PDFs and workbook cause more than that
-// between one package's Word files and the next's: every Word file then grew a fresh buffer of 3 MB by
-// doubling, and clearing that new memory was 4 % of a package. Two bodies of at most maxSpareBody bytes
-// each stay allocated for the life of the process.
-var spareBodies = make(chan *body, 2)
-
-// maxSpareBody is the largest buffer kept: a Word file of a 2,000-line budget is about 3 MB of XML.
-const maxSpareBody = 8 << 20
-
-func takeBody() *body {
-	select {
-	case x := <-spareBodies:
-		return x
-	default:
-		return &body{}
-	}
-}
-
-func putBody(x *body) {
-	if x.b.Cap() > maxSpareBody {
-		return
-	}
-	select {
-	case spareBodies <- x:
-	default:
-	}
-}
+// bodies keeps two bodies, with their buffers, between renders (see package spare: a pool lost them
+// between one package's Word files and the next's, and each Word file grew 3 MB afresh). At most two
+// buffers of up to 8 MB stay allocated.
+var bodies = spare.New(2, func() *body { return &body{} }, func(x *body) bool { return x.b.Cap() <= 8<<20 })
 
 func itoa(n int) string { return strconv.Itoa(n) }

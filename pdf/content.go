@@ -2,7 +2,8 @@ package pdf
 
 import (
 	"io"
-	"sync"
+
+	"iduit/internal/spare"
 )
 
 // pageContent holds the runs of operators the renderer wrote (see rawWriter), for deflateStreams to
@@ -22,7 +23,10 @@ type pageContent struct {
 // contentChunk is the size of a chunk: a few pages of a table.
 const contentChunk = 64 << 10
 
-var pageContents = sync.Pool{New: func() any { return new(pageContent) }}
+// pageContents keeps two pageContents with their chunks between renders (package spare), each holding
+// at most 8 MB of chunks.
+var pageContents = spare.New(2, func() *pageContent { return new(pageContent) },
+	func(c *pageContent) bool { return len(c.chunks)*contentChunk <= 8<<20 })
 
 // reserve returns the chunk being written with room for n more bytes, starting a new one if need be.
 // The caller appends to it and stores it back in c.chunk.

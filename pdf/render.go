@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"io"
 	"math"
 	"strconv"
@@ -134,7 +133,7 @@ func newRenderer(d Document, ui *uiText) *renderer {
 	pdf.SetLineWidth(0.2)
 	running := faces[runningStyle.face].ellipsis(d.Title, emWidth(runningStyle, contentWidth))
 	r := &renderer{fpdf: pdf, ui: ui, running: running, firstFoot: 1}
-	r.raw.content = pageContents.Get().(*pageContent)
+	r.raw.content = pageContents.Get()
 	r.footer = d.TemplateTitle
 	return r
 }
@@ -152,7 +151,7 @@ func (r *renderer) finish(w io.Writer) (int, error) {
 		r.text(pageWidth-marginRight-textWidth(runningStyle, label), footBaseline, label)
 	}
 	r.pdf().SetPage(total) // gofpdf writes as many pages as the current page number; this ends the last run
-	raw := buffers.Get().(*bytes.Buffer)
+	raw := buffers.Get()
 	content := r.raw.content // for deflateStreams, then back to the pool
 	r.raw.content = nil
 	defer func() {
