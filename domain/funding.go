@@ -21,13 +21,4 @@ var fundingNames = map[string][2]string{
 
 // FundingStatusName names a funding status in lang ("en" or "ru", English otherwise); an unknown status
 // is returned as it is.
-func FundingStatusName(status, lang string) string {
-	names, ok := fundingNames[status]
-	if !ok {
-		return status
-	}
-	if lang == "ru" {
-		return names[1]
-	}
-	return names[0]
-}
+func FundingStatusName(status, lang string) string { return nameIn(fundingNames, status, lang) }

@@ -160,13 +160,16 @@ var statusNames = map[string][2]string{
 
 // StatusName names a proposal status in lang ("en" or "ru", English otherwise); an unknown status is
 // returned as it is, so a reader sees something rather than nothing.
-func StatusName(status, lang string) string {
-	names, ok := statusNames[status]
-	if !ok {
-		return status
+func StatusName(status, lang string) string { return nameIn(statusNames, status, lang) }
+
+// nameIn is key's name in lang from a table of English and Russian names; an unknown key is its own name.
+func nameIn(names map[string][2]string, key, lang string) string {
+	pair, ok := names[key]
+	switch {
+	case !ok:
+		return key
+	case lang == "ru":
+		return pair[1]
 	}
-	if lang == "ru" {
-		return names[1]
-	}
-	return names[0]
+	return pair[0]
 }

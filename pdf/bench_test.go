@@ -5,10 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"iduit/budget"
 	"iduit/conceptnote"
 	"iduit/internal/sample"
-	"iduit/templates"
 )
 
 // countingWriter discards output but keeps its size.
@@ -63,23 +61,11 @@ func BenchmarkRenderPackage(b *testing.B) {
 	}
 }
 
-// packageNote builds a concept note of the package's reference proposal as the submission package
-// does (its reference in submission/bench_test.go).
+// packageNote builds a concept note of the package's reference proposal (sample.Reference) as the
+// submission package does.
 func packageNote(tb testing.TB, lang string) Document {
 	tb.Helper()
-	tpls, err := templates.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tpl, ok := tpls.Latest("gf-concept-note-pwid")
-	if !ok {
-		tb.Fatal("no reference template")
-	}
-	cat, err := budget.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc := sample.Export(cat, sample.Size{Lines: 2000, Indicators: 200, Template: tpl, Words: 350, Bilingual: true})
+	doc, tpl, cat := sample.Reference(tb)
 	return conceptnote.Build(doc, tpl, cat, lang)
 }
 

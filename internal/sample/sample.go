@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"testing"
 	"time"
 
 	"iduit/budget"
@@ -137,3 +138,26 @@ func mustJSON(v any) json.RawMessage {
 	}
 	return data
 }
+
+// Reference is the submission package's reference proposal, which its speed targets are set for: the
+// bilingual concept note answered at length (about 30 pages of text per language), 2,000 budget lines and
+// 200 framework rows, with its template and the budget catalogue.
+func Reference(tb testing.TB) (export.Document, *templates.Template, *budget.Catalogue) {
+	tb.Helper()
+	tpls, err := templates.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tpl, ok := tpls.Latest("gf-concept-note-pwid")
+	if !ok {
+		tb.Fatal("no reference template")
+	}
+	cat, err := budget.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Export(cat, Size{Lines: 2000, Indicators: 200, Template: tpl, Words: referenceWords, Bilingual: true}), tpl, cat
+}
+
+// referenceWords per text answer gives the reference proposal its length.
+const referenceWords = 350
