@@ -41,7 +41,7 @@ func (x *body) chart(c *document.Chart) {
 	b.WriteString(`<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">` +
 		`<wp:extent cx="` + strconv.Itoa(contentWidth*emuPerTwip) + `" cy="` + strconv.Itoa(height) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
 		`<wp:docPr id="` + n + `" name="Chart ` + n + `"`)
-	attr(b, "descr", toBarChart(c).Alternative())
+	attr(b, "descr", chart.FromDocument(c).Alternative())
 	b.WriteString(`/><wp:cNvGraphicFramePr/><a:graphic xmlns:a="` + nsA + `"><a:graphicData uri="` + nsC + `">` +
 		`<c:chart xmlns:c="` + nsC + `" r:id="rIdChart` + n + `"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
 }
@@ -52,22 +52,10 @@ const (
 	nsWP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 )
 
-// toBarChart is the chart model of c, for its text alternative: the same words the pages and the PDF use.
-func toBarChart(c *document.Chart) chart.BarChart {
-	bc := chart.BarChart{Title: c.Title, Max: c.Max}
-	for _, b := range c.Bars {
-		bc.Bars = append(bc.Bars, chart.Bar{Label: b.Label, Value: b.Value, Amount: b.Amount, Percent: b.Percent})
-	}
-	if c.TargetLabel != "" {
-		bc.Target = &chart.Target{Value: c.Target, Label: c.TargetLabel}
-	}
-	return bc
-}
-
 // chartXML writes word/charts/chartN.xml: one horizontal bar series, first bar on top, no value axis
 // (the labels carry the figures), the bars in the PDF's colour.
 func chartXML(p chartPart) []byte {
-	c, bc := p.c, toBarChart(p.c)
+	c, bc := p.c, chart.FromDocument(p.c)
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<c:chartSpace xmlns:c="` + nsC + `" xmlns:a="` + nsA + `" xmlns:r="` + nsR + `">` +
 		`<c:lang val="` + p.lang + `"/><c:roundedCorners val="0"/><c:chart>`)

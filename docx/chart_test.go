@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"iduit/chart"
 	"iduit/document"
 	"iduit/internal/reference"
 )
@@ -54,7 +55,7 @@ func TestChartsAreNativeWordCharts(t *testing.T) {
 			!strings.Contains(ps["[Content_Types].xml"], `PartName="/word/charts/chart`+n+`.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`) {
 			t.Errorf("chart %s is not related and declared", n)
 		}
-		if want := toBarChart(c).Alternative(); drawings[i][2] != want {
+		if want := chart.FromDocument(c).Alternative(); drawings[i][2] != want {
 			t.Errorf("chart %s is described as %q, want %q", n, drawings[i][2], want)
 		}
 		part := ps["word/charts/chart"+n+".xml"]

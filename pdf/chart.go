@@ -15,7 +15,7 @@ const chartWidth = contentWidth / mmPerPt / chartScale
 // drawChart draws c as vectors across the content width, from package chart's layout; a chart taller
 // than a page is drawn in parts, bars split between them.
 func (r *renderer) drawChart(c document.Chart) {
-	bc := toBarChart(c)
+	bc := chart.FromDocument(&c)
 	l := chart.Lay(bc, chartWidth, measureChart)
 	if h := l.Height * chartScale * mmPerPt; h > bodyBottom-bodyTop && len(bc.Bars) > 1 {
 		half := len(c.Bars) / 2
@@ -66,18 +66,7 @@ func (r *renderer) drawChart(c document.Chart) {
 
 // chartHeight is the height of c in millimetres, at most a page's body.
 func chartHeight(c document.Chart) float64 {
-	return min(chart.Lay(toBarChart(c), chartWidth, measureChart).Height*chartScale*mmPerPt, bodyBottom-bodyTop)
-}
-
-func toBarChart(c document.Chart) chart.BarChart {
-	bc := chart.BarChart{Title: c.Title, Max: c.Max}
-	for _, b := range c.Bars {
-		bc.Bars = append(bc.Bars, chart.Bar{Label: b.Label, Value: b.Value, Amount: b.Amount, Percent: b.Percent})
-	}
-	if c.TargetLabel != "" {
-		bc.Target = &chart.Target{Value: c.Target, Label: c.TargetLabel}
-	}
-	return bc
+	return min(chart.Lay(chart.FromDocument(&c), chartWidth, measureChart).Height*chartScale*mmPerPt, bodyBottom-bodyTop)
 }
 
 // measureChart measures text in the chart's units with the bold face, the wider of the two, so that

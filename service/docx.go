@@ -63,18 +63,25 @@ func (s *Service) ConceptNoteDocx(ctx context.Context, acc Access, proposalID, l
 	return out, err
 }
 
-// reviewComments turns a proposal's open comments into the document's: each thread a comment with its
-// replies, authors named as this member may see them. A quote is found again in the document's text
-// as the comment list finds it (the occurrence nearest where it was made, across changed spacing), so
-// the Word comment covers the passage as it reads now. Deleted comments are left out, and a thread
-// whose first comment was deleted with it.
-func reviewComments(aud audience, comments []domain.Comment, d *document.Document) []document.Comment {
+// fieldTexts are the document's answers by section and field key, where comments and suggestions find
+// their quoted passages.
+func fieldTexts(d *document.Document) map[[2]string]string {
 	texts := map[[2]string]string{}
 	for _, sec := range d.Sections {
 		for _, f := range sec.Fields {
 			texts[[2]string{sec.Key, f.Key}] = f.Text
 		}
 	}
+	return texts
+}
+
+// reviewComments turns a proposal's open comments into the document's: each thread a comment with its
+// replies, authors named as this member may see them. A quote is found again in the document's text
+// as the comment list finds it (the occurrence nearest where it was made, across changed spacing), so
+// the Word comment covers the passage as it reads now. Deleted comments are left out, and a thread
+// whose first comment was deleted with it.
+func reviewComments(aud audience, comments []domain.Comment, d *document.Document) []document.Comment {
+	texts := fieldTexts(d)
 	var out []document.Comment
 	threads := map[string]int{}
 	for _, c := range comments { // oldest first, so a thread starts before its replies
@@ -136,12 +143,7 @@ func personName(aud audience, u domain.User) string {
 // out, as the product no longer offers to accept it. One on the other language's text keeps no place
 // (QuoteAt -1): the Word file shows it beside its question.
 func reviewSuggestions(aud audience, suggestions []domain.Suggestion, d *document.Document) []document.Suggestion {
-	texts := map[[2]string]string{}
-	for _, sec := range d.Sections {
-		for _, f := range sec.Fields {
-			texts[[2]string{sec.Key, f.Key}] = f.Text
-		}
-	}
+	texts := fieldTexts(d)
 	var out []document.Suggestion
 	for _, g := range suggestions { // oldest first: of two overlapping, the first is the tracked change
 		ds := document.Suggestion{Section: g.SectionKey, Field: g.FieldKey, Quote: g.Quote, QuoteAt: -1,
