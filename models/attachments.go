@@ -151,19 +151,8 @@ func (s *Store) CreateAttachment(ctx context.Context, a domain.Attachment, quota
 		if used+a.Size > quota {
 			return &domain.Error{Kind: domain.KindTooLarge, Message: quotaMessage, Code: "attachment.quota"}
 		}
-		err = tx.Exec(`INSERT INTO blobs (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-			a.SHA256, a.Size, a.ContentType, a.CreatedAt).Error
-		if err != nil {
-			return translate(err, "file")
-		}
-		if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
+		if err := s.insertAttachment(tx, a, a.CreatedAt); err != nil {
 			return err
-		}
-		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, sensitive, uploaded_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.ProposalID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
-		if err != nil {
-			return translate(err, "attachment")
 		}
 		if err := touchProposal(tx, a.ProposalID, a.CreatedAt); err != nil {
 			return err
@@ -196,22 +185,29 @@ func (s *Store) checkChunks(tx *gorm.DB, sha256 string, size int64) error {
 // content) after checking its chunks are all there, as CreateAttachment does, then the attachments.
 func (s *Store) importAttachments(tx *gorm.DB, in ProposalImport) error {
 	for _, a := range in.Attachments {
-		err := tx.Exec(`INSERT INTO blobs (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-			a.SHA256, a.Size, a.ContentType, a.UpdatedAt).Error
-		if err != nil {
-			return translate(err, "file")
-		}
-		if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
+		a.ProposalID = in.Proposal.ID
+		if err := s.insertAttachment(tx, a, a.UpdatedAt); err != nil {
 			return err
-		}
-		err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, sensitive, uploaded_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, in.Proposal.ID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
-		if err != nil {
-			return translate(err, "attachment")
 		}
 	}
 	return nil
+}
+
+// insertAttachment writes a file's blob row (once per content, dated blobAt) after checking its chunks
+// are all there, then the attachment row: the one way an upload and an import record a file.
+func (s *Store) insertAttachment(tx *gorm.DB, a domain.Attachment, blobAt time.Time) error {
+	err := tx.Exec(`INSERT INTO blobs (sha256, size, content_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+		a.SHA256, a.Size, a.ContentType, blobAt).Error
+	if err != nil {
+		return translate(err, "file")
+	}
+	if err := s.checkChunks(tx, a.SHA256, a.Size); err != nil {
+		return err
+	}
+	err = tx.Exec(`INSERT INTO attachments (id, proposal_id, sha256, filename, title, kind, section_key, link, sensitive, uploaded_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.ProposalID, a.SHA256, a.Filename, a.Title, a.Kind, a.SectionKey, a.Link, a.Sensitive, a.UploadedBy.ID, a.CreatedAt, a.UpdatedAt).Error
+	return translate(err, "attachment")
 }
 
 // DeleteOrphanChunks removes the chunks of the given files that no blob row took: what an import or an
